@@ -1,0 +1,32 @@
+package com.lavish.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ShopifyTopicRouteTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "customers/create, shopify.customers, id",
+            "customers/enable, shopify.customers, id",
+            "customers/data_request, shopify.compliance, customer.id",
+            "customers/redact, shopify.compliance, customer.id",
+            "shop/redact, shopify.compliance, shop_id",
+            "app/uninstalled, shopify.compliance, id",
+            "orders/paid, shopify.orders, id",
+            "fulfillments/create, shopify.orders, order_id",
+            "products/update, shopify.products, id",
+            "subscription_contracts/pause, shopify.subscriptions, id",
+            "subscription_billing_attempts/failure, shopify.subscriptions, subscription_contract_id",
+            "selling_plan_groups/create, shopify.subscriptions, id",
+            "inventory_levels/update, shopify.unrouted, id",
+            "customersx/create, shopify.unrouted, id"
+    })
+    void routesEachShopifyTopicToItsFamilyAndIdField(String shopifyTopic, String kafkaTopic, String idPath) {
+        ShopifyTopicRoute route = ShopifyTopicRoute.of(shopifyTopic);
+        assertEquals(kafkaTopic, route.kafkaTopic());
+        assertEquals(idPath, String.join(".", route.idPath()));
+    }
+}
