@@ -1,0 +1,152 @@
+package com.lavish.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import com.lavish.events.Topics;
+
+/**
+ * The suite's infrastructure: embedded Postgres, Redis and Kafka by default, or the real servers the environment
+ * names ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code QUARKUS_DATASOURCE_*}, {@code QUARKUS_REDIS_HOSTS}). Either way
+ * every topic of the event contract, dead-letter topics included, exists once it has started.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DevStack.class);
+    private static DevStack shared;
+
+    private final Settings settings;
+    private final Map<String, String> environment;
+    private final Map<Component, AutoCloseable> started = new EnumMap<>(Component.class);
+    private PostgresServer postgres;
+    private RedisServer redis;
+    private KafkaBroker kafka;
+
+    /**
+     * @param home         where the servers keep their data
+     * @param keepData     keep data across starts (the local run) or start clean (tests)
+     * @param partitions   partitions per topic: consumers scale up to this many replicas
+     */
+    public record Settings(Path home, boolean keepData, int postgresPort, int redisPort, int kafkaPort,
+                           int kafkaControllerPort, int partitions) {
+
+        /** Fixed ports and data kept under {@code home}: what the local run uses. */
+        public static Settings localRun(Path home) {
+            return new Settings(home, true, 15432, 16379, 19092, 19093, 6);
+        }
+
+        /** Free ports and a fresh temporary directory: what each test JVM uses. */
+        public static Settings tests() {
+            try {
+                return new Settings(Files.createTempDirectory("devstack-"), false, FreePort.pick(), FreePort.pick(),
+                        FreePort.pick(), FreePort.pick(), 3);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public DevStack(Settings settings, Map<String, String> environment) {
+        this.settings = settings;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The one stack of this JVM, for tests: started on first use, stopped when the JVM exits. */
+    public static synchronized DevStack shared() {
+        if (shared == null) {
+            shared = new DevStack(Settings.tests(), System.getenv());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "devstack-stop"));
+        }
+        return shared;
+    }
+
+    /** Starts the components not yet started that the environment does not already provide. */
+    public synchronized DevStack start(Set<Component> components) {
+        for (Component component : components) {
+            if (started.containsKey(component) || component.configuredIn(environment)) {
+                continue;
+            }
+            long begin = System.nanoTime();
+            AutoCloseable server = switch (component) {
+                case POSTGRES -> {
+                    postgres = new PostgresServer(settings.postgresPort(), settings.home().resolve("postgres"),
+                            settings.keepData());
+                    postgres.start();
+                    yield postgres;
+                }
+                case REDIS -> {
+                    redis = new RedisServer(settings.redisPort(), settings.home().resolve("redis"), settings.keepData());
+                    redis.start();
+                    yield redis;
+                }
+                case KAFKA -> {
+                    kafka = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
+                            settings.home().resolve("kafka"));
+                    kafka.start();
+                    yield kafka;
+                }
+            };
+            started.put(component, server);
+            LOG.infof("devstack: %s up in %d ms", component, (System.nanoTime() - begin) / 1_000_000);
+        }
+        if (components.contains(Component.KAFKA)) {
+            KafkaBroker.createTopics(kafkaBootstrapServers(), Topics.allWithDeadLetters(), settings.partitions());
+        }
+        return this;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka != null ? kafka.bootstrapServers() : environment.get("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    /** The embedded broker, when devstack runs one: tests kill and restart it. */
+    public Optional<KafkaBroker> embeddedKafka() {
+        return Optional.ofNullable(kafka);
+    }
+
+    /** Configuration for a Quarkus service, by property name, for what devstack started itself. */
+    public synchronized Map<String, String> quarkusConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (postgres != null) {
+            config.putAll(postgres.quarkusConfig());
+        }
+        if (redis != null) {
+            config.put("quarkus.redis.hosts", redis.hosts());
+        }
+        if (kafka != null) {
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        }
+        return Collections.unmodifiableMap(config);
+    }
+
+    /** The same configuration as environment variables, for services started as processes by the local run. */
+    public synchronized Map<String, String> environmentVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        quarkusConfig().forEach((property, value) -> variables.put(
+                property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return variables;
+    }
+
+    @Override
+    public synchronized void close() {
+        // reverse order of start: consumers of Kafka and Postgres go first in real life, the servers last
+        started.keySet().stream().sorted(Collections.reverseOrder()).forEach(c -> {
+            try {
+                started.get(c).close();
+            } catch (Exception e) {
+                LOG.warnf("devstack: %s did not stop cleanly: %s", c, e.getMessage());
+            }
+        });
+        started.clear();
+    }
+}
