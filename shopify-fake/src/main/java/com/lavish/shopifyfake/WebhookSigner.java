@@ -1,0 +1,56 @@
+package com.lavish.shopifyfake;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Signs a webhook delivery as Shopify does: {@code X-Shopify-Hmac-Sha256} is the base64 HMAC-SHA256 of the raw
+ * body bytes, keyed with the app's client secret, beside the topic, shop, API version, webhook id, event id and
+ * trigger time headers (shopify-reference.md §1.1–1.2).
+ */
+public final class WebhookSigner {
+
+    public static final String TOPIC = "X-Shopify-Topic";
+    public static final String HMAC = "X-Shopify-Hmac-Sha256";
+    public static final String SHOP_DOMAIN = "X-Shopify-Shop-Domain";
+    public static final String API_VERSION = "X-Shopify-API-Version";
+    public static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
+    public static final String EVENT_ID = "X-Shopify-Event-Id";
+    public static final String TRIGGERED_AT = "X-Shopify-Triggered-At";
+
+    private final String secret;
+    private final String apiVersion;
+
+    public WebhookSigner(String secret, String apiVersion) {
+        this.secret = secret;
+        this.apiVersion = apiVersion;
+    }
+
+    /** The base64 HMAC-SHA256 of the raw body, the value of {@code X-Shopify-Hmac-Sha256}. */
+    public static String hmac(String secret, byte[] body) {
+        return ShopifyHmac.base64(secret, body);
+    }
+
+    /** Headers of a fresh delivery: a new webhook id and event id, triggered now. */
+    public Map<String, String> headers(String topic, String shopDomain, byte[] body) {
+        return headers(topic, shopDomain, body, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                Instant.now());
+    }
+
+    /** Headers of one delivery; a retry by Shopify repeats the webhook id, event id, trigger time and body. */
+    public Map<String, String> headers(String topic, String shopDomain, byte[] body, String webhookId,
+                                       String eventId, Instant triggeredAt) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put(TOPIC, topic);
+        headers.put(HMAC, hmac(secret, body));
+        headers.put(SHOP_DOMAIN, shopDomain);
+        headers.put(API_VERSION, apiVersion);
+        headers.put(WEBHOOK_ID, webhookId);
+        headers.put(EVENT_ID, eventId);
+        headers.put(TRIGGERED_AT, triggeredAt.toString());
+        return headers;
+    }
+}
