@@ -1,0 +1,56 @@
+package com.lavish.edge.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * Turns every failure on a request path into problem+json: a {@link ProblemException} as it says, the framework's
+ * own HTTP errors (404, 405, 415...) with their status, unreadable JSON as 400, and anything else as a 500 that
+ * reveals nothing (the cause is logged, never sent).
+ */
+public class ProblemExceptionMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        Response.ResponseBuilder response = Response.status(e.problem().status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(e.problem());
+        e.headers().forEach(response::header);
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
+        String detail = status == 404 ? "there is nothing at this path"
+                : status == 405 ? "this path does not take that method"
+                : status == 415 ? "this path takes application/json"
+                : status == 406 ? "this path answers application/json"
+                : e.getMessage();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return Response.status(400).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(400, "Bad Request", "the body is not valid JSON: " + e.getOriginalMessage()))
+                .build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        LOG.error("unexpected failure on a request path", e);
+        return Response.status(500).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(500, "Internal Server Error", "the request failed on our side; it is logged"))
+                .build();
+    }
+}
