@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Runs the suite on this machine: the infrastructure (embedded PostgreSQL, Redis and Kafka unless the
+# environment names real servers), every service that exists, the local API gateway on port 8080, and then a
+# demo that sends signed sample webhooks and shows the storefront API answering.
+#
+#   deploy/local/run.sh                  everything, then the demo
+#   deploy/local/run.sh --no-demo        everything, no demo
+#   deploy/local/run.sh --only customer-service [NAME...]   the infrastructure and just those services
+#   deploy/local/run.sh --rebuild        build every module first, even when its artifacts exist
+#
+# Ctrl-C stops everything it started. Logs: .devstack/logs/. Secrets come from the environment; the
+# defaults below are fake and only for this machine.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+# name:port, as design.md fixes them
+all_services=(webhook-gateway:8081 customer-service:8082 order-service:8083 subscription-service:8084 sync-service:8085)
+edge_port=${EDGE_PORT:-8080}
+state=${DEVSTACK_HOME:-$root/.devstack}
+logs="$state/logs"
+
+demo=true
+rebuild=false
+only=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-demo) demo=false ;;
+    --rebuild) rebuild=true ;;
+    --only) shift; while [ $# -gt 0 ] && [[ "$1" != --* ]]; do only+=("$1"); shift; done; continue ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+export SHOPIFY_API_SECRET=${SHOPIFY_API_SECRET:-local-dev-secret-not-for-production}
+export SHOPIFY_SHOPS=${SHOPIFY_SHOPS:-lavish-library.myshopify.com}
+export SHOPIFY_API_VERSION=${SHOPIFY_API_VERSION:-2026-07}
+
+# The services that exist in this checkout, narrowed by --only.
+services=()
+for entry in "${all_services[@]}"; do
+  name=${entry%%:*}
+  [ -f "$name/pom.xml" ] || continue
+  if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " == *" $name "* ]]; then continue; fi
+  services+=("$entry")
+done
+for wanted in "${only[@]}"; do
+  [ -f "$wanted/pom.xml" ] || { echo "run.sh: there is no service '$wanted' in this checkout" >&2; exit 2; }
+done
+
+# Build what is missing.
+devstack_jar=$(ls devstack/launcher/target/devstack-*.jar 2>/dev/null | head -1 || true)
+missing=false
+[ -n "$devstack_jar" ] && [ -f devstack/launcher/target/devstack.classpath ] || missing=true
+[ -f shopify-fake/target/shopify-fake.classpath ] || missing=true
+for entry in "${services[@]}"; do
+  [ -f "${entry%%:*}/target/quarkus-app/quarkus-run.jar" ] || missing=true
+done
+if $missing || $rebuild; then
+  echo "==> building (./mvnw install -DskipTests); the first build fetches dependencies and takes a few minutes"
+  ./mvnw -q -B install -DskipTests
+  devstack_jar=$(ls devstack/launcher/target/devstack-*.jar | head -1)
+fi
+devstack_cp="$devstack_jar:$(cat devstack/launcher/target/devstack.classpath)"
+
+mkdir -p "$logs"
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    echo
+    echo "==> stopping what run.sh started"
+    # services first, the infrastructure (the first pid) last, so consumers commit before Kafka goes
+    for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+  fi
+}
+trap stop_all INT TERM EXIT
+
+wait_for() { # url, what, seconds: until the url answers 2xx
+  local url=$1 what=$2 deadline=$((SECONDS + $3))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then echo "run.sh: $what did not get ready; see $logs" >&2; exit 1; fi
+    sleep 1
+  done
+}
+
+echo "==> infrastructure (logs in $logs/devstack.log)"
+rm -f "$state/env"
+java -cp "$devstack_cp" com.lavish.devstack.DevStackMain --home "$state" >"$logs/devstack.log" 2>&1 &
+devstack_pid=$!
+pids+=("$devstack_pid")
+deadline=$((SECONDS + 180))
+until [ -f "$state/env" ]; do
+  if ! kill -0 "$devstack_pid" 2>/dev/null; then
+    wait "$devstack_pid" && status=0 || status=$?
+    if [ "$status" = 3 ] && [ -f "$state/env" ]; then
+      echo "    devstack already runs for $state: using it"; pids=("${pids[@]:1}"); break
+    fi
+    echo "run.sh: devstack stopped (status $status); see $logs/devstack.log" >&2; exit 1
+  fi
+  [ $SECONDS -lt $deadline ] || { echo "run.sh: devstack did not get ready; see $logs/devstack.log" >&2; exit 1; }
+  sleep 1
+done
+# shellcheck disable=SC1091
+source "$state/env"
+
+for entry in "${services[@]}"; do
+  name=${entry%%:*}; port=${entry##*:}
+  echo "==> $name on port $port (log: $logs/$name.log)"
+  QUARKUS_HTTP_PORT=$port java -Xmx256m -jar "$name/target/quarkus-app/quarkus-run.jar" >"$logs/$name.log" 2>&1 &
+  pids+=("$!")
+done
+for entry in "${services[@]}"; do
+  wait_for "http://127.0.0.1:${entry##*:}/q/health/ready" "${entry%%:*}" 120
+done
+
+echo "==> local API gateway on port $edge_port"
+java -cp "$devstack_cp" com.lavish.devstack.LocalApiGateway --port "$edge_port" \
+  --routes deploy/local/routes.properties >"$logs/gateway.log" 2>&1 &
+pids+=("$!")
+deadline=$((SECONDS + 30))
+until (exec 3<>"/dev/tcp/127.0.0.1/$edge_port") 2>/dev/null; do
+  [ $SECONDS -lt $deadline ] || { echo "run.sh: the local API gateway did not start; see $logs/gateway.log" >&2; exit 1; }
+  sleep 1
+done
+
+names=" ${services[*]} "
+if $demo && [[ $names == *" webhook-gateway:"* ]] && [[ $names == *" customer-service:"* ]]; then
+  EDGE="http://127.0.0.1:$edge_port" bash deploy/local/demo.sh
+fi
+
+echo
+echo "The suite runs: webhooks and the storefront API on http://127.0.0.1:$edge_port (Ctrl-C stops it)."
+wait
