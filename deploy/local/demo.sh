@@ -6,6 +6,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 EDGE=${EDGE:-http://127.0.0.1:8080}
+shops=${SHOPIFY_SHOPS:-lavish-library.myshopify.com}
+shop=${shops%%,*}
 fake_cp="$(ls shopify-fake/target/shopify-fake-*.jar | head -1):$(cat shopify-fake/target/shopify-fake.classpath)"
 fake() { java -cp "$fake_cp" com.lavish.shopifyfake.ShopifyFakeCli "$@"; }
 pretty() { if command -v python3 >/dev/null; then python3 -m json.tool; else cat; fi; }
@@ -47,6 +49,6 @@ curl -s -w '\n-> %{http_code}\n' "$(fake proxy-url --base "$EDGE" --path /proxy/
 
 step "A webhook with a wrong signature"
 curl -s -w '\n-> %{http_code}\n' -X POST "$EDGE/webhooks" -H 'Content-Type: application/json' \
-  -H 'X-Shopify-Topic: customers/create' -H "X-Shopify-Shop-Domain: ${SHOPIFY_SHOPS%%,*}" \
+  -H 'X-Shopify-Topic: customers/create' -H "X-Shopify-Shop-Domain: ${shop}" \
   -H 'X-Shopify-Webhook-Id: demo-forged' -H 'X-Shopify-Hmac-Sha256: bm90IHRoZSByaWdodCBzaWduYXR1cmU=' \
   --data '{"id":1,"email":"mallory@example.com"}'
