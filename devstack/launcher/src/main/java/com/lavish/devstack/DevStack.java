@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,12 @@ import com.lavish.events.Topics;
 public final class DevStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DevStack.class);
-    private static DevStack shared;
 
     private final Settings settings;
     private final Map<String, String> environment;
     private final Map<Component, AutoCloseable> started = new EnumMap<>(Component.class);
+    /** What this instance started itself, and so stops. */
+    private final Set<Component> owned = EnumSet.noneOf(Component.class);
     private PostgresServer postgres;
     private RedisServer redis;
     private KafkaBroker kafka;
@@ -36,20 +38,22 @@ public final class DevStack implements AutoCloseable {
      * @param home         where the servers keep their data
      * @param keepData     keep data across starts (the local run) or start clean (tests)
      * @param partitions   partitions per topic: consumers scale up to this many replicas
+     * @param adoptRunning a server already listening on its port was started by this JVM for these settings
+     *                     (through another class loader): use it rather than start a second one
      */
     public record Settings(Path home, boolean keepData, int postgresPort, int redisPort, int kafkaPort,
-                           int kafkaControllerPort, int partitions) {
+                           int kafkaControllerPort, int partitions, boolean adoptRunning) {
 
         /** Fixed ports and data kept under {@code home}: what the local run uses. */
         public static Settings localRun(Path home) {
-            return new Settings(home, true, 15432, 16379, 19092, 19093, 6);
+            return new Settings(home, true, 15432, 16379, 19092, 19093, 6, false);
         }
 
         /** Free ports and a fresh temporary directory: what each test JVM uses. */
         public static Settings tests() {
             try {
                 return new Settings(Files.createTempDirectory("devstack-"), false, FreePort.pick(), FreePort.pick(),
-                        FreePort.pick(), FreePort.pick(), 3);
+                        FreePort.pick(), FreePort.pick(), 3, false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -61,15 +65,6 @@ public final class DevStack implements AutoCloseable {
         this.environment = Map.copyOf(environment);
     }
 
-    /** The one stack of this JVM, for tests: started on first use, stopped when the JVM exits. */
-    public static synchronized DevStack shared() {
-        if (shared == null) {
-            shared = new DevStack(Settings.tests(), System.getenv());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "devstack-stop"));
-        }
-        return shared;
-    }
-
     /** Starts the components not yet started that the environment does not already provide. */
     public synchronized DevStack start(Set<Component> components) {
         for (Component component : components) {
@@ -77,32 +72,39 @@ public final class DevStack implements AutoCloseable {
                 continue;
             }
             long begin = System.nanoTime();
+            boolean adopt = settings.adoptRunning() && FreePort.isListening(portOf(component));
             AutoCloseable server = switch (component) {
-                case POSTGRES -> {
-                    postgres = new PostgresServer(settings.postgresPort(), settings.home().resolve("postgres"),
-                            settings.keepData());
-                    postgres.start();
-                    yield postgres;
-                }
-                case REDIS -> {
-                    redis = new RedisServer(settings.redisPort(), settings.home().resolve("redis"), settings.keepData());
-                    redis.start();
-                    yield redis;
-                }
-                case KAFKA -> {
-                    kafka = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
-                            settings.home().resolve("kafka"));
-                    kafka.start();
-                    yield kafka;
-                }
+                case POSTGRES -> postgres = new PostgresServer(settings.postgresPort(),
+                        settings.home().resolve("postgres"), settings.keepData());
+                case REDIS -> redis = new RedisServer(settings.redisPort(), settings.home().resolve("redis"),
+                        settings.keepData());
+                case KAFKA -> kafka = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
+                        settings.home().resolve("kafka"));
             };
             started.put(component, server);
+            if (adopt) {
+                continue; // its starter stops it
+            }
+            switch (component) {
+                case POSTGRES -> postgres.start();
+                case REDIS -> redis.start();
+                case KAFKA -> kafka.start();
+            }
+            owned.add(component);
             LOG.infof("devstack: %s up in %d ms", component, (System.nanoTime() - begin) / 1_000_000);
         }
         if (components.contains(Component.KAFKA)) {
             KafkaBroker.createTopics(kafkaBootstrapServers(), Topics.allWithDeadLetters(), settings.partitions());
         }
         return this;
+    }
+
+    private int portOf(Component component) {
+        return switch (component) {
+            case POSTGRES -> settings.postgresPort();
+            case REDIS -> settings.redisPort();
+            case KAFKA -> settings.kafkaPort();
+        };
     }
 
     public String kafkaBootstrapServers() {
@@ -112,6 +114,10 @@ public final class DevStack implements AutoCloseable {
     /** The embedded broker, when devstack runs one: tests kill and restart it. */
     public Optional<KafkaBroker> embeddedKafka() {
         return Optional.ofNullable(kafka);
+    }
+
+    static IllegalStateException noEmbeddedKafka() {
+        return new IllegalStateException("KAFKA_BOOTSTRAP_SERVERS names a real broker: devstack runs none to stop");
     }
 
     /** Configuration for a Quarkus service, by property name, for what devstack started itself. */
@@ -140,13 +146,14 @@ public final class DevStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         // reverse order of start: consumers of Kafka and Postgres go first in real life, the servers last
-        started.keySet().stream().sorted(Collections.reverseOrder()).forEach(c -> {
+        owned.stream().sorted(Collections.reverseOrder()).forEach(c -> {
             try {
                 started.get(c).close();
             } catch (Exception e) {
                 LOG.warnf("devstack: %s did not stop cleanly: %s", c, e.getMessage());
             }
         });
+        owned.clear();
         started.clear();
     }
 }

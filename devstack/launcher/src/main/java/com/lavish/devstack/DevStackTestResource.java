@@ -6,7 +6,7 @@ import java.util.Set;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives a {@code @QuarkusTest} real infrastructure: the JVM's shared {@link DevStack}, started on first use.
+ * Gives a {@code @QuarkusTest} real infrastructure: the JVM's {@link SharedDevStack}, started on first use.
  * The init argument {@code components} (for example {@code "kafka"}) limits what is started; default: all.
  */
 public class DevStackTestResource implements QuarkusTestResourceLifecycleManager {
@@ -20,7 +20,7 @@ public class DevStackTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        return DevStack.shared().start(components).quarkusConfig();
+        return SharedDevStack.start(components);
     }
 
     @Override

@@ -74,12 +74,17 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Ends the broker at once, as a crash would: for tests of what happens while Kafka is away. */
+    /**
+     * Ends the broker at once, as a crash would: for tests of what happens while Kafka is away. It also ends a
+     * broker this JVM started through another class loader, which its pid file names.
+     */
     public synchronized void kill() {
         if (process != null) {
             process.destroyForcibly();
             waitFor(process);
             process = null;
+        } else {
+            pidFile.endOrphan(directory.toString(), true);
         }
     }
 

@@ -42,12 +42,21 @@ final class PidFile {
 
     /** Ends the process the file names, if it still runs and was started for {@code marker} (a data directory). */
     void endOrphan(String marker) {
+        endOrphan(marker, false);
+    }
+
+    /** As {@link #endOrphan(String)}; {@code forcibly} ends it at once, as a crash would. */
+    void endOrphan(String marker, boolean forcibly) {
         Optional<ProcessHandle> orphan = readPid().flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> commandLine(p).contains(marker));
         orphan.ifPresent(p -> {
-            LOG.warnf("ending process %d left over from an earlier run (%s)", p.pid(), marker);
-            p.destroy();
+            LOG.warnf("ending process %d (%s)", p.pid(), marker);
+            if (forcibly) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
             try {
                 p.onExit().get(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (Exception e) {

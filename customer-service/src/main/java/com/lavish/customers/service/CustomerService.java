@@ -1,0 +1,33 @@
+package com.lavish.customers.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lavish.customers.Customer;
+import com.lavish.customers.repository.CustomerRepository;
+import com.lavish.edge.identity.StorefrontCustomer;
+import com.lavish.edge.problem.ProblemException;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** What the storefront may read about the customer signed in. */
+@ApplicationScoped
+public class CustomerService {
+
+    private final CustomerRepository customers;
+
+    public CustomerService(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    /** The signed-in customer with their addresses; 404 when the shop has no such customer, or deleted them. */
+    @WithSession
+    public Uni<Customer> signedIn(StorefrontCustomer who) {
+        return customers.findWithAddresses(who.shop(), who.customerId()).map(customer -> {
+            if (customer == null || customer.isDeleted()) {
+                throw ProblemException.notFound("there is no customer record for this account yet");
+            }
+            return customer;
+        });
+    }
+}

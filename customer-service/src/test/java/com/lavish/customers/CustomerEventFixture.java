@@ -1,0 +1,198 @@
+package com.lavish.customers;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
+import com.lavish.shopifyfake.AppProxySigner;
+
+/**
+ * What the tests need around the service: Shopify-shaped customer payloads (after Shopify's customers/create
+ * example at API 2026-07), a producer that publishes them as the webhook gateway does, signed app-proxy queries,
+ * and a look into the customer tables over JDBC.
+ */
+public final class CustomerEventFixture implements AutoCloseable {
+
+    public static final String SHOP = "lavish-test.myshopify.com";
+    public static final String SECRET = "test-only-fake-shopify-secret";
+    public static final String PREVIOUS_SECRET = "test-only-fake-previous-secret";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final DataSource database;
+
+    public CustomerEventFixture(DataSource database) {
+        this.database = database;
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A customer id no other test uses: tests share one database and one Redis per JVM. */
+    public static long newCustomerId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000_000L);
+    }
+
+    /** A customers/* body shaped like Shopify's example, with one address that is also the default. */
+    public static ObjectNode customer(long id, String updatedAt, String firstName) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", id);
+        body.put("created_at", "2026-01-01T09:00:00-05:00");
+        body.put("updated_at", updatedAt);
+        body.put("first_name", firstName);
+        body.put("last_name", "Biller");
+        body.put("state", "disabled");
+        body.put("note", "This customer loves ice cream");
+        body.put("verified_email", true);
+        body.putNull("multipass_identifier");
+        body.put("tax_exempt", false);
+        body.put("email", "customer-" + id + "@example.com");
+        body.putNull("phone");
+        body.put("currency", "AUD");
+        ObjectNode address = address(id + 1, firstName, true);
+        body.putArray("addresses").add(address.deepCopy());
+        body.putArray("tax_exemptions");
+        body.put("admin_graphql_api_id", "gid://shopify/Customer/" + id);
+        body.set("default_address", address);
+        return body;
+    }
+
+    /** A customers/delete body: Shopify sends little more than the id. */
+    public static ObjectNode deletion(long id) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", id);
+        body.putNull("phone");
+        body.putArray("addresses");
+        body.putArray("tax_exemptions");
+        body.put("admin_graphql_api_id", "gid://shopify/Customer/" + id);
+        return body;
+    }
+
+    public static ObjectNode address(long id, String firstName, boolean isDefault) {
+        ObjectNode address = JSON.createObjectNode();
+        address.put("id", id);
+        address.put("first_name", firstName);
+        address.put("last_name", "Biller");
+        address.putNull("company");
+        address.put("address1", "151 O'Connor Street");
+        address.putNull("address2");
+        address.put("city", "Ottawa");
+        address.put("province", "Ontario");
+        address.put("country", "Canada");
+        address.put("zip", "K2P 2L8");
+        address.put("phone", "555-555-5555");
+        address.put("name", firstName + " Biller");
+        address.put("province_code", "ON");
+        address.put("country_code", "CA");
+        address.put("country_name", "Canada");
+        address.put("default", isDefault);
+        return address;
+    }
+
+    public static ArrayNode addresses(ObjectNode body) {
+        return (ArrayNode) body.get("addresses");
+    }
+
+    /** Publishes one delivery as the gateway does and returns its ce_id. */
+    public String send(String type, long customerId, ObjectNode body) {
+        return send(type, customerId, bytes(body), UUID.randomUUID().toString(), Instant.now().toString());
+    }
+
+    public String send(String type, long customerId, byte[] body, String ceId, String ceTime) {
+        ShopifyEvent event = new ShopifyEvent(ceId, type, SHOP, ceTime, Long.toString(customerId), "2026-07",
+                UUID.randomUUID().toString(), body);
+        publish(event.recordKey().toString(), body, event.toHeaders());
+        return ceId;
+    }
+
+    public void publish(String key, byte[] value, Headers headers) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.CUSTOMERS, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to " + Topics.CUSTOMERS, e);
+        }
+    }
+
+    public static byte[] bytes(ObjectNode body) {
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The query string Shopify's proxy sends for this customer (null: anonymous), signed now. */
+    public static String signedQuery(Long customerId) {
+        return new AppProxySigner(SECRET).query(SHOP, customerId);
+    }
+
+    public static String signedQuery(String secret, String shop, Long customerId, Instant timestamp) {
+        return new AppProxySigner(secret).query(shop, customerId, timestamp, Map.of());
+    }
+
+    public boolean applied(String ceId) {
+        return !query("select event_id from customer.applied_event where event_id = ?", ceId).isEmpty();
+    }
+
+    /** The stored customer row, column by column, or an empty map. */
+    public Map<String, Object> customerRow(long shopifyId) {
+        return query("select * from customer.customer where shop_domain = ? and shopify_id = ?", SHOP, shopifyId);
+    }
+
+    public int addressCount(long shopifyId) {
+        Map<String, Object> row = query("select count(*) as n from customer.customer_address a join customer.customer c "
+                + "on c.id = a.customer_id where c.shop_domain = ? and c.shopify_id = ?", SHOP, shopifyId);
+        return ((Number) row.get("n")).intValue();
+    }
+
+    private Map<String, Object> query(String sql, Object... parameters) {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                Map<String, Object> row = new HashMap<>();
+                if (result.next()) {
+                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
+                    }
+                }
+                return row;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
