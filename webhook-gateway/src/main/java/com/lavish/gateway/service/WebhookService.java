@@ -1,0 +1,156 @@
+package com.lavish.gateway.service;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+
+import com.lavish.events.MalformedEventException;
+import com.lavish.events.PayloadInspector;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.ShopifyTopicRoute;
+import com.lavish.edge.config.ShopifyAppConfig;
+import com.lavish.gateway.messaging.PublishFailedException;
+import com.lavish.gateway.messaging.WebhookPublisher;
+import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
+
+/**
+ * Takes a webhook from its raw request to an acknowledged Kafka record. Checks run in this order, so that a caller
+ * without the secret learns nothing beyond a 401: the HMAC over the raw bytes, the shop, then the headers Shopify
+ * always sends, then the body's JSON. The body is never parsed before its signature is verified.
+ */
+@Startup // its configuration checks run at start, not on the first webhook
+@ApplicationScoped
+public class WebhookService {
+
+    private static final Logger LOG = Logger.getLogger(WebhookService.class);
+    private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+    private final WebhookSignatureVerifier verifier;
+    private final WebhookPublisher publisher;
+    private final WebhookRejections rejections;
+    private final WebhookMetrics metrics;
+    private final Set<String> shops;
+
+    @Inject
+    public WebhookService(WebhookSignatureVerifier verifier, WebhookPublisher publisher, WebhookRejections rejections,
+                          WebhookMetrics metrics, ShopifyAppConfig app) {
+        this.verifier = verifier;
+        this.publisher = publisher;
+        this.rejections = rejections;
+        this.metrics = metrics;
+        this.shops = app.shops().stream()
+                .map(WebhookService::normalizeShop)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        shops.forEach(shop -> {
+            if (!SHOP_DOMAIN.matcher(shop).matches()) {
+                throw new IllegalStateException("SHOPIFY_SHOPS holds something that is not a shop domain: " + shop);
+            }
+        });
+        if (shops.isEmpty()) {
+            throw new IllegalStateException("SHOPIFY_SHOPS names no shop: every webhook would be refused");
+        }
+    }
+
+    /**
+     * @return completes once Kafka has acknowledged the event; fails with a problem (401, 400, 413 or 503) otherwise
+     */
+    public Uni<Void> accept(WebhookDelivery delivery) {
+        return Uni.createFrom().item(() -> admit(delivery))
+                .chain(this::publish);
+    }
+
+    /** A delivery that passed every check, with where it goes. */
+    private record Admitted(ShopifyTopicRoute route, ShopifyEvent event) {
+    }
+
+    private Admitted admit(WebhookDelivery delivery) {
+        if (delivery.body().length == 0) {
+            // as Shopify's own library (reason missing_body): nothing was signed, so nothing is authenticated
+            throw rejections.unauthenticated(RejectionReason.MISSING_BODY, delivery.shopDomain());
+        }
+        if (delivery.signature() == null) {
+            throw rejections.unauthenticated(RejectionReason.MISSING_HMAC, delivery.shopDomain());
+        }
+        Optional<SecretSlot> signedWith = verifier.verify(delivery.body(), delivery.signature());
+        if (signedWith.isEmpty()) {
+            throw rejections.unauthenticated(RejectionReason.INVALID_HMAC, delivery.shopDomain());
+        }
+        String shop = normalizeShop(delivery.shopDomain());
+        if (!shops.contains(shop)) {
+            throw rejections.unauthenticated(RejectionReason.UNKNOWN_SHOP, delivery.shopDomain());
+        }
+        metrics.verified(signedWith.get());
+        metrics.received(delivery.topic());
+
+        if (delivery.topic() == null) {
+            throw rejections.missingHeader(WebhookHeaders.TOPIC, shop);
+        }
+        if (delivery.webhookId() == null) {
+            throw rejections.missingHeader(WebhookHeaders.WEBHOOK_ID, shop);
+        }
+        ShopifyTopicRoute route = ShopifyTopicRoute.of(delivery.topic());
+        String resourceId;
+        try {
+            resourceId = PayloadInspector.resourceId(delivery.body(), route.idPath()).orElse(null);
+        } catch (MalformedEventException e) {
+            throw rejections.notJson(shop);
+        }
+        return new Admitted(route, new ShopifyEvent(delivery.webhookId(), delivery.topic(), shop,
+                eventTime(delivery), resourceId, delivery.apiVersion(), delivery.eventId(), delivery.body()));
+    }
+
+    private Uni<Void> publish(Admitted admitted) {
+        ShopifyEvent event = admitted.event();
+        String topic = admitted.route().kafkaTopic();
+        long start = System.nanoTime();
+        return publisher.publish(topic, event)
+                .invoke(metadata -> {
+                    metrics.published(topic, System.nanoTime() - start);
+                    if (admitted.route() == ShopifyTopicRoute.UNROUTED) {
+                        metrics.unrouted(event.type());
+                    }
+                    LOG.debugf("webhook %s (%s) of %s stored in %s-%d@%d", event.id(), event.type(),
+                            event.shopDomain(), metadata.topic(), metadata.partition(), metadata.offset());
+                })
+                .onFailure(PublishFailedException.class).transform(e -> {
+                    metrics.publishFailed(topic, System.nanoTime() - start);
+                    return e.getCause() instanceof RecordTooLargeException
+                            ? rejections.tooLargeForKafka(event.shopDomain(), event.id())
+                            : rejections.unavailable(event.shopDomain(), event.id(), e);
+                })
+                .replaceWithVoid();
+    }
+
+    /** X-Shopify-Triggered-At when it is a timestamp; otherwise when the gateway received the webhook. */
+    static String eventTime(WebhookDelivery delivery) {
+        String triggeredAt = delivery.triggeredAt();
+        if (triggeredAt != null) {
+            try {
+                OffsetDateTime.parse(triggeredAt);
+                return triggeredAt; // as Shopify wrote it, nanoseconds included
+            } catch (DateTimeParseException e) {
+                LOG.debugf("webhook %s: X-Shopify-Triggered-At is not a timestamp; using the receive time",
+                        delivery.webhookId());
+            }
+        }
+        return delivery.receivedAt().toString();
+    }
+
+    private static String normalizeShop(String shop) {
+        return shop == null ? "" : shop.trim().toLowerCase(Locale.ROOT);
+    }
+}
