@@ -31,7 +31,7 @@ done
 echo "GET /proxy/customers/me -> $code"
 pretty < /tmp/lavish-demo-me.json
 
-step "Shopify retries with a newer customers/update: the profile follows"
+step "Shopify sends a newer customers/update: the profile follows"
 fake send --gateway "$EDGE/webhooks" --topic customers/update --customer-id "$ada" \
   --email "ada.lovelace@example.com.au"
 sleep 2
