@@ -69,7 +69,9 @@ devstack_cp="$devstack_jar:$(cat devstack/launcher/target/devstack.classpath)"
 mkdir -p "$logs"
 pids=()
 stop_all() {
-  trap - INT TERM EXIT
+  # a second Ctrl-C must not cut the clean-up short and leave servers behind
+  trap '' INT TERM
+  trap - EXIT
   if [ ${#pids[@]} -gt 0 ]; then
     echo
     echo "==> stopping what run.sh started"
