@@ -34,6 +34,8 @@ public final class RedisServer implements AutoCloseable {
                     .setting("daemonize no")
                     .setting(persistent ? "appendonly yes" : "appendonly no")
                     .setting(persistent ? "save 60 1" : "save \"\"")
+                    // close() stops it, with a bound: the library's own hook waits for ever
+                    .onShutdownForceStop(false)
                     .build();
             redis.start();
         } catch (IOException e) {
@@ -49,16 +51,31 @@ public final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /**
+     * Stops Redis, and ends it at once if it has not stopped within 10 s: a Redis that cannot write its final
+     * snapshot (its directory gone, a full disk) refuses SIGTERM, and a stop must not hang on that.
+     */
     @Override
     public void close() {
-        if (redis != null) {
+        if (redis == null) {
+            return;
+        }
+        redis.embedded.RedisServer stopping = redis;
+        redis = null;
+        java.util.concurrent.CompletableFuture<Void> stopped = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                redis.stop();
+                stopping.stop();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } finally {
-                redis = null;
             }
+        });
+        try {
+            stopped.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception notStopped) {
+            // it is this JVM's child, whatever became of its directory and pid file
+            ProcessHandle.current().children()
+                    .filter(p -> p.info().command().orElse("").contains("redis-server"))
+                    .forEach(ProcessHandle::destroyForcibly);
         }
     }
 }
