@@ -16,8 +16,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class DurableProducerConfig {
 
-    /** Kafka's own default since 4.0; a few ms of batching cost nothing against Shopify's 5 s. */
-    static final int LINGER_MS = 5;
+    /**
+     * Kafka's default since 4.0 is 5 ms, which every webhook would wait at low load; 1 ms keeps p99 low there, and
+     * under load batches still form while earlier requests are in flight.
+     */
+    static final int LINGER_MS = 1;
 
     private DurableProducerConfig() {
     }
