@@ -18,6 +18,10 @@ cd "$root"
 # name:port, as design.md fixes them
 all_services=(webhook-gateway:8081 customer-service:8082 order-service:8083 subscription-service:8084 sync-service:8085)
 edge_port=${EDGE_PORT:-8080}
+# JVM settings of each service: a small heap and the serial collector suit a 2-core machine and keep each
+# service's resident memory near 200 MB (bench/README.md); override with SERVICE_JAVA_OPTS for every service, or
+# JAVA_OPTS_<name with _ for -> (JAVA_OPTS_customer_service) for one
+service_java_opts=${SERVICE_JAVA_OPTS:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError}
 state=${DEVSTACK_HOME:-$root/.devstack}
 logs="$state/logs"
 
@@ -112,7 +116,9 @@ source "$state/env"
 for entry in "${services[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   echo "==> $name on port $port (log: $logs/$name.log)"
-  QUARKUS_HTTP_PORT=$port java -Xmx256m -jar "$name/target/quarkus-app/quarkus-run.jar" >"$logs/$name.log" 2>&1 &
+  opts_var="JAVA_OPTS_${name//-/_}"
+  # shellcheck disable=SC2086
+  QUARKUS_HTTP_PORT=$port java ${!opts_var:-$service_java_opts} -jar "$name/target/quarkus-app/quarkus-run.jar" >"$logs/$name.log" 2>&1 &
   pids+=("$!")
 done
 for entry in "${services[@]}"; do
