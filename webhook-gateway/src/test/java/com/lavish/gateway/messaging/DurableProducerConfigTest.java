@@ -56,6 +56,7 @@ class DurableProducerConfigTest {
 
     @Test
     void refusesATimeoutThatLeavesNoRoomForARequest() {
-        assertThrows(IllegalArgumentException.class, () -> DurableProducerConfig.of(KAFKA, Duration.ofMillis(5)));
+        assertThrows(IllegalArgumentException.class, () -> DurableProducerConfig.of(KAFKA,
+                Duration.ofMillis(DurableProducerConfig.LINGER_MS)));
     }
 }
