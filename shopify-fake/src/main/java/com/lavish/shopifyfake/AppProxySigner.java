@@ -1,5 +1,6 @@
 package com.lavish.shopifyfake;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -64,6 +65,24 @@ public final class AppProxySigner {
     /** The query string for a customer's request made now, with no parameters of the storefront's own. */
     public String query(String shopDomain, Long loggedInCustomerId) {
         return query(shopDomain, loggedInCustomerId, Instant.now(), Map.of());
+    }
+
+    /** A query string's parameters, URL-decoded, repeated keys' values in order of appearance. */
+    public static Map<String, List<String>> decodeQuery(String query) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (query == null) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            parameters.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return parameters;
     }
 
     private static String encode(String s) {

@@ -96,6 +96,27 @@ public final class SampleWebhooks {
         return variant(topicOrName).lavish().customerId(customerId).email(email).updatedAt(now()).bytes();
     }
 
+    /**
+     * What the fake sends for a topic (the CLI's {@code send} and the server's trigger): a Lavish variant of a sample
+     * for a shop, updated now, with the customer's id and email when given.
+     *
+     * @param sample a topic or sample file name ({@code customers/create}, {@code customers__create.json})
+     * @throws IllegalArgumentException when there is no such sample
+     */
+    public static byte[] lavish(String sample, String shopDomain, Long customerId, String email) {
+        if (!TOPICS.contains(sample.replace("__", "/").replace(".json", ""))) {
+            throw new IllegalArgumentException("no sample '" + sample + "'; samples: " + TOPICS);
+        }
+        Variant variant = variant(sample).lavish().shopDomain(shopDomain).updatedAt(now());
+        if (customerId != null) {
+            variant.customerId(customerId);
+        }
+        if (email != null) {
+            variant.email(email);
+        }
+        return variant.bytes();
+    }
+
     /** Now in the shop's zone, to the second, as Shopify writes {@code updated_at}. */
     public static OffsetDateTime now() {
         return OffsetDateTime.now(SHOP_ZONE).truncatedTo(ChronoUnit.SECONDS);

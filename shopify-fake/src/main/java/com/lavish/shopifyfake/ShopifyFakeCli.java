@@ -3,22 +3,16 @@ package com.lavish.shopifyfake;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.shopifyfake.CliOptions.UsageException;
 
 /**
  * Shopify at its edge, from the command line (the demo script and people use it):
@@ -35,9 +29,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class ShopifyFakeCli {
 
     /** The local run's secret when none is set: fake on purpose, so that nobody mistakes it for a real one. */
-    public static final String LOCAL_SECRET = "local-dev-secret-not-for-production";
-    public static final String LOCAL_SHOP = "lavish-library.myshopify.com";
-    public static final String DEFAULT_API_VERSION = "2026-07";
+    public static final String LOCAL_SECRET = FakeDefaults.LOCAL_SECRET;
+    public static final String LOCAL_SHOP = FakeDefaults.LOCAL_SHOP;
+    public static final String DEFAULT_API_VERSION = FakeDefaults.DEFAULT_API_VERSION;
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -74,11 +68,11 @@ public final class ShopifyFakeCli {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {
-                case "send" -> send(Options.parse(rest, Set.of("gateway", "topic", "sample", "customer-id", "email",
+                case "send" -> send(CliOptions.parse(rest, Set.of("gateway", "topic", "sample", "customer-id", "email",
                         "shop", "secret", "api-version", "file", "timeout"), Set.of()));
-                case "proxy-url" -> proxyUrl(Options.parse(rest, Set.of("base", "path", "customer-id", "shop",
+                case "proxy-url" -> proxyUrl(CliOptions.parse(rest, Set.of("base", "path", "customer-id", "shop",
                         "secret", "path-prefix"), Set.of("anonymous")));
-                case "hmac" -> hmac(Options.parse(rest, Set.of("secret", "file"), Set.of()));
+                case "hmac" -> hmac(CliOptions.parse(rest, Set.of("secret", "file"), Set.of()));
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;
@@ -99,7 +93,7 @@ public final class ShopifyFakeCli {
         }
     }
 
-    private int send(Options options) throws IOException, InterruptedException {
+    private int send(CliOptions options) throws IOException, InterruptedException {
         URI gateway = uri(options.required("gateway"), "--gateway");
         String topic = options.required("topic");
         String shop = options.get("shop").orElseGet(this::defaultShop);
@@ -110,17 +104,13 @@ public final class ShopifyFakeCli {
             }
             body = Files.readAllBytes(Path.of(options.get("file").orElseThrow()));
         } else {
-            String sample = options.get("sample").orElse(topic);
-            if (!SampleWebhooks.TOPICS.contains(sample.replace("__", "/").replace(".json", ""))) {
-                throw new UsageException("no sample '" + sample + "'; samples: " + SampleWebhooks.TOPICS);
+            Long customerId = options.has("customer-id") ? customerId(options.get("customer-id").orElseThrow()) : null;
+            try {
+                body = SampleWebhooks.lavish(options.get("sample").orElse(topic), shop, customerId,
+                        options.get("email").orElse(null));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
             }
-            SampleWebhooks.Variant variant = SampleWebhooks.variant(sample).lavish().shopDomain(shop)
-                    .updatedAt(SampleWebhooks.now());
-            if (options.has("customer-id")) {
-                variant.customerId(customerId(options.get("customer-id").orElseThrow()));
-            }
-            options.get("email").ifPresent(variant::email);
-            body = variant.bytes();
         }
         Duration timeout = options.get("timeout").map(s -> Duration.ofMillis((long) (positive(s, "--timeout") * 1000)))
                 .orElse(WebhookSender.SHOPIFY_RESPONSE_TIMEOUT);
@@ -140,11 +130,11 @@ public final class ShopifyFakeCli {
             out.println(line);
             return OK;
         }
-        out.println(line + " " + problem(response));
+        out.println(line + " " + response.problem());
         return FAILED;
     }
 
-    private int proxyUrl(Options options) {
+    private int proxyUrl(CliOptions options) {
         String base = options.required("base");
         String path = options.required("path");
         boolean anonymous = options.has("anonymous");
@@ -154,7 +144,7 @@ public final class ShopifyFakeCli {
         Long customerId = anonymous ? null : customerId(options.get("customer-id").orElseThrow());
         // the storefront's own query parameters pass through Shopify's proxy and are signed with the rest
         int q = path.indexOf('?');
-        Map<String, List<String>> extra = q < 0 ? Map.of() : decodeQuery(path.substring(q + 1));
+        Map<String, List<String>> extra = q < 0 ? Map.of() : AppProxySigner.decodeQuery(path.substring(q + 1));
         String pathOnly = q < 0 ? path : path.substring(0, q);
         if (!pathOnly.startsWith("/")) {
             throw new UsageException("--path must start with /");
@@ -167,67 +157,33 @@ public final class ShopifyFakeCli {
         return OK;
     }
 
-    private int hmac(Options options) throws IOException {
+    private int hmac(CliOptions options) throws IOException {
         byte[] body = Files.readAllBytes(Path.of(options.required("file")));
         out.println(WebhookSigner.hmac(secret(options), body));
         return OK;
     }
 
-    private String secret(Options options) {
-        return options.get("secret").orElseGet(() -> nonBlank(env.get("SHOPIFY_API_SECRET"), LOCAL_SECRET));
+    private String secret(CliOptions options) {
+        return options.get("secret").orElseGet(() -> FakeDefaults.secret(env));
     }
 
     private String defaultShop() {
-        String shops = env.get("SHOPIFY_SHOPS");
-        if (shops != null) {
-            for (String shop : shops.split(",")) {
-                if (!shop.isBlank()) {
-                    return shop.trim();
-                }
-            }
-        }
-        return LOCAL_SHOP;
+        return FakeDefaults.shop(env);
     }
 
     private String defaultApiVersion() {
-        return nonBlank(env.get("SHOPIFY_API_VERSION"), DEFAULT_API_VERSION);
-    }
-
-    // One line for a person: the problem+json detail (what to fix) when the gateway sent one, else the body's start.
-    private static String problem(WebhookSender.Response response) {
-        String body = response.body() == null ? "" : response.body().strip();
-        try {
-            JsonNode problem = SampleWebhooks.JSON.readTree(body);
-            if (problem != null && problem.isObject()) {
-                String title = problem.path("title").asText("");
-                String detail = problem.path("detail").asText("");
-                String text = title.isEmpty() ? detail : detail.isEmpty() ? title : title + ": " + detail;
-                if (!text.isEmpty()) {
-                    return "problem=\"" + text + "\"";
-                }
-            }
-        } catch (IOException notJson) {
-            // fall through to the raw body
-        }
-        String oneLine = body.replaceAll("\\s+", " ");
-        return oneLine.isEmpty() ? "(empty body)" : "body=\"" + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine) + "\"";
+        return FakeDefaults.apiVersion(env);
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage() != null ? e.getMessage()
-                : e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : null;
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return FakeDefaults.describe(e);
     }
 
     private static long customerId(String value) {
         try {
-            long id = Long.parseLong(value);
-            if (id <= 0) {
-                throw new UsageException("--customer-id must be a positive 64-bit id, was " + value);
-            }
-            return id;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--customer-id must be a positive 64-bit id, was '" + value + "'");
+            return FakeDefaults.customerId(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--customer-id " + e.getMessage());
         }
     }
 
@@ -253,78 +209,5 @@ public final class ShopifyFakeCli {
             // reported below
         }
         throw new UsageException(option + " must be an absolute http(s) URL, was '" + value + "'");
-    }
-
-    private static Map<String, List<String>> decodeQuery(String query) {
-        Map<String, List<String>> parameters = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            parameters.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-        }
-        return parameters;
-    }
-
-    private static String nonBlank(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    /** {@code --name value}, {@code --name=value} and bare flags; anything else is a usage error. */
-    private record Options(Map<String, String> values) {
-
-        static Options parse(List<String> args, Set<String> valued, Set<String> flags) {
-            Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < args.size(); i++) {
-                String arg = args.get(i);
-                if (!arg.startsWith("--")) {
-                    throw new UsageException("unexpected argument '" + arg + "'");
-                }
-                String name = arg.substring(2);
-                String value = null;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
-                if (flags.contains(name) && value == null) {
-                    values.put(name, "");
-                } else if (valued.contains(name)) {
-                    if (value == null) {
-                        if (i + 1 >= args.size()) {
-                            throw new UsageException("--" + name + " needs a value");
-                        }
-                        value = args.get(++i);
-                    }
-                    values.put(name, value);
-                } else {
-                    throw new UsageException("unknown option --" + name);
-                }
-            }
-            return new Options(values);
-        }
-
-        boolean has(String name) {
-            return values.containsKey(name);
-        }
-
-        Optional<String> get(String name) {
-            return Optional.ofNullable(values.get(name));
-        }
-
-        String required(String name) {
-            return get(name).filter(v -> !v.isBlank()).orElseThrow(() -> new UsageException("--" + name + " is required"));
-        }
-    }
-
-    private static final class UsageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageException(String message) {
-            super(message);
-        }
     }
 }

@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Posts signed webhook deliveries to a gateway as Shopify does: {@code POST} of the raw body with the
@@ -44,21 +47,61 @@ public final class WebhookSender {
      *                     failure too
      */
     public Response send(URI gateway, WebhookDelivery delivery) throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request(gateway, delivery), HttpResponse.BodyHandlers.ofString());
+        return Response.of(response);
+    }
+
+    /**
+     * As {@link #send}, without blocking the caller: the future fails with an {@link IOException} when the gateway
+     * cannot be reached or does not answer in time.
+     */
+    public CompletableFuture<Response> sendAsync(URI gateway, WebhookDelivery delivery) {
+        return client.sendAsync(request(gateway, delivery), HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+    }
+
+    private HttpRequest request(URI gateway, WebhookDelivery delivery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway)
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         signer.headers(delivery.topic(), delivery.shopDomain(), delivery.body(), delivery.webhookId(),
                 delivery.eventId(), delivery.triggeredAt()).forEach(request::header);
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type"));
+        return request.build();
     }
 
     /** The gateway's answer. */
     public record Response(int status, String body, Optional<String> contentType) {
 
+        static Response of(HttpResponse<String> response) {
+            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type"));
+        }
+
         /** Shopify counts any 2xx as delivered. */
         public boolean delivered() {
             return status >= 200 && status < 300;
+        }
+
+        /**
+         * What went wrong, in one line for a person: {@code problem="title: detail"} when the gateway sent a
+         * problem+json (what to fix), else the start of the body.
+         */
+        public String problem() {
+            String text = body == null ? "" : body.strip();
+            try {
+                JsonNode problem = SampleWebhooks.JSON.readTree(text);
+                if (problem != null && problem.isObject()) {
+                    String title = problem.path("title").asText("");
+                    String detail = problem.path("detail").asText("");
+                    String summary = title.isEmpty() ? detail : detail.isEmpty() ? title : title + ": " + detail;
+                    if (!summary.isEmpty()) {
+                        return "problem=\"" + summary + "\"";
+                    }
+                }
+            } catch (IOException notJson) {
+                // fall through to the raw body
+            }
+            String oneLine = text.replaceAll("\\s+", " ");
+            return oneLine.isEmpty() ? "(empty body)"
+                    : "body=\"" + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine) + "\"";
         }
     }
 }

@@ -235,7 +235,7 @@ class ShopifyFakeCliTest {
         assertTrue(received.isEmpty());
     }
 
-    private static byte[] hmacSha256(String secret, byte[] message) {
+    static byte[] hmacSha256(String secret, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -246,7 +246,7 @@ class ShopifyFakeCliTest {
     }
 
     // Shopify's rule, written out again here: decoded k=v (repeated values joined by ","), sorted, concatenated.
-    private static String independentSignature(String secret, Map<String, List<String>> query) {
+    static String independentSignature(String secret, Map<String, List<String>> query) {
         String message = query.entrySet().stream()
                 .filter(e -> !e.getKey().equals("signature"))
                 .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
@@ -255,7 +255,7 @@ class ShopifyFakeCliTest {
         return HexFormat.of().formatHex(hmacSha256(secret, message.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Map<String, List<String>> decode(String rawQuery) {
+    static Map<String, List<String>> decode(String rawQuery) {
         Map<String, List<String>> query = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');

@@ -1,0 +1,306 @@
+package com.lavish.shopifyfake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.shopifyfake.CliOptions.UsageException;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Shopify's edge in the local run, as a plain Vert.x HTTP server:
+ * <ul>
+ *   <li>{@code ANY /apps/lavish/...} is Shopify's app proxy as the storefront sees it (shopify-reference.md §2): the
+ *       request goes on to {@code {edge}/proxy/...} with its method, body and query parameters, plus {@code shop},
+ *       {@code logged_in_customer_id}, {@code path_prefix}, {@code timestamp} and {@code signature} as
+ *       {@link AppProxySigner} signs them, and {@code X-Forwarded-For}/{@code X-Forwarded-Host}; {@code Cookie} and
+ *       {@code Set-Cookie} are stripped. The fake has no login page: the header
+ *       {@value #LOGGED_IN_HEADER} (which exists <em>only in this fake</em>, Shopify has no such header) names the
+ *       logged-in customer; without it the visitor is anonymous.</li>
+ *   <li>{@code POST /admin/fake/webhooks/{topic}} (topic with {@code /} written {@code ~} or URL-encoded), with an
+ *       optional JSON body or query parameters {@code customer_id}, {@code email}, {@code sample}, {@code shop}: sends
+ *       a signed Lavish variant of the topic's sample to {@code {edge}/webhooks} as the CLI's {@code send} does, and
+ *       answers {@code {"topic","webhook_id","status","detail"?}} with the gateway's status.</li>
+ *   <li>{@code GET /health}: {@code {"status":"UP"}}.</li>
+ * </ul>
+ * Options: {@code --port} (8090), {@code --edge} (http://127.0.0.1:8080, the local API gateway), {@code --path-prefix}
+ * (/apps/lavish), {@code --shop} (first of {@code SHOPIFY_SHOPS}). The secret comes from {@code SHOPIFY_API_SECRET}
+ * only (the local fake's when unset) and is never logged, nor are signatures or query strings.
+ */
+public final class ShopifyFakeServer {
+
+    public static final int DEFAULT_PORT = 8090;
+    public static final String DEFAULT_EDGE = "http://127.0.0.1:8080";
+    /** Who is logged in at the storefront. Exists only in this fake: Shopify knows it from its own session. */
+    public static final String LOGGED_IN_HEADER = "X-Fake-Logged-In-Customer-Id";
+    static final String WEBHOOKS_PATH = "/admin/fake/webhooks/";
+
+    private static final String USAGE_TEXT = """
+            usage: ShopifyFakeServer [--port 8090] [--edge http://127.0.0.1:8080] [--path-prefix /apps/lavish] [--shop S]
+            defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION""";
+
+    // Hop-by-hop headers (RFC 9110 §7.6.1) and what Shopify's proxy strips or sets itself.
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
+            "host", "content-length", "cookie", "x-forwarded-for", "x-forwarded-host",
+            LOGGED_IN_HEADER.toLowerCase(Locale.ROOT));
+    private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
+            "content-length", "set-cookie");
+
+    /** How the server runs; the secret is never printed ({@link #toString()} leaves it out). */
+    public record Config(int port, URI edge, String pathPrefix, String shop, String secret, String apiVersion) {
+
+        public Config {
+            String e = edge.toString();
+            edge = URI.create(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
+            if (!pathPrefix.startsWith("/") || pathPrefix.endsWith("/")) {
+                throw new UsageException("--path-prefix must start with / and not end with it, was '" + pathPrefix + "'");
+            }
+        }
+
+        /** From the command line, with the environment's defaults. */
+        public static Config parse(List<String> args, Map<String, String> env) {
+            CliOptions options = CliOptions.parse(args, Set.of("port", "edge", "path-prefix", "shop"), Set.of());
+            int port;
+            try {
+                port = Integer.parseInt(options.get("port").orElse(Integer.toString(DEFAULT_PORT)));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--port must be a number, was '" + options.get("port").orElse("") + "'");
+            }
+            URI edge = URI.create(options.get("edge").orElse(DEFAULT_EDGE));
+            if (edge.getScheme() == null || edge.getHost() == null) {
+                throw new UsageException("--edge must be an absolute http(s) URL, was '" + edge + "'");
+            }
+            return new Config(port, edge, options.get("path-prefix").orElse(AppProxySigner.DEFAULT_PATH_PREFIX),
+                    options.get("shop").orElseGet(() -> FakeDefaults.shop(env)), FakeDefaults.secret(env),
+                    FakeDefaults.apiVersion(env));
+        }
+
+        @Override
+        public String toString() {
+            return "Config[port=" + port + ", edge=" + edge + ", pathPrefix=" + pathPrefix + ", shop=" + shop
+                    + ", apiVersion=" + apiVersion + "]";
+        }
+    }
+
+    private final Config config;
+    private final HttpClient proxyClient;
+    private final AppProxySigner proxySigner;
+    private final WebhookSender webhookSender;
+    private HttpServer server;
+
+    private ShopifyFakeServer(Vertx vertx, Config config) {
+        this.config = config;
+        this.proxyClient = vertx.createHttpClient();
+        this.proxySigner = new AppProxySigner(config.secret());
+        this.webhookSender = new WebhookSender(new WebhookSigner(config.secret(), config.apiVersion()));
+    }
+
+    /** Starts a server; port 0 takes a free one ({@link #port()}). */
+    public static Future<ShopifyFakeServer> start(Vertx vertx, Config config) {
+        ShopifyFakeServer fake = new ShopifyFakeServer(vertx, config);
+        return vertx.createHttpServer().requestHandler(fake::handle).listen(config.port()).map(server -> {
+            fake.server = server;
+            return fake;
+        });
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> close() {
+        return server.close().compose(v -> proxyClient.close());
+    }
+
+    public static void main(String[] args) {
+        Config config;
+        try {
+            config = Config.parse(Arrays.asList(args), System.getenv());
+        } catch (UsageException | IllegalArgumentException e) {
+            System.err.println("shopify-fake server: " + e.getMessage());
+            System.err.println(USAGE_TEXT);
+            System.exit(2);
+            return;
+        }
+        Vertx vertx = Vertx.vertx();
+        start(vertx, config).onSuccess(fake -> System.out.println("shopify-fake server on port " + fake.port()
+                        + ": app proxy " + config.pathPrefix() + "/... -> " + config.edge() + "/proxy/..., webhooks -> "
+                        + config.edge() + "/webhooks, shop " + config.shop()))
+                .onFailure(e -> {
+                    System.err.println("shopify-fake server: cannot listen on " + config.port() + ": "
+                            + FakeDefaults.describe(e));
+                    vertx.close();
+                    System.exit(1);
+                });
+    }
+
+    private void handle(HttpServerRequest request) {
+        String path = request.path();
+        if (path.equals("/health") && request.method() == HttpMethod.GET) {
+            json(request.response(), 200, SampleWebhooks.JSON.createObjectNode().put("status", "UP"));
+        } else if (path.equals(config.pathPrefix()) || path.startsWith(config.pathPrefix() + "/")) {
+            proxy(request, path.substring(config.pathPrefix().length()));
+        } else if (path.startsWith(WEBHOOKS_PATH) && path.length() > WEBHOOKS_PATH.length()) {
+            if (request.method() == HttpMethod.POST) {
+                request.body().onSuccess(body -> webhook(request, path.substring(WEBHOOKS_PATH.length()), body))
+                        .onFailure(e -> error(request.response(), 400, FakeDefaults.describe(e)));
+            } else {
+                request.response().putHeader("Allow", "POST");
+                error(request.response(), 405, "trigger a webhook with POST");
+            }
+        } else {
+            error(request.response(), 404, "no such endpoint in the Shopify fake");
+        }
+    }
+
+    // ---- app proxy ----
+
+    private void proxy(HttpServerRequest request, String rest) {
+        Long customerId = null;
+        String loggedIn = request.getHeader(LOGGED_IN_HEADER);
+        if (loggedIn != null && !loggedIn.isBlank()) {
+            try {
+                customerId = FakeDefaults.customerId(loggedIn);
+            } catch (IllegalArgumentException e) {
+                error(request.response(), 400, LOGGED_IN_HEADER + " " + e.getMessage());
+                return;
+            }
+        }
+        String query = proxySigner.query(config.shop(), customerId, Instant.now(), config.pathPrefix(),
+                AppProxySigner.decodeQuery(request.query()));
+        RequestOptions upstream = new RequestOptions().setMethod(request.method())
+                .setAbsoluteURI(config.edge() + "/proxy" + rest + "?" + query)
+                .setIdleTimeout(Duration.ofSeconds(30).toMillis());
+        MultiMap headers = upstream.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : upstream.getHeaders();
+        request.headers().forEach(header -> {
+            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        });
+        headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
+        headers.set("X-Forwarded-Host", config.shop());
+        upstream.setHeaders(headers);
+        String line = "proxy " + request.method() + " " + request.path();
+        request.body()
+                .compose(body -> proxyClient.request(upstream)
+                        .compose(call -> body.length() == 0 ? call.send() : call.send(body)))
+                .compose(response -> response.body().map(body -> relay(request, response, body)))
+                .onSuccess(status -> System.out.println(line + " -> " + status))
+                .onFailure(e -> {
+                    System.out.println(line + " -> 502 " + FakeDefaults.describe(e));
+                    error(request.response(), 502, "the edge at " + config.edge() + " did not answer: "
+                            + FakeDefaults.describe(e));
+                });
+    }
+
+    private static int relay(HttpServerRequest request, HttpClientResponse upstream, Buffer body) {
+        HttpServerResponse response = request.response().setStatusCode(upstream.statusCode());
+        if (upstream.statusMessage() != null && !upstream.statusMessage().isEmpty()) {
+            response.setStatusMessage(upstream.statusMessage());
+        }
+        upstream.headers().forEach(header -> {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            // a HEAD answer has no body to measure: its Content-Length is the upstream's
+            if (!NOT_RELAYED.contains(name) || name.equals("content-length") && request.method() == HttpMethod.HEAD) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        });
+        response.end(body);
+        return upstream.statusCode();
+    }
+
+    // ---- webhook trigger ----
+
+    private void webhook(HttpServerRequest request, String encodedTopic, Buffer requestBody) {
+        String topic = URLDecoder.decode(encodedTopic, StandardCharsets.UTF_8).replace('~', '/');
+        ObjectNode answer = SampleWebhooks.JSON.createObjectNode().put("topic", topic);
+        byte[] body;
+        String shop;
+        try {
+            JsonNode options = requestBody.length() == 0 ? SampleWebhooks.JSON.createObjectNode()
+                    : SampleWebhooks.JSON.readTree(requestBody.getBytes());
+            if (!options.isObject()) {
+                throw new IllegalArgumentException("the body must be a JSON object");
+            }
+            String customerId = option(request, options, "customer_id");
+            shop = option(request, options, "shop");
+            shop = shop == null ? config.shop() : shop;
+            String sample = option(request, options, "sample");
+            body = SampleWebhooks.lavish(sample == null ? topic : sample, shop,
+                    customerId == null ? null : FakeDefaults.customerId(customerId), option(request, options, "email"));
+        } catch (IOException | IllegalArgumentException e) {
+            json(request.response(), 400, answer.put("detail", e instanceof IOException
+                    ? "the body is not JSON: " + e.getMessage() : e.getMessage()));
+            return;
+        }
+        WebhookDelivery delivery = WebhookDelivery.of(topic, shop, body);
+        answer.put("webhook_id", delivery.webhookId());
+        String line = "webhook " + topic + " webhook-id=" + delivery.webhookId();
+        Future.fromCompletionStage(webhookSender.sendAsync(URI.create(config.edge() + "/webhooks"), delivery))
+                .onSuccess(response -> {
+                    System.out.println(line + " status=" + response.status());
+                    answer.put("status", response.status());
+                    if (!response.delivered()) {
+                        answer.put("detail", response.problem());
+                    }
+                    // a gateway's 204 would leave no room for this JSON: the trigger then answers 200
+                    json(request.response(), response.status() == 204 ? 200 : response.status(), answer);
+                })
+                .onFailure(e -> {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    System.out.println(line + " status=none");
+                    answer.putNull("status");
+                    answer.put("detail", "the gateway did not answer: " + FakeDefaults.describe(cause));
+                    json(request.response(), 502, answer);
+                });
+    }
+
+    // A trigger option from the JSON body (a number or a string), else from the query.
+    private static String option(HttpServerRequest request, JsonNode options, String name) {
+        JsonNode value = options.get(name);
+        if (value != null && !value.isNull()) {
+            return value.asText();
+        }
+        String param = request.getParam(name);
+        return param == null || param.isBlank() ? null : param;
+    }
+
+    // ---- answers ----
+
+    private static void error(HttpServerResponse response, int status, String detail) {
+        json(response, status, SampleWebhooks.JSON.createObjectNode().put("status", status).put("detail", detail));
+    }
+
+    private static void json(HttpServerResponse response, int status, JsonNode body) {
+        try {
+            response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(Buffer.buffer(SampleWebhooks.JSON.writeValueAsBytes(body)));
+        } catch (IOException e) {
+            response.setStatusCode(500).end();
+        }
+    }
+}
