@@ -135,11 +135,19 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$edge_port") 2>/dev/null; do
   sleep 1
 done
 
+echo "==> shopify-fake on port 8090: Shopify's app proxy at /apps/lavish/..., webhooks on demand"
+fake_cp="$(ls shopify-fake/target/shopify-fake-*.jar | head -1):$(cat shopify-fake/target/shopify-fake.classpath)"
+java -cp "$fake_cp" com.lavish.shopifyfake.ShopifyFakeServer --port 8090 --edge "http://127.0.0.1:$edge_port" \
+  >"$logs/shopify-fake.log" 2>&1 &
+pids+=("$!")
+wait_for "http://127.0.0.1:8090/health" "shopify-fake" 30
+
 names=" ${services[*]} "
 if $demo && [[ $names == *" webhook-gateway:"* ]] && [[ $names == *" customer-service:"* ]]; then
-  EDGE="http://127.0.0.1:$edge_port" bash deploy/local/demo.sh
+  EDGE="http://127.0.0.1:$edge_port" SHOP_FAKE="http://127.0.0.1:8090" bash deploy/local/demo.sh
 fi
 
 echo
-echo "The suite runs: webhooks and the storefront API on http://127.0.0.1:$edge_port (Ctrl-C stops it)."
+echo "The suite runs: webhooks and the storefront API on http://127.0.0.1:$edge_port; the storefront as Shopify's"
+echo "app proxy forwards it on http://127.0.0.1:8090/apps/lavish/... (Ctrl-C stops it)."
 wait
