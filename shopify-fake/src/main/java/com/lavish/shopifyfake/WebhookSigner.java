@@ -5,20 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.lavish.events.ShopifyWebhookHeaders;
+
 /**
  * Signs a webhook delivery as Shopify does: {@code X-Shopify-Hmac-Sha256} is the base64 HMAC-SHA256 of the raw
  * body bytes, keyed with the app's client secret, beside the topic, shop, API version, webhook id, event id and
  * trigger time headers (shopify-reference.md §1.1–1.2).
  */
 public final class WebhookSigner {
-
-    public static final String TOPIC = "X-Shopify-Topic";
-    public static final String HMAC = "X-Shopify-Hmac-Sha256";
-    public static final String SHOP_DOMAIN = "X-Shopify-Shop-Domain";
-    public static final String API_VERSION = "X-Shopify-API-Version";
-    public static final String WEBHOOK_ID = "X-Shopify-Webhook-Id";
-    public static final String EVENT_ID = "X-Shopify-Event-Id";
-    public static final String TRIGGERED_AT = "X-Shopify-Triggered-At";
 
     private final String secret;
     private final String apiVersion;
@@ -44,13 +38,13 @@ public final class WebhookSigner {
                                        String eventId, Instant triggeredAt) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put(TOPIC, topic);
-        headers.put(HMAC, hmac(secret, body));
-        headers.put(SHOP_DOMAIN, shopDomain);
-        headers.put(API_VERSION, apiVersion);
-        headers.put(WEBHOOK_ID, webhookId);
-        headers.put(EVENT_ID, eventId);
-        headers.put(TRIGGERED_AT, triggeredAt.toString());
+        headers.put(ShopifyWebhookHeaders.TOPIC, topic);
+        headers.put(ShopifyWebhookHeaders.HMAC, hmac(secret, body));
+        headers.put(ShopifyWebhookHeaders.SHOP_DOMAIN, shopDomain);
+        headers.put(ShopifyWebhookHeaders.API_VERSION, apiVersion);
+        headers.put(ShopifyWebhookHeaders.WEBHOOK_ID, webhookId);
+        headers.put(ShopifyWebhookHeaders.EVENT_ID, eventId);
+        headers.put(ShopifyWebhookHeaders.TRIGGERED_AT, triggeredAt.toString());
         return headers;
     }
 }

@@ -26,6 +26,7 @@ import io.restassured.response.Response;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.KafkaBroker;
 import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
 import com.lavish.shopifyfake.WebhookSigner;
 
@@ -41,7 +42,7 @@ class KafkaOutageTest {
     void webhookDuringKafkaOutageGets503InTimeAndIsStoredWhenShopifyRetries() throws InterruptedException {
         byte[] body = utf8("{\"id\":8801,\"financial_status\":\"paid\"}");
         Map<String, String> delivery = TestWebhooks.headers("orders/paid", body);
-        String webhookId = delivery.get(WebhookSigner.WEBHOOK_ID);
+        String webhookId = delivery.get(ShopifyWebhookHeaders.WEBHOOK_ID);
         KafkaBroker broker = SharedDevStack.get().embeddedKafka().orElseThrow();
         // a gateway in service: connected, and knowing the topic's partitions
         byte[] earlier = utf8("{\"id\":8800}");

@@ -19,6 +19,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.shopifyfake.WebhookSigner;
 
 @QuarkusTest
@@ -40,7 +41,7 @@ class ObservabilityTest {
         byte[] order = utf8("{\"id\":7001}");
         post(TestWebhooks.headers("orders/create", order), order).then().statusCode(200);
         Map<String, String> forged = TestWebhooks.headers("orders/create", order);
-        forged.put(WebhookSigner.HMAC, WebhookSigner.hmac("forged", order));
+        forged.put(ShopifyWebhookHeaders.HMAC, WebhookSigner.hmac("forged", order));
         post(forged, order).then().statusCode(401);
         post(TestWebhooks.headers("orders/create", "elsewhere.myshopify.com", order, TestWebhooks.currentSecret()),
                 order).then().statusCode(401);

@@ -40,6 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.CloudEventHeaders;
 import com.lavish.events.ShopifyTopicRoute;
+import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
 import com.lavish.shopifyfake.SampleWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
@@ -87,7 +88,7 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(Topics.CUSTOMERS, headers.get(WebhookSigner.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record = recordOf(Topics.CUSTOMERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         assertEquals(SHOP + "/9007199254740993", record.key());
         assertEquals("9007199254740993", header(record, CloudEventHeaders.SUBJECT));
     }
@@ -100,7 +101,7 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        assertEquals(SHOP + "/4501", recordOf(Topics.SUBSCRIPTIONS, headers.get(WebhookSigner.WEBHOOK_ID)).key());
+        assertEquals(SHOP + "/4501", recordOf(Topics.SUBSCRIPTIONS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).key());
     }
 
     @Test
@@ -134,7 +135,7 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(Topics.UNROUTED, headers.get(WebhookSigner.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record = recordOf(Topics.UNROUTED, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         assertEquals("inventory_levels/update", header(record, CloudEventHeaders.TYPE));
         assertArrayEquals(body, record.value());
     }
@@ -157,7 +158,7 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(Topics.COMPLIANCE, headers.get(WebhookSigner.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record = recordOf(Topics.COMPLIANCE, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         assertEquals(SHOP + "/" + subject, record.key());
         assertEquals(topic, header(record, CloudEventHeaders.TYPE));
     }
@@ -172,7 +173,7 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(route.kafkaTopic(), headers.get(WebhookSigner.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record = recordOf(route.kafkaTopic(), headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         JsonNode id = SampleWebhooks.tree(topic);
         for (String field : route.idPath()) {
             id = id.path(field);
@@ -194,7 +195,7 @@ class WebhookAcceptanceTest {
 
         post("/webhooks/subscription-created/", headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(Topics.ORDERS, headers.get(WebhookSigner.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record = recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         assertEquals(SHOP + "/777001", record.key());
     }
 
@@ -205,7 +206,7 @@ class WebhookAcceptanceTest {
 
         post("/webhooks/shopify/products-update", headers, body).then().statusCode(200);
 
-        assertEquals(SHOP + "/5302", recordOf(Topics.PRODUCTS, headers.get(WebhookSigner.WEBHOOK_ID)).key());
+        assertEquals(SHOP + "/5302", recordOf(Topics.PRODUCTS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).key());
     }
 
     @Test
@@ -223,12 +224,12 @@ class WebhookAcceptanceTest {
     void withoutTriggeredAtTheReceiveTimeIsTheEventTime() {
         byte[] body = utf8("{\"id\":6402}");
         Map<String, String> headers = TestWebhooks.headers("orders/paid", body);
-        headers.remove(WebhookSigner.TRIGGERED_AT);
+        headers.remove(ShopifyWebhookHeaders.TRIGGERED_AT);
         Instant before = Instant.now();
 
         post(headers, body).then().statusCode(200);
 
-        Instant time = Instant.parse(header(recordOf(Topics.ORDERS, headers.get(WebhookSigner.WEBHOOK_ID)),
+        Instant time = Instant.parse(header(recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)),
                 CloudEventHeaders.TIME));
         assertFalse(time.isBefore(before), time + " is before the request was sent");
         assertFalse(time.isAfter(Instant.now()), time + " is in the future");
@@ -243,7 +244,7 @@ class WebhookAcceptanceTest {
         HttpResponse<String> response = sendChunked(headers, body);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertArrayEquals(body, recordOf(Topics.ORDERS, headers.get(WebhookSigner.WEBHOOK_ID)).value());
+        assertArrayEquals(body, recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).value());
     }
 
     @Test
@@ -258,7 +259,7 @@ class WebhookAcceptanceTest {
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode(), response.body());
-        assertArrayEquals(body, recordOf(Topics.CUSTOMERS, headers.get(WebhookSigner.WEBHOOK_ID)).value());
+        assertArrayEquals(body, recordOf(Topics.CUSTOMERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).value());
     }
 
     private HttpResponse<String> sendChunked(Map<String, String> headers, byte[] body) throws Exception {

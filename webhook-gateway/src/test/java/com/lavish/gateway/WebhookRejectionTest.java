@@ -34,6 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
 import com.lavish.shopifyfake.WebhookSigner;
 
@@ -57,7 +58,7 @@ class WebhookRejectionTest {
         byte[] tampered = utf8("{\"id\":820982911946154508,\"email\":\"eve@example.com\"}");
 
         assertUnauthorized(post(headers, tampered));
-        assertTrue(KafkaTopicReader.recordsNow(Topics.ORDERS, headers.get(WebhookSigner.WEBHOOK_ID)).isEmpty(),
+        assertTrue(KafkaTopicReader.recordsNow(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).isEmpty(),
                 "a rejected webhook must not reach Kafka");
     }
 
@@ -69,7 +70,7 @@ class WebhookRejectionTest {
     @Test
     void rejectsWebhookWithoutHmac() {
         Map<String, String> headers = TestWebhooks.headers("orders/create", ORDER);
-        headers.remove(WebhookSigner.HMAC);
+        headers.remove(ShopifyWebhookHeaders.HMAC);
 
         assertUnauthorized(post(headers, ORDER));
     }
@@ -77,7 +78,7 @@ class WebhookRejectionTest {
     @Test
     void rejectsHmacThatIsNotBase64() {
         Map<String, String> headers = TestWebhooks.headers("orders/create", ORDER);
-        headers.put(WebhookSigner.HMAC, "not*base64!");
+        headers.put(ShopifyWebhookHeaders.HMAC, "not*base64!");
 
         assertUnauthorized(post(headers, ORDER));
     }
@@ -86,8 +87,8 @@ class WebhookRejectionTest {
     void rejectsHexHmacOfTheRightBody() {
         // the right digest in the wrong encoding (app-proxy style hex) is still a wrong signature
         Map<String, String> headers = TestWebhooks.headers("orders/create", ORDER);
-        byte[] digest = java.util.Base64.getDecoder().decode(headers.get(WebhookSigner.HMAC));
-        headers.put(WebhookSigner.HMAC, java.util.HexFormat.of().formatHex(digest));
+        byte[] digest = java.util.Base64.getDecoder().decode(headers.get(ShopifyWebhookHeaders.HMAC));
+        headers.put(ShopifyWebhookHeaders.HMAC, java.util.HexFormat.of().formatHex(digest));
 
         assertUnauthorized(post(headers, ORDER));
     }
@@ -108,7 +109,7 @@ class WebhookRejectionTest {
     @Test
     void rejectsWebhookWithoutShopDomain() {
         Map<String, String> headers = TestWebhooks.headers("orders/create", ORDER);
-        headers.remove(WebhookSigner.SHOP_DOMAIN);
+        headers.remove(ShopifyWebhookHeaders.SHOP_DOMAIN);
 
         assertUnauthorized(post(headers, ORDER));
     }
@@ -116,8 +117,8 @@ class WebhookRejectionTest {
     @Test
     void unauthenticatedCallerLearnsNothingAboutMissingHeaders() {
         Map<String, String> headers = TestWebhooks.headers("orders/create", SHOP, ORDER, "not-the-app-secret");
-        headers.remove(WebhookSigner.TOPIC);
-        headers.remove(WebhookSigner.WEBHOOK_ID);
+        headers.remove(ShopifyWebhookHeaders.TOPIC);
+        headers.remove(ShopifyWebhookHeaders.WEBHOOK_ID);
 
         assertUnauthorized(post(headers, ORDER));
     }
@@ -125,7 +126,7 @@ class WebhookRejectionTest {
     @Test
     void rejectsMissingTopicNamingTheHeader() {
         Map<String, String> headers = TestWebhooks.headers("orders/create", ORDER);
-        headers.remove(WebhookSigner.TOPIC);
+        headers.remove(ShopifyWebhookHeaders.TOPIC);
 
         post(headers, ORDER).then().statusCode(400)
                 .contentType(PROBLEM_JSON)
@@ -137,7 +138,7 @@ class WebhookRejectionTest {
     @Test
     void rejectsMissingWebhookIdNamingTheHeader() {
         Map<String, String> headers = TestWebhooks.headers("orders/create", ORDER);
-        headers.put(WebhookSigner.WEBHOOK_ID, "  ");
+        headers.put(ShopifyWebhookHeaders.WEBHOOK_ID, "  ");
 
         post(headers, ORDER).then().statusCode(400)
                 .contentType(PROBLEM_JSON)
@@ -171,7 +172,7 @@ class WebhookRejectionTest {
 
         post(headers, body).then().statusCode(200);
 
-        assertEquals(LIMIT, KafkaTopicReader.recordOf(Topics.ORDERS, headers.get(WebhookSigner.WEBHOOK_ID))
+        assertEquals(LIMIT, KafkaTopicReader.recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
                 .value().length);
     }
 

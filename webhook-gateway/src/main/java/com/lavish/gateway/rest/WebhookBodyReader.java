@@ -20,8 +20,8 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
 
+import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.gateway.config.WebhookConfig;
-import com.lavish.gateway.service.WebhookHeaders;
 import com.lavish.gateway.service.WebhookRejections;
 
 /**
@@ -171,7 +171,7 @@ public class WebhookBodyReader {
         }
 
         private String shop() {
-            return request.getHeader(WebhookHeaders.SHOP_DOMAIN);
+            return request.getHeader(ShopifyWebhookHeaders.SHOP_DOMAIN);
         }
     }
 }

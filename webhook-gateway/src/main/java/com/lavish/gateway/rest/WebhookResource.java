@@ -13,8 +13,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 
+import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.gateway.service.WebhookDelivery;
-import com.lavish.gateway.service.WebhookHeaders;
 import com.lavish.gateway.service.WebhookService;
 
 /**
@@ -56,10 +56,10 @@ public class WebhookResource {
     }
 
     private static WebhookDelivery delivery(MultiMap headers, byte[] body) {
-        return new WebhookDelivery(header(headers, WebhookHeaders.HMAC), header(headers, WebhookHeaders.SHOP_DOMAIN),
-                header(headers, WebhookHeaders.TOPIC), header(headers, WebhookHeaders.WEBHOOK_ID),
-                header(headers, WebhookHeaders.API_VERSION), header(headers, WebhookHeaders.EVENT_ID),
-                header(headers, WebhookHeaders.TRIGGERED_AT), body, Instant.now());
+        return new WebhookDelivery(header(headers, ShopifyWebhookHeaders.HMAC), header(headers, ShopifyWebhookHeaders.SHOP_DOMAIN),
+                header(headers, ShopifyWebhookHeaders.TOPIC), header(headers, ShopifyWebhookHeaders.WEBHOOK_ID),
+                header(headers, ShopifyWebhookHeaders.API_VERSION), header(headers, ShopifyWebhookHeaders.EVENT_ID),
+                header(headers, ShopifyWebhookHeaders.TRIGGERED_AT), body, Instant.now());
     }
 
     /** A header's value, trimmed; null when absent or blank. */

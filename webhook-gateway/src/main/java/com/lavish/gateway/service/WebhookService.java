@@ -17,11 +17,12 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
+import com.lavish.edge.config.ShopifyAppConfig;
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.PayloadInspector;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.ShopifyTopicRoute;
-import com.lavish.edge.config.ShopifyAppConfig;
+import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.gateway.messaging.PublishFailedException;
 import com.lavish.gateway.messaging.WebhookPublisher;
 import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
@@ -97,10 +98,10 @@ public class WebhookService {
         metrics.received(delivery.topic());
 
         if (delivery.topic() == null) {
-            throw rejections.missingHeader(WebhookHeaders.TOPIC, shop);
+            throw rejections.missingHeader(ShopifyWebhookHeaders.TOPIC, shop);
         }
         if (delivery.webhookId() == null) {
-            throw rejections.missingHeader(WebhookHeaders.WEBHOOK_ID, shop);
+            throw rejections.missingHeader(ShopifyWebhookHeaders.WEBHOOK_ID, shop);
         }
         ShopifyTopicRoute route = ShopifyTopicRoute.of(delivery.topic());
         String resourceId;

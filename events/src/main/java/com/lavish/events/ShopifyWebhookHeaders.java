@@ -1,10 +1,10 @@
-package com.lavish.gateway.service;
+package com.lavish.events;
 
 /**
- * The headers of a Shopify webhook delivery (shopify-reference.md §1.1). Vert.x looks headers up without regard to
- * case, as Shopify asks receivers to.
+ * The headers of a Shopify webhook delivery (shopify-reference.md §1.1), as Shopify sends them and the gateway reads
+ * them. Header names are case-insensitive: look them up so.
  */
-public final class WebhookHeaders {
+public final class ShopifyWebhookHeaders {
 
     public static final String HMAC = "X-Shopify-Hmac-Sha256";
     public static final String TOPIC = "X-Shopify-Topic";
@@ -14,6 +14,6 @@ public final class WebhookHeaders {
     public static final String EVENT_ID = "X-Shopify-Event-Id";
     public static final String TRIGGERED_AT = "X-Shopify-Triggered-At";
 
-    private WebhookHeaders() {
+    private ShopifyWebhookHeaders() {
     }
 }
