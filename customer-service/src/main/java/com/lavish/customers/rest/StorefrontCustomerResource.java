@@ -13,10 +13,12 @@ import com.lavish.edge.identity.StorefrontIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The storefront's customer endpoints through Shopify's app proxy. Whom they act for comes only from the verified
- * signature ({@link StorefrontIdentity}); no endpoint takes a customer id from the path, query or body.
+ * The storefront's customer endpoints, through Shopify's app proxy ({@code /proxy/customers/...}) and direct
+ * ({@code /api/customers/...}) with the same handlers. Whom they act for comes only from the verified app-proxy
+ * signature or session token ({@link StorefrontIdentity}); no endpoint takes a customer id from the path, query or
+ * body.
  */
-@Path("/proxy/customers")
+@Path("/{entry: proxy|api}/customers")
 @Produces(MediaType.APPLICATION_JSON)
 public class StorefrontCustomerResource {
 

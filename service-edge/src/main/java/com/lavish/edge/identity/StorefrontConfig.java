@@ -1,20 +1,85 @@
 package com.lavish.edge.identity;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How storefront requests are admitted: the app-proxy paths, signature freshness and rate limits. */
+/**
+ * How storefront requests are admitted: the app-proxy paths, signature freshness, the session tokens of the direct
+ * API, its CORS origins and the rate limits.
+ */
 @ConfigMapping(prefix = "storefront")
 public interface StorefrontConfig {
 
     /** Build-time switch: only services that serve storefront paths get the app-proxy filter and Redis limits. */
     String ENABLED = "storefront.proxy.enabled";
 
+    /** Build-time switch: the one service that answers {@code POST /proxy/session} behind the gateway. */
+    String SESSION_ISSUER_ENABLED = "storefront.session.issuer.enabled";
+
     Proxy proxy();
 
+    Api api();
+
+    Session session();
+
+    /**
+     * The HS256 key of session tokens ({@code STOREFRONT_TOKEN_SECRET}), at least 32 bytes, the same in every
+     * storefront service. No default: a storefront service refuses to start without it.
+     */
+    Optional<String> tokenSecret();
+
+    Cors cors();
+
     RateLimit rateLimit();
+
+    interface Api {
+
+        /** Requests under this path act for the customer of a session token ({@code Authorization: Bearer}). */
+        @WithDefault("/api/")
+        String pathPrefix();
+    }
+
+    interface Session {
+
+        Issuer issuer();
+
+        /** How long a session token is good for; the theme asks for a new one through the app proxy. */
+        @WithDefault("10m")
+        Duration lifetime();
+
+        /** The {@code iss} claim written and required. */
+        @WithDefault("lavish-storefront")
+        String tokenIssuer();
+
+        /** The {@code aud} claim written and required. */
+        @WithDefault("lavish-storefront-api")
+        String audience();
+
+        /** Leeway for clocks between the issuing and the verifying service when checking {@code exp}. */
+        @WithDefault("10s")
+        Duration clockSkew();
+
+        interface Issuer {
+            /** See {@link StorefrontConfig#SESSION_ISSUER_ENABLED}; read at build time, listed so it is known. */
+            @WithDefault("false")
+            boolean enabled();
+        }
+    }
+
+    /** Browsers on these origins may call the direct API ({@code STOREFRONT_CORS_ORIGINS}, comma-separated). */
+    interface Cors {
+
+        /** Exact origins, such as {@code https://lavishlibrary.com.au}; none means no browser origin is allowed. */
+        Optional<List<String>> origins();
+
+        /** How long a browser may keep a preflight answer. */
+        @WithDefault("10m")
+        Duration maxAge();
+    }
 
     interface Proxy {
 

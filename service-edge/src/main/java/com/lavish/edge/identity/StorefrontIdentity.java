@@ -1,32 +1,49 @@
 package com.lavish.edge.identity;
 
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 
 /**
  * The storefront customer of the current request, set by {@link StorefrontRequestFilters} from a verified
- * app-proxy signature. Resources ask here, never the path or the body, whom they act for.
+ * app-proxy signature ({@code /proxy/...}) or a verified session token ({@code /api/...}). Resources ask here,
+ * never the path or the body, whom they act for.
  */
 @RequestScoped
 public class StorefrontIdentity {
 
     private StorefrontCustomer customer;
+    private boolean bearer;
 
     void set(StorefrontCustomer customer) {
         this.customer = customer;
+    }
+
+    /** The request came to the direct API, so a missing customer is answered with a bearer challenge. */
+    void expectBearer() {
+        this.bearer = true;
     }
 
     public Optional<StorefrontCustomer> current() {
         return Optional.ofNullable(customer);
     }
 
-    /** The signed-in customer; a 401 problem when the request is not under the app-proxy filter. */
+    /**
+     * The signed-in customer; a 401 problem when the request carries none (an anonymous visitor, no session
+     * token, or a path outside the storefront filters).
+     */
     public StorefrontCustomer customer() {
         if (customer == null) {
-            throw ProblemException.unauthorized("this path needs a signed-in storefront customer");
+            if (bearer) {
+                throw new ProblemException(Problem.of(401, "Unauthorized",
+                        "send a session token from POST /proxy/session as Authorization: Bearer"),
+                        Map.of("WWW-Authenticate", StorefrontRequestFilters.BEARER_CHALLENGE));
+            }
+            throw ProblemException.unauthorized("log in to the storefront to use this path");
         }
         return customer;
     }

@@ -3,10 +3,12 @@ package com.lavish.edge.identity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
@@ -16,6 +18,8 @@ import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.edge.ratelimit.RateLimit;
 import com.lavish.edge.ratelimit.RedisRateLimiter;
+import com.lavish.edge.session.InvalidSessionTokenException;
+import com.lavish.edge.session.StorefrontSessionTokens;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
@@ -24,10 +28,18 @@ import io.vertx.core.http.HttpServerRequest;
 import com.lavish.edge.config.ShopifyAppConfig;
 
 /**
- * The storefront's way in through Shopify's app proxy. For every path under {@code storefront.proxy.path-prefix}:
- * first the signature, freshness and shop are checked and the signed-in customer is set on
- * {@link StorefrontIdentity} (401, or 403 for a shop this suite does not serve); then the request is counted
- * against the per-customer and per-address limits in Redis (429 with {@code Retry-After}).
+ * The storefront's two ways in, each with its own credential and no other:
+ * <ul>
+ * <li>{@code storefront.proxy.path-prefix} ({@code /proxy/}): Shopify's app-proxy signature, freshness and shop
+ * are checked (401, or 403 for a shop this suite does not serve) and a signed-in customer is set on
+ * {@link StorefrontIdentity}; a bearer token is ignored there.</li>
+ * <li>{@code storefront.api.path-prefix} ({@code /api/}): a session token from {@code POST /proxy/session} in
+ * {@code Authorization: Bearer}, verified by SmallRye JWT; a bad one is a 401 with a bearer challenge, and an
+ * app-proxy signature is ignored there.</li>
+ * </ul>
+ * A request without a customer goes on: public paths serve it, and {@link StorefrontIdentity#customer()} answers
+ * 401 on the rest. Then the request is counted against the per-customer and per-address limits in Redis (429 with
+ * {@code Retry-After}).
  *
  * <p>Built only into services that set {@code storefront.proxy.enabled=true}: a service without storefront paths
  * (the webhook gateway) then carries no filter and no Redis client.
@@ -35,17 +47,21 @@ import com.lavish.edge.config.ShopifyAppConfig;
 @IfBuildProperty(name = StorefrontConfig.ENABLED, stringValue = "true")
 public class StorefrontRequestFilters {
 
+    static final String BEARER_CHALLENGE = "Bearer realm=\"lavish-storefront\"";
+
     private static final Logger LOG = Logger.getLogger(StorefrontRequestFilters.class);
     private static final int MAX_ADDRESS_LENGTH = 64;
+    private static final String BEARER = "bearer ";
 
     private final AppProxySignatureVerifier verifier;
     private final Set<String> shops;
     private final StorefrontConfig config;
     private final StorefrontIdentity identity;
     private final RedisRateLimiter rateLimiter;
+    private final StorefrontSessionTokens sessionTokens;
 
     public StorefrontRequestFilters(ShopifyAppConfig shopify, StorefrontConfig config, StorefrontIdentity identity,
-                                    RedisRateLimiter rateLimiter) {
+                                    RedisRateLimiter rateLimiter, StorefrontSessionTokens sessionTokens) {
         List<String> secrets = new ArrayList<>(2);
         secrets.add(shopify.apiSecret());
         shopify.apiSecretPrevious().filter(s -> !s.isBlank()).ifPresent(secrets::add);
@@ -54,13 +70,20 @@ public class StorefrontRequestFilters {
         this.config = config;
         this.identity = identity;
         this.rateLimiter = rateLimiter;
+        this.sessionTokens = sessionTokens;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext context, HttpServerRequest request) {
-        if (!underProxy(context)) {
-            return;
+        String path = context.getUriInfo().getPath();
+        if (under(path, config.proxy().pathPrefix())) {
+            authenticateProxy(request);
+        } else if (under(path, config.api().pathPrefix())) {
+            authenticateBearer(request);
         }
+    }
+
+    private void authenticateProxy(HttpServerRequest request) {
         AppProxyIdentity verified;
         try {
             verified = verifier.verify(request.query());
@@ -72,16 +95,43 @@ public class StorefrontRequestFilters {
         if (!shops.contains(verified.shop())) {
             throw new ProblemException(Problem.of(403, "Forbidden", "this service does not serve the shop " + verified.shop()));
         }
-        if (verified.loggedInCustomerId().isEmpty()) {
-            throw ProblemException.unauthorized("log in to the storefront to use this path");
+        // an anonymous visitor goes on without a customer: per-customer paths answer 401 through StorefrontIdentity
+        verified.loggedInCustomerId().ifPresent(id -> identity.set(new StorefrontCustomer(verified.shop(), id)));
+    }
+
+    private void authenticateBearer(HttpServerRequest request) {
+        identity.expectBearer();
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            return;
         }
-        identity.set(new StorefrontCustomer(verified.shop(), verified.loggedInCustomerId().getAsLong()));
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.length() == BEARER.length()) {
+            throw invalidToken("Authorization must be Bearer with a session token from POST /proxy/session");
+        }
+        StorefrontCustomer customer;
+        try {
+            customer = sessionTokens.verify(authorization.substring(BEARER.length()).trim());
+        } catch (InvalidSessionTokenException e) {
+            throw invalidToken(e.getMessage());
+        }
+        if (!shops.contains(customer.shop())) {
+            throw new ProblemException(Problem.of(403, "Forbidden", "this service does not serve the shop " + customer.shop()));
+        }
+        identity.set(customer);
+    }
+
+    private static ProblemException invalidToken(String detail) {
+        // RFC 6750 §3.1: a token was sent but is not good
+        return new ProblemException(Problem.of(401, "Unauthorized", detail),
+                Map.of("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\""));
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     public Uni<Response> limitRate(ContainerRequestContext context, HttpServerRequest request) {
         StorefrontConfig.RateLimit limits = config.rateLimit();
-        if (!limits.enabled() || !underProxy(context)) {
+        String path = context.getUriInfo().getPath();
+        if (!limits.enabled() || !(under(path, config.proxy().pathPrefix()) || under(path, config.api().pathPrefix()))) {
             return Uni.createFrom().nullItem();
         }
         List<RateLimit> applicable = new ArrayList<>(2);
@@ -100,9 +150,7 @@ public class StorefrontRequestFilters {
         });
     }
 
-    private boolean underProxy(ContainerRequestContext context) {
-        String path = context.getUriInfo().getPath();
-        String prefix = config.proxy().pathPrefix();
+    static boolean under(String path, String prefix) {
         return path.startsWith(prefix) || (prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1)));
     }
 
