@@ -45,6 +45,20 @@ webhook customers/update "$ada" "ada.lovelace@example.com.au"
 sleep 2
 curl -s -H "X-Fake-Logged-In-Customer-Id: $ada" "$SHOP_FAKE/apps/lavish/customers/me" | pretty
 
+step "The theme gets a short-lived token through the app proxy, then calls the API directly with it"
+token=$(curl -s -X POST -H "X-Fake-Logged-In-Customer-Id: $ada" "$SHOP_FAKE/apps/lavish/session" \
+  | sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
+curl -s -H "Authorization: Bearer $token" -H "Origin: http://127.0.0.1:8090" -w '\n-> %{http_code}\n' \
+  "$EDGE/api/customers/me" | head -c 300
+echo
+
+step "Address-form data for the theme, public and cached (a second ask with the ETag gets 304)"
+curl -s -D /tmp/lavish-demo-headers "$SHOP_FAKE/apps/lavish/locations/countries" | head -c 400
+echo
+etag=$(grep -i '^etag:' /tmp/lavish-demo-headers | cut -d' ' -f2- | tr -d '\r')
+curl -s -o /dev/null -w 'again with If-None-Match -> %{http_code}\n' -H "If-None-Match: $etag" \
+  "$SHOP_FAKE/apps/lavish/locations/countries"
+
 step "Another signed-in customer ($other) sees only their own data: none yet"
 storefront "$other" customers/me
 

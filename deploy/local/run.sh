@@ -42,6 +42,8 @@ done
 export SHOPIFY_API_SECRET=${SHOPIFY_API_SECRET:-local-dev-secret-not-for-production}
 export SHOPIFY_SHOPS=${SHOPIFY_SHOPS:-lavish-library.myshopify.com}
 export SHOPIFY_API_VERSION=${SHOPIFY_API_VERSION:-2026-07}
+export STOREFRONT_TOKEN_SECRET=${STOREFRONT_TOKEN_SECRET:-local-dev-token-secret-not-for-production-use}
+export STOREFRONT_CORS_ORIGINS=${STOREFRONT_CORS_ORIGINS:-http://127.0.0.1:8090,http://localhost:8090}
 
 # The services that exist in this checkout, narrowed by --only.
 services=()
