@@ -134,13 +134,18 @@ public final class CustomerEventFixture implements AutoCloseable {
     }
 
     public void publish(String key, byte[] value, Headers headers) {
+        publish(Topics.CUSTOMERS, key, value, headers);
+    }
+
+    /** Publishes to any topic of the contract, as the gateway would, and waits for the broker's ack. */
+    public void publish(String topic, String key, byte[] value, Headers headers) {
         try {
-            producer.send(new ProducerRecord<>(Topics.CUSTOMERS, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + Topics.CUSTOMERS, e);
+            throw new IllegalStateException("could not publish to " + topic, e);
         }
     }
 
@@ -172,7 +177,8 @@ public final class CustomerEventFixture implements AutoCloseable {
         return ((Number) row.get("n")).intValue();
     }
 
-    private Map<String, Object> query(String sql, Object... parameters) {
+    /** The first row of a query, by column label; empty when there is none. */
+    Map<String, Object> query(String sql, Object... parameters) {
         try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

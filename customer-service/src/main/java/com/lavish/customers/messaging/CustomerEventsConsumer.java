@@ -60,18 +60,11 @@ public class CustomerEventsConsumer {
             count(event, ProjectionOutcome.IGNORED);
             return Uni.createFrom().voidItem();
         }
-        Uni<ProjectionOutcome> attempt = Uni.createFrom().deferred(() -> projection.apply(event, change.get()));
-        if (context != null) {
-            // a retry resubscribes from Mutiny's timer thread: bring each attempt back onto the record's context
-            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
-        }
-        return attempt
-                .onFailure().invoke(failure -> {
-                    metrics.counter("customer.events.failed.attempts", "type", event.type()).increment();
-                    LOG.debugf("%s: attempt failed: %s", event, failure.getMessage());
-                })
-                .onFailure(failure -> !(failure instanceof MalformedEventException))
-                .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.attempts())
+        return BoundedRetry.<ProjectionOutcome> onContext(context, retry, () -> projection.apply(event, change.get()),
+                        failure -> {
+                            metrics.counter("customer.events.failed.attempts", "type", event.type()).increment();
+                            LOG.debugf("%s: attempt failed: %s", event, failure.getMessage());
+                        })
                 .invoke(outcome -> {
                     count(event, outcome);
                     LOG.debugf("%s: %s", event, outcome);

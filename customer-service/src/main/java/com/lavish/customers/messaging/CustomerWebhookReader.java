@@ -82,7 +82,7 @@ public class CustomerWebhookReader {
     }
 
     /** An exact 64-bit id: a JSON integer that fits a long, or a string of digits; anything else is no id. */
-    private static Long id(JsonNode node) {
+    static Long id(JsonNode node) {
         if (node == null) {
             return null;
         }
