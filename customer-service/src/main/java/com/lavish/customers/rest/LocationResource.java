@@ -12,10 +12,25 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import com.lavish.customers.config.LocationsConfig;
 import com.lavish.customers.service.LocationCache;
 import com.lavish.customers.service.LocationCatalog;
+import com.lavish.customers.service.LocationCatalog.CitiesBody;
+import com.lavish.customers.service.LocationCatalog.CountriesBody;
 import com.lavish.customers.service.LocationCatalog.Listing;
+import com.lavish.customers.service.LocationCatalog.StatesBody;
+import com.lavish.edge.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
 
@@ -35,7 +50,31 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/{entry: proxy|api}/locations/countries")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Locations", description = "Address-form data: countries, states (ISO 3166-2) and cities; public")
+@APIResponse(responseCode = "304", description = "Not modified: the If-None-Match ETag is current; no body",
+        headers = {@Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))})
+@APIResponse(responseCode = "401", description = "/proxy/... only: the request is not a current app-proxy request "
+        + "(no, stale or wrong signature); /api/... only: an Authorization header with an invalid session token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "unauthorized", value = "{\"type\":\"about:blank\","
+                        + "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"the request is not a current "
+                        + "Shopify app-proxy request: the request carries no signature\"}")))
+@APIResponse(responseCode = "429", description = "Too many requests from this address",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                schema = @Schema(type = SchemaType.INTEGER)),
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "tooManyRequests", value = "{\"type\":\"about:blank\","
+                        + "\"title\":\"Too Many Requests\",\"status\":429,"
+                        + "\"detail\":\"too many requests; try again in 12 s\"}")))
 public class LocationResource {
+
+    private static final String NOT_FOUND_COUNTRY = "{\"type\":\"about:blank\",\"title\":\"Not Found\","
+            + "\"status\":404,\"detail\":\"no country with the code 'XX'; GET locations/countries lists the "
+            + "ISO 3166-1 alpha-2 codes served\"}";
+    private static final String NOT_FOUND_STATE = "{\"type\":\"about:blank\",\"title\":\"Not Found\","
+            + "\"status\":404,\"detail\":\"no state with the code 'XYZ' in Australia; GET "
+            + "locations/countries/AU/states lists them\"}";
 
     private final LocationCatalog catalog;
     private final LocationCache cache;
@@ -48,19 +87,61 @@ public class LocationResource {
     }
 
     @GET
+    @Operation(operationId = "countries", summary = "The countries served, Australia first")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, required = false,
+            description = "The ETag of an earlier answer; a 304 answers when the data has not changed",
+            schema = @Schema(type = SchemaType.STRING), example = "\"2025-01-1-3f9a2c1b\"")
+    @APIResponse(responseCode = "200", description = "The countries; Cache-Control: public with a strong ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CountriesBody.class),
+                    examples = @ExampleObject(name = "countries", value = "{\"countries\":["
+                            + "{\"code\":\"AU\",\"name\":\"Australia\"},{\"code\":\"CA\",\"name\":\"Canada\"},"
+                            + "{\"code\":\"NZ\",\"name\":\"New Zealand\"}]}")))
     public Uni<Response> countries(@Context Request request) {
         return answer(request, catalog::countries);
     }
 
     @GET
     @Path("/{country}/states")
-    public Uni<Response> states(@PathParam("country") String country, @Context Request request) {
+    @Operation(operationId = "states", summary = "A country's states (ISO 3166-2)")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, required = false,
+            description = "The ETag of an earlier answer; a 304 answers when the data has not changed",
+            schema = @Schema(type = SchemaType.STRING), example = "\"2025-01-1-3f9a2c1b\"")
+    @APIResponse(responseCode = "200", description = "The states; Cache-Control: public with a strong ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatesBody.class),
+                    examples = @ExampleObject(name = "states", value = "{\"country\":{\"code\":\"AU\","
+                            + "\"name\":\"Australia\"},\"states\":[{\"code\":\"NSW\",\"iso_code\":\"AU-NSW\","
+                            + "\"name\":\"New South Wales\"},{\"code\":\"VIC\",\"iso_code\":\"AU-VIC\","
+                            + "\"name\":\"Victoria\"}]}")))
+    @APIResponse(responseCode = "404", description = "No country with that code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknownCountry", value = NOT_FOUND_COUNTRY)))
+    public Uni<Response> states(@Parameter(description = "ISO 3166-1 alpha-2 country code (any case)",
+                                        example = "AU") @PathParam("country") String country, @Context Request request) {
         return answer(request, () -> catalog.states(country));
     }
 
     @GET
     @Path("/{country}/states/{state}/cities")
-    public Uni<Response> cities(@PathParam("country") String country, @PathParam("state") String state,
+    @Operation(operationId = "cities", summary = "A state's cities")
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, required = false,
+            description = "The ETag of an earlier answer; a 304 answers when the data has not changed",
+            schema = @Schema(type = SchemaType.STRING), example = "\"2025-01-1-3f9a2c1b\"")
+    @APIResponse(responseCode = "200", description = "The cities; Cache-Control: public with a strong ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CitiesBody.class),
+                    examples = @ExampleObject(name = "cities", value = "{\"country\":{\"code\":\"AU\","
+                            + "\"name\":\"Australia\"},\"state\":{\"code\":\"NSW\",\"iso_code\":\"AU-NSW\","
+                            + "\"name\":\"New South Wales\"},\"cities\":[\"Newcastle\",\"Sydney\",\"Wollongong\"]}")))
+    @APIResponse(responseCode = "404", description = "No country, or no state in it, with that code",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "unknownCountry", value = NOT_FOUND_COUNTRY),
+                            @ExampleObject(name = "unknownState", value = NOT_FOUND_STATE)}))
+    public Uni<Response> cities(@Parameter(description = "ISO 3166-1 alpha-2 country code (any case)",
+                                        example = "AU") @PathParam("country") String country,
+                                @Parameter(description = "The state's code (NSW) or ISO 3166-2 code (AU-NSW)",
+                                        example = "NSW") @PathParam("state") String state,
                                 @Context Request request) {
         return answer(request, () -> catalog.cities(country, state));
     }

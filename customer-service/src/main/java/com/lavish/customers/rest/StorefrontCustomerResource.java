@@ -5,10 +5,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.lavish.customers.service.CustomerService;
 import com.lavish.edge.identity.StorefrontIdentity;
+import com.lavish.edge.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
 
@@ -20,6 +29,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/{entry: proxy|api}/customers")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "The signed-in storefront customer")
 public class StorefrontCustomerResource {
 
     private final StorefrontIdentity identity;
@@ -32,6 +42,35 @@ public class StorefrontCustomerResource {
 
     @GET
     @Path("/me")
+    @Operation(operationId = "customerProfile", summary = "The signed-in customer's profile",
+            description = "Acts for the customer of the app-proxy signature (/proxy/...) or of the session token "
+                    + "(/api/...); never for an id in the request. Ids are JSON strings: Shopify's ids pass 2^53. "
+                    + "Answered with Cache-Control: private, no-store.")
+    @APIResponse(responseCode = "200", description = "The profile",
+            headers = @Header(name = "Cache-Control", description = "Always private, no-store",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CustomerProfile.class),
+                    examples = @ExampleObject(name = "profile", summary = "A customer with one address",
+                            value = PROFILE_EXAMPLE)))
+    @APIResponse(responseCode = "401", description = "No signed-in customer: an anonymous visitor, a missing, "
+            + "stale or wrong app-proxy signature, or a missing or invalid session token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = "{\"type\":\"about:blank\","
+                            + "\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"detail\":\"log in to the storefront to use this path\"}")))
+    @APIResponse(responseCode = "404", description = "The customer has no record here yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notFound", value = "{\"type\":\"about:blank\","
+                            + "\"title\":\"Not Found\",\"status\":404,"
+                            + "\"detail\":\"there is no customer record for this account yet\"}")))
+    @APIResponse(responseCode = "429", description = "Too many requests from this customer or address",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                    schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "tooManyRequests", value = "{\"type\":\"about:blank\","
+                            + "\"title\":\"Too Many Requests\",\"status\":429,"
+                            + "\"detail\":\"too many requests; try again in 12 s\"}")))
     public Uni<RestResponse<CustomerProfile>> me() {
         return customers.signedIn(identity.customer())
                 .map(customer -> RestResponse.ResponseBuilder.ok(CustomerProfile.of(customer))
@@ -39,4 +78,55 @@ public class StorefrontCustomerResource {
                         .header("Cache-Control", "private, no-store")
                         .build());
     }
+
+    static final String PROFILE_EXAMPLE = """
+            {
+              "id": "706405506930370084",
+              "admin_graphql_api_id": "gid://shopify/Customer/706405506930370084",
+              "email": "bob.norman@example.com",
+              "first_name": "Bob",
+              "last_name": "Norman",
+              "phone": "+61412345678",
+              "state": "enabled",
+              "verified_email": true,
+              "currency": "AUD",
+              "email_marketing_state": "subscribed",
+              "created_at": "2024-03-01T02:15:47Z",
+              "updated_at": "2025-01-20T09:41:03Z",
+              "addresses": [
+                {
+                  "id": "9007199254740993",
+                  "first_name": "Bob",
+                  "last_name": "Norman",
+                  "company": null,
+                  "address1": "12 Example Street",
+                  "address2": null,
+                  "city": "Sydney",
+                  "province": "New South Wales",
+                  "province_code": "NSW",
+                  "country": "Australia",
+                  "country_code": "AU",
+                  "zip": "2000",
+                  "phone": "+61412345678",
+                  "is_default": true
+                }
+              ],
+              "default_address": {
+                "id": "9007199254740993",
+                "first_name": "Bob",
+                "last_name": "Norman",
+                "company": null,
+                "address1": "12 Example Street",
+                "address2": null,
+                "city": "Sydney",
+                "province": "New South Wales",
+                "province_code": "NSW",
+                "country": "Australia",
+                "country_code": "AU",
+                "zip": "2000",
+                "phone": "+61412345678",
+                "is_default": true
+              }
+            }
+            """;
 }
