@@ -21,7 +21,7 @@ edge_port=${EDGE_PORT:-8080}
 # JVM settings of each service: a small heap and the serial collector suit a 2-core machine and keep each
 # service's resident memory near 200 MB (bench/README.md); override with SERVICE_JAVA_OPTS for every service, or
 # JAVA_OPTS_<name with _ for -> (JAVA_OPTS_customer_service) for one
-service_java_opts=${SERVICE_JAVA_OPTS:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError}
+service_java_opts=${SERVICE_JAVA_OPTS:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError}
 state=${DEVSTACK_HOME:-$root/.devstack}
 logs="$state/logs"
 
