@@ -1,11 +1,15 @@
 package com.lavish.customers;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -167,6 +171,15 @@ public final class CustomerEventFixture implements AutoCloseable {
     }
 
     /** The stored customer row, column by column, or an empty map. */
+    /** Publishes customers/create for each body (keyed by its id) and waits until every customer has its row. */
+    public void createAndAwaitRows(ObjectNode... bodies) {
+        for (ObjectNode body : bodies) {
+            send("customers/create", body.get("id").longValue(), body);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(bodies)
+                .noneMatch(body -> customerRow(body.get("id").longValue()).isEmpty()));
+    }
+
     public Map<String, Object> customerRow(long shopifyId) {
         return query("select * from customer.customer where shop_domain = ? and shopify_id = ?", SHOP, shopifyId);
     }

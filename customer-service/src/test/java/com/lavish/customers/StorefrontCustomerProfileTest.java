@@ -6,14 +6,12 @@ import static com.lavish.customers.CustomerEventFixture.customer;
 import static com.lavish.customers.CustomerEventFixture.newCustomerId;
 import static com.lavish.customers.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.inject.Inject;
@@ -50,12 +48,9 @@ class StorefrontCustomerProfileTest {
             fixture = new CustomerEventFixture(database);
             ann = newCustomerId();
             bob = newCustomerId();
-            fixture.send("customers/create", ann, customer(ann, "2026-01-01T10:00:00-05:00", "Ann"));
             ObjectNode bobBody = customer(bob, "2026-01-01T10:00:00-05:00", "Bob");
             bobBody.put("phone", "+61 400 000 000");
-            fixture.send("customers/create", bob, bobBody);
-            await().atMost(Duration.ofSeconds(60)).until(() -> !fixture.customerRow(ann).isEmpty()
-                    && !fixture.customerRow(bob).isEmpty());
+            fixture.createAndAwaitRows(customer(ann, "2026-01-01T10:00:00-05:00", "Ann"), bobBody);
         }
     }
 

@@ -5,7 +5,6 @@ import static com.lavish.customers.CustomerEventFixture.customer;
 import static com.lavish.customers.CustomerEventFixture.newCustomerId;
 import static com.lavish.customers.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -67,10 +65,8 @@ class StorefrontSessionTest {
             fixture = new CustomerEventFixture(database);
             ann = newCustomerId();
             bob = newCustomerId();
-            fixture.send("customers/create", ann, customer(ann, "2026-01-01T10:00:00-05:00", "Ann"));
-            fixture.send("customers/create", bob, customer(bob, "2026-01-01T10:00:00-05:00", "Bob"));
-            await().atMost(Duration.ofSeconds(60)).until(() -> !fixture.customerRow(ann).isEmpty()
-                    && !fixture.customerRow(bob).isEmpty());
+            fixture.createAndAwaitRows(customer(ann, "2026-01-01T10:00:00-05:00", "Ann"),
+                    customer(bob, "2026-01-01T10:00:00-05:00", "Bob"));
         }
     }
 

@@ -64,9 +64,8 @@ import io.smallrye.mutiny.Uni;
         headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
                 schema = @Schema(type = SchemaType.INTEGER)),
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "tooManyRequests", value = "{\"type\":\"about:blank\","
-                        + "\"title\":\"Too Many Requests\",\"status\":429,"
-                        + "\"detail\":\"too many requests; try again in 12 s\"}")))
+                examples = @ExampleObject(name = "tooManyRequests",
+                        value = StorefrontApiDefinition.TOO_MANY_REQUESTS_EXAMPLE)))
 public class LocationResource {
 
     private static final String NOT_FOUND_COUNTRY = "{\"type\":\"about:blank\",\"title\":\"Not Found\","

@@ -55,6 +55,10 @@ import com.lavish.edge.problem.Problem;
 })
 public class StorefrontApiDefinition extends Application {
 
+    /** The 429 every storefront path can answer, as its example in the document. */
+    static final String TOO_MANY_REQUESTS_EXAMPLE = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
+            + "\"status\":429,\"detail\":\"too many requests; try again in 12 s\"}";
+
     static final String APP_PROXY = "appProxySignature";
     static final String BEARER = "sessionToken";
 

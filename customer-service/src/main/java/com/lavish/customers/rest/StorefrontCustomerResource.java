@@ -68,9 +68,8 @@ public class StorefrontCustomerResource {
             headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "tooManyRequests", value = "{\"type\":\"about:blank\","
-                            + "\"title\":\"Too Many Requests\",\"status\":429,"
-                            + "\"detail\":\"too many requests; try again in 12 s\"}")))
+                    examples = @ExampleObject(name = "tooManyRequests",
+                            value = StorefrontApiDefinition.TOO_MANY_REQUESTS_EXAMPLE)))
     public Uni<RestResponse<CustomerProfile>> me() {
         return customers.signedIn(identity.customer())
                 .map(customer -> RestResponse.ResponseBuilder.ok(CustomerProfile.of(customer))
@@ -78,6 +77,25 @@ public class StorefrontCustomerResource {
                         .header("Cache-Control", "private, no-store")
                         .build());
     }
+
+    /** One address, as it appears both in "addresses" and as "default_address". */
+    private static final String ADDRESS_EXAMPLE = """
+            {
+              "id": "9007199254740993",
+              "first_name": "Bob",
+              "last_name": "Norman",
+              "company": null,
+              "address1": "12 Example Street",
+              "address2": null,
+              "city": "Sydney",
+              "province": "New South Wales",
+              "province_code": "NSW",
+              "country": "Australia",
+              "country_code": "AU",
+              "zip": "2000",
+              "phone": "+61412345678",
+              "is_default": true
+            }""";
 
     static final String PROFILE_EXAMPLE = """
             {
@@ -93,40 +111,8 @@ public class StorefrontCustomerResource {
               "email_marketing_state": "subscribed",
               "created_at": "2024-03-01T02:15:47Z",
               "updated_at": "2025-01-20T09:41:03Z",
-              "addresses": [
-                {
-                  "id": "9007199254740993",
-                  "first_name": "Bob",
-                  "last_name": "Norman",
-                  "company": null,
-                  "address1": "12 Example Street",
-                  "address2": null,
-                  "city": "Sydney",
-                  "province": "New South Wales",
-                  "province_code": "NSW",
-                  "country": "Australia",
-                  "country_code": "AU",
-                  "zip": "2000",
-                  "phone": "+61412345678",
-                  "is_default": true
-                }
-              ],
-              "default_address": {
-                "id": "9007199254740993",
-                "first_name": "Bob",
-                "last_name": "Norman",
-                "company": null,
-                "address1": "12 Example Street",
-                "address2": null,
-                "city": "Sydney",
-                "province": "New South Wales",
-                "province_code": "NSW",
-                "country": "Australia",
-                "country_code": "AU",
-                "zip": "2000",
-                "phone": "+61412345678",
-                "is_default": true
-              }
-            }
-            """;
+              "addresses": [""" + ADDRESS_EXAMPLE + """
+            ],
+              "default_address": """ + ADDRESS_EXAMPLE + """
+            }""";
 }
