@@ -47,7 +47,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(DevStackTestResource.class)
 /**
  * What happens to a record that cannot be applied: a malformed one goes to the dead letters at once; a failure
- * that may pass is retried (customer-events.retry.*: 3 retries, 300 ms to 1 s apart in tests), and dead-lettered
+ * that may pass is retried (event-consumer.retry.*: 3 retries, 300 ms to 1 s apart in tests), and dead-lettered
  * when it does not; either way the records after it are applied. Failures are made with a CHECK constraint that
  * refuses one test's customer name, so no other test is touched.
  */

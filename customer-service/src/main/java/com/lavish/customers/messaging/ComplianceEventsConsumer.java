@@ -8,70 +8,40 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lavish.customers.config.CustomerEventsConfig;
+import com.lavish.consumer.ShopifyEventHandler;
 import com.lavish.customers.service.PrivacyRequest;
 import com.lavish.customers.service.PrivacyRequests;
-import com.lavish.customers.service.PrivacyRequests.Outcome;
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Consumes shopify.compliance (consumer group customer-service-privacy): Shopify's mandatory privacy requests for
  * the customer data this service holds. As for shopify.customers, the returned {@code Uni} acks the record or
  * nacks it to shopify.compliance.dlq (reason in {@code dead-letter-reason}); a malformed record goes there at
- * once, any other failure after the retries of {@code customer-events.retry.*}.
+ * once, any other failure after the retries of {@code event-consumer.retry.*}.
  */
 @ApplicationScoped
 public class ComplianceEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ComplianceEventsConsumer.class);
-
+    private final ShopifyEventHandler handler;
     private final PrivacyRequests privacy;
     private final ObjectMapper json;
-    private final CustomerEventsConfig.Retry retry;
-    private final MeterRegistry metrics;
 
-    public ComplianceEventsConsumer(PrivacyRequests privacy, ObjectMapper json, CustomerEventsConfig config,
-                                    MeterRegistry metrics) {
+    public ComplianceEventsConsumer(ShopifyEventHandler handler, PrivacyRequests privacy, ObjectMapper json) {
+        this.handler = handler;
         this.privacy = privacy;
         this.json = json;
-        this.retry = config.retry();
-        this.metrics = metrics;
     }
 
     @Incoming("shopify-compliance")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().item(() -> ShopifyEvent.fromRecord(record.headers(), record.value()))
-                .chain(event -> handle(event, context))
-                .onFailure().invoke(failure -> LOG.warnf("shopify.compliance record at partition %d offset %d goes "
-                        + "to the dead letters: %s", record.partition(), record.offset(), failure.getMessage()));
-    }
-
-    private Uni<Void> handle(ShopifyEvent event, Context context) {
-        Optional<PrivacyRequest> request = read(event);
-        if (request.isEmpty()) {
-            count(event, Outcome.IGNORED);
-            return Uni.createFrom().voidItem();
-        }
-        return BoundedRetry.onContext(context, retry, () -> privacy.carryOut(request.get()), failure -> {
-                    metrics.counter("privacy.requests.failed.attempts", "type", event.type()).increment();
-                    LOG.debugf("%s: attempt failed: %s", event, failure.getMessage());
-                })
-                .invoke(outcome -> {
-                    count(event, outcome);
-                    LOG.infof("%s: %s", event, outcome);
-                })
-                .replaceWithVoid();
+        return handler.<PrivacyRequests.Outcome> handle(record, "privacy.requests",
+                event -> read(event).map(request -> () -> privacy.carryOut(request)));
     }
 
     private Optional<PrivacyRequest> read(ShopifyEvent event) {
@@ -108,7 +78,4 @@ public class ComplianceEventsConsumer {
         return time;
     }
 
-    private void count(ShopifyEvent event, Outcome outcome) {
-        metrics.counter("privacy.requests", "type", event.type(), "outcome", outcome.name().toLowerCase()).increment();
-    }
 }

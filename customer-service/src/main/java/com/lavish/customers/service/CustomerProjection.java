@@ -5,9 +5,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.lavish.consumer.AppliedEventLedger;
 import com.lavish.customers.Customer;
 import com.lavish.customers.CustomerAddress;
-import com.lavish.customers.repository.AppliedEventRepository;
 import com.lavish.customers.repository.CustomerRepository;
 import com.lavish.customers.service.CustomerSnapshot.AddressSnapshot;
 import com.lavish.events.ShopifyEvent;
@@ -25,9 +25,9 @@ import io.smallrye.mutiny.Uni;
 public class CustomerProjection {
 
     private final CustomerRepository customers;
-    private final AppliedEventRepository appliedEvents;
+    private final AppliedEventLedger appliedEvents;
 
-    public CustomerProjection(CustomerRepository customers, AppliedEventRepository appliedEvents) {
+    public CustomerProjection(CustomerRepository customers, AppliedEventLedger appliedEvents) {
         this.customers = customers;
         this.appliedEvents = appliedEvents;
     }
