@@ -1,5 +1,6 @@
 package com.lavish.customers;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,18 @@ public class Customer {
     public String emailMarketingState;
     public String emailMarketingOptInLevel;
     public Instant emailMarketingUpdatedAt;
+    public Instant emailConsentVersion;
+    public String smsMarketingState;
+    public String smsMarketingOptInLevel;
+    public Instant smsMarketingUpdatedAt;
+    public Instant smsConsentVersion;
+    /** Shopify's purchasing summary: how many orders the customer placed and what they spent, in that currency. */
+    public Long numberOfOrders;
+    public BigDecimal amountSpent;
+    public String amountSpentCurrency;
+    public Instant purchasingSummaryVersion;
+    /** Set by customers/merge on the customer merged away (a tombstone): the Shopify id it lives on as. */
+    public Long mergedIntoShopifyId;
     public String note;
     public Boolean verifiedEmail;
     public String currency;
@@ -70,6 +83,9 @@ public class Customer {
         emailMarketingState = null;
         emailMarketingOptInLevel = null;
         emailMarketingUpdatedAt = null;
+        smsMarketingState = null;
+        smsMarketingOptInLevel = null;
+        smsMarketingUpdatedAt = null;
         verifiedEmail = null;
         addresses.clear();
     }

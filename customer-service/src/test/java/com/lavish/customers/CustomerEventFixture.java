@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -182,6 +184,25 @@ public final class CustomerEventFixture implements AutoCloseable {
 
     public Map<String, Object> customerRow(long shopifyId) {
         return query("select * from customer.customer where shop_domain = ? and shopify_id = ?", SHOP, shopifyId);
+    }
+
+    /** The customer's customer_tag rows as "tag=present". */
+    public List<String> tagRows(long shopifyId) {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(
+                "select t.tag, t.present from customer.customer_tag t join customer.customer c on c.id = t.customer_id "
+                        + "where c.shop_domain = ? and c.shopify_id = ? order by t.tag")) {
+            statement.setString(1, SHOP);
+            statement.setLong(2, shopifyId);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(result.getString(1) + "=" + result.getBoolean(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 
     public int addressCount(long shopifyId) {

@@ -67,10 +67,24 @@ public final class PayloadInspector {
         return found;
     }
 
+    /**
+     * The number of a global id ({@code gid://shopify/Customer/1} → {@code 1}), so an entity keeps one record key
+     * whether a topic names it by number or by gid; any other text as it is.
+     */
+    public static String numericPart(String id) {
+        if (!id.startsWith("gid://")) {
+            return id;
+        }
+        int query = id.indexOf('?');
+        String path = query >= 0 ? id.substring(0, query) : id;
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isEmpty() ? id : last;
+    }
+
     private static String scalarId(JsonParser parser, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_STRING) {
             String text = parser.getText();
-            return text.isBlank() ? null : text;
+            return text.isBlank() ? null : numericPart(text);
         }
         return null;
     }

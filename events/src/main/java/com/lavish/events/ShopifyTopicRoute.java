@@ -14,9 +14,13 @@ public enum ShopifyTopicRoute {
             Set.of("customers/data_request", "customers/redact")),
     COMPLIANCE_SHOP(Topics.COMPLIANCE, List.of("shop_id"), Set.of("shop/redact")),
     APP_UNINSTALLED(Topics.COMPLIANCE, List.of("id"), Set.of("app/uninstalled")),
-    CUSTOMER_ADDRESSES(Topics.CUSTOMERS, List.of("customer_id"), Set.of(), "customer_addresses/"),
-    CUSTOMERS(Topics.CUSTOMERS, List.of("id"), Set.of(), "customers/", "customers_marketing_consent/",
-            "customers_email_marketing_consent/", "customer.tags_"),
+    // customers/merge is keyed by the customer kept, which later customers/update events are about
+    CUSTOMER_MERGE(Topics.CUSTOMERS, List.of("admin_graphql_api_customer_kept_id"), Set.of("customers/merge")),
+    // topics with GraphQL-style bodies name the customer by a gid, keyed by its number like every other
+    CUSTOMER_GRAPHQL_SHAPED(Topics.CUSTOMERS, List.of("customerId"), Set.of("customers/purchasing_summary"),
+            "customer.tags_"),
+    CUSTOMER_EMAIL_CONSENT(Topics.CUSTOMERS, List.of("customer_id"), Set.of(), "customers_email_marketing_consent/"),
+    CUSTOMERS(Topics.CUSTOMERS, List.of("id"), Set.of(), "customers/", "customers_marketing_consent/"),
     ORDERS(Topics.ORDERS, List.of("id"), Set.of(), "orders/"),
     FULFILLMENTS(Topics.ORDERS, List.of("order_id"), Set.of(), "fulfillments/", "fulfillment_events/",
             "refunds/", "order_transactions/"),

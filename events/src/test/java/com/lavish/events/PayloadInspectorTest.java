@@ -31,6 +31,15 @@ class PayloadInspectorTest {
     }
 
     @Test
+    void keysAGlobalIdByItsNumberAsTopicsWithNumericIdsAre() {
+        assertEquals(Optional.of("706405506930370084"), PayloadInspector.resourceId(
+                "{\"customerId\":\"gid://shopify/Customer/706405506930370084\",\"tags\":[\"a\"]}"
+                        .getBytes(StandardCharsets.UTF_8), List.of("customerId")));
+        assertEquals("7", PayloadInspector.numericPart("gid://shopify/Customer/7?from=merge"));
+        assertEquals("not-a-gid", PayloadInspector.numericPart("not-a-gid"));
+    }
+
+    @Test
     void answersEmptyWhenTheIdIsNullOrAbsent() {
         assertEquals(Optional.empty(), PayloadInspector.resourceId(json("{\"id\":null}"), List.of("id")));
         assertEquals(Optional.empty(), PayloadInspector.resourceId(json("{\"name\":\"x\"}"), List.of("id")));

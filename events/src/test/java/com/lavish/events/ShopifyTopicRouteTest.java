@@ -11,6 +11,12 @@ class ShopifyTopicRouteTest {
     @CsvSource({
             "customers/create, shopify.customers, id",
             "customers/enable, shopify.customers, id",
+            "customers/merge, shopify.customers, admin_graphql_api_customer_kept_id",
+            "customers/purchasing_summary, shopify.customers, customerId",
+            "customer.tags_added, shopify.customers, customerId",
+            "customer.tags_removed, shopify.customers, customerId",
+            "customers_email_marketing_consent/update, shopify.customers, customer_id",
+            "customers_marketing_consent/update, shopify.customers, id",
             "customers/data_request, shopify.compliance, customer.id",
             "customers/redact, shopify.compliance, customer.id",
             "shop/redact, shopify.compliance, shop_id",

@@ -1,12 +1,15 @@
 package com.lavish.customers.messaging;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,11 +17,13 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.lavish.customers.service.CustomerChange;
 import com.lavish.customers.service.CustomerSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.AddressSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.EmailMarketingConsent;
 import com.lavish.events.MalformedEventException;
+import com.lavish.events.PayloadInspector;
 import com.lavish.events.ShopifyEvent;
 
 /**
@@ -47,8 +52,78 @@ public class CustomerWebhookReader {
             case "customers/create", "customers/update", "customers/enable", "customers/disable" ->
                     Optional.of(new CustomerChange.Upsert(snapshot(event, body(event))));
             case "customers/delete" -> Optional.of(new CustomerChange.Erase(customerId(event, body(event)), time(event)));
+            case "customers/merge" -> merge(event, body(event));
+            case "customers_email_marketing_consent/update" -> Optional.of(consent(event, body(event), "customer_id",
+                    "email_marketing_consent", CustomerChange.Consent.Channel.EMAIL));
+            case "customers_marketing_consent/update" -> Optional.of(consent(event, body(event), "id",
+                    "sms_marketing_consent", CustomerChange.Consent.Channel.SMS));
+            case "customer.tags_added", "customer.tags_removed" -> Optional.of(tags(event, body(event)));
+            case "customers/purchasing_summary" -> Optional.of(purchasingSummary(event, body(event)));
             default -> Optional.empty();
         };
+    }
+
+    /** Only a completed merge changes anything; a failed one (Shopify sends those too) merged nothing. */
+    private static Optional<CustomerChange> merge(ShopifyEvent event, JsonNode body) {
+        if (!"completed".equals(text(body, "status"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new CustomerChange.Merge(requiredId(event, body, "admin_graphql_api_customer_kept_id"),
+                requiredId(event, body, "admin_graphql_api_customer_deleted_id"), time(event)));
+    }
+
+    private static CustomerChange consent(ShopifyEvent event, JsonNode body, String idField, String consentField,
+                                          CustomerChange.Consent.Channel channel) {
+        JsonNode consent = body.path(consentField);
+        Instant updatedAt = consent.isObject() ? timestamp(consent, "consent_updated_at") : null;
+        return new CustomerChange.Consent(requiredId(event, body, idField), channel,
+                consent.isObject() ? text(consent, "state") : null,
+                consent.isObject() ? text(consent, "opt_in_level") : null,
+                updatedAt, updatedAt != null ? updatedAt : time(event));
+    }
+
+    private static CustomerChange tags(ShopifyEvent event, JsonNode body) {
+        Set<String> tags = new LinkedHashSet<>();
+        JsonNode list = body.get("tags");
+        if (list != null && list.isArray()) {
+            list.forEach(tag -> {
+                if (tag.isTextual() && !tag.textValue().isBlank()) {
+                    tags.add(tag.textValue().strip());
+                }
+            });
+        }
+        Instant occurredAt = timestamp(body, "occurredAt");
+        return new CustomerChange.Tags(requiredId(event, body, "customerId"), tags,
+                "customer.tags_added".equals(event.type()), occurredAt != null ? occurredAt : time(event));
+    }
+
+    private static CustomerChange purchasingSummary(ShopifyEvent event, JsonNode body) {
+        JsonNode amount = body.path("amountSpent");
+        BigDecimal spent = null;
+        String text = amount.isObject() ? text(amount, "amount") : null;
+        if (text != null) {
+            try {
+                spent = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                LOG.warn("customer field amountSpent.amount is not a decimal; ignored");
+            }
+        }
+        JsonNode orders = body.get("numberOfOrders");
+        long count = orders != null && orders.canConvertToLong() ? orders.asLong() : 0;
+        Instant occurredAt = timestamp(body, "occurredAt");
+        return new CustomerChange.PurchasingSummary(requiredId(event, body, "customerId"), count, spent,
+                amount.isObject() ? text(amount, "currencyCode") : null, occurredAt != null ? occurredAt : time(event));
+    }
+
+    /** The customer id of a field that holds a number, a string of digits or a gid; malformed without one. */
+    private static long requiredId(ShopifyEvent event, JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        Long id = node != null && node.isTextual() && node.textValue().startsWith("gid://")
+                ? id(TextNode.valueOf(PayloadInspector.numericPart(node.textValue()))) : id(node);
+        if (id == null) {
+            throw new MalformedEventException(event.type() + " names no customer id (at \"" + field + "\")");
+        }
+        return id;
     }
 
     private JsonNode body(ShopifyEvent event) {
@@ -74,11 +149,7 @@ public class CustomerWebhookReader {
     }
 
     private static long customerId(ShopifyEvent event, JsonNode body) {
-        Long id = id(body.get("id"));
-        if (id == null) {
-            throw new MalformedEventException(event.type() + " names no customer id (an integer at \"id\")");
-        }
-        return id;
+        return requiredId(event, body, "id");
     }
 
     /** An exact 64-bit id: a JSON integer that fits a long, or a string of digits; anything else is no id. */

@@ -1,5 +1,6 @@
 package com.lavish.customers.rest;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +21,18 @@ import com.lavish.customers.CustomerAddress;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record CustomerProfile(String id, String adminGraphqlApiId, String email, String firstName, String lastName,
                               String phone, String state, Boolean verifiedEmail, String currency,
-                              String emailMarketingState, Instant createdAt, Instant updatedAt,
-                              List<Address> addresses, Address defaultAddress) {
+                              String emailMarketingState, String smsMarketingState, Long ordersCount,
+                              Money totalSpent, Instant createdAt, Instant updatedAt, List<Address> addresses,
+                              Address defaultAddress) {
+
+    /** An exact decimal as a string, with its currency: a JSON number would go through a double. */
+    public record Money(String amount, String currency) {
+
+        static Money of(BigDecimal amount, String currency) {
+            return amount == null ? null : new Money(amount.stripTrailingZeros().scale() < 2
+                    ? amount.setScale(2).toPlainString() : amount.stripTrailingZeros().toPlainString(), currency);
+        }
+    }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Address(String id, String firstName, String lastName, String company, String address1,
@@ -43,6 +54,7 @@ public record CustomerProfile(String id, String adminGraphqlApiId, String email,
         Address defaultAddress = addresses.stream().filter(Address::isDefault).findFirst().orElse(null);
         return new CustomerProfile(Long.toString(c.shopifyId), "gid://shopify/Customer/" + c.shopifyId, c.email,
                 c.firstName, c.lastName, c.phone, c.state, c.verifiedEmail, c.currency, c.emailMarketingState,
-                c.createdAt, c.updatedAt, addresses, defaultAddress);
+                c.smsMarketingState, c.numberOfOrders, Money.of(c.amountSpent, c.amountSpentCurrency), c.createdAt,
+                c.updatedAt, addresses, defaultAddress);
     }
 }

@@ -109,6 +109,9 @@ public class StorefrontCustomerResource {
               "verified_email": true,
               "currency": "AUD",
               "email_marketing_state": "subscribed",
+              "sms_marketing_state": "not_subscribed",
+              "orders_count": 3,
+              "total_spent": { "amount": "149.85", "currency": "AUD" },
               "created_at": "2024-03-01T02:15:47Z",
               "updated_at": "2025-01-20T09:41:03Z",
               "addresses": [""" + ADDRESS_EXAMPLE + """

@@ -1,6 +1,9 @@
 package com.lavish.customers.service;
 
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +12,7 @@ import com.lavish.consumer.AppliedEventLedger;
 import com.lavish.customers.Customer;
 import com.lavish.customers.CustomerAddress;
 import com.lavish.customers.repository.CustomerRepository;
+import com.lavish.customers.repository.CustomerTagRepository;
 import com.lavish.customers.service.CustomerSnapshot.AddressSnapshot;
 import com.lavish.events.ShopifyEvent;
 
@@ -16,7 +20,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Applies customers/* events to the customer tables, idempotently: in one transaction the delivery is recorded
+ * Applies customers/* and customer.* events to the customer tables, idempotently: in one transaction the delivery is recorded
  * (a second delivery of it changes nothing), and the change is applied only if it is newer than what is stored.
  * A delete erases the personal data and leaves a tombstone that no later event revives: Shopify never reuses a
  * customer id, so any event after the delete is a late one.
@@ -25,10 +29,13 @@ import io.smallrye.mutiny.Uni;
 public class CustomerProjection {
 
     private final CustomerRepository customers;
+    private final CustomerTagRepository tags;
     private final AppliedEventLedger appliedEvents;
 
-    public CustomerProjection(CustomerRepository customers, AppliedEventLedger appliedEvents) {
+    public CustomerProjection(CustomerRepository customers, CustomerTagRepository tags,
+                              AppliedEventLedger appliedEvents) {
         this.customers = customers;
+        this.tags = tags;
         this.appliedEvents = appliedEvents;
     }
 
@@ -40,39 +47,121 @@ public class CustomerProjection {
     }
 
     private Uni<ProjectionOutcome> applyChange(String shop, CustomerChange change) {
-        return customers.findWithAddresses(shop, change.customerId()).chain(stored ->
-                change instanceof CustomerChange.Upsert upsert ? upsert(shop, stored, upsert.snapshot())
-                        : erase(shop, stored, (CustomerChange.Erase) change));
+        if (change instanceof CustomerChange.Merge merge) {
+            // the customer kept changes by its own customers/update; the one merged away is erased
+            return customers.findWithAddresses(shop, merge.mergedAwayId())
+                    .chain(stored -> erase(shop, stored, merge.mergedAwayId(), merge.mergedAt(), merge.customerId()));
+        }
+        return customers.findWithAddresses(shop, change.customerId()).chain(stored -> {
+            if (stored != null && stored.isDeleted()) {
+                return Uni.createFrom().item(ProjectionOutcome.DELETED);
+            }
+            if (change instanceof CustomerChange.Upsert upsert) {
+                return upsert(shop, stored, upsert.snapshot());
+            }
+            if (change instanceof CustomerChange.Erase erase) {
+                return erase(shop, stored, erase.customerId(), erase.deletedAt(), null);
+            }
+            Uni<Customer> customer = existing(shop, stored, change.customerId());
+            if (change instanceof CustomerChange.Consent consent) {
+                return customer.map(c -> consent(c, consent));
+            }
+            if (change instanceof CustomerChange.Tags changed) {
+                return customer.chain(c -> changeTags(c, List.copyOf(changed.tags()), changed.present(),
+                        changed.occurredAt())).replaceWith(ProjectionOutcome.APPLIED);
+            }
+            return customer.map(c -> purchasingSummary(c, (CustomerChange.PurchasingSummary) change));
+        });
     }
 
     private Uni<ProjectionOutcome> upsert(String shop, Customer stored, CustomerSnapshot snapshot) {
-        if (stored == null) {
-            Customer created = Customer.of(shop, snapshot.id());
-            copy(snapshot, created);
-            return customers.persist(created).replaceWith(ProjectionOutcome.APPLIED);
-        }
-        if (stored.isDeleted()) {
-            return Uni.createFrom().item(ProjectionOutcome.DELETED);
-        }
-        if (stored.updatedAt != null && !snapshot.updatedAt().isAfter(stored.updatedAt)) {
+        if (stored != null && stored.updatedAt != null && !snapshot.updatedAt().isAfter(stored.updatedAt)) {
             return Uni.createFrom().item(ProjectionOutcome.STALE);
         }
-        copy(snapshot, stored); // a managed entity: flushed when the transaction commits
-        return Uni.createFrom().item(ProjectionOutcome.APPLIED);
+        // a row made by an earlier consent, tag or summary event has no updated_at: the first snapshot fills it
+        // the tag statements before the entity changes, as in erase
+        return existing(shop, stored, snapshot.id())
+                .call(customer -> snapshot.tags() == null ? Uni.createFrom().voidItem()
+                        : replaceTags(customer, snapshot.tags(), snapshot.updatedAt()))
+                .invoke(customer -> copy(snapshot, customer)) // managed: flushed when the transaction commits
+                .replaceWith(ProjectionOutcome.APPLIED);
     }
 
-    private Uni<ProjectionOutcome> erase(String shop, Customer stored, CustomerChange.Erase erase) {
-        if (stored == null) {
-            // the delete overtook the create: the tombstone is what stops the create when it comes
-            Customer tombstone = Customer.of(shop, erase.customerId());
-            tombstone.eraseAt(erase.deletedAt());
-            return customers.persist(tombstone).replaceWith(ProjectionOutcome.APPLIED);
+    /** The stored customer, or a new row for them (persisted and flushed, so it has its row id). */
+    private Uni<Customer> existing(String shop, Customer stored, long shopifyId) {
+        if (stored != null) {
+            return Uni.createFrom().item(stored);
         }
-        if (stored.isDeleted()) {
+        Customer created = Customer.of(shop, shopifyId);
+        return customers.persistAndFlush(created).replaceWith(created);
+    }
+
+    /**
+     * customers/delete, customers/redact and the customer merged away: erase the personal data and keep a tombstone.
+     * When the delete overtook the create, the tombstone is what stops the create when it comes.
+     */
+    private Uni<ProjectionOutcome> erase(String shop, Customer stored, long shopifyId, Instant at, Long mergedInto) {
+        if (stored != null && stored.isDeleted()) {
             return Uni.createFrom().item(ProjectionOutcome.DELETED);
         }
-        stored.eraseAt(erase.deletedAt());
-        return Uni.createFrom().item(ProjectionOutcome.APPLIED);
+        // native statements first: one issued after an entity's collection changed trips Hibernate's flush
+        return existing(shop, stored, shopifyId)
+                .call(customer -> tags.deleteAll(customer.id))
+                .invoke(customer -> {
+                    customer.eraseAt(at);
+                    customer.mergedIntoShopifyId = mergedInto;
+                })
+                .replaceWith(ProjectionOutcome.APPLIED);
+    }
+
+    private static ProjectionOutcome consent(Customer customer, CustomerChange.Consent consent) {
+        boolean email = consent.channel() == CustomerChange.Consent.Channel.EMAIL;
+        Instant stored = email ? customer.emailConsentVersion : customer.smsConsentVersion;
+        if (stored != null && !consent.version().isAfter(stored)) {
+            return ProjectionOutcome.STALE;
+        }
+        if (email) {
+            customer.emailMarketingState = consent.state();
+            customer.emailMarketingOptInLevel = consent.optInLevel();
+            customer.emailMarketingUpdatedAt = consent.consentUpdatedAt();
+            customer.emailConsentVersion = consent.version();
+        } else {
+            customer.smsMarketingState = consent.state();
+            customer.smsMarketingOptInLevel = consent.optInLevel();
+            customer.smsMarketingUpdatedAt = consent.consentUpdatedAt();
+            customer.smsConsentVersion = consent.version();
+        }
+        return ProjectionOutcome.APPLIED;
+    }
+
+    private static ProjectionOutcome purchasingSummary(Customer customer, CustomerChange.PurchasingSummary summary) {
+        if (customer.purchasingSummaryVersion != null
+                && !summary.occurredAt().isAfter(customer.purchasingSummaryVersion)) {
+            return ProjectionOutcome.STALE;
+        }
+        customer.numberOfOrders = summary.numberOfOrders();
+        customer.amountSpent = summary.amountSpent();
+        customer.amountSpentCurrency = summary.currency();
+        customer.purchasingSummaryVersion = summary.occurredAt();
+        return ProjectionOutcome.APPLIED;
+    }
+
+    /** A snapshot's whole tag list (the REST shape before 2025-01): listed tags are present, all others gone. */
+    private Uni<Void> replaceTags(Customer customer, String tagList, Instant at) {
+        List<String> listed = Arrays.stream(tagList.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                .distinct().toList();
+        return tags.present(customer.id)
+                .chain(present -> tags.change(customer.id,
+                        present.stream().filter(t -> !listed.contains(t)).toList(), false, at))
+                .chain(() -> changeTags(customer, listed, true, at));
+    }
+
+    private Uni<Void> changeTags(Customer customer, List<String> changed, boolean present, Instant at) {
+        // Shopify's REST shape: one comma-separated string, kept on the customer for whoever reads it whole
+        return tags.change(customer.id, changed, present, at)
+                .chain(() -> tags.present(customer.id))
+                .invoke(now -> customer.tags = now.isEmpty() ? null : String.join(", ", now))
+                .replaceWithVoid();
     }
 
     private static void copy(CustomerSnapshot from, Customer to) {
@@ -86,13 +175,12 @@ public class CustomerProjection {
         to.currency = from.currency();
         to.createdAt = from.createdAt();
         to.updatedAt = from.updatedAt();
-        if (from.tags() != null) {
-            to.tags = from.tags();
-        }
         if (from.emailMarketingConsent() != null) {
-            to.emailMarketingState = from.emailMarketingConsent().state();
-            to.emailMarketingOptInLevel = from.emailMarketingConsent().optInLevel();
-            to.emailMarketingUpdatedAt = from.emailMarketingConsent().consentUpdatedAt();
+            CustomerSnapshot.EmailMarketingConsent consent = from.emailMarketingConsent();
+            // the snapshot's consent is as new as the snapshot, unless the consent says when it changed
+            consent(to, new CustomerChange.Consent(from.id(), CustomerChange.Consent.Channel.EMAIL, consent.state(),
+                    consent.optInLevel(), consent.consentUpdatedAt(),
+                    consent.consentUpdatedAt() != null ? consent.consentUpdatedAt() : from.updatedAt()));
         }
         if (from.addresses() != null) {
             copyAddresses(from, to);
