@@ -1,6 +1,6 @@
 package com.lavish.orders.messaging;
 
-import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.lavish.consumer.ShopifyEventHandler;
 import com.lavish.events.MalformedEventException;
+import com.lavish.events.PayloadInspector;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.orders.service.PrivacyRequest;
 import com.lavish.orders.service.PrivacyRequests;
@@ -28,12 +28,9 @@ public class ComplianceEventsConsumer {
 
     private final ShopifyEventHandler handler;
     private final PrivacyRequests privacy;
-    private final ObjectMapper json;
-
-    public ComplianceEventsConsumer(ShopifyEventHandler handler, PrivacyRequests privacy, ObjectMapper json) {
+    public ComplianceEventsConsumer(ShopifyEventHandler handler, PrivacyRequests privacy) {
         this.handler = handler;
         this.privacy = privacy;
-        this.json = json;
     }
 
     @Incoming("shopify-compliance")
@@ -55,17 +52,11 @@ public class ComplianceEventsConsumer {
         };
     }
 
-    private long customerId(ShopifyEvent event) {
-        JsonNode body;
-        try {
-            body = json.readTree(event.payload());
-        } catch (IOException e) {
-            throw new MalformedEventException("body of " + event.type() + " is not valid JSON");
-        }
-        Long id = body == null ? null : OrderWebhookReader.id(body.path("customer").path("id"));
-        if (id == null) {
-            throw new MalformedEventException(event.type() + " names no customer id (an integer at \"customer.id\")");
-        }
-        return id;
+    /** customer.id as an exact long, read with the event contract's own streaming id reader. */
+    private static long customerId(ShopifyEvent event) {
+        return PayloadInspector.resourceId(event.payload(), List.of("customer", "id"))
+                .map(digits -> OrderWebhookReader.id(TextNode.valueOf(digits)))
+                .orElseThrow(() -> new MalformedEventException(event.type()
+                        + " names no customer id (an integer at \"customer.id\")"));
     }
 }

@@ -16,11 +16,12 @@ public class OrderRepository implements PanacheRepository<CustomerOrder> {
     /** The order with its lines and fulfillments (tombstones included), or null. */
     public Uni<CustomerOrder> findWhole(String shopDomain, long shopifyId) {
         // two fetches, not one join: a join of two bags multiplies rows (and Hibernate refuses it)
+        // list(), not firstResult(): a limit beside a collection fetch would be applied in memory
         return find("from CustomerOrder o left join fetch o.lines where o.shopDomain = ?1 and o.shopifyId = ?2",
-                shopDomain, shopifyId).firstResult()
+                shopDomain, shopifyId).list()
+                .map(found -> found.isEmpty() ? null : found.get(0))
                 .call(order -> order == null ? Uni.createFrom().nullItem()
-                        : find("from CustomerOrder o left join fetch o.fulfillments where o.id = ?1", order.id)
-                                .firstResult());
+                        : find("from CustomerOrder o left join fetch o.fulfillments where o.id = ?1", order.id).list());
     }
 
     /** One customer's order by its number, whole; null when the shop has no such order of this customer. */
