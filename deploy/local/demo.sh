@@ -59,6 +59,30 @@ etag=$(grep -i '^etag:' /tmp/lavish-demo-headers | cut -d' ' -f2- | tr -d '\r')
 curl -s -o /dev/null -w 'again with If-None-Match -> %{http_code}\n' -H "If-None-Match: $etag" \
   "$SHOP_FAKE/apps/lavish/locations/countries"
 
+if curl -fsS -o /dev/null "http://127.0.0.1:${ORDER_SERVICE_PORT:-8083}/q/health/ready" 2>/dev/null; then
+  step "Shopify sends a signed orders/create for Ada: Shopify's sample order, now hers"
+  webhook orders/create "$ada" "ada.lovelace@example.com.au"
+
+  step "Ada's orders through the app proxy: /apps/lavish/orders (newest first, ids and money as strings)"
+  for _ in $(seq 1 30); do
+    code=$(curl -s -o /tmp/lavish-demo-orders.json -w '%{http_code}' -H "X-Fake-Logged-In-Customer-Id: $ada" \
+      "$SHOP_FAKE/apps/lavish/orders")
+    [ "$code" = 200 ] && grep -q '"id"' /tmp/lavish-demo-orders.json && break
+    sleep 0.5
+  done
+  echo "-> $code"
+  pretty < /tmp/lavish-demo-orders.json
+  number=$(sed -E 's/.*"number" *: *([0-9]+).*/\1/' /tmp/lavish-demo-orders.json)
+
+  step "One order by its number, direct through the gateway with Ada's session token: lines, totals, tracking"
+  curl -s -H "Authorization: Bearer $token" -H "Origin: http://127.0.0.1:8090" -w '\n-> %{http_code}\n' \
+    "$EDGE/api/orders/$number" | head -c 600
+  echo
+
+  step "Another customer asks for Ada's order number: 404, nothing of hers"
+  storefront "$other" "orders/$number"
+fi
+
 step "Another signed-in customer ($other) sees only their own data: none yet"
 storefront "$other" customers/me
 

@@ -30,7 +30,9 @@ public final class SampleWebhooks {
     /** The topics with a sample. */
     public static final List<String> TOPICS = List.of(
             "customers/create", "customers/update", "customers/delete", "customers/enable", "customers/disable",
-            "orders/create", "subscription_contracts/create",
+            "orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/fulfilled",
+            "orders/partially_fulfilled", "orders/edited", "orders/delete", "fulfillments/create",
+            "fulfillments/update", "subscription_contracts/create",
             "customers/data_request", "customers/redact", "shop/redact", "app/uninstalled");
 
     /** Zone of the Lavish shop: variants' timestamps carry its offset, as Shopify's carry the shop's. */

@@ -1,0 +1,283 @@
+package com.lavish.orders.messaging;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.lavish.events.MalformedEventException;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.orders.service.FulfillmentSnapshot;
+import com.lavish.orders.service.OrderChange;
+import com.lavish.orders.service.OrderSnapshot;
+
+/**
+ * Reads the webhook bodies on shopify.orders (Shopify's REST shape, API 2026-07) into an {@link OrderChange}.
+ * Tolerant as Shopify needs: unknown fields are ignored, nulls accepted, timestamps may carry any offset, and a
+ * field of an unexpected type is dropped (its name logged, never its value) rather than losing the event. Only a
+ * body that is not a JSON object, or names no order, is malformed.
+ *
+ * <p>Ids are exact {@code long}s (a JSON integer or a string of digits, never through a double); money is read
+ * as {@link BigDecimal} from Shopify's decimal strings, the shop's currency beside it.
+ */
+@ApplicationScoped
+public class OrderWebhookReader {
+
+    private static final Logger LOG = Logger.getLogger(OrderWebhookReader.class);
+
+    /** The order topics whose body is a whole order. */
+    private static final List<String> ORDER_VERSIONS = List.of("orders/create", "orders/updated", "orders/paid",
+            "orders/cancelled", "orders/fulfilled", "orders/partially_fulfilled");
+
+    private final ObjectReader json;
+
+    public OrderWebhookReader(ObjectMapper mapper) {
+        // a decimal written as a JSON number stays exact too
+        this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /** The change the event asks for; empty for a topic on shopify.orders this service does not project. */
+    public Optional<OrderChange> read(ShopifyEvent event) {
+        String type = event.type();
+        if (ORDER_VERSIONS.contains(type)) {
+            return Optional.of(new OrderChange.Upsert(order(event, body(event))));
+        }
+        return switch (type) {
+            case "orders/delete" -> Optional.of(new OrderChange.Delete(requiredId(event, body(event), "id"),
+                    eventTime(event)));
+            case "fulfillments/create", "fulfillments/update" -> {
+                JsonNode body = body(event);
+                yield Optional.of(new OrderChange.Fulfillment(fulfillment(body, requiredId(event, body, "order_id"))));
+            }
+            case "orders/edited" -> Optional.of(edit(event, body(event)));
+            default -> Optional.empty();
+        };
+    }
+
+    private JsonNode body(ShopifyEvent event) {
+        JsonNode body;
+        try {
+            body = json.readTree(event.payload());
+        } catch (IOException e) {
+            throw new MalformedEventException("body of " + event.type() + " is not valid JSON");
+        }
+        if (body == null || !body.isObject()) {
+            throw new MalformedEventException("body of " + event.type() + " is not a JSON object");
+        }
+        return body;
+    }
+
+    private OrderSnapshot order(ShopifyEvent event, JsonNode body) {
+        long id = requiredId(event, body, "id");
+        JsonNode customer = body.path("customer");
+        Instant updatedAt = timestamp(body, "updated_at");
+        List<OrderSnapshot.Line> lines = new ArrayList<>();
+        body.path("line_items").forEach(node -> line(node).ifPresent(lines::add));
+        List<FulfillmentSnapshot> fulfillments = new ArrayList<>();
+        body.path("fulfillments").forEach(node -> {
+            if (node.isObject() && id(node.get("id")) != null) {
+                fulfillments.add(fulfillment(node, id));
+            }
+        });
+        return new OrderSnapshot(id, id(customer.get("id")), id(body.get("order_number")), text(body, "name"),
+                firstText(body, "email", "contact_email"), text(body, "phone"), text(customer, "first_name"),
+                text(customer, "last_name"), text(body, "note"), text(body, "currency"),
+                // current_* are the figures after edits, returns and removals; the originals when they are absent
+                money(body, "current_subtotal_price", "subtotal_price"),
+                shopMoney(body, "current_shipping_price_set", "total_shipping_price_set"),
+                money(body, "current_total_tax", "total_tax"),
+                money(body, "current_total_discounts", "total_discounts"),
+                money(body, "current_total_price", "total_price"),
+                text(body, "financial_status"), text(body, "fulfillment_status"), timestamp(body, "cancelled_at"),
+                text(body, "cancel_reason"), timestamp(body, "created_at"), timestamp(body, "processed_at"),
+                updatedAt != null ? updatedAt : eventTime(event),
+                address(body.get("shipping_address")), address(body.get("billing_address")), lines, fulfillments);
+    }
+
+    private static Optional<OrderSnapshot.Line> line(JsonNode node) {
+        Long id = node.isObject() ? id(node.get("id")) : null;
+        if (id == null) {
+            LOG.warn("order line without a usable id skipped");
+            return Optional.empty();
+        }
+        Integer quantity = integer(node, "quantity");
+        // selling_plan_id is on line items from API 2026-10; a 2026-07 payload has none (null: a one-off line)
+        JsonNode allocation = node.path("selling_plan_allocation").path("selling_plan");
+        Long sellingPlanId = id(node.get("selling_plan_id"));
+        return Optional.of(new OrderSnapshot.Line(id, id(node.get("product_id")), id(node.get("variant_id")),
+                text(node, "title"), text(node, "variant_title"), text(node, "sku"), quantity == null ? 0 : quantity,
+                integer(node, "current_quantity"), money(node, "price"), money(node, "total_discount"),
+                sellingPlanId != null ? sellingPlanId : id(allocation.get("id")), text(allocation, "name"),
+                text(node, "fulfillment_status")));
+    }
+
+    private static FulfillmentSnapshot fulfillment(JsonNode node, long orderId) {
+        Long id = id(node.get("id"));
+        if (id == null) {
+            throw new MalformedEventException("fulfillment names no id (an integer at \"id\")");
+        }
+        return new FulfillmentSnapshot(id, orderId, text(node, "name"), text(node, "status"),
+                text(node, "shipment_status"), text(node, "tracking_company"), text(node, "tracking_number"),
+                text(node, "tracking_url"), timestamp(node, "created_at"), timestamp(node, "updated_at"));
+    }
+
+    private static OrderChange.Edit edit(ShopifyEvent event, JsonNode body) {
+        JsonNode edit = body.path("order_edit");
+        Long editId = id(edit.get("id"));
+        Long orderId = id(edit.get("order_id"));
+        if (editId == null || orderId == null) {
+            throw new MalformedEventException(event.type() + " names no order edit (integers at \"order_edit.id\" "
+                    + "and \"order_edit.order_id\")");
+        }
+        JsonNode lines = edit.get("line_items");
+        Instant committedAt = timestamp(edit, "committed_at");
+        return new OrderChange.Edit(orderId, editId, timestamp(edit, "created_at"),
+                committedAt != null ? committedAt : eventTime(event),
+                lines != null && lines.isObject() ? lines.toString() : null);
+    }
+
+    private static OrderSnapshot.Address address(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        return new OrderSnapshot.Address(text(node, "name"), text(node, "company"), text(node, "address1"),
+                text(node, "address2"), text(node, "city"), text(node, "province"), text(node, "province_code"),
+                text(node, "country"), text(node, "country_code"), text(node, "zip"), text(node, "phone"));
+    }
+
+    private static long requiredId(ShopifyEvent event, JsonNode body, String field) {
+        Long id = id(body.get(field));
+        if (id == null) {
+            throw new MalformedEventException(event.type() + " names no order id (an integer at \"" + field + "\")");
+        }
+        return id;
+    }
+
+    /** An exact 64-bit id: a JSON integer that fits a long, or a string of digits; anything else is no id. */
+    static Long id(JsonNode node) {
+        if (node != null && node.isIntegralNumber()) {
+            return node.canConvertToLong() ? node.longValue() : null;
+        }
+        if (node != null && node.isTextual() && node.textValue().matches("[0-9]{1,19}")) {
+            try {
+                return Long.valueOf(node.textValue());
+            } catch (NumberFormatException beyondLong) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Integer integer(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node != null && node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if (node != null && !node.isNull()) {
+            LOG.warnf("order field %s is not an integer; ignored", field);
+        }
+        return null;
+    }
+
+    /** Shopify's decimal string ("414.95"), or a JSON decimal; null when absent or not a number. */
+    private static BigDecimal money(JsonNode parent, String... fields) {
+        for (String field : fields) {
+            JsonNode node = parent.get(field);
+            if (node == null || node.isNull()) {
+                continue;
+            }
+            if (node.isNumber()) {
+                return node.decimalValue();
+            }
+            if (node.isTextual()) {
+                try {
+                    return new BigDecimal(node.textValue().trim());
+                } catch (NumberFormatException e) {
+                    LOG.warnf("order field %s is not a decimal; ignored", field);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The shop-currency amount of a {@code *_set} (shop_money and presentment_money). */
+    private static BigDecimal shopMoney(JsonNode parent, String... sets) {
+        for (String set : sets) {
+            BigDecimal amount = money(parent.path(set).path("shop_money"), "amount");
+            if (amount != null) {
+                return amount;
+            }
+        }
+        return null;
+    }
+
+    private static String firstText(JsonNode parent, String... fields) {
+        for (String field : fields) {
+            String value = text(parent, field);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** A string field as sent; a number or boolean where text belongs is kept as its text. */
+    private static String text(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isValueNode()) {
+            LOG.warnf("order field %s is not a text value; ignored", field);
+            return null;
+        }
+        // PostgreSQL cannot store U+0000 in text; dropping it beats losing the event
+        return node.asText().replace("\u0000", "");
+    }
+
+    private static Instant timestamp(JsonNode parent, String field) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        Instant parsed = node.isTextual() ? instant(node.textValue()) : null;
+        if (parsed == null) {
+            LOG.warnf("order field %s is not a timestamp; ignored", field);
+        }
+        return parsed;
+    }
+
+    /** When Shopify triggered the event (ce_time): the version of a body without its own time. */
+    static Instant eventTime(ShopifyEvent event) {
+        Instant time = instant(event.time());
+        if (time == null) {
+            throw new MalformedEventException("ce_time is not an RFC 3339 timestamp");
+        }
+        return time;
+    }
+
+    /** RFC 3339 with any offset, compared as an instant; a year PostgreSQL cannot hold is no timestamp. */
+    static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            OffsetDateTime parsed = OffsetDateTime.parse(text.trim());
+            return parsed.getYear() >= 1 && parsed.getYear() <= 9999 ? parsed.toInstant() : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

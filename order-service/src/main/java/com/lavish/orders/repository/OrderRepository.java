@@ -1,0 +1,58 @@
+package com.lavish.orders.repository;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lavish.orders.CustomerOrder;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class OrderRepository implements PanacheRepository<CustomerOrder> {
+
+    /** The order with its lines and fulfillments (tombstones included), or null. */
+    public Uni<CustomerOrder> findWhole(String shopDomain, long shopifyId) {
+        // two fetches, not one join: a join of two bags multiplies rows (and Hibernate refuses it)
+        // list(), not firstResult(): a limit beside a collection fetch would be applied in memory
+        return find("from CustomerOrder o left join fetch o.lines where o.shopDomain = ?1 and o.shopifyId = ?2",
+                shopDomain, shopifyId).list()
+                .map(found -> found.isEmpty() ? null : found.get(0))
+                .call(order -> order == null ? Uni.createFrom().nullItem()
+                        : find("from CustomerOrder o left join fetch o.fulfillments where o.id = ?1", order.id).list());
+    }
+
+    /** One customer's order by its number, whole; null when the shop has no such order of this customer. */
+    public Uni<CustomerOrder> findCustomersOrder(String shopDomain, long customerId, long orderNumber) {
+        return find("from CustomerOrder o where o.shopDomain = ?1 and o.shopifyCustomerId = ?2 "
+                + "and o.orderNumber = ?3 and o.deletedAt is null order by o.placedAt desc, o.shopifyId desc",
+                shopDomain, customerId, orderNumber).firstResult()
+                .chain(order -> order == null ? Uni.createFrom().nullItem() : findWhole(shopDomain, order.shopifyId));
+    }
+
+    /**
+     * A page of one customer's orders, newest first by (placed_at, shopify_id), starting after the given position
+     * (null: from the newest), lines loaded for the item counts.
+     */
+    public Uni<List<CustomerOrder>> pageOfCustomer(String shopDomain, long customerId, Instant afterPlacedAt,
+                                                   Long afterShopifyId, int size) {
+        String where = "o.shopDomain = ?1 and o.shopifyCustomerId = ?2 and o.deletedAt is null";
+        String order = " order by o.placedAt desc nulls last, o.shopifyId desc";
+        Uni<List<CustomerOrder>> page;
+        if (afterShopifyId == null) {
+            page = find("from CustomerOrder o where " + where + order, shopDomain, customerId).page(0, size).list();
+        } else if (afterPlacedAt == null) {
+            // past the dated orders: the undated ones, by id
+            page = find("from CustomerOrder o where " + where + " and o.placedAt is null and o.shopifyId < ?3" + order,
+                    shopDomain, customerId, afterShopifyId).page(0, size).list();
+        } else {
+            page = find("from CustomerOrder o where " + where + " and (o.placedAt < ?3 or o.placedAt is null "
+                    + "or (o.placedAt = ?3 and o.shopifyId < ?4))" + order,
+                    shopDomain, customerId, afterPlacedAt, afterShopifyId).page(0, size).list();
+        }
+        return page.call(orders -> orders.isEmpty() ? Uni.createFrom().voidItem()
+                : find("from CustomerOrder o left join fetch o.lines where o in ?1", orders).list().replaceWithVoid());
+    }
+}

@@ -1,0 +1,242 @@
+package com.lavish.orders.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.lavish.edge.identity.StorefrontCustomer;
+import com.lavish.edge.identity.StorefrontIdentity;
+import com.lavish.edge.problem.Problem;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.orders.CustomerOrder;
+import com.lavish.orders.service.StorefrontOrders;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The signed-in customer's orders, through Shopify's app proxy ({@code /proxy/orders}) and direct
+ * ({@code /api/orders}, session token) with the same handlers. Whose orders comes only from the verified
+ * signature or token ({@link StorefrontIdentity}); an order number names an order only among the customer's own.
+ * Every answer is {@code Cache-Control: private, no-store}: it is personal data.
+ */
+@Path("/{entry: proxy|api}/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders", description = "The signed-in storefront customer's orders")
+public class StorefrontOrderResource {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 50;
+    private static final String NO_STORE = "private, no-store";
+
+    private final StorefrontIdentity identity;
+    private final StorefrontOrders orders;
+
+    public StorefrontOrderResource(StorefrontIdentity identity, StorefrontOrders orders) {
+        this.identity = identity;
+        this.orders = orders;
+    }
+
+    @GET
+    @Operation(operationId = "listOrders", summary = "The signed-in customer's orders, newest first",
+            description = "Newest first by processed time (created time when there is none), then by id. Pages of "
+                    + "`limit` orders; while more remain, the answer carries `next`, to be passed back as `cursor`, "
+                    + "and a `Link: <?cursor=...&limit=...>; rel=\"next\"` header relative to the request. /proxy/... "
+                    + "needs Shopify's app-proxy signature, /api/... a session token from POST /proxy/session.")
+    @APIResponse(responseCode = "200", description = "A page of orders",
+            headers = {
+                    @Header(name = "Cache-Control", description = "Always private, no-store",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Link", description = "The next page, while there is one",
+                            schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderPage.class),
+                    examples = @ExampleObject(name = "page", summary = "One order, and more to come",
+                            value = LIST_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "`limit` outside 1..50, or a `cursor` this API did not write",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "badLimit", value = "{\"type\":\"about:blank\",\"title\":"
+                            + "\"Bad Request\",\"status\":400,\"detail\":\"limit must be between 1 and 50\","
+                            + "\"field\":\"limit\"}")))
+    @APIResponse(responseCode = "401", ref = "unauthorized")
+    @APIResponse(responseCode = "429", ref = "tooManyRequests")
+    public Uni<RestResponse<OrderPage>> list(
+            @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
+                    schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
+            @Parameter(description = "The `next` of the previous page; none for the newest orders")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Orders per page, 1 to 50", schema = @Schema(defaultValue = "20", minimum = "1",
+                    maximum = "50")) @QueryParam("limit") @DefaultValue("20") String limit) {
+        int size = limit(limit);
+        OrderCursor after = cursor == null || cursor.isEmpty() ? null : OrderCursor.decode(cursor);
+        StorefrontCustomer who = identity.customer();
+        // one more than asked: whether there is a next page, without counting
+        return orders.page(who, after == null ? null : after.placedAt(), after == null ? null : after.shopifyId(),
+                size + 1).map(found -> {
+                    List<CustomerOrder> page = found.size() > size ? found.subList(0, size) : found;
+                    String next = found.size() > size ? OrderCursor.after(page.get(size - 1)).encode() : null;
+                    RestResponse.ResponseBuilder<OrderPage> answer = RestResponse.ResponseBuilder
+                            .ok(new OrderPage(page.stream().map(OrderSummary::of).toList(), next))
+                            .header("Cache-Control", NO_STORE);
+                    if (next != null) {
+                        answer.header("Link", "<?cursor=" + next + "&limit=" + size + ">; rel=\"next\"");
+                    }
+                    return answer.build();
+                });
+    }
+
+    @GET
+    @Path("/{number}")
+    @Operation(operationId = "orderByNumber", summary = "One of the signed-in customer's orders",
+            description = "Status, lines with their selling plans, totals, shipping address, fulfillments and "
+                    + "tracking. A number that is not one of this customer's orders is a 404, whoever else has it.")
+    @APIResponse(responseCode = "200", description = "The order",
+            headers = @Header(name = "Cache-Control", description = "Always private, no-store",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderDetail.class),
+                    examples = @ExampleObject(name = "order", summary = "A paid subscription order, shipped",
+                            value = DETAIL_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The number is not an order number (digits, 1 to 18 of them)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "badNumber", value = "{\"type\":\"about:blank\",\"title\":"
+                            + "\"Bad Request\",\"status\":400,\"detail\":\"an order number is digits, such as "
+                            + "1001\",\"field\":\"number\"}")))
+    @APIResponse(responseCode = "401", ref = "unauthorized")
+    @APIResponse(responseCode = "404", description = "The customer has no order with this number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notFound", value = "{\"type\":\"about:blank\",\"title\":"
+                            + "\"Not Found\",\"status\":404,\"detail\":\"you have no order with the number 1001\"}")))
+    @APIResponse(responseCode = "429", ref = "tooManyRequests")
+    public Uni<RestResponse<OrderDetail>> byNumber(
+            @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
+                    schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
+            @Parameter(description = "The order number (order_number, the digits of the name)", example = "1001")
+            @PathParam("number") String number) {
+        long orderNumber = orderNumber(number);
+        return orders.byNumber(identity.customer(), orderNumber)
+                .map(order -> RestResponse.ResponseBuilder.ok(OrderDetail.of(order))
+                        .header("Cache-Control", NO_STORE)
+                        .build());
+    }
+
+    private static int limit(String limit) {
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
+    }
+
+    private static long orderNumber(String number) {
+        if (number == null || !number.matches("[0-9]{1,18}")) {
+            throw ProblemException.badRequest("number", "an order number is digits, such as 1001");
+        }
+        return Long.parseLong(number);
+    }
+
+    static final String LIST_EXAMPLE = """
+            {
+              "orders": [
+                {
+                  "id": "820982911946154508",
+                  "number": 1001,
+                  "name": "#1001",
+                  "created_at": "2026-07-01T02:15:47Z",
+                  "processed_at": "2026-07-01T02:15:47Z",
+                  "financial_status": "paid",
+                  "fulfillment_status": "partial",
+                  "cancelled_at": null,
+                  "total_price": "64.90",
+                  "currency": "AUD",
+                  "item_count": 2
+                }
+              ],
+              "next": "djE6MTc4MjI2MjE0Ny4wOjgyMDk4MjkxMTk0NjE1NDUwOA"
+            }""";
+
+    static final String DETAIL_EXAMPLE = """
+            {
+              "id": "820982911946154508",
+              "admin_graphql_api_id": "gid://shopify/Order/820982911946154508",
+              "number": 1001,
+              "name": "#1001",
+              "created_at": "2026-07-01T02:15:47Z",
+              "processed_at": "2026-07-01T02:15:47Z",
+              "updated_at": "2026-07-03T06:00:00Z",
+              "cancelled_at": null,
+              "cancel_reason": null,
+              "financial_status": "paid",
+              "fulfillment_status": "fulfilled",
+              "currency": "AUD",
+              "subtotal_price": "54.90",
+              "total_shipping_price": "10.00",
+              "total_tax": "5.90",
+              "total_discounts": "5.00",
+              "total_price": "64.90",
+              "line_items": [
+                {
+                  "id": "487817672276298554",
+                  "product_id": "788032119674292922",
+                  "variant_id": "39072856",
+                  "title": "Monthly book box",
+                  "variant_title": "Fiction",
+                  "sku": "BOX-FICTION",
+                  "quantity": 1,
+                  "current_quantity": 1,
+                  "price": "59.90",
+                  "total_discount": "5.00",
+                  "selling_plan_id": "690875514",
+                  "selling_plan_name": "Delivered monthly",
+                  "fulfillment_status": "fulfilled"
+                }
+              ],
+              "shipping_address": {
+                "name": "Ada Reader",
+                "company": null,
+                "address1": "88 George Street",
+                "address2": null,
+                "city": "Sydney",
+                "province": "New South Wales",
+                "province_code": "NSW",
+                "country": "Australia",
+                "country_code": "AU",
+                "zip": "2000",
+                "phone": "+61 2 5550 0123"
+              },
+              "fulfillments": [
+                {
+                  "id": "255858046",
+                  "name": "#1001.1",
+                  "status": "success",
+                  "shipment_status": "in_transit",
+                  "tracking_company": "Australia Post",
+                  "tracking_number": "33TST000123401000935000",
+                  "tracking_url": "https://auspost.com.au/mypost/track/details/33TST000123401000935000",
+                  "created_at": "2026-07-02T01:00:00Z",
+                  "updated_at": "2026-07-03T06:00:00Z"
+                }
+              ]
+            }""";
+}

@@ -1,0 +1,158 @@
+package com.lavish.orders;
+
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
+import com.lavish.shopifyfake.SampleWebhooks;
+
+/**
+ * The order tests' view of the outside: order payloads made from Shopify's own samples (shopify-fake, API 2026-07)
+ * with this test's ids and times, published to the real broker as the webhook gateway publishes them, signed
+ * app-proxy queries, and rows of the orders schema over JDBC.
+ */
+final class OrderEventFixture implements AutoCloseable {
+
+    static final String SHOP = "lavish-test.myshopify.com";
+    /** The test profile's app secret, the same as customer-service's. */
+    static final String SECRET = "test-only-fake-shopify-secret";
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final DataSource database;
+
+    OrderEventFixture(DataSource database) {
+        this.database = database;
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** An id no other test uses: the tests share one database per JVM. */
+    static long newId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000_000_000L);
+    }
+
+    /**
+     * Shopify's orders/create sample as this test's order: its id, customer, number and updated_at (with whatever
+     * offset the test writes), paid and unfulfilled.
+     */
+    static ObjectNode order(long id, long customerId, long number, String updatedAt) {
+        ObjectNode order = SampleWebhooks.variant("orders/create").customerId(customerId).tree();
+        order.put("id", id);
+        order.put("admin_graphql_api_id", "gid://shopify/Order/" + id);
+        order.put("order_number", number);
+        order.put("number", number - 1000);
+        order.put("name", "#" + number);
+        order.put("updated_at", updatedAt);
+        order.put("financial_status", "paid");
+        order.putNull("fulfillment_status");
+        order.putNull("cancelled_at");
+        order.putNull("cancel_reason");
+        return order;
+    }
+
+    /** Shopify's fulfillments/create sample as a fulfillment of this order. */
+    static ObjectNode fulfillment(long id, long orderId, String trackingNumber, String updatedAt) {
+        ObjectNode fulfillment = SampleWebhooks.tree("fulfillments/create");
+        fulfillment.put("id", id);
+        fulfillment.put("admin_graphql_api_id", "gid://shopify/Fulfillment/" + id);
+        fulfillment.put("order_id", orderId);
+        fulfillment.put("status", "success");
+        fulfillment.put("tracking_number", trackingNumber);
+        fulfillment.put("tracking_url", "https://auspost.com.au/mypost/track/details/" + trackingNumber);
+        fulfillment.put("tracking_company", "Australia Post");
+        fulfillment.put("updated_at", updatedAt);
+        return fulfillment;
+    }
+
+    /** Publishes a delivery keyed by the order, as the gateway does; returns its ce_id. */
+    String send(String type, long orderId, ObjectNode body) {
+        return send(type, orderId, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                UUID.randomUUID().toString());
+    }
+
+    String send(String type, long orderId, byte[] body, String ceId) {
+        return send(Topics.ORDERS, new ShopifyEvent(ceId, type, SHOP, Instant.now().toString(),
+                Long.toString(orderId), "2026-07", UUID.randomUUID().toString(), body));
+    }
+
+    /** Publishes any event to any topic of the contract and waits for the broker's ack; returns its ce_id. */
+    String send(String topic, ShopifyEvent event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(),
+                    event.toHeaders())).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+        return event.id();
+    }
+
+    void awaitApplied(String ceId) {
+        await().atMost(WAIT).until(() -> !rows("select 1 from orders.applied_event where event_id = ?", ceId).isEmpty());
+    }
+
+    Map<String, Object> orderRow(long shopifyId) {
+        List<Map<String, Object>> found = rows("select * from orders.customer_order where shop_domain = ? "
+                + "and shopify_id = ?", SHOP, shopifyId);
+        return found.isEmpty() ? Map.of() : found.get(0);
+    }
+
+    List<Map<String, Object>> statusChanges(long shopifyOrderId) {
+        return rows("select * from orders.order_status_change where shopify_order_id = ? order by id", shopifyOrderId);
+    }
+
+    /** Every row of a query, each by column label, in order. */
+    List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

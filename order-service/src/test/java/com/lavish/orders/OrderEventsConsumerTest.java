@@ -1,0 +1,263 @@
+package com.lavish.orders;
+
+import static com.lavish.orders.OrderEventFixture.fulfillment;
+import static com.lavish.orders.OrderEventFixture.newId;
+import static com.lavish.orders.OrderEventFixture.order;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.shopifyfake.SampleWebhooks;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * shopify.orders through the real broker into the real database. Records of one order share a key and so a
+ * partition, and are consumed in order: once a later record's ce_id is in applied_event, every earlier one of that
+ * order has been handled, which is how these tests know that a record which changed nothing was consumed.
+ */
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class OrderEventsConsumerTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    private static OrderEventFixture fixture;
+
+    @BeforeEach
+    void openFixture() {
+        if (fixture == null) {
+            fixture = new OrderEventFixture(database);
+        }
+    }
+
+    @AfterAll
+    static void closeFixture() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private static Instant instant(Object timestamp) {
+        return timestamp instanceof OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) timestamp).toInstant();
+    }
+
+    @Test
+    void createBecomesAnOrderWithLinesTotalsAndShippingAddress() {
+        long id = newId();
+        long customer = newId();
+        fixture.awaitApplied(fixture.send("orders/create", id, order(id, customer, 1001, "2026-07-01T10:00:00+10:00")));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertEquals(customer, row.get("shopify_customer_id"));
+        assertEquals(1001L, row.get("order_number"));
+        assertEquals("#1001", row.get("name"));
+        assertEquals("USD", row.get("currency"));
+        // the current_* figures of Shopify's sample: after edits
+        assertEquals(0, new BigDecimal("414.95").compareTo((BigDecimal) row.get("total_price")));
+        assertEquals(0, new BigDecimal("414.95").compareTo((BigDecimal) row.get("subtotal_price")));
+        assertEquals(0, BigDecimal.ZERO.compareTo((BigDecimal) row.get("total_shipping_price")));
+        assertEquals("paid", row.get("financial_status"));
+        assertEquals("Shippington", row.get("shipping_city"));
+        assertEquals("Steve Shipper", row.get("shipping_name"));
+        assertEquals(Instant.parse("2026-07-01T00:00:00Z"), instant(row.get("updated_at")));
+        assertEquals(Instant.parse("2022-01-01T00:00:00Z"), instant(row.get("placed_at")), "processed_at, as an instant");
+
+        List<Map<String, Object>> lines = fixture.rows("select l.* from orders.order_line l join orders.customer_order o "
+                + "on o.id = l.order_id where o.shopify_id = ? order by l.id", id);
+        assertEquals(5, lines.size());
+        assertEquals(487817672276298554L, lines.get(0).get("shopify_line_id"), "an id beyond 2^53, exact");
+        assertEquals(0, new BigDecimal("89.99").compareTo((BigDecimal) lines.get(0).get("price")));
+        assertEquals(788032119674292922L, lines.get(0).get("product_id"));
+        assertNull(lines.get(0).get("selling_plan_id"), "a 2026-07 line names no selling plan");
+
+        List<Map<String, Object>> changes = fixture.statusChanges(id);
+        assertEquals(1, changes.size());
+        assertEquals("placed", changes.get(0).get("changes"));
+        assertEquals(customer, changes.get(0).get("shopify_customer_id"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("order_events_total{outcome=\"applied\",type=\"orders/create\"}"));
+    }
+
+    @Test
+    void sellingPlanOfALineIsKeptWhenThePayloadNamesIt() {
+        long id = newId();
+        ObjectNode body = order(id, newId(), 1002, "2026-07-01T10:00:00Z");
+        // the shape orders webhooks have from API 2026-10
+        ((ObjectNode) body.get("line_items").get(0)).put("selling_plan_id", 690875514L);
+        fixture.awaitApplied(fixture.send("orders/create", id, body));
+
+        assertEquals(690875514L, fixture.rows("select l.selling_plan_id from orders.order_line l join "
+                + "orders.customer_order o on o.id = l.order_id where o.shopify_id = ? and l.shopify_line_id = ?",
+                id, 487817672276298554L).get(0).get("selling_plan_id"));
+    }
+
+    @Test
+    void duplicateDeliveryChangesNothingEvenWithDifferentData() {
+        long id = newId();
+        long customer = newId();
+        String ceId = UUID.randomUUID().toString();
+        fixture.send("orders/create", id, bytes(order(id, customer, 1003, "2026-02-01T10:00:00Z")), ceId);
+        ObjectNode impostor = order(id, customer, 1003, "2026-02-02T10:00:00Z");
+        impostor.put("financial_status", "refunded");
+        // the same delivery again, carrying a newer version: deduplicated by updated_at alone, it would apply
+        fixture.send("orders/updated", id, bytes(impostor), ceId);
+        fixture.awaitApplied(fixture.send("orders/updated", id, order(id, customer, 1003, "2026-01-01T00:00:00Z")));
+
+        assertEquals("paid", fixture.orderRow(id).get("financial_status"));
+        assertEquals(1, fixture.statusChanges(id).size());
+    }
+
+    @Test
+    void olderUpdateDoesNotOverwriteNewerWhateverTheOffsets() {
+        long id = newId();
+        long customer = newId();
+        fixture.send("orders/create", id, order(id, customer, 1004, "2026-03-01T10:00:00Z"));
+        ObjectNode newest = order(id, customer, 1004, "2026-03-01T21:00:00+10:00"); // 11:00Z
+        newest.put("financial_status", "partially_refunded");
+        fixture.send("orders/updated", id, newest);
+        ObjectNode older = order(id, customer, 1004, "2026-03-01T06:30:00-04:00"); // 10:30Z, later as text
+        older.put("financial_status", "voided");
+        fixture.send("orders/cancelled", id, older);
+        ObjectNode sameInstant = order(id, customer, 1004, "2026-03-01T11:00:00Z");
+        sameInstant.put("financial_status", "refunded");
+        fixture.awaitApplied(fixture.send("orders/paid", id, sameInstant));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertEquals("partially_refunded", row.get("financial_status"));
+        assertEquals(Instant.parse("2026-03-01T11:00:00Z"), instant(row.get("updated_at")));
+        given().get("/q/metrics").then()
+                .body(containsString("order_events_total{outcome=\"stale\",type=\"orders/cancelled\"}"));
+    }
+
+    @Test
+    void deleteLeavesATombstoneThatALateUpdateNeverRevives() {
+        long id = newId();
+        long customer = newId();
+        fixture.send("orders/create", id, order(id, customer, 1005, "2026-04-01T10:00:00Z"));
+        ObjectNode deletion = SampleWebhooks.tree("orders/delete").put("id", id);
+        fixture.send("orders/delete", id, deletion);
+        fixture.awaitApplied(fixture.send("orders/updated", id, order(id, customer, 1005, "2027-01-01T00:00:00Z")));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertNotNull(row.get("deleted_at"));
+        assertNull(row.get("email"));
+        assertNull(row.get("shipping_address1"));
+        assertEquals(Instant.parse("2026-04-01T10:00:00Z"), instant(row.get("updated_at")));
+        assertTrue(fixture.rows("select 1 from orders.order_line l join orders.customer_order o on o.id = l.order_id "
+                + "where o.shopify_id = ?", id).isEmpty());
+    }
+
+    @Test
+    void deleteThatOvertakesTheCreateStopsTheCreate() {
+        long id = newId();
+        fixture.send("orders/delete", id, SampleWebhooks.tree("orders/delete").put("id", id));
+        fixture.awaitApplied(fixture.send("orders/create", id, order(id, newId(), 1006, "2026-04-01T10:00:00Z")));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertNotNull(row.get("deleted_at"));
+        assertNull(row.get("order_number"));
+        assertTrue(fixture.statusChanges(id).isEmpty());
+    }
+
+    @Test
+    void eachStatusChangeIsOneRowWithTheNewStatuses() {
+        long id = newId();
+        long customer = newId();
+        long shipment = newId();
+        fixture.send("orders/create", id, order(id, customer, 1007, "2026-05-01T10:00:00Z"));
+        // a newer version with the same statuses: applied, but no status changed
+        fixture.send("orders/updated", id, order(id, customer, 1007, "2026-05-01T11:00:00Z"));
+        fixture.send("fulfillments/create", id, fulfillment(shipment, id, "TRACK-1", "2026-05-02T09:00:00+10:00"));
+        ObjectNode fulfilled = order(id, customer, 1007, "2026-05-02T10:00:00Z");
+        fulfilled.put("fulfillment_status", "fulfilled");
+        fixture.send("orders/fulfilled", id, fulfilled);
+        // the same fulfillment version again (another delivery), then newer tracking
+        fixture.send("fulfillments/update", id, fulfillment(shipment, id, "TRACK-1", "2026-05-01T23:00:00Z"));
+        fixture.send("fulfillments/update", id, fulfillment(shipment, id, "TRACK-2", "2026-05-03T10:00:00Z"));
+        ObjectNode cancelled = order(id, customer, 1007, "2026-05-04T10:00:00Z");
+        cancelled.put("fulfillment_status", "fulfilled");
+        cancelled.put("financial_status", "refunded");
+        cancelled.put("cancelled_at", "2026-05-04T10:00:00Z");
+        fixture.awaitApplied(fixture.send("orders/cancelled", id, cancelled));
+
+        List<Map<String, Object>> changes = fixture.statusChanges(id);
+        assertEquals(List.of("placed", "fulfillment", "fulfillment_status", "tracking", "financial_status,cancelled"),
+                changes.stream().map(c -> c.get("changes")).toList());
+        Map<String, Object> shipped = changes.get(1);
+        assertEquals(shipment, shipped.get("shopify_fulfillment_id"));
+        assertEquals("TRACK-1", shipped.get("tracking_number"));
+        assertEquals("Australia Post", shipped.get("tracking_company"));
+        assertEquals(Instant.parse("2026-05-01T23:00:00Z"), instant(shipped.get("occurred_at")));
+        assertEquals("TRACK-2", changes.get(3).get("tracking_number"));
+        Map<String, Object> last = changes.get(4);
+        assertEquals("refunded", last.get("financial_status"));
+        assertEquals("fulfilled", last.get("fulfillment_status"));
+        assertEquals(Instant.parse("2026-05-04T10:00:00Z"), instant(last.get("cancelled_at")));
+        assertEquals(customer, last.get("shopify_customer_id"));
+        assertEquals(1007L, last.get("order_number"));
+        assertEquals(OrderEventFixture.SHOP, last.get("shop_domain"));
+        assertEquals("TRACK-2", fixture.rows("select f.tracking_number from orders.order_fulfillment f join "
+                + "orders.customer_order o on o.id = f.order_id where o.shopify_id = ?", id).get(0).get("tracking_number"));
+    }
+
+    @Test
+    void fulfillmentBeforeItsOrderIsKeptAndTheOrderFillsIn() {
+        long id = newId();
+        long customer = newId();
+        fixture.send("fulfillments/create", id, fulfillment(newId(), id, "EARLY-1", "2026-06-01T10:00:00Z"));
+        fixture.awaitApplied(fixture.send("orders/create", id, order(id, customer, 1008, "2026-06-01T09:00:00Z")));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertEquals(1008L, row.get("order_number"));
+        assertEquals(1, fixture.rows("select f.id from orders.order_fulfillment f join orders.customer_order o "
+                + "on o.id = f.order_id where o.shopify_id = ?", id).size());
+        assertEquals(List.of("placed"), fixture.statusChanges(id).stream().map(c -> c.get("changes")).toList());
+    }
+
+    @Test
+    void editIsRecordedAndMarksTheOrderWithoutTouchingItsLines() {
+        long id = newId();
+        long editId = newId();
+        fixture.send("orders/create", id, order(id, newId(), 1009, "2026-06-01T10:00:00Z"));
+        ObjectNode edited = SampleWebhooks.tree("orders/edited");
+        ((ObjectNode) edited.get("order_edit")).put("id", editId).put("order_id", id)
+                .put("committed_at", "2026-06-02T10:00:00+02:00");
+        fixture.awaitApplied(fixture.send("orders/edited", id, edited));
+
+        Map<String, Object> edit = fixture.rows("select * from orders.order_edit where shopify_order_edit_id = ?",
+                editId).get(0);
+        assertEquals(id, edit.get("shopify_order_id"));
+        assertTrue(((String) edit.get("line_item_changes")).contains("\"removals\""));
+        Map<String, Object> row = fixture.orderRow(id);
+        assertEquals(Instant.parse("2026-06-02T08:00:00Z"), instant(row.get("last_edited_at")));
+        assertEquals(5, fixture.rows("select l.id from orders.order_line l join orders.customer_order o "
+                + "on o.id = l.order_id where o.shopify_id = ?", id).size());
+    }
+
+    private static byte[] bytes(ObjectNode body) {
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}
