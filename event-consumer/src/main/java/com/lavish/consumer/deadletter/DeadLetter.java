@@ -2,6 +2,7 @@ package com.lavish.consumer.deadletter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -57,7 +58,7 @@ public record DeadLetter(int partition, long offset, String key, String ceId, St
         return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static <N> N number(String text, java.util.function.Function<String, N> parse) {
+    private static <N> N number(String text, Function<String, N> parse) {
         try {
             return text == null ? null : parse.apply(text.trim());
         } catch (NumberFormatException e) {
