@@ -44,6 +44,10 @@ export SHOPIFY_SHOPS=${SHOPIFY_SHOPS:-lavish-library.myshopify.com}
 export SHOPIFY_API_VERSION=${SHOPIFY_API_VERSION:-2026-07}
 export STOREFRONT_TOKEN_SECRET=${STOREFRONT_TOKEN_SECRET:-local-dev-token-secret-not-for-production-use}
 export STOREFRONT_CORS_ORIGINS=${STOREFRONT_CORS_ORIGINS:-http://127.0.0.1:8090,http://localhost:8090}
+# The admin credential (ADR 0006): user admin, password local-dev-admin-password-not-for-production; services get
+# only HEX(SHA-256("admin:lavish-admin:" + password)). A fake for this machine; set your own digest with
+#   printf '%s' "admin:lavish-admin:$password" | sha256sum
+export ADMIN_PASSWORD_DIGEST=${ADMIN_PASSWORD_DIGEST:-dcbccc08d243723d854c679d293cdeca9a8af2bf393e668333a1f2980c9191cb}
 
 # The services that exist in this checkout, narrowed by --only.
 services=()

@@ -160,6 +160,6 @@ class PrivacyRequestsTest {
         assertTrue(metrics.counter("privacy.requests", "type", "customers/redact", "outcome", "duplicate").count() >= 1);
         Map<String, Object> dataRequest = fixture.privacyRequest(barrier);
         assertEquals(id, ((Number) dataRequest.get("shopify_customer_id")).longValue());
-        assertNull(dataRequest.get("completed_at"), "the export is not built yet");
+        assertNull(dataRequest.get("completed_at"), "completed only once the shop owner fetches the export");
     }
 }

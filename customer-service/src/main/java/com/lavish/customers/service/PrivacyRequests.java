@@ -49,8 +49,8 @@ public class PrivacyRequests {
                     .apply(request.event(), new CustomerChange.Erase(request.customerId(), request.receivedAt()))
                     .replaceWith(Outcome.COMPLETED);
             case PrivacyRequest.SHOP_REDACT -> requests.deleteShop(request.shopDomain()).replaceWith(Outcome.COMPLETED);
-            // customers/data_request: recorded with no completed_at. Handing the stored data to the store owner
-            // (an admin export, design.md "compliance exports") is a later piece of work; it completes these rows.
+            // customers/data_request: recorded with no completed_at; the shop owner fetches the export from
+            // /admin/customers/privacy/data-requests/{id}/export (DataRequestExports), which completes the row.
             // app/uninstalled: nothing is owed here; the shop's data goes with shop/redact, 48 hours later.
             default -> Uni.createFrom().item(Outcome.RECORDED);
         };

@@ -8,10 +8,19 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
 /**
  * Turns every failure on a request path into problem+json: a {@link ProblemException} as it says, the framework's
- * own HTTP errors (404, 405, 415...) with their status, unreadable JSON as 400, and anything else as a 500 that
- * reveals nothing (the cause is logged, never sent).
+ * own HTTP errors (404, 405, 415...) with their status, the security layer's refusals (a missing or wrong
+ * credential 401 with the mechanism's challenge, a credential without the role 403), unreadable JSON as 400, and
+ * anything else as a 500 that reveals nothing (the cause is logged, never sent).
  */
 public class ProblemExceptionMapper {
 
@@ -37,6 +46,34 @@ public class ProblemExceptionMapper {
                 : status == 406 ? "this path answers application/json"
                 : e.getMessage();
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+    }
+
+    /**
+     * No credential, or one the identity provider refused, on a path whose resource asks for one ({@code @RolesAllowed}):
+     * ahead of Quarkus' own mapper, which answers with the challenge and no body.
+     */
+    @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class},
+            priority = jakarta.ws.rs.Priorities.USER)
+    public Uni<Response> unauthenticated(RoutingContext routing) {
+        // the challenge of the mechanism this path selected, e.g. WWW-Authenticate: Basic realm="lavish-admin"
+        HttpAuthenticator authenticator = routing.get(HttpAuthenticator.class.getName());
+        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()
+                : authenticator.getChallenge(routing).onFailure().recoverWithNull();
+        return challenge.map(data -> {
+            Response.ResponseBuilder response = Response.status(401).type(Problem.MEDIA_TYPE).entity(Problem.of(401,
+                    "Unauthorized", "this path needs a valid credential; none was sent, or it was not accepted"));
+            if (data != null) {
+                data.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+            }
+            return response.build();
+        });
+    }
+
+    @ServerExceptionMapper(value = ForbiddenException.class, priority = jakarta.ws.rs.Priorities.USER)
+    public Response forbidden() {
+        return Response.status(403).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(403, "Forbidden", "the credential is valid but lacks the role this path needs"))
+                .build();
     }
 
     @ServerExceptionMapper

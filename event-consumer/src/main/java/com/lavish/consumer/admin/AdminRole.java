@@ -1,0 +1,14 @@
+package com.lavish.consumer.admin;
+
+/**
+ * The role of the admin credential (ADR 0006): {@code @RolesAllowed(AdminRole.NAME)} together with
+ * {@code @BasicAuthentication} on every {@code /admin/...} resource, so the framework checks it and a storefront
+ * session token never reaches one.
+ */
+public final class AdminRole {
+
+    public static final String NAME = "admin";
+
+    private AdminRole() {
+    }
+}
