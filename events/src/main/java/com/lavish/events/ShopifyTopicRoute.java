@@ -21,6 +21,8 @@ public enum ShopifyTopicRoute {
             "customer.tags_"),
     CUSTOMER_EMAIL_CONSENT(Topics.CUSTOMERS, List.of("customer_id"), Set.of(), "customers_email_marketing_consent/"),
     CUSTOMERS(Topics.CUSTOMERS, List.of("id"), Set.of(), "customers/", "customers_marketing_consent/"),
+    // an edit is about its order, and must stay in line with the order's other events
+    ORDER_EDITS(Topics.ORDERS, List.of("order_edit", "order_id"), Set.of("orders/edited")),
     ORDERS(Topics.ORDERS, List.of("id"), Set.of(), "orders/"),
     FULFILLMENTS(Topics.ORDERS, List.of("order_id"), Set.of(), "fulfillments/", "fulfillment_events/",
             "refunds/", "order_transactions/"),

@@ -22,6 +22,7 @@ class ShopifyTopicRouteTest {
             "shop/redact, shopify.compliance, shop_id",
             "app/uninstalled, shopify.compliance, id",
             "orders/paid, shopify.orders, id",
+            "orders/edited, shopify.orders, order_edit.order_id",
             "fulfillments/create, shopify.orders, order_id",
             "products/update, shopify.products, id",
             "subscription_contracts/pause, shopify.subscriptions, id",

@@ -1,7 +1,9 @@
 package com.lavish.customers.messaging;
 
-import java.io.IOException;
-import java.time.Instant;
+import static com.lavish.events.WebhookFields.eventTime;
+import static com.lavish.events.WebhookFields.object;
+import static com.lavish.events.WebhookFields.requiredId;
+
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lavish.consumer.ShopifyEventHandler;
 import com.lavish.customers.service.PrivacyRequest;
 import com.lavish.customers.service.PrivacyRequests;
-import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
 
 import io.smallrye.mutiny.Uni;
@@ -30,12 +29,10 @@ public class ComplianceEventsConsumer {
 
     private final ShopifyEventHandler handler;
     private final PrivacyRequests privacy;
-    private final ObjectMapper json;
 
-    public ComplianceEventsConsumer(ShopifyEventHandler handler, PrivacyRequests privacy, ObjectMapper json) {
+    public ComplianceEventsConsumer(ShopifyEventHandler handler, PrivacyRequests privacy) {
         this.handler = handler;
         this.privacy = privacy;
-        this.json = json;
     }
 
     @Incoming("shopify-compliance")
@@ -47,35 +44,12 @@ public class ComplianceEventsConsumer {
     private Optional<PrivacyRequest> read(ShopifyEvent event) {
         return switch (event.type()) {
             case PrivacyRequest.CUSTOMERS_REDACT, PrivacyRequest.CUSTOMERS_DATA_REQUEST ->
-                    Optional.of(new PrivacyRequest(event, customerId(event), time(event)));
+                    Optional.of(new PrivacyRequest(event, requiredId(event, object(event).path("customer"), "id"),
+                            eventTime(event)));
             // the shop is ce_source, which the gateway took from the verified delivery; the body adds nothing
             case PrivacyRequest.SHOP_REDACT, PrivacyRequest.APP_UNINSTALLED ->
-                    Optional.of(new PrivacyRequest(event, null, time(event)));
+                    Optional.of(new PrivacyRequest(event, null, eventTime(event)));
             default -> Optional.empty();
         };
     }
-
-    /** customer.id as an exact long (a JSON integer or a string of digits, never through a double). */
-    private long customerId(ShopifyEvent event) {
-        JsonNode body;
-        try {
-            body = json.readTree(event.payload());
-        } catch (IOException e) {
-            throw new MalformedEventException("body of " + event.type() + " is not valid JSON");
-        }
-        Long id = body == null ? null : CustomerWebhookReader.id(body.path("customer").path("id"));
-        if (id == null) {
-            throw new MalformedEventException(event.type() + " names no customer id (an integer at \"customer.id\")");
-        }
-        return id;
-    }
-
-    private static Instant time(ShopifyEvent event) {
-        Instant time = CustomerWebhookReader.parseTimestamp(event.time());
-        if (time == null) {
-            throw new MalformedEventException("ce_time is not an RFC 3339 timestamp");
-        }
-        return time;
-    }
-
 }

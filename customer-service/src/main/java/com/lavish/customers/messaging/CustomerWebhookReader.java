@@ -1,5 +1,14 @@
 package com.lavish.customers.messaging;
 
+import static com.lavish.events.WebhookFields.bool;
+import static com.lavish.events.WebhookFields.decimal;
+import static com.lavish.events.WebhookFields.eventTime;
+import static com.lavish.events.WebhookFields.id;
+import static com.lavish.events.WebhookFields.object;
+import static com.lavish.events.WebhookFields.requiredId;
+import static com.lavish.events.WebhookFields.text;
+import static com.lavish.events.WebhookFields.timestamp;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,14 +25,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.lavish.customers.service.CustomerChange;
 import com.lavish.customers.service.CustomerSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.AddressSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.EmailMarketingConsent;
 import com.lavish.events.MalformedEventException;
-import com.lavish.events.PayloadInspector;
 import com.lavish.events.ShopifyEvent;
 
 /**
@@ -40,25 +46,21 @@ public class CustomerWebhookReader {
 
     private static final Logger LOG = Logger.getLogger(CustomerWebhookReader.class);
 
-    private final ObjectMapper json;
-
-    public CustomerWebhookReader(ObjectMapper json) {
-        this.json = json;
-    }
 
     /** The change the event asks for; empty for a topic on shopify.customers this service does not project. */
     public Optional<CustomerChange> read(ShopifyEvent event) {
         return switch (event.type()) {
             case "customers/create", "customers/update", "customers/enable", "customers/disable" ->
-                    Optional.of(new CustomerChange.Upsert(snapshot(event, body(event))));
-            case "customers/delete" -> Optional.of(new CustomerChange.Erase(customerId(event, body(event)), time(event)));
-            case "customers/merge" -> merge(event, body(event));
-            case "customers_email_marketing_consent/update" -> Optional.of(consent(event, body(event), "customer_id",
+                    Optional.of(new CustomerChange.Upsert(snapshot(event, object(event))));
+            case "customers/delete" ->
+                    Optional.of(new CustomerChange.Erase(requiredId(event, object(event), "id"), eventTime(event)));
+            case "customers/merge" -> merge(event, object(event));
+            case "customers_email_marketing_consent/update" -> Optional.of(consent(event, object(event), "customer_id",
                     "email_marketing_consent", CustomerChange.Consent.Channel.EMAIL));
-            case "customers_marketing_consent/update" -> Optional.of(consent(event, body(event), "id",
+            case "customers_marketing_consent/update" -> Optional.of(consent(event, object(event), "id",
                     "sms_marketing_consent", CustomerChange.Consent.Channel.SMS));
-            case "customer.tags_added", "customer.tags_removed" -> Optional.of(tags(event, body(event)));
-            case "customers/purchasing_summary" -> Optional.of(purchasingSummary(event, body(event)));
+            case "customer.tags_added", "customer.tags_removed" -> Optional.of(tags(event, object(event)));
+            case "customers/purchasing_summary" -> Optional.of(purchasingSummary(event, object(event)));
             default -> Optional.empty();
         };
     }
@@ -69,7 +71,7 @@ public class CustomerWebhookReader {
             return Optional.empty();
         }
         return Optional.of(new CustomerChange.Merge(requiredId(event, body, "admin_graphql_api_customer_kept_id"),
-                requiredId(event, body, "admin_graphql_api_customer_deleted_id"), time(event)));
+                requiredId(event, body, "admin_graphql_api_customer_deleted_id"), eventTime(event)));
     }
 
     private static CustomerChange consent(ShopifyEvent event, JsonNode body, String idField, String consentField,
@@ -79,7 +81,7 @@ public class CustomerWebhookReader {
         return new CustomerChange.Consent(requiredId(event, body, idField), channel,
                 consent.isObject() ? text(consent, "state") : null,
                 consent.isObject() ? text(consent, "opt_in_level") : null,
-                updatedAt, updatedAt != null ? updatedAt : time(event));
+                updatedAt, updatedAt != null ? updatedAt : eventTime(event));
     }
 
     private static CustomerChange tags(ShopifyEvent event, JsonNode body) {
@@ -94,89 +96,28 @@ public class CustomerWebhookReader {
         }
         Instant occurredAt = timestamp(body, "occurredAt");
         return new CustomerChange.Tags(requiredId(event, body, "customerId"), tags,
-                "customer.tags_added".equals(event.type()), occurredAt != null ? occurredAt : time(event));
+                "customer.tags_added".equals(event.type()), occurredAt != null ? occurredAt : eventTime(event));
     }
 
     private static CustomerChange purchasingSummary(ShopifyEvent event, JsonNode body) {
         JsonNode amount = body.path("amountSpent");
-        BigDecimal spent = null;
-        String text = amount.isObject() ? text(amount, "amount") : null;
-        if (text != null) {
-            try {
-                spent = new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                LOG.warn("customer field amountSpent.amount is not a decimal; ignored");
-            }
-        }
+        BigDecimal spent = amount.isObject() ? decimal(amount, "amount") : null;
         JsonNode orders = body.get("numberOfOrders");
         long count = orders != null && orders.canConvertToLong() ? orders.asLong() : 0;
         Instant occurredAt = timestamp(body, "occurredAt");
         return new CustomerChange.PurchasingSummary(requiredId(event, body, "customerId"), count, spent,
-                amount.isObject() ? text(amount, "currencyCode") : null, occurredAt != null ? occurredAt : time(event));
-    }
-
-    /** The customer id of a field that holds a number, a string of digits or a gid; malformed without one. */
-    private static long requiredId(ShopifyEvent event, JsonNode body, String field) {
-        JsonNode node = body.get(field);
-        Long id = node != null && node.isTextual() && node.textValue().startsWith("gid://")
-                ? id(TextNode.valueOf(PayloadInspector.numericPart(node.textValue()))) : id(node);
-        if (id == null) {
-            throw new MalformedEventException(event.type() + " names no customer id (at \"" + field + "\")");
-        }
-        return id;
-    }
-
-    private JsonNode body(ShopifyEvent event) {
-        JsonNode body;
-        try {
-            body = json.readTree(event.payload());
-        } catch (IOException e) {
-            throw new MalformedEventException("body of " + event.type() + " is not valid JSON");
-        }
-        if (body == null || !body.isObject()) {
-            throw new MalformedEventException("body of " + event.type() + " is not a JSON object");
-        }
-        return body;
+                amount.isObject() ? text(amount, "currencyCode") : null,
+                occurredAt != null ? occurredAt : eventTime(event));
     }
 
     private CustomerSnapshot snapshot(ShopifyEvent event, JsonNode body) {
-        long id = customerId(event, body);
+        long id = requiredId(event, body, "id");
         Instant updatedAt = timestamp(body, "updated_at");
         return new CustomerSnapshot(id, text(body, "email"), text(body, "first_name"), text(body, "last_name"),
                 text(body, "phone"), text(body, "state"), text(body, "note"), bool(body, "verified_email"),
-                text(body, "currency"), timestamp(body, "created_at"), updatedAt != null ? updatedAt : time(event),
+                text(body, "currency"), timestamp(body, "created_at"),
+                updatedAt != null ? updatedAt : eventTime(event),
                 text(body, "tags"), consent(body.get("email_marketing_consent")), addresses(body));
-    }
-
-    private static long customerId(ShopifyEvent event, JsonNode body) {
-        return requiredId(event, body, "id");
-    }
-
-    /** An exact 64-bit id: a JSON integer that fits a long, or a string of digits; anything else is no id. */
-    static Long id(JsonNode node) {
-        if (node == null) {
-            return null;
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isTextual() && !node.textValue().isEmpty() && node.textValue().chars().allMatch(Character::isDigit)) {
-            try {
-                return Long.parseLong(node.textValue());
-            } catch (NumberFormatException beyondLong) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /** When Shopify triggered the event (ce_time): the version of a delete, and of a body without updated_at. */
-    private static Instant time(ShopifyEvent event) {
-        Instant time = parseTimestamp(event.time());
-        if (time == null) {
-            throw new MalformedEventException("ce_time is not an RFC 3339 timestamp");
-        }
-        return time;
     }
 
     private static EmailMarketingConsent consent(JsonNode node) {
@@ -233,60 +174,4 @@ public class CustomerWebhookReader {
                 text(node, "phone"), isDefault || Boolean.TRUE.equals(flagged));
     }
 
-    /** A string field as sent; a number or boolean where text belongs is kept as its text. */
-    private static String text(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isValueNode()) {
-            // PostgreSQL cannot store U+0000 in text; dropping it beats losing the event
-            return node.asText().replace("\u0000", "");
-        }
-        LOG.warnf("customer field %s is not a text value; ignored", field);
-        return null;
-    }
-
-    private static Boolean bool(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isTextual() && ("true".equals(node.textValue()) || "false".equals(node.textValue()))) {
-            return Boolean.parseBoolean(node.textValue());
-        }
-        LOG.warnf("customer field %s is not a boolean; ignored", field);
-        return null;
-    }
-
-    private static Instant timestamp(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        Instant parsed = node.isTextual() ? parseTimestamp(node.textValue()) : null;
-        if (parsed == null) {
-            LOG.warnf("customer field %s is not a timestamp; ignored", field);
-        }
-        return parsed;
-    }
-
-    /**
-     * RFC 3339 with any offset; also the {@code 2019-01-01 00:00:00.000Z} spelling some exports use. Years outside
-     * 1..9999 are refused: Java reads them, PostgreSQL would refuse the whole row.
-     */
-    static Instant parseTimestamp(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            OffsetDateTime parsed = OffsetDateTime.parse(text.trim().replace(' ', 'T'));
-            return parsed.getYear() >= 1 && parsed.getYear() <= 9999 ? parsed.toInstant() : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

@@ -13,6 +13,7 @@ import com.lavish.consumer.ShopifyEventHandler;
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.PayloadInspector;
 import com.lavish.events.ShopifyEvent;
+import com.lavish.events.WebhookFields;
 import com.lavish.orders.service.PrivacyRequest;
 import com.lavish.orders.service.PrivacyRequests;
 
@@ -43,10 +44,10 @@ public class ComplianceEventsConsumer {
         return switch (event.type()) {
             case PrivacyRequest.CUSTOMERS_REDACT, PrivacyRequest.CUSTOMERS_DATA_REQUEST -> Optional.of(
                     new PrivacyRequest(event.id(), event.type(), event.shopDomain(), customerId(event),
-                            OrderWebhookReader.eventTime(event)));
+                            WebhookFields.eventTime(event)));
             // the shop is ce_source, which the gateway took from the verified delivery; the body adds nothing
             case PrivacyRequest.SHOP_REDACT -> Optional.of(new PrivacyRequest(event.id(), event.type(),
-                    event.shopDomain(), null, OrderWebhookReader.eventTime(event)));
+                    event.shopDomain(), null, WebhookFields.eventTime(event)));
             // app/uninstalled: nothing is owed here; the shop's data goes with shop/redact, 48 hours later
             default -> Optional.empty();
         };
@@ -55,7 +56,7 @@ public class ComplianceEventsConsumer {
     /** customer.id as an exact long, read with the event contract's own streaming id reader. */
     private static long customerId(ShopifyEvent event) {
         return PayloadInspector.resourceId(event.payload(), List.of("customer", "id"))
-                .map(digits -> OrderWebhookReader.id(TextNode.valueOf(digits)))
+                .map(digits -> WebhookFields.id(TextNode.valueOf(digits)))
                 .orElseThrow(() -> new MalformedEventException(event.type()
                         + " names no customer id (an integer at \"customer.id\")"));
     }

@@ -1,5 +1,14 @@
 package com.lavish.orders.messaging;
 
+import static com.lavish.events.WebhookFields.decimal;
+import static com.lavish.events.WebhookFields.eventTime;
+import static com.lavish.events.WebhookFields.id;
+import static com.lavish.events.WebhookFields.integer;
+import static com.lavish.events.WebhookFields.object;
+import static com.lavish.events.WebhookFields.requiredId;
+import static com.lavish.events.WebhookFields.text;
+import static com.lavish.events.WebhookFields.timestamp;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,10 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.orders.service.FulfillmentSnapshot;
@@ -41,42 +47,23 @@ public class OrderWebhookReader {
     private static final List<String> ORDER_VERSIONS = List.of("orders/create", "orders/updated", "orders/paid",
             "orders/cancelled", "orders/fulfilled", "orders/partially_fulfilled");
 
-    private final ObjectReader json;
-
-    public OrderWebhookReader(ObjectMapper mapper) {
-        // a decimal written as a JSON number stays exact too
-        this.json = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    }
 
     /** The change the event asks for; empty for a topic on shopify.orders this service does not project. */
     public Optional<OrderChange> read(ShopifyEvent event) {
         String type = event.type();
         if (ORDER_VERSIONS.contains(type)) {
-            return Optional.of(new OrderChange.Upsert(order(event, body(event))));
+            return Optional.of(new OrderChange.Upsert(order(event, object(event))));
         }
         return switch (type) {
-            case "orders/delete" -> Optional.of(new OrderChange.Delete(requiredId(event, body(event), "id"),
+            case "orders/delete" -> Optional.of(new OrderChange.Delete(requiredId(event, object(event), "id"),
                     eventTime(event)));
             case "fulfillments/create", "fulfillments/update" -> {
-                JsonNode body = body(event);
+                JsonNode body = object(event);
                 yield Optional.of(new OrderChange.Fulfillment(fulfillment(body, requiredId(event, body, "order_id"))));
             }
-            case "orders/edited" -> Optional.of(edit(event, body(event)));
+            case "orders/edited" -> Optional.of(edit(event, object(event)));
             default -> Optional.empty();
         };
-    }
-
-    private JsonNode body(ShopifyEvent event) {
-        JsonNode body;
-        try {
-            body = json.readTree(event.payload());
-        } catch (IOException e) {
-            throw new MalformedEventException("body of " + event.type() + " is not valid JSON");
-        }
-        if (body == null || !body.isObject()) {
-            throw new MalformedEventException("body of " + event.type() + " is not a JSON object");
-        }
-        return body;
     }
 
     private OrderSnapshot order(ShopifyEvent event, JsonNode body) {
@@ -157,56 +144,12 @@ public class OrderWebhookReader {
                 text(node, "country"), text(node, "country_code"), text(node, "zip"), text(node, "phone"));
     }
 
-    private static long requiredId(ShopifyEvent event, JsonNode body, String field) {
-        Long id = id(body.get(field));
-        if (id == null) {
-            throw new MalformedEventException(event.type() + " names no order id (an integer at \"" + field + "\")");
-        }
-        return id;
-    }
-
-    /** An exact 64-bit id: a JSON integer that fits a long, or a string of digits; anything else is no id. */
-    static Long id(JsonNode node) {
-        if (node != null && node.isIntegralNumber()) {
-            return node.canConvertToLong() ? node.longValue() : null;
-        }
-        if (node != null && node.isTextual() && node.textValue().matches("[0-9]{1,19}")) {
-            try {
-                return Long.valueOf(node.textValue());
-            } catch (NumberFormatException beyondLong) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static Integer integer(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node != null && node.isIntegralNumber() && node.canConvertToInt()) {
-            return node.intValue();
-        }
-        if (node != null && !node.isNull()) {
-            LOG.warnf("order field %s is not an integer; ignored", field);
-        }
-        return null;
-    }
-
-    /** Shopify's decimal string ("414.95"), or a JSON decimal; null when absent or not a number. */
+    /** The first of the fields that holds an amount (Shopify's decimal string, "414.95", or a JSON number). */
     private static BigDecimal money(JsonNode parent, String... fields) {
         for (String field : fields) {
-            JsonNode node = parent.get(field);
-            if (node == null || node.isNull()) {
-                continue;
-            }
-            if (node.isNumber()) {
-                return node.decimalValue();
-            }
-            if (node.isTextual()) {
-                try {
-                    return new BigDecimal(node.textValue().trim());
-                } catch (NumberFormatException e) {
-                    LOG.warnf("order field %s is not a decimal; ignored", field);
-                }
+            BigDecimal amount = decimal(parent, field);
+            if (amount != null) {
+                return amount;
             }
         }
         return null;
@@ -233,51 +176,4 @@ public class OrderWebhookReader {
         return null;
     }
 
-    /** A string field as sent; a number or boolean where text belongs is kept as its text. */
-    private static String text(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isValueNode()) {
-            LOG.warnf("order field %s is not a text value; ignored", field);
-            return null;
-        }
-        // PostgreSQL cannot store U+0000 in text; dropping it beats losing the event
-        return node.asText().replace("\u0000", "");
-    }
-
-    private static Instant timestamp(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        Instant parsed = node.isTextual() ? instant(node.textValue()) : null;
-        if (parsed == null) {
-            LOG.warnf("order field %s is not a timestamp; ignored", field);
-        }
-        return parsed;
-    }
-
-    /** When Shopify triggered the event (ce_time): the version of a body without its own time. */
-    static Instant eventTime(ShopifyEvent event) {
-        Instant time = instant(event.time());
-        if (time == null) {
-            throw new MalformedEventException("ce_time is not an RFC 3339 timestamp");
-        }
-        return time;
-    }
-
-    /** RFC 3339 with any offset, compared as an instant; a year PostgreSQL cannot hold is no timestamp. */
-    static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            OffsetDateTime parsed = OffsetDateTime.parse(text.trim());
-            return parsed.getYear() >= 1 && parsed.getYear() <= 9999 ? parsed.toInstant() : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

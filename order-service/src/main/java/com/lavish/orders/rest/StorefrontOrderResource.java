@@ -4,11 +4,15 @@ import java.util.List;
 
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -27,8 +31,12 @@ import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.orders.CustomerOrder;
+import com.lavish.orders.config.OrderStatusStreamConfig;
+import com.lavish.orders.service.OrderStatusEvent;
+import com.lavish.orders.service.OrderStatusFeed;
 import com.lavish.orders.service.StorefrontOrders;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -46,12 +54,20 @@ public class StorefrontOrderResource {
     static final int MAX_LIMIT = 50;
     private static final String NO_STORE = "private, no-store";
 
+    /** How long a browser waits before reconnecting a dropped stream (sent once, as the SSE retry field). */
+    private static final long RECONNECT_DELAY_MILLIS = 3000;
+
     private final StorefrontIdentity identity;
     private final StorefrontOrders orders;
+    private final OrderStatusFeed statusFeed;
+    private final OrderStatusStreamConfig streamConfig;
 
-    public StorefrontOrderResource(StorefrontIdentity identity, StorefrontOrders orders) {
+    public StorefrontOrderResource(StorefrontIdentity identity, StorefrontOrders orders, OrderStatusFeed statusFeed,
+                                   OrderStatusStreamConfig streamConfig) {
         this.identity = identity;
         this.orders = orders;
+        this.statusFeed = statusFeed;
+        this.streamConfig = streamConfig;
     }
 
     @GET
@@ -137,6 +153,55 @@ public class StorefrontOrderResource {
                         .build());
     }
 
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(operationId = "orderStatusEvents", summary = "Live status changes of the signed-in customer's orders",
+            description = "Server-sent events: each change of an order's financial or fulfillment status, its "
+                    + "cancellation, and each new fulfillment or tracking number, as order-service consumes it, on "
+                    + "whichever replica. Events are named `order-status`, carry an `id`, and JSON data; an idle "
+                    + "stream gets a comment line every 15 s. Send the last id received as `Last-Event-ID` to resume "
+                    + "with what was missed. Browsers' EventSource cannot send a bearer token: on /api/... read the "
+                    + "stream with fetch(), which can.")
+    @APIResponse(responseCode = "200", description = "The stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = OrderStatusEvent.class),
+                    examples = @ExampleObject(name = "paid", value = STATUS_EVENT_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A Last-Event-ID that is not an id this stream sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", ref = "unauthorized")
+    @APIResponse(responseCode = "429", ref = "tooManyRequests")
+    public Multi<OutboundSseEvent> events(
+            @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
+                    schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
+            @Parameter(description = "The id of the last event received, to resume after it")
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse) {
+        StorefrontCustomer customer = identity.customer();
+        Long after = lastEventId(lastEventId);
+        Multi<OutboundSseEvent> changes = statusFeed.follow(customer.shop(), customer.customerId(), after)
+                .map(event -> sse.newEventBuilder().id(event.id()).name("order-status")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(OrderStatusEvent.class, event).build());
+        // the changes first: merge subscribes in order, so the customer is followed before "connected" is sent
+        return Multi.createBy().merging().streams(changes,
+                Multi.createFrom().item(sse.newEventBuilder().comment("connected")
+                        .reconnectDelay(RECONNECT_DELAY_MILLIS).build()),
+                Multi.createFrom().ticks().every(streamConfig.heartbeat())
+                        .map(tick -> sse.newEventBuilder().comment("heartbeat").build()));
+    }
+
+    /** Last-Event-ID as this stream writes it: digits; anything else is refused, never guessed at. */
+    private static Long lastEventId(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        if (!header.strip().matches("[0-9]{1,18}")) {
+            throw ProblemException.badRequest("Last-Event-ID", "Last-Event-ID must be the id of an event this "
+                    + "stream sent (digits)");
+        }
+        return Long.parseLong(header.strip());
+    }
+
     private static int limit(String limit) {
         try {
             int value = Integer.parseInt(limit.trim());
@@ -155,6 +220,16 @@ public class StorefrontOrderResource {
         }
         return Long.parseLong(number);
     }
+
+    static final String STATUS_EVENT_EXAMPLE = """
+            id: 4211
+            event: order-status
+            data: {"id":"4211","order_id":"820982911946154508","order_number":"1001","changes":["fulfillment",\
+            "fulfillment_status"],"financial_status":"paid","fulfillment_status":"fulfilled","cancelled_at":null,\
+            "fulfillment":{"id":"255858046","status":"success","tracking_company":"Australia Post",\
+            "tracking_number":"33LA12345678","tracking_url":"https://auspost.com.au/mypost/track/details/33LA12345678"},\
+            "occurred_at":"2026-07-03T06:00:00Z"}
+            """;
 
     static final String LIST_EXAMPLE = """
             {

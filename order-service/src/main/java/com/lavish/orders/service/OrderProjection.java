@@ -37,21 +37,27 @@ public class OrderProjection {
     private final OrderRepository orders;
     private final PrivacyRequestRepository privacy;
     private final AppliedEventLedger appliedEvents;
+    private final OrderStatusFeed statusFeed;
 
-    public OrderProjection(OrderRepository orders, PrivacyRequestRepository privacy, AppliedEventLedger appliedEvents) {
+    public OrderProjection(OrderRepository orders, PrivacyRequestRepository privacy, AppliedEventLedger appliedEvents,
+                           OrderStatusFeed statusFeed) {
         this.orders = orders;
         this.privacy = privacy;
         this.appliedEvents = appliedEvents;
+        this.statusFeed = statusFeed;
     }
 
     /** Opens its own session and transaction: call it once per attempt, from the event's Vert.x context. */
     public Uni<ProjectionOutcome> apply(ShopifyEvent event, OrderChange change) {
+        List<OrderStatusChange> written = new ArrayList<>();
         return Panache.withTransaction(() -> appliedEvents.recordFirstDelivery(event)
-                .chain(first -> first ? applyChange(event.shopDomain(), change)
-                        : Uni.createFrom().item(ProjectionOutcome.DUPLICATE)));
+                        .chain(first -> first ? applyChange(event.shopDomain(), change, written)
+                                : Uni.createFrom().item(ProjectionOutcome.DUPLICATE)))
+                // only once committed: a stream must never show a change that a rollback undid
+                .call(outcome -> statusFeed.announce(written));
     }
 
-    private Uni<ProjectionOutcome> applyChange(String shop, OrderChange change) {
+    private Uni<ProjectionOutcome> applyChange(String shop, OrderChange change, List<OrderStatusChange> written) {
         if (change instanceof OrderChange.Edit edit) {
             return recordEdit(shop, edit);
         }
@@ -60,16 +66,17 @@ public class OrderProjection {
                 return Uni.createFrom().item(ProjectionOutcome.DELETED);
             }
             if (change instanceof OrderChange.Upsert upsert) {
-                return upsert(shop, stored, upsert.snapshot());
+                return upsert(shop, stored, upsert.snapshot(), written);
             }
             if (change instanceof OrderChange.Fulfillment fulfillment) {
-                return fulfillment(shop, stored, fulfillment.snapshot());
+                return fulfillment(shop, stored, fulfillment.snapshot(), written);
             }
             return delete(shop, stored, (OrderChange.Delete) change);
         });
     }
 
-    private Uni<ProjectionOutcome> upsert(String shop, CustomerOrder stored, OrderSnapshot snapshot) {
+    private Uni<ProjectionOutcome> upsert(String shop, CustomerOrder stored, OrderSnapshot snapshot,
+                                          List<OrderStatusChange> written) {
         if (stored != null && stored.updatedAt != null && !snapshot.updatedAt().isAfter(stored.updatedAt)) {
             return Uni.createFrom().item(ProjectionOutcome.STALE);
         }
@@ -109,10 +116,12 @@ public class OrderProjection {
                     }
                 }).replaceWithVoid();
         Uni<?> saved = stored != null ? Uni.createFrom().voidItem() : orders.persist(order);
-        return redaction.chain(() -> saved).chain(() -> persistAll(changes)).replaceWith(ProjectionOutcome.APPLIED);
+        return redaction.chain(() -> saved).chain(() -> persistAll(changes, written))
+                .replaceWith(ProjectionOutcome.APPLIED);
     }
 
-    private Uni<ProjectionOutcome> fulfillment(String shop, CustomerOrder stored, FulfillmentSnapshot snapshot) {
+    private Uni<ProjectionOutcome> fulfillment(String shop, CustomerOrder stored, FulfillmentSnapshot snapshot,
+                                               List<OrderStatusChange> written) {
         // the fulfillment overtook the order's create: a placeholder holds it, and the create fills the rest
         CustomerOrder order = stored != null ? stored : CustomerOrder.of(shop, snapshot.orderId());
         List<OrderStatusChange> changes = new ArrayList<>();
@@ -126,7 +135,7 @@ public class OrderProjection {
             changes.clear();
         }
         Uni<?> saved = stored != null ? Uni.createFrom().voidItem() : orders.persist(order);
-        return saved.chain(() -> persistAll(changes)).replaceWith(ProjectionOutcome.APPLIED);
+        return saved.chain(() -> persistAll(changes, written)).replaceWith(ProjectionOutcome.APPLIED);
     }
 
     private Uni<ProjectionOutcome> delete(String shop, CustomerOrder stored, OrderChange.Delete delete) {
@@ -199,10 +208,11 @@ public class OrderProjection {
         return true;
     }
 
-    private static Uni<Void> persistAll(List<OrderStatusChange> changes) {
+    private static Uni<Void> persistAll(List<OrderStatusChange> changes, List<OrderStatusChange> written) {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        written.addAll(changes);
         return Panache.getSession().chain(session -> session.persistAll(changes.toArray()));
     }
 

@@ -1,0 +1,183 @@
+package com.lavish.orders.service;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.lavish.orders.OrderStatusChange;
+import com.lavish.orders.config.OrderStatusStreamConfig;
+import com.lavish.orders.repository.OrderStatusChangeRepository;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+
+/**
+ * Live order status for the storefront, across replicas. The replica that commits a status change publishes it to
+ * one Redis channel; every replica (itself included) subscribes to that channel and hands each change to the
+ * streams of that customer it holds open. A stream that resumes after a {@code Last-Event-ID} first gets what it
+ * missed from {@code order_status_change}, then the live changes, each once.
+ */
+@ApplicationScoped
+public class OrderStatusFeed {
+
+    private static final Logger LOG = Logger.getLogger(OrderStatusFeed.class);
+
+    /** What replicas pass each other: the change, and whose it is. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Broadcast(String shop, long customerId, OrderStatusEvent event) {
+    }
+
+    private final ReactivePubSubCommands<String> pubsub;
+    private final OrderStatusChangeRepository changes;
+    private final OrderStatusStreamConfig config;
+    private final ObjectMapper json;
+    private final MeterRegistry metrics;
+    private final ConcurrentHashMap<String, Set<Follower>> followers = new ConcurrentHashMap<>();
+    private volatile Cancellable subscription;
+
+    public OrderStatusFeed(ReactiveRedisDataSource redis, OrderStatusChangeRepository changes,
+                           OrderStatusStreamConfig config, ObjectMapper json, MeterRegistry metrics) {
+        this.pubsub = redis.pubsub(String.class);
+        this.changes = changes;
+        this.config = config;
+        this.json = json;
+        this.metrics = metrics;
+        metrics.gauge("orders.events.streams", followers, map -> map.values().stream().mapToInt(Set::size).sum());
+    }
+
+    void listen(@Observes StartupEvent started) {
+        // a lost Redis connection ends the subscription: subscribe again, for as long as the service runs
+        subscription = Multi.createFrom().deferred(() -> pubsub.subscribe(config.channel()))
+                .onFailure().invoke(failure -> LOG.warnf("order status channel lost, subscribing again: %s",
+                        failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+                .subscribe().with(this::received);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    /**
+     * Tells every replica about changes just committed. Never fails: the changes are stored whatever happens here,
+     * and a client that missed one gets it on resumption; without Redis, this replica's own clients still hear it.
+     */
+    public Uni<Void> announce(List<OrderStatusChange> committed) {
+        return Multi.createFrom().iterable(committed)
+                .filter(change -> change.shopifyCustomerId != null)
+                .onItem().transformToUniAndConcatenate(change -> {
+                    Broadcast broadcast = new Broadcast(change.shopDomain, change.shopifyCustomerId,
+                            OrderStatusEvent.of(change));
+                    return pubsub.publish(config.channel(), write(broadcast))
+                            .onFailure().recoverWithUni(failure -> {
+                                LOG.warnf("order status change %s not published to the other replicas: %s",
+                                        broadcast.event().id(), failure.getMessage());
+                                metrics.counter("orders.events.publish.failed").increment();
+                                deliver(broadcast);
+                                return Uni.createFrom().voidItem();
+                            });
+                })
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /**
+     * The customer's status changes from now on; with {@code after}, first those stored after that id (at most
+     * {@code orders.events.replay-limit} of them, oldest first).
+     */
+    public Multi<OrderStatusEvent> follow(String shop, long customerId, Long after) {
+        return Multi.createFrom().emitter(emitter -> {
+            Follower follower = new Follower(emitter);
+            String key = key(shop, customerId);
+            followers.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(follower);
+            emitter.onTermination(() -> followers.computeIfPresent(key, (k, set) -> {
+                set.remove(follower);
+                return set.isEmpty() ? null : set;
+            }));
+            // live changes that arrive while the missed ones are read wait for them, so none is lost or sent twice
+            Uni<List<OrderStatusEvent>> missed = after == null ? Uni.createFrom().item(List.of())
+                    : Panache.withSession(() -> changes.after(shop, customerId, after, config.replayLimit()))
+                            .map(rows -> rows.stream().map(OrderStatusEvent::of).toList());
+            missed.subscribe().with(follower::replayed, emitter::fail);
+        });
+    }
+
+    private void received(String message) {
+        try {
+            deliver(json.readValue(message, Broadcast.class));
+        } catch (JsonProcessingException e) {
+            // another version's message, or noise on the channel: nobody's stream should end for it
+            LOG.warnf("unreadable message on the order status channel ignored: %s", e.getOriginalMessage());
+        }
+    }
+
+    private void deliver(Broadcast broadcast) {
+        Set<Follower> following = followers.get(key(broadcast.shop(), broadcast.customerId()));
+        if (following != null) {
+            following.forEach(follower -> follower.live(broadcast.event()));
+        }
+    }
+
+    private String write(Broadcast broadcast) {
+        try {
+            return json.writeValueAsString(broadcast);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an order status change could not be written as JSON", e);
+        }
+    }
+
+    private static String key(String shop, long customerId) {
+        return shop + "/" + customerId;
+    }
+
+    /** One open stream: holds live changes back until the missed ones are sent, then passes them straight on. */
+    private static final class Follower {
+
+        private final MultiEmitter<? super OrderStatusEvent> emitter;
+        private List<OrderStatusEvent> held = new ArrayList<>();
+
+        Follower(MultiEmitter<? super OrderStatusEvent> emitter) {
+            this.emitter = emitter;
+        }
+
+        synchronized void live(OrderStatusEvent event) {
+            if (held != null) {
+                held.add(event);
+            } else {
+                emitter.emit(event);
+            }
+        }
+
+        synchronized void replayed(List<OrderStatusEvent> missed) {
+            Set<String> sent = new HashSet<>();
+            missed.forEach(event -> {
+                sent.add(event.id());
+                emitter.emit(event);
+            });
+            held.stream().filter(event -> !sent.contains(event.id())).forEach(emitter::emit);
+            held = null;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package com.lavish.orders;
+
+import static com.lavish.orders.OrderEventFixture.SHOP;
+import static com.lavish.orders.OrderEventFixture.WAIT;
+import static com.lavish.orders.OrderEventFixture.newId;
+import static com.lavish.orders.OrderEventFixture.order;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.shopifyfake.AppProxySigner;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * GET orders/events over a real HTTP connection: changes consumed from the real broker arrive as server-sent
+ * events, a change another replica announces through Redis reaches this replica's streams, and Last-Event-ID
+ * resumes with what was missed.
+ */
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class OrderStatusStreamTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static OrderEventFixture fixture;
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "orders.events.channel")
+    String channel;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private final List<Stream> streams = new ArrayList<>();
+
+    @BeforeEach
+    void openFixture() {
+        if (fixture == null) {
+            fixture = new OrderEventFixture(database);
+        }
+    }
+
+    @AfterEach
+    void closeStreams() {
+        streams.forEach(Stream::close);
+    }
+
+    @AfterAll
+    static void closeFixture() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void aStatusChangeArrivesOverTheStreamAsItIsConsumed() throws Exception {
+        long customer = newId();
+        long orderId = newId();
+        fixture.awaitApplied(fixture.send("orders/create", orderId, order(orderId, customer, 1001,
+                "2026-09-01T10:00:00Z").put("financial_status", "pending")));
+        Stream stream = open(customer, null);
+        stream.awaitComment();
+
+        fixture.send("orders/paid", orderId, order(orderId, customer, 1001, "2026-09-01T11:00:00Z")
+                .put("financial_status", "paid"));
+
+        JsonNode event = stream.nextEvent();
+        assertEquals(Long.toString(orderId), event.get("order_id").textValue());
+        assertEquals("paid", event.get("financial_status").textValue());
+        assertTrue(event.get("changes").toString().contains("financial_status"));
+    }
+
+    @Test
+    void aChangeAnnouncedByAnotherReplicaReachesThisReplicasStreamsOfThatCustomerOnly() throws Exception {
+        long customer = newId();
+        long other = newId();
+        Stream stream = open(customer, null);
+        stream.awaitComment();
+
+        // what another replica's OrderStatusFeed publishes after committing a change
+        redis.pubsub(String.class).publish(channel, broadcast(other, "900000001", "refunded"));
+        redis.pubsub(String.class).publish(channel, broadcast(customer, "900000002", "paid"));
+
+        JsonNode event = stream.nextEvent();
+        assertEquals("900000002", event.get("id").textValue(), "the other customer's change is not in this stream");
+        assertEquals("paid", event.get("financial_status").textValue());
+    }
+
+    @Test
+    void lastEventIdResumesWithTheChangesMissed() throws Exception {
+        long customer = newId();
+        long orderId = newId();
+        fixture.send("orders/create", orderId, order(orderId, customer, 1002, "2026-09-01T10:00:00Z")
+                .put("financial_status", "pending"));
+        fixture.send("orders/paid", orderId, order(orderId, customer, 1002, "2026-09-01T11:00:00Z")
+                .put("financial_status", "paid"));
+        fixture.awaitApplied(fixture.send("orders/cancelled", orderId, order(orderId, customer, 1002,
+                "2026-09-01T12:00:00Z").put("financial_status", "refunded").put("cancelled_at", "2026-09-01T12:00:00Z")));
+        List<Long> ids = fixture.statusChanges(orderId).stream().map(row -> ((Number) row.get("id")).longValue())
+                .toList();
+        assertEquals(3, ids.size(), "placed, paid, cancelled");
+
+        Stream stream = open(customer, ids.get(0));
+
+        assertEquals(Long.toString(ids.get(1)), stream.nextEvent().get("id").textValue());
+        JsonNode last = stream.nextEvent();
+        assertEquals(Long.toString(ids.get(2)), last.get("id").textValue());
+        assertEquals("refunded", last.get("financial_status").textValue());
+    }
+
+    @Test
+    void anAnonymousVisitorGetsUnauthorized() {
+        given().urlEncodingEnabled(false).accept("text/event-stream")
+                .get("/proxy/orders/events?" + new AppProxySigner(OrderEventFixture.SECRET).query(SHOP, null))
+                .then().statusCode(401).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void aLastEventIdThatIsNoIdIsABadRequest() {
+        given().urlEncodingEnabled(false).accept("text/event-stream").header("Last-Event-ID", "yesterday")
+                .get("/proxy/orders/events?" + new AppProxySigner(OrderEventFixture.SECRET).query(SHOP, newId()))
+                .then().statusCode(400).contentType(containsString("application/problem+json"));
+    }
+
+    private static String broadcast(long customer, String id, String financialStatus) {
+        return JSON.createObjectNode().put("shop", SHOP).put("customer_id", customer)
+                .set("event", JSON.createObjectNode().put("id", id).put("order_id", "1").put("order_number", "1")
+                        .put("financial_status", financialStatus).put("occurred_at", "2026-09-01T10:00:00Z")
+                        .set("changes", JSON.createArrayNode().add("financial_status")))
+                .toString();
+    }
+
+    private Stream open(long customer, Long lastEventId) throws Exception {
+        String query = new AppProxySigner(OrderEventFixture.SECRET).query(SHOP, customer);
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/proxy/orders/events?" + query))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", Long.toString(lastEventId));
+        }
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        Stream stream = new Stream(response.body());
+        streams.add(stream);
+        return stream;
+    }
+
+    /** Reads SSE lines on a thread of its own: events' data as JSON, comments as markers. */
+    private static final class Stream {
+
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final java.io.InputStream body;
+
+        Stream(java.io.InputStream body) {
+            this.body = body;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        lines.add(line);
+                    }
+                } catch (Exception closed) {
+                    // the test closed the stream
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        void awaitComment() throws InterruptedException {
+            while (true) {
+                String line = next();
+                if (line.startsWith(":")) {
+                    return;
+                }
+            }
+        }
+
+        JsonNode nextEvent() throws Exception {
+            while (true) {
+                String line = next();
+                if (line.startsWith("data:")) {
+                    return JSON.readTree(line.substring(5).trim());
+                }
+            }
+        }
+
+        private String next() throws InterruptedException {
+            String line = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("nothing on the stream within " + WAIT);
+            }
+            return line;
+        }
+
+        void close() {
+            try {
+                body.close();
+            } catch (Exception ignored) {
+                // already closed
+            }
+        }
+    }
+}
