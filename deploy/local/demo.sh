@@ -81,6 +81,20 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${ORDER_SERVICE_PORT:-8083}/q/health
 
   step "Another customer asks for Ada's order number: 404, nothing of hers"
   storefront "$other" "orders/$number"
+
+  step "Live status: Ada's page listens on /api/orders/events (server-sent events); Shopify marks the order paid"
+  # the page reads the stream with fetch(), which can send the token (EventSource cannot)
+  timeout 10 curl -sN -H "Authorization: Bearer $token" -H "Origin: http://127.0.0.1:8090" \
+    "$EDGE/api/orders/events" > /tmp/lavish-demo-events.txt 2>/dev/null &
+  listener=$!
+  sleep 2
+  curl -s -X POST "$SHOP_FAKE/admin/fake/webhooks/orders%2Fpaid" -H 'Content-Type: application/json' \
+    --data "{\"customer_id\": $ada, \"financial_status\": \"paid\"}"
+  echo
+  for _ in $(seq 1 16); do grep -q '^data:' /tmp/lavish-demo-events.txt && break; sleep 0.5; done
+  kill "$listener" 2>/dev/null || true
+  wait "$listener" 2>/dev/null || true
+  cat /tmp/lavish-demo-events.txt
 fi
 
 step "Another signed-in customer ($other) sees only their own data: none yet"

@@ -106,7 +106,7 @@ class DataRequestExportTest {
                 .body("customer.first_name", equalTo("Dana"))
                 .body("customer.phone", equalTo("+61400000001"))
                 .body("customer.note", equalTo("This customer loves ice cream"))
-                .body("customer.tags", equalTo(java.util.List.of("vip", "book club")))
+                .body("customer.tags", equalTo(java.util.List.of("book club", "vip")))
                 .body("customer.email_marketing_consent.state", equalTo("subscribed"))
                 .body("customer.email_marketing_consent.opt_in_level", equalTo("confirmed_opt_in"))
                 .body("customer.addresses.size()", equalTo(1))

@@ -1,10 +1,13 @@
 package com.lavish.consumer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -13,6 +16,8 @@ import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -31,10 +36,17 @@ public class ShopifyEventHandler {
 
     private final EventRetryConfig retry;
     private final MeterRegistry metrics;
+    private final Instance<DeadLetterWriter> deadLetters;
 
-    public ShopifyEventHandler(EventRetryConfig retry, MeterRegistry metrics) {
+    public ShopifyEventHandler(EventRetryConfig retry, MeterRegistry metrics, Instance<DeadLetterWriter> deadLetters) {
         this.retry = retry;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Looked up when first needed: a service that only handles single records never makes a producer. */
+    private DeadLetterWriter deadLetters() {
+        return deadLetters.get();
     }
 
     /**
@@ -62,6 +74,86 @@ public class ShopifyEventHandler {
                 })
                 .onFailure().invoke(failure -> LOG.warnf("%s record at partition %d offset %d goes to the dead "
                         + "letters: %s", record.topic(), record.partition(), record.offset(), failure.getMessage()));
+    }
+
+    /**
+     * A whole poll's records of one consumer, applied in one transaction: one commit instead of one per record, which
+     * is what lets a consumer keep up with a backlog. Records stay in their order, so one entity's events are applied
+     * as they were published. A malformed record goes to the dead letters at once. If the batch's transaction fails,
+     * its records are applied one by one, each in its own transaction with the retries of
+     * {@code event-consumer.retry.*}, and the ones that still fail go to {@code <topic>.dlq} with their reason, as
+     * SmallRye's dead-letter strategy would write them; the rest of the batch is applied and the consumer moves on.
+     * The returned {@code Uni} completes when every record is applied or dead-lettered, and the batch is then acked.
+     */
+    public <O extends Enum<O>> Uni<Void> handleBatch(Iterable<ConsumerRecord<String, byte[]>> records, String metric,
+                                                     Function<ShopifyEvent, Optional<EventWork<O>>> plan) {
+        Context context = Vertx.currentContext();
+        List<Planned<O>> planned = new ArrayList<>();
+        List<Uni<Void>> deadLetters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                ShopifyEvent event = ShopifyEvent.fromRecord(record.headers(), record.value());
+                Optional<EventWork<O>> work = plan.apply(event);
+                if (work.isPresent()) {
+                    planned.add(new Planned<>(record, event, work.get()));
+                } else {
+                    count(metric, event, "ignored");
+                }
+            } catch (MalformedEventException malformed) {
+                deadLetters.add(deadLetters().write(record, malformed));
+            }
+        }
+        Uni<Void> applied = planned.isEmpty() ? Uni.createFrom().voidItem() : applyTogether(planned, metric)
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.debugf("a batch of %d records failed (%s); applying them one by one", planned.size(),
+                            failure.getMessage());
+                    metrics.counter(metric + ".batches.split").increment();
+                    return applyOneByOne(context, planned, metric);
+                });
+        return applied.chain(() -> Multi.createFrom().iterable(deadLetters)
+                .onItem().transformToUniAndConcatenate(letter -> letter)
+                .collect().last()
+                .replaceWithVoid());
+    }
+
+    private <O extends Enum<O>> Uni<Void> applyTogether(List<Planned<O>> planned, String metric) {
+        AfterCommit afterCommit = new AfterCommit();
+        List<O> outcomes = new ArrayList<>();
+        return Panache.withTransaction(() -> Multi.createFrom().iterable(planned)
+                        .onItem().transformToUniAndConcatenate(each -> each.work().apply(afterCommit).invoke(outcomes::add))
+                        .collect().last())
+                .invoke(() -> {
+                    for (int i = 0; i < planned.size(); i++) {
+                        count(metric, planned.get(i).event(), outcomes.get(i).name().toLowerCase());
+                    }
+                })
+                .chain(afterCommit::run);
+    }
+
+    private <O extends Enum<O>> Uni<Void> applyOneByOne(Context context, List<Planned<O>> planned, String metric) {
+        return Multi.createFrom().iterable(planned)
+                .onItem().transformToUniAndConcatenate(each -> {
+                    Uni<O> alone = withRetries(context, () -> {
+                        AfterCommit afterCommit = new AfterCommit();
+                        return Panache.withTransaction(() -> each.work().apply(afterCommit))
+                                .call(afterCommit::run);
+                    }, metric, each.event());
+                    return alone
+                            .invoke(outcome -> count(metric, each.event(), outcome.name().toLowerCase()))
+                            .replaceWithVoid()
+                            .onFailure().recoverWithUni(failure -> {
+                                LOG.warnf("%s record at partition %d offset %d goes to the dead letters: %s",
+                                        each.record().topic(), each.record().partition(), each.record().offset(),
+                                        failure.getMessage());
+                                return deadLetters().write(each.record(), failure);
+                            });
+                })
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    private record Planned<O extends Enum<O>>(ConsumerRecord<String, byte[]> record, ShopifyEvent event,
+                                              EventWork<O> work) {
     }
 
     private <O> Uni<O> withRetries(Context context, Supplier<Uni<O>> work, String metric, ShopifyEvent event) {

@@ -106,6 +106,17 @@ public final class SampleWebhooks {
      * @throws IllegalArgumentException when there is no such sample
      */
     public static byte[] lavish(String sample, String shopDomain, Long customerId, String email) {
+        return lavish(sample, shopDomain, customerId, email, Map.of());
+    }
+
+    /**
+     * As above, with top-level fields the sample already has set to other values: the order statuses of an
+     * orders/* sample ({@code financial_status}, {@code fulfillment_status}), say.
+     *
+     * @throws IllegalArgumentException when the sample has no such field
+     */
+    public static byte[] lavish(String sample, String shopDomain, Long customerId, String email,
+                                Map<String, String> fields) {
         if (!TOPICS.contains(sample.replace("__", "/").replace(".json", ""))) {
             throw new IllegalArgumentException("no sample '" + sample + "'; samples: " + TOPICS);
         }
@@ -116,6 +127,7 @@ public final class SampleWebhooks {
         if (email != null) {
             variant.email(email);
         }
+        fields.forEach(variant::field);
         return variant.bytes();
     }
 
@@ -177,6 +189,19 @@ public final class SampleWebhooks {
         /** The resource's own {@code updated_at}, written as Shopify writes it ({@code 2021-12-31T19:00:00-05:00}). */
         public Variant updatedAt(OffsetDateTime updatedAt) {
             replace(root, "updated_at", updatedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            return this;
+        }
+
+        /** A top-level field the sample has, set to {@code value} (JSON null for a null value). */
+        public Variant field(String name, String value) {
+            if (!root.has(name)) {
+                throw new IllegalArgumentException("the sample has no field '" + name + "'");
+            }
+            if (value == null) {
+                root.putNull(name);
+            } else {
+                root.put(name, value);
+            }
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,8 @@ import io.vertx.core.http.RequestOptions;
  *       {@value #LOGGED_IN_HEADER} (which exists <em>only in this fake</em>, Shopify has no such header) names the
  *       logged-in customer; without it the visitor is anonymous.</li>
  *   <li>{@code POST /admin/fake/webhooks/{topic}} (topic with {@code /} written {@code ~} or URL-encoded), with an
- *       optional JSON body or query parameters {@code customer_id}, {@code email}, {@code sample}, {@code shop}: sends
+ *       optional JSON body or query parameters {@code customer_id}, {@code email}, {@code sample}, {@code shop} (and
+ *       {@code financial_status}, {@code fulfillment_status} for an orders/* sample): sends
  *       a signed Lavish variant of the topic's sample to {@code {edge}/webhooks} as the CLI's {@code send} does, and
  *       answers {@code {"topic","webhook_id","status","detail"?}} with the gateway's status.</li>
  *   <li>{@code GET /health}: {@code {"status":"UP"}}.</li>
@@ -56,6 +58,8 @@ public final class ShopifyFakeServer {
     /** Who is logged in at the storefront. Exists only in this fake: Shopify knows it from its own session. */
     public static final String LOGGED_IN_HEADER = "X-Fake-Logged-In-Customer-Id";
     static final String WEBHOOKS_PATH = "/admin/fake/webhooks/";
+    /** Order statuses a trigger may set on an orders/* sample, to show a status change. */
+    private static final List<String> STATUS_FIELDS = List.of("financial_status", "fulfillment_status");
 
     private static final String USAGE_TEXT = """
             usage: ShopifyFakeServer [--port 8090] [--edge http://127.0.0.1:8080] [--path-prefix /apps/lavish] [--shop S]
@@ -250,8 +254,16 @@ public final class ShopifyFakeServer {
             shop = option(request, options, "shop");
             shop = shop == null ? config.shop() : shop;
             String sample = option(request, options, "sample");
+            Map<String, String> statuses = new HashMap<>();
+            for (String field : STATUS_FIELDS) {
+                String value = option(request, options, field);
+                if (value != null) {
+                    statuses.put(field, value);
+                }
+            }
             body = SampleWebhooks.lavish(sample == null ? topic : sample, shop,
-                    customerId == null ? null : FakeDefaults.customerId(customerId), option(request, options, "email"));
+                    customerId == null ? null : FakeDefaults.customerId(customerId), option(request, options, "email"),
+                    statuses);
         } catch (IOException | IllegalArgumentException e) {
             json(request.response(), 400, answer.put("detail", e instanceof IOException
                     ? "the body is not JSON: " + e.getMessage() : e.getMessage()));

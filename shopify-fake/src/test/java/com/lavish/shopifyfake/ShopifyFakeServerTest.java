@@ -194,6 +194,24 @@ class ShopifyFakeServerTest {
     }
 
     @Test
+    void webhookTriggerSetsOrderStatusesAndRefusesFieldsTheSampleLacks() throws Exception {
+        HttpResponse<String> response = call("POST", "/admin/fake/webhooks/orders~paid",
+                "{\"customer_id\": 191167, \"financial_status\": \"paid\", \"fulfillment_status\": \"partial\"}");
+
+        assertEquals(202, response.statusCode(), response.body());
+        JsonNode order = SampleWebhooks.JSON.readTree(received.get(0).body());
+        assertEquals("paid", order.get("financial_status").asText());
+        assertEquals("partial", order.get("fulfillment_status").asText());
+        assertEquals(191167, order.get("customer").get("id").asLong());
+
+        HttpResponse<String> refused = call("POST", "/admin/fake/webhooks/customers~update",
+                "{\"financial_status\": \"paid\"}");
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("no field 'financial_status'"), refused.body());
+        assertEquals(1, received.size());
+    }
+
+    @Test
     void webhookTriggerAnswersTheGatewaysRefusal() throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         vertx = Vertx.vertx();

@@ -28,13 +28,15 @@ public record CustomerDataExport(String service, DataRequestSummary dataRequest,
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record CustomerData(String id, String adminGraphqlApiId, String email, String firstName, String lastName,
                                String phone, String state, Boolean verifiedEmail, String currency, List<String> tags,
-                               String note, EmailMarketingConsent emailMarketingConsent, Instant createdAt,
+                               String note, MarketingConsent emailMarketingConsent,
+                               MarketingConsent smsMarketingConsent, Long ordersCount,
+                               CustomerProfile.Money totalSpent, String mergedIntoId, Instant createdAt,
                                Instant updatedAt, Instant deletedAt, List<CustomerProfile.Address> addresses) {
     }
 
-    /** Shopify's email marketing consent as last received. */
+    /** Shopify's email or SMS marketing consent as last received. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record EmailMarketingConsent(String state, String optInLevel, Instant consentUpdatedAt) {
+    public record MarketingConsent(String state, String optInLevel, Instant consentUpdatedAt) {
     }
 
     static CustomerDataExport of(DataRequestExport export) {
@@ -42,8 +44,10 @@ public record CustomerDataExport(String service, DataRequestSummary dataRequest,
         CustomerData customer = c == null ? null : new CustomerData(Long.toString(c.shopifyId),
                 "gid://shopify/Customer/" + c.shopifyId, c.email, c.firstName, c.lastName, c.phone, c.state,
                 c.verifiedEmail, c.currency, tags(c.tags), c.note,
-                new EmailMarketingConsent(c.emailMarketingState, c.emailMarketingOptInLevel, c.emailMarketingUpdatedAt),
-                c.createdAt, c.updatedAt, c.deletedAt,
+                new MarketingConsent(c.emailMarketingState, c.emailMarketingOptInLevel, c.emailMarketingUpdatedAt),
+                new MarketingConsent(c.smsMarketingState, c.smsMarketingOptInLevel, c.smsMarketingUpdatedAt),
+                c.numberOfOrders, CustomerProfile.Money.of(c.amountSpent, c.amountSpentCurrency),
+                c.mergedIntoShopifyId == null ? null : Long.toString(c.mergedIntoShopifyId), c.createdAt, c.updatedAt, c.deletedAt,
                 c.addresses.stream()
                         .sorted(Comparator.comparingLong((CustomerAddress a) -> a.shopifyAddressId))
                         .map(CustomerProfile.Address::of)

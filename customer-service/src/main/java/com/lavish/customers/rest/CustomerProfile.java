@@ -28,7 +28,7 @@ public record CustomerProfile(String id, String adminGraphqlApiId, String email,
     /** An exact decimal as a string, with its currency: a JSON number would go through a double. */
     public record Money(String amount, String currency) {
 
-        static Money of(BigDecimal amount, String currency) {
+        public static Money of(BigDecimal amount, String currency) {
             return amount == null ? null : new Money(amount.stripTrailingZeros().scale() < 2
                     ? amount.setScale(2).toPlainString() : amount.stripTrailingZeros().toPlainString(), currency);
         }

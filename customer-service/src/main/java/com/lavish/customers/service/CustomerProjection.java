@@ -39,7 +39,7 @@ public class CustomerProjection {
         this.appliedEvents = appliedEvents;
     }
 
-    /** Opens its own session and transaction: call it once per attempt, from the event's Vert.x context. */
+    /** Runs in the caller's transaction (a batch's, or a privacy request's), or opens its own. */
     public Uni<ProjectionOutcome> apply(ShopifyEvent event, CustomerChange change) {
         return Panache.withTransaction(() -> appliedEvents.recordFirstDelivery(event)
                 .chain(first -> first ? applyChange(event.shopDomain(), change)

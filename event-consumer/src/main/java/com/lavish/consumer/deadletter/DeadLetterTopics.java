@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,31 +11,27 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.lavish.consumer.RecordProducer;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.events.CloudEventHeaders;
 import com.lavish.events.Topics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -61,14 +56,13 @@ public class DeadLetterTopics {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final DeadLetterConfig config;
-    private final Map<String, Object> kafka;
+    private final RecordProducer records;
     private final MeterRegistry metrics;
-    private volatile KafkaProducer<byte[], byte[]> producer;
 
-    public DeadLetterTopics(DeadLetterConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka,
+    public DeadLetterTopics(DeadLetterConfig config, RecordProducer records,
                             MeterRegistry metrics) {
         this.config = config;
-        this.kafka = Map.copyOf(kafka);
+        this.records = records;
         this.metrics = metrics;
     }
 
@@ -194,13 +188,8 @@ public class DeadLetterTopics {
         headers.add(REPLAYED_FROM, from.getBytes(StandardCharsets.UTF_8));
         // no partition: the key's partition, as for the original, so the entity's events stay in order
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, letter.key(), letter.value(), headers);
-        return Uni.createFrom().<Replay> emitter(emitter -> producer().send(record, (metadata, failure) -> {
-                    if (failure != null) {
-                        emitter.fail(failure);
-                    } else {
-                        emitter.complete(new Replay(metadata.topic(), metadata.partition(), metadata.offset(), from));
-                    }
-                }))
+        return records.send(record)
+                .map(metadata -> new Replay(metadata.topic(), metadata.partition(), metadata.offset(), from))
                 .ifNoItem().after(config.timeout()).failWith(() -> unavailable(topic))
                 .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
                     LOG.warnf("replay of %s to %s failed: %s", from, topic, failure.getMessage());
@@ -208,25 +197,8 @@ public class DeadLetterTopics {
                 });
     }
 
-    private KafkaProducer<byte[], byte[]> producer() {
-        KafkaProducer<byte[], byte[]> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    Map<String, Object> settings = clientSettings("dead-letter-replay");
-                    settings.put(ProducerConfig.ACKS_CONFIG, "all");
-                    settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-                    settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.timeout().toMillis());
-                    producer = new KafkaProducer<>(settings, new ByteArraySerializer(), new ByteArraySerializer());
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
-
     private <T> T read(Function<KafkaConsumer<byte[], byte[]>, T> reading) {
-        Map<String, Object> settings = clientSettings("dead-letter-reader-" + UUID.randomUUID());
+        Map<String, Object> settings = records.clientSettings("dead-letter-reader-" + UUID.randomUUID());
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
@@ -236,13 +208,6 @@ public class DeadLetterTopics {
         } catch (TimeoutException e) {
             throw unavailable("reading dead letters");
         }
-    }
-
-    /** The broker settings Quarkus gives its own Kafka clients (bootstrap servers, security), under our client id. */
-    private Map<String, Object> clientSettings(String clientId) {
-        Map<String, Object> settings = new HashMap<>(kafka);
-        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        return settings;
     }
 
     private void timeOut(long deadline, String topic) {
@@ -260,10 +225,4 @@ public class DeadLetterTopics {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    @PreDestroy
-    void close() {
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-        }
-    }
 }

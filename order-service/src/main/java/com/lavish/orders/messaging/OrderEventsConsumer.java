@@ -2,7 +2,7 @@ package com.lavish.orders.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.lavish.consumer.ShopifyEventHandler;
@@ -30,8 +30,8 @@ public class OrderEventsConsumer {
     }
 
     @Incoming("shopify-orders")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return handler.<ProjectionOutcome> handle(record, "order.events",
-                event -> reader.read(event).map(change -> () -> projection.apply(event, change)));
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return handler.<ProjectionOutcome> handleBatch(records, "order.events",
+                event -> reader.read(event).map(change -> afterCommit -> projection.apply(event, change, afterCommit)));
     }
 }

@@ -55,4 +55,9 @@ public class OrderRepository implements PanacheRepository<CustomerOrder> {
         return page.call(orders -> orders.isEmpty() ? Uni.createFrom().voidItem()
                 : find("from CustomerOrder o left join fetch o.lines where o in ?1", orders).list().replaceWithVoid());
     }
+
+    /** Orders (tombstones aside) with a version applied since {@code since}. */
+    public Uni<Long> countSyncedSince(Instant since) {
+        return count("syncedAt >= ?1 and deletedAt is null", since);
+    }
 }

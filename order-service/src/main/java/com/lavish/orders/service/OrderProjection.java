@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.lavish.consumer.AfterCommit;
 import com.lavish.consumer.AppliedEventLedger;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.orders.CustomerOrder;
@@ -47,14 +48,16 @@ public class OrderProjection {
         this.statusFeed = statusFeed;
     }
 
-    /** Opens its own session and transaction: call it once per attempt, from the event's Vert.x context. */
-    public Uni<ProjectionOutcome> apply(ShopifyEvent event, OrderChange change) {
+    /**
+     * Runs in the caller's transaction (a batch's), or opens its own. The status changes it writes are announced to
+     * every replica only once that transaction has committed: a stream must never show a change a rollback undid.
+     */
+    public Uni<ProjectionOutcome> apply(ShopifyEvent event, OrderChange change, AfterCommit afterCommit) {
         List<OrderStatusChange> written = new ArrayList<>();
+        afterCommit.then(() -> statusFeed.announce(written));
         return Panache.withTransaction(() -> appliedEvents.recordFirstDelivery(event)
-                        .chain(first -> first ? applyChange(event.shopDomain(), change, written)
-                                : Uni.createFrom().item(ProjectionOutcome.DUPLICATE)))
-                // only once committed: a stream must never show a change that a rollback undid
-                .call(outcome -> statusFeed.announce(written));
+                .chain(first -> first ? applyChange(event.shopDomain(), change, written)
+                        : Uni.createFrom().item(ProjectionOutcome.DUPLICATE)));
     }
 
     private Uni<ProjectionOutcome> applyChange(String shop, OrderChange change, List<OrderStatusChange> written) {

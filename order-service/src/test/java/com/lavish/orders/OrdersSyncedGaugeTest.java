@@ -1,0 +1,44 @@
+package com.lavish.orders;
+
+import static com.lavish.orders.OrderEventFixture.WAIT;
+import static com.lavish.orders.OrderEventFixture.newId;
+import static com.lavish.orders.OrderEventFixture.order;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.lavish.devstack.DevStackTestResource;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+class OrdersSyncedGaugeTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void theGaugeCountsOrdersAppliedInTheLastDay() {
+        try (OrderEventFixture fixture = new OrderEventFixture(database)) {
+            long orderId = newId();
+            fixture.awaitApplied(fixture.send("orders/create", orderId, order(orderId, newId(), 1001,
+                    Instant.now().toString())));
+            long applied = ((Number) fixture.rows("select count(*) as n from orders.customer_order where synced_at "
+                    + ">= now() - interval '24 hours' and deleted_at is null").get(0).get("n")).longValue();
+
+            // refreshed every second in tests; other tests' orders may add to it, never take away
+            await().atMost(WAIT).until(() -> metrics.get("orders.synced.last24h").gauge().value() >= applied);
+        }
+    }
+}
