@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,7 +15,8 @@ import jakarta.persistence.Table;
 
 /**
  * A Shopify customer of one shop, as customer-service last applied it. Identified by shop and Shopify id; the
- * surrogate {@code id} is ours and never leaves the service.
+ * surrogate {@code id} is ours and never leaves the service. Email, names, phone and note are stored encrypted
+ * ({@link EncryptedColumns}).
  */
 @Entity
 @Table(name = "customer")
@@ -27,9 +29,13 @@ public class Customer {
     public String shopDomain;
     public long shopifyId;
 
+    @Convert(converter = EncryptedColumns.CustomerEmail.class)
     public String email;
+    @Convert(converter = EncryptedColumns.CustomerFirstName.class)
     public String firstName;
+    @Convert(converter = EncryptedColumns.CustomerLastName.class)
     public String lastName;
+    @Convert(converter = EncryptedColumns.CustomerPhone.class)
     public String phone;
     /** Shopify's account state: {@code disabled}, {@code invited}, {@code enabled}, {@code declined}. */
     public String state;
@@ -37,6 +43,7 @@ public class Customer {
     public String emailMarketingState;
     public String emailMarketingOptInLevel;
     public Instant emailMarketingUpdatedAt;
+    @Convert(converter = EncryptedColumns.CustomerNote.class)
     public String note;
     public Boolean verifiedEmail;
     public String currency;
