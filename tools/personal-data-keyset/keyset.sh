@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes and rotates PERSONAL_DATA_KEYSET values with Tink (the version the suite pins); see README.md here and
-# docs/adr/0005-personal-data-encryption.md. The keyset is secret: keep it in the Secret, not in a file or a shell history.
+# Makes and rotates PERSONAL_DATA_KEYSET values with Tink (the version the suite pins); see the README and
+# docs/adr/0005-personal-data-encryption.md. The keyset is secret: once it is in the Secret, delete the files made here.
 #
 #   tools/personal-data-keyset/keyset.sh new > keyset.json
 #   tools/personal-data-keyset/keyset.sh add < keyset.json          (rotation, step 1)
