@@ -49,6 +49,11 @@ export STOREFRONT_CORS_ORIGINS=${STOREFRONT_CORS_ORIGINS:-http://127.0.0.1:8090,
 #   printf '%s' "admin:lavish-admin:$password" | sha256sum
 export ADMIN_PASSWORD_DIGEST=${ADMIN_PASSWORD_DIGEST:-dcbccc08d243723d854c679d293cdeca9a8af2bf393e668333a1f2980c9191cb}
 
+# The key of personal data at rest (ADR 0005): a fake Tink keyset for this machine only, the same as customer-service's
+# %dev one (made with tools/personal-data-keyset/keyset.sh new); never for real customers
+local_fake_personal_data_keyset='{"primaryKeyId":1064020938,"key":[{"keyData":{"typeUrl":"type.googleapis.com/google.crypto.tink.AesGcmKey","value":"GiDDJM1pGNkh6Z1NkKeB2iGENtaHw728IQPwRw/551Telg==","keyMaterialType":"SYMMETRIC"},"status":"ENABLED","keyId":1064020938,"outputPrefixType":"TINK"}]}'
+export PERSONAL_DATA_KEYSET=${PERSONAL_DATA_KEYSET:-$local_fake_personal_data_keyset}
+
 # The services that exist in this checkout, narrowed by --only.
 services=()
 for entry in "${all_services[@]}"; do

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,7 +16,8 @@ import jakarta.persistence.Table;
 
 /**
  * A Shopify customer of one shop, as customer-service last applied it. Identified by shop and Shopify id; the
- * surrogate {@code id} is ours and never leaves the service.
+ * surrogate {@code id} is ours and never leaves the service. Email, names, phone and note are stored encrypted
+ * ({@link EncryptedColumns}).
  */
 @Entity
 @Table(name = "customer")
@@ -28,9 +30,13 @@ public class Customer {
     public String shopDomain;
     public long shopifyId;
 
+    @Convert(converter = EncryptedColumns.CustomerEmail.class)
     public String email;
+    @Convert(converter = EncryptedColumns.CustomerFirstName.class)
     public String firstName;
+    @Convert(converter = EncryptedColumns.CustomerLastName.class)
     public String lastName;
+    @Convert(converter = EncryptedColumns.CustomerPhone.class)
     public String phone;
     /** Shopify's account state: {@code disabled}, {@code invited}, {@code enabled}, {@code declined}. */
     public String state;
@@ -50,6 +56,7 @@ public class Customer {
     public Instant purchasingSummaryVersion;
     /** Set by customers/merge on the customer merged away (a tombstone): the Shopify id it lives on as. */
     public Long mergedIntoShopifyId;
+    @Convert(converter = EncryptedColumns.CustomerNote.class)
     public String note;
     public Boolean verifiedEmail;
     public String currency;

@@ -76,7 +76,8 @@ final class ComplianceEventFixture implements AutoCloseable {
     }
 
     Map<String, Object> customerRow(String shop, long shopifyId) {
-        return query("select * from customer.customer where shop_domain = ? and shopify_id = ?", shop, shopifyId);
+        return customers.decrypted(query("select * from customer.customer where shop_domain = ? and shopify_id = ?",
+                shop, shopifyId), EncryptedColumns.CUSTOMER);
     }
 
     private int count(String sql, Object... parameters) {

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.SharedDevStack;
+import com.lavish.edge.personaldata.EncryptedColumn;
+import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.shopifyfake.AppProxySigner;
@@ -53,6 +57,9 @@ public final class CustomerEventFixture implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
     private final DataSource database;
+    /** The service's own keyset (the test profile's), to read the encrypted columns as the service does. */
+    private final PersonalDataCipher cipher = PersonalDataCipher.fromKeyset(
+            ConfigProvider.getConfig().getValue("personal-data.keyset", String.class));
 
     public CustomerEventFixture(DataSource database) {
         this.database = database;
@@ -172,7 +179,6 @@ public final class CustomerEventFixture implements AutoCloseable {
         return !query("select event_id from customer.applied_event where event_id = ?", ceId).isEmpty();
     }
 
-    /** The stored customer row, column by column, or an empty map. */
     /** Publishes customers/create for each body (keyed by its id) and waits until every customer has its row. */
     public void createAndAwaitRows(ObjectNode... bodies) {
         for (ObjectNode body : bodies) {
@@ -182,7 +188,13 @@ public final class CustomerEventFixture implements AutoCloseable {
                 .noneMatch(body -> customerRow(body.get("id").longValue()).isEmpty()));
     }
 
+    /** The stored customer row, column by column, its personal columns decrypted; or an empty map. */
     public Map<String, Object> customerRow(long shopifyId) {
+        return decrypted(rawCustomerRow(shopifyId), EncryptedColumns.CUSTOMER);
+    }
+
+    /** The customer row as stored: personal columns hold ciphertext. */
+    public Map<String, Object> rawCustomerRow(long shopifyId) {
         return query("select * from customer.customer where shop_domain = ? and shopify_id = ?", SHOP, shopifyId);
     }
 
@@ -203,6 +215,40 @@ public final class CustomerEventFixture implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return rows;
+    }
+
+    /** The customer's address row with this Shopify id, as stored. */
+    public Map<String, Object> rawAddressRow(long shopifyId, long shopifyAddressId) {
+        return query("select a.* from customer.customer_address a join customer.customer c on c.id = a.customer_id "
+                + "where c.shop_domain = ? and c.shopify_id = ? and a.shopify_address_id = ?", SHOP, shopifyId, shopifyAddressId);
+    }
+
+    /** The row with the given encrypted columns decrypted as the service would. */
+    public Map<String, Object> decrypted(Map<String, Object> row, List<EncryptedColumn> columns) {
+        if (row.isEmpty()) {
+            return row;
+        }
+        Map<String, Object> plain = new HashMap<>(row);
+        for (EncryptedColumn column : columns) {
+            plain.put(column.column(), cipher.decrypt((String) row.get(column.column()), column));
+        }
+        return plain;
+    }
+
+    public PersonalDataCipher cipher() {
+        return cipher;
+    }
+
+    /** Runs an update over JDBC, as a row written outside the service would be. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public int addressCount(long shopifyId) {

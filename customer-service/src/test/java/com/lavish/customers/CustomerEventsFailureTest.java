@@ -54,6 +54,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class CustomerEventsFailureTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The updated_at of the version that refuseVersion makes the database refuse. */
+    private static final String REFUSED_VERSION = "2026-01-01T00:00:00Z";
 
     @Inject
     AgroalDataSource database;
@@ -99,9 +101,9 @@ class CustomerEventsFailureTest {
         try (CustomerEventFixture fixture = new CustomerEventFixture(database)) {
             long id = newCustomerId();
             String refused = "Refused-" + id;
-            String constraint = refuseName(refused);
+            String constraint = refuseVersion(id);
             double failedBefore = failedAttempts();
-            String event = fixture.send("customers/create", id, customer(id, "2026-01-01T00:00:00Z", refused));
+            String event = fixture.send("customers/create", id, customer(id, REFUSED_VERSION, refused));
 
             await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> failedAttempts() > failedBefore);
             execute("alter table customer.customer drop constraint " + constraint);
@@ -115,10 +117,10 @@ class CustomerEventsFailureTest {
     void failureThatPersistsIsDeadLetteredAfterBoundedRetriesAndTheNextRecordIsApplied() throws SQLException {
         long id = newCustomerId();
         String refused = "Refused-" + id;
-        String constraint = refuseName(refused);
+        String constraint = refuseVersion(id);
         try (CustomerEventFixture fixture = new CustomerEventFixture(database)) {
             double failedBefore = failedAttempts();
-            fixture.send("customers/create", id, customer(id, "2026-01-01T00:00:00Z", refused));
+            fixture.send("customers/create", id, customer(id, REFUSED_VERSION, refused));
             // the same customer, so the same partition: it waits behind the failing record
             String next = fixture.send("customers/update", id, customer(id, "2026-01-02T00:00:00Z", "Accepted"));
 
@@ -138,10 +140,14 @@ class CustomerEventsFailureTest {
     }
 
     /** A CHECK constraint that makes every write of this one name fail, and its name. */
-    private String refuseName(String name) throws SQLException {
-        String constraint = "test_refuses_" + name.toLowerCase().replace('-', '_');
-        execute("alter table customer.customer add constraint " + constraint
-                + " check (first_name is distinct from '" + name + "')");
+    /**
+     * Makes the database refuse this customer's version updated at {@link #REFUSED_VERSION}: a check on clear columns, since
+     * the names are stored encrypted (ADR 0005) and a check on them would never fire.
+     */
+    private String refuseVersion(long customerId) throws SQLException {
+        String constraint = "test_refuses_" + customerId;
+        execute("alter table customer.customer add constraint " + constraint + " check (shopify_id <> " + customerId
+                + " or updated_at is distinct from timestamptz '" + REFUSED_VERSION + "')");
         return constraint;
     }
 

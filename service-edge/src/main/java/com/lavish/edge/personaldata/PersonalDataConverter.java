@@ -1,0 +1,46 @@
+package com.lavish.edge.personaldata;
+
+import jakarta.persistence.AttributeConverter;
+
+/**
+ * Stores a String attribute encrypted ({@link PersonalDataCipher}). One subclass per column, because the column is
+ * the associated data and a converter is not told which attribute it converts:
+ *
+ * <pre>{@code
+ * @Singleton
+ * public static class Email extends PersonalDataConverter {
+ *     @Inject
+ *     public Email(PersonalDataCipher cipher) {
+ *         super(cipher, new EncryptedColumn("customer", "email"));
+ *     }
+ * }
+ * }</pre>
+ *
+ * and {@code @Convert(converter = Email.class)} on the attribute. Quarkus' Hibernate ORM (and so Hibernate Reactive)
+ * obtains converters from CDI, so the subclass is a bean and gets the cipher injected. The cipher is
+ * {@code @ApplicationScoped}: the converter holds its client proxy, and the keyset is read at the first use.
+ */
+public abstract class PersonalDataConverter implements AttributeConverter<String, String> {
+
+    private final PersonalDataCipher cipher;
+    private final EncryptedColumn column;
+
+    protected PersonalDataConverter(PersonalDataCipher cipher, EncryptedColumn column) {
+        this.cipher = cipher;
+        this.column = column;
+    }
+
+    public EncryptedColumn column() {
+        return column;
+    }
+
+    @Override
+    public String convertToDatabaseColumn(String attribute) {
+        return cipher.encrypt(attribute, column);
+    }
+
+    @Override
+    public String convertToEntityAttribute(String stored) {
+        return cipher.decrypt(stored, column);
+    }
+}
