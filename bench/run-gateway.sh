@@ -25,12 +25,8 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
-ready() { # url seconds
-  local deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$1" 2>/dev/null; do
-    [ $SECONDS -lt $deadline ] || { echo "not ready: $1" >&2; exit 1; }; sleep 1
-  done
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
 for port in 8080 8081 8082 15432 16379 19092; do

@@ -173,6 +173,19 @@ public final class SampleWebhooks {
             return this;
         }
 
+        /**
+         * An order's identity: its {@code id} and {@code admin_graphql_api_id}, and its number as Shopify shows it
+         * ({@code order_number}, {@code name} {@code #number}) and counts it ({@code number}, 1000 below).
+         */
+        public Variant order(long id, long orderNumber) {
+            replace(root, "id", id);
+            replace(root, "admin_graphql_api_id", "gid://shopify/Order/" + id);
+            replace(root, "order_number", orderNumber);
+            replace(root, "number", orderNumber - 1000);
+            replace(root, "name", "#" + orderNumber);
+            return this;
+        }
+
         /** The customer's email, and an order's buyer email beside it. */
         public Variant email(String email) {
             ObjectNode customer = customerObject();

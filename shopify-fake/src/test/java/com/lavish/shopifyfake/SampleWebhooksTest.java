@@ -196,6 +196,16 @@ class SampleWebhooksTest {
     }
 
     @Test
+    void orderVariantTakesItsIdAndNumberEverywhereTheOrderIsNamed() {
+        JsonNode order = parse(SampleWebhooks.variant("orders/updated").order(9007199254740993L, 1042).bytes());
+        assertEquals("9007199254740993", order.get("id").asText());
+        assertEquals("gid://shopify/Order/9007199254740993", order.get("admin_graphql_api_id").asText());
+        assertEquals(1042, order.get("order_number").asLong());
+        assertEquals(42, order.get("number").asLong());
+        assertEquals("#1042", order.get("name").asText());
+    }
+
+    @Test
     void complianceVariantNamesTheRealShop() {
         JsonNode redact = parse(SampleWebhooks.variant("shop/redact").shopDomain("lavish-library.myshopify.com").bytes());
         assertEquals("lavish-library.myshopify.com", redact.get("shop_domain").asText());
