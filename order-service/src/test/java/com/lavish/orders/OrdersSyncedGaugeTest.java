@@ -38,7 +38,7 @@ class OrdersSyncedGaugeTest {
                     + ">= now() - interval '24 hours' and deleted_at is null").get(0).get("n")).longValue();
 
             // refreshed every second in tests; other tests' orders may add to it, never take away
-            await().atMost(WAIT).until(() -> metrics.get("orders.synced.last24h").gauge().value() >= applied);
+            await().atMost(WAIT).until(() -> metrics.get("orders.synced.last.24h").gauge().value() >= applied);
         }
     }
 }

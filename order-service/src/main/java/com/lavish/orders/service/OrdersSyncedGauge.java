@@ -31,7 +31,7 @@ public class OrdersSyncedGauge {
 
     public OrdersSyncedGauge(OrderRepository orders, MeterRegistry metrics) {
         this.orders = orders;
-        Gauge.builder("orders.synced.last24h", synced, AtomicLong::get)
+        Gauge.builder("orders.synced.last.24h", synced, AtomicLong::get)
                 .description("Orders with a version applied in the last 24 hours (counted every orders.synced-gauge.every)")
                 .register(metrics);
     }
