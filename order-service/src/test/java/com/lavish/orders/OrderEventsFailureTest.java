@@ -61,7 +61,7 @@ class OrderEventsFailureTest {
             assertTrue(reason(notJsonLetter).contains("not valid JSON"), reason(notJsonLetter));
             assertArrayEquals(notJson, notJsonLetter.value(), "kept byte for byte, for a replay");
             String noIdReason = reason(letters.get(OrderEventFixture.SHOP + "/" + noId));
-            assertTrue(noIdReason.contains("names no order id"), noIdReason);
+            assertTrue(noIdReason.contains("orders/updated names no id"), noIdReason);
 
             fixture.awaitApplied(next);
             assertEquals(2001L, fixture.orderRow(good).get("order_number"));

@@ -1,8 +1,8 @@
 package com.lavish.consumer.privacy;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.sql.Timestamp;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
