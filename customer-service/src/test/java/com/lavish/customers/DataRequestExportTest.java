@@ -106,6 +106,7 @@ class DataRequestExportTest {
                 .body("customer.first_name", equalTo("Dana"))
                 .body("customer.phone", equalTo("+61400000001"))
                 .body("customer.note", equalTo("This customer loves ice cream"))
+                // the tags as stored since the per-tag merge (customer_tag, present ones in alphabetical order)
                 .body("customer.tags", equalTo(java.util.List.of("book club", "vip")))
                 .body("customer.email_marketing_consent.state", equalTo("subscribed"))
                 .body("customer.email_marketing_consent.opt_in_level", equalTo("confirmed_opt_in"))

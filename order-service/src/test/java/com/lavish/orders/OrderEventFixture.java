@@ -114,6 +114,19 @@ final class OrderEventFixture implements AutoCloseable {
         return event.id();
     }
 
+    /** A shopify.compliance delivery as the gateway publishes it, keyed by the customer when there is one. */
+    static ShopifyEvent compliance(String type, String shop, Long customerId, String body) {
+        return new ShopifyEvent(UUID.randomUUID().toString(), type, shop, Instant.now().toString(),
+                customerId == null ? null : customerId.toString(), "2026-07", UUID.randomUUID().toString(),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The privacy_request row of the delivery, once the consumer has recorded it. */
+    Map<String, Object> awaitPrivacyRequest(String ceId) {
+        await().atMost(WAIT).until(() -> !rows("select 1 from orders.privacy_request where ce_id = ?", ceId).isEmpty());
+        return rows("select * from orders.privacy_request where ce_id = ?", ceId).get(0);
+    }
+
     void awaitApplied(String ceId) {
         await().atMost(WAIT).until(() -> !rows("select 1 from orders.applied_event where event_id = ?", ceId).isEmpty());
     }

@@ -1,8 +1,8 @@
 package com.lavish.orders;
 
+import static com.lavish.orders.OrderEventFixture.compliance;
 import static com.lavish.orders.OrderEventFixture.newId;
 import static com.lavish.orders.OrderEventFixture.order;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,18 +37,6 @@ class OrderPrivacyTest {
     @Inject
     AgroalDataSource database;
 
-    private static ShopifyEvent compliance(String type, String shop, Long customerId, String body) {
-        return new ShopifyEvent(UUID.randomUUID().toString(), type, shop, Instant.now().toString(),
-                customerId == null ? null : customerId.toString(), "2026-07", UUID.randomUUID().toString(),
-                body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, Object> awaitRequest(OrderEventFixture fixture, String ceId) {
-        await().atMost(OrderEventFixture.WAIT).until(() -> !fixture.rows(
-                "select 1 from orders.privacy_request where ce_id = ?", ceId).isEmpty());
-        return fixture.rows("select * from orders.privacy_request where ce_id = ?", ceId).get(0);
-    }
-
     @Test
     void customerRedactStripsPersonalDataAndKeepsFiguresLinesAndStatusesEvenAfterALaterUpdate() {
         try (OrderEventFixture fixture = new OrderEventFixture(database)) {
@@ -63,7 +51,7 @@ class OrderPrivacyTest {
             String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/redact", OrderEventFixture.SHOP,
                     customer, request.toString()));
 
-            Map<String, Object> recorded = awaitRequest(fixture, ceId);
+            Map<String, Object> recorded = fixture.awaitPrivacyRequest(ceId);
             assertEquals(customer, recorded.get("shopify_customer_id"));
             assertNotNull(recorded.get("received_at"));
             assertNotNull(recorded.get("completed_at"));
@@ -107,7 +95,7 @@ class OrderPrivacyTest {
             String ceId = fixture.send(Topics.COMPLIANCE, compliance("shop/redact", shop, null,
                     SampleWebhooks.variant("shop/redact").shopDomain(shop).tree().toString()));
 
-            Map<String, Object> recorded = awaitRequest(fixture, ceId);
+            Map<String, Object> recorded = fixture.awaitPrivacyRequest(ceId);
             assertNotNull(recorded.get("completed_at"));
             assertEquals(shop, recorded.get("shop_domain"));
             assertTrue(fixture.rows("select 1 from orders.customer_order where shop_domain = ?", shop).isEmpty());

@@ -7,9 +7,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.lavish.consumer.privacy.DataRequest;
 import com.lavish.customers.Customer;
 import com.lavish.customers.CustomerAddress;
-import com.lavish.customers.service.DataRequestExports.DataRequestExport;
 
 /**
  * customer-service's part of a customers/data_request export: everything it holds about the customer, the
@@ -20,7 +20,7 @@ import com.lavish.customers.service.DataRequestExports.DataRequestExport;
  * @param customer    null when this service holds nothing about the customer
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record CustomerDataExport(String service, DataRequestSummary dataRequest, CustomerData customer) {
+public record CustomerDataExport(String service, DataRequest dataRequest, CustomerData customer) {
 
     public static final String SERVICE = "customer-service";
 
@@ -39,8 +39,8 @@ public record CustomerDataExport(String service, DataRequestSummary dataRequest,
     public record MarketingConsent(String state, String optInLevel, Instant consentUpdatedAt) {
     }
 
-    static CustomerDataExport of(DataRequestExport export) {
-        Customer c = export.customer();
+    /** @param c the customer as stored (addresses loaded), or null when this service holds nothing of them */
+    static CustomerDataExport of(DataRequest request, Customer c) {
         CustomerData customer = c == null ? null : new CustomerData(Long.toString(c.shopifyId),
                 "gid://shopify/Customer/" + c.shopifyId, c.email, c.firstName, c.lastName, c.phone, c.state,
                 c.verifiedEmail, c.currency, tags(c.tags), c.note,
@@ -52,7 +52,7 @@ public record CustomerDataExport(String service, DataRequestSummary dataRequest,
                         .sorted(Comparator.comparingLong((CustomerAddress a) -> a.shopifyAddressId))
                         .map(CustomerProfile.Address::of)
                         .toList());
-        return new CustomerDataExport(SERVICE, DataRequestSummary.of(export.request()), customer);
+        return new CustomerDataExport(SERVICE, request, customer);
     }
 
     /** Stored comma-separated, as Shopify's REST shape has them. */

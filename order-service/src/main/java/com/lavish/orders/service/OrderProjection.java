@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.lavish.consumer.AfterCommit;
 import com.lavish.consumer.AppliedEventLedger;
+import com.lavish.consumer.privacy.PrivacyRequestLedger;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.orders.CustomerOrder;
 import com.lavish.orders.OrderEdit;
@@ -20,7 +21,6 @@ import com.lavish.orders.OrderFulfillment;
 import com.lavish.orders.OrderLine;
 import com.lavish.orders.OrderStatusChange;
 import com.lavish.orders.repository.OrderRepository;
-import com.lavish.orders.repository.PrivacyRequestRepository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -36,11 +36,11 @@ import io.smallrye.mutiny.Uni;
 public class OrderProjection {
 
     private final OrderRepository orders;
-    private final PrivacyRequestRepository privacy;
+    private final PrivacyRequestLedger privacy;
     private final AppliedEventLedger appliedEvents;
     private final OrderStatusFeed statusFeed;
 
-    public OrderProjection(OrderRepository orders, PrivacyRequestRepository privacy, AppliedEventLedger appliedEvents,
+    public OrderProjection(OrderRepository orders, PrivacyRequestLedger privacy, AppliedEventLedger appliedEvents,
                            OrderStatusFeed statusFeed) {
         this.orders = orders;
         this.privacy = privacy;
