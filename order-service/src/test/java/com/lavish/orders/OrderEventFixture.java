@@ -1,5 +1,6 @@
 package com.lavish.orders;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.SharedDevStack;
+import com.lavish.edge.personaldata.EncryptedColumn;
+import com.lavish.edge.personaldata.PersonalDataCipher;
+import com.lavish.edge.personaldata.PersonalDataReencryption;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
+import com.lavish.shopifyfake.AppProxySigner;
 import com.lavish.shopifyfake.SampleWebhooks;
+
+import io.quarkus.arc.Arc;
+import io.restassured.response.Response;
 
 /**
  * The order tests' view of the outside: order payloads made from Shopify's own samples (shopify-fake, API 2026-07)
@@ -131,10 +140,42 @@ final class OrderEventFixture implements AutoCloseable {
         await().atMost(WAIT).until(() -> !rows("select 1 from orders.applied_event where event_id = ?", ceId).isEmpty());
     }
 
+    /** The stored order row, its encrypted columns decrypted as the service reads them; or an empty map. */
     Map<String, Object> orderRow(long shopifyId) {
+        Map<String, Object> row = new HashMap<>(rawOrderRow(shopifyId));
+        if (!row.isEmpty()) {
+            encryptedColumns().forEach(column -> row.put(column.column(), cipher().decrypt((String) row.get(column.column()), column)));
+        }
+        return row;
+    }
+
+    /** The order row as stored: its personal columns hold ciphertext. */
+    Map<String, Object> rawOrderRow(long shopifyId) {
         List<Map<String, Object>> found = rows("select * from orders.customer_order where shop_domain = ? "
                 + "and shopify_id = ?", SHOP, shopifyId);
         return found.isEmpty() ? Map.of() : found.get(0);
+    }
+
+    /** The service's own cipher: the test profile's keyset. */
+    static PersonalDataCipher cipher() {
+        return Arc.container().instance(PersonalDataCipher.class).get();
+    }
+
+    /** The columns the service stores encrypted, as its re-encryption job finds them. */
+    static List<EncryptedColumn> encryptedColumns() {
+        return Arc.container().instance(PersonalDataReencryption.class).get().tables().stream()
+                .flatMap(table -> table.columns().stream()).toList();
+    }
+
+    /** A GET as Shopify's app proxy forwards it: the storefront's own parameters ({@code name=value}) signed with the rest. */
+    static Response proxyGet(long customer, String path, String... parameters) {
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int equals = parameter.indexOf('=');
+            own.put(parameter.substring(0, equals), List.of(parameter.substring(equals + 1)));
+        }
+        return given().urlEncodingEnabled(false).get("/proxy/" + path + "?"
+                + new AppProxySigner(SECRET).query(SHOP, customer, Instant.now(), own));
     }
 
     List<Map<String, Object>> statusChanges(long shopifyOrderId) {

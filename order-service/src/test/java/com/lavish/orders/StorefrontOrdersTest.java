@@ -3,6 +3,7 @@ package com.lavish.orders;
 import static com.lavish.orders.OrderEventFixture.fulfillment;
 import static com.lavish.orders.OrderEventFixture.newId;
 import static com.lavish.orders.OrderEventFixture.order;
+import static com.lavish.orders.OrderEventFixture.proxyGet;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,11 +11,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
-
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -67,17 +63,6 @@ class StorefrontOrdersTest {
         body.put("processed_at", processedAt);
         fixture.awaitApplied(fixture.send("orders/create", id, body));
         return id;
-    }
-
-    /** A request as Shopify's proxy forwards it: the storefront's own parameters signed with the rest. */
-    private static Response proxyGet(long customer, String path, String... parameters) {
-        Map<String, List<String>> own = new LinkedHashMap<>();
-        for (String parameter : parameters) {
-            int equals = parameter.indexOf('=');
-            own.put(parameter.substring(0, equals), List.of(parameter.substring(equals + 1)));
-        }
-        return given().urlEncodingEnabled(false).get("/proxy/" + path + "?"
-                + new AppProxySigner(OrderEventFixture.SECRET).query(OrderEventFixture.SHOP, customer, Instant.now(), own));
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 /**
  * The key of personal data at rest (ADR 0005). Optional here so that services without personal data (the webhook
  * gateway) start without it; {@link PersonalDataCipher} refuses to work without it, and a service that stores
- * personal data touches the cipher at start.
+ * personal data ({@value PersonalDataReencryptionConfig#ENABLED}) reads it at start.
  */
 @ConfigMapping(prefix = "personal-data")
 public interface PersonalDataConfig {

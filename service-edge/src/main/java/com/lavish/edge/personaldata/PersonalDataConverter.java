@@ -9,16 +9,17 @@ import jakarta.persistence.AttributeConverter;
  * <pre>{@code
  * @Singleton
  * public static class Email extends PersonalDataConverter {
- *     @Inject
- *     public Email(PersonalDataCipher cipher) {
- *         super(cipher, new EncryptedColumn("customer", "email"));
+ *     Email(PersonalDataCipher cipher) {
+ *         super(cipher, "customer_order", "email");
  *     }
  * }
  * }</pre>
  *
  * and {@code @Convert(converter = Email.class)} on the attribute. Quarkus' Hibernate ORM (and so Hibernate Reactive)
- * obtains converters from CDI, so the subclass is a bean and gets the cipher injected. The cipher is
- * {@code @ApplicationScoped}: the converter holds its client proxy, and the keyset is read at the first use.
+ * obtains converters from CDI, so the subclass is a bean and gets the cipher injected through its one constructor
+ * (ArC needs no {@code @Inject} there). The cipher is {@code @ApplicationScoped}: the converter holds its client
+ * proxy, and the keyset is read at the first use. {@link PersonalDataReencryption} re-encrypts the columns of every
+ * such bean.
  */
 public abstract class PersonalDataConverter implements AttributeConverter<String, String> {
 
@@ -28,6 +29,10 @@ public abstract class PersonalDataConverter implements AttributeConverter<String
     protected PersonalDataConverter(PersonalDataCipher cipher, EncryptedColumn column) {
         this.cipher = cipher;
         this.column = column;
+    }
+
+    protected PersonalDataConverter(PersonalDataCipher cipher, String table, String column) {
+        this(cipher, new EncryptedColumn(table, column));
     }
 
     public EncryptedColumn column() {
