@@ -13,7 +13,7 @@
 # through the environment, which run.sh passes on to the services: one client address sends all the load here.
 # Usage: bench/run-storefront.sh [SECONDS]   (default 30 per measurement; at most 80, the app-proxy signature
 # is made once per load and stays fresh 90 s). Knobs: CUSTOMERS (200), ORDERS_EACH (3), STREAMS (50),
-# STATUS_RATE (100), BACKLOG (50000); DRAIN_JAVA_OPTS: JVM options for the order-service that drains the backlog
+# STATUS_RATE (100), BACKLOG (50000); PARTS (reads sse consumption: the measurements to run, after the seed); DRAIN_JAVA_OPTS: JVM options for the order-service that drains the backlog
 # (default: the same command line as before, run.sh's production settings). Results: bench/results/raw/storefront-*.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +24,7 @@ orders_each=${ORDERS_EACH:-3}
 streams=${STREAMS:-50}
 status_rate=${STATUS_RATE:-100}
 backlog=${BACKLOG:-50000}
+parts=" ${PARTS:-reads sse consumption} "
 out=bench/results/raw
 mkdir -p "$out"
 shop=${SHOPIFY_SHOPS:-lavish-library.myshopify.com}
@@ -84,6 +85,7 @@ bench com.lavish.bench.StorefrontSeed http://127.0.0.1:8081/webhooks "$jdbc" "$s
 # a fresh JVM is several times slower until the JIT has compiled its hot paths (bench/README.md, issue 3):
 # each path first runs unrecorded at a fifth of the rate
 : >"$out/storefront-reads.txt"
+if [[ $parts == *" reads "* ]]; then
 for path in /proxy/locations/countries /proxy/customers/me /proxy/orders; do
   echo "== warm-up (unrecorded): $path, 200/s for 20s"
   bench com.lavish.bench.StorefrontReadLoad http://127.0.0.1:8080 "$path" 200 20 "$shop" "$first_customer" \
@@ -94,14 +96,18 @@ for path in /proxy/locations/countries /proxy/customers/me /proxy/orders; do
   bench com.lavish.bench.StorefrontReadLoad http://127.0.0.1:8080 "$path" 1000 "$seconds" "$shop" \
     "$first_customer" "$customers" | tee -a "$out/storefront-reads.txt"
 done
+fi
 
+if [[ $parts == *" sse "* ]]; then
 echo "== order status change -> SSE delivered: $streams streams, orders/updated at ${status_rate}/s for ${seconds}s"
 bench com.lavish.bench.StatusStreamLatency http://127.0.0.1:8080 http://127.0.0.1:8081/webhooks "$jdbc" "$shop" \
   "$first_customer" "$streams" "$first_order" "$status_rate" "$seconds" | tee "$out/storefront-sse.txt"
+fi
 
 echo "== memory after the reads and streams"
 memory "after load:" webhook-gateway customer-service order-service | tee "$out/storefront-memory.txt"
 
+[[ $parts == *" consumption "* ]] || exit 0
 echo "== order events consumed: $backlog orders/create events waiting on shopify.orders, then order-service started"
 order_pid=$(service_pid order-service)
 mapfile -d '' order_cmd <"/proc/$order_pid/cmdline"

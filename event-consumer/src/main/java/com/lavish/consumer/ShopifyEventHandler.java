@@ -120,7 +120,10 @@ public class ShopifyEventHandler {
         AfterCommit afterCommit = new AfterCommit();
         List<O> outcomes = new ArrayList<>();
         return Panache.withTransaction(() -> Multi.createFrom().iterable(planned)
-                        .onItem().transformToUniAndConcatenate(each -> each.work().apply(afterCommit).invoke(outcomes::add))
+                        .onItem().transformToUniAndConcatenate(each -> each.work().apply(afterCommit).invoke(outcomes::add)
+                                // write this record's changes and forget its entities: otherwise every later query
+                                // of the batch would dirty-check all of them again, and a batch cost n² time
+                                .call(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))))
                         .collect().last())
                 .invoke(() -> {
                     for (int i = 0; i < planned.size(); i++) {

@@ -60,15 +60,15 @@ public class PrivacyRequestLedger {
 
     /** When the shop's customer first asked to be redacted, or null when they have not. */
     public Uni<Instant> customerRedactedAt(String shopDomain, long customerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select min(received_at) from {h-schema}privacy_request
-                        where shop_domain = :shop and shopify_customer_id = :customerId and type = :type""",
-                        Object.class)
+        // HQL, not native SQL: asked once per order event, and only HQL's plan is cached once for all calls
+        return Panache.getSession().chain(session -> session.createSelectionQuery("""
+                        select min(p.receivedAt) from PrivacyRequestRow p
+                        where p.shopDomain = :shop and p.shopifyCustomerId = :customerId and p.type = :type""",
+                        Instant.class)
                 .setParameter("shop", shopDomain)
                 .setParameter("customerId", customerId)
                 .setParameter("type", PrivacyRequest.CUSTOMERS_REDACT)
-                .getSingleResultOrNull())
-                .map(PrivacyRequestLedger::instant);
+                .getSingleResultOrNull());
     }
 
     /** The customers/data_request requests, newest first, at most {@code limit}; of one shop when it is not null. */

@@ -35,26 +35,34 @@ public class OrderRepository implements PanacheRepository<CustomerOrder> {
 
     /**
      * A page of one customer's orders, newest first by (placed_at, shopify_id), starting after the given position
-     * (null: from the newest), lines loaded for the item counts.
+     * (null: from the newest), as summaries: one query, no lines loaded.
      */
-    public Uni<List<CustomerOrder>> pageOfCustomer(String shopDomain, long customerId, Instant afterPlacedAt,
-                                                   Long afterShopifyId, int size) {
-        String where = "o.shopDomain = ?1 and o.shopifyCustomerId = ?2 and o.deletedAt is null";
-        String order = " order by o.placedAt desc nulls last, o.shopifyId desc";
-        Uni<List<CustomerOrder>> page;
-        if (afterShopifyId == null) {
-            page = find("from CustomerOrder o where " + where + order, shopDomain, customerId).page(0, size).list();
-        } else if (afterPlacedAt == null) {
-            // past the dated orders: the undated ones, by id
-            page = find("from CustomerOrder o where " + where + " and o.placedAt is null and o.shopifyId < ?3" + order,
-                    shopDomain, customerId, afterShopifyId).page(0, size).list();
-        } else {
-            page = find("from CustomerOrder o where " + where + " and (o.placedAt < ?3 or o.placedAt is null "
-                    + "or (o.placedAt = ?3 and o.shopifyId < ?4))" + order,
-                    shopDomain, customerId, afterPlacedAt, afterShopifyId).page(0, size).list();
-        }
-        return page.call(orders -> orders.isEmpty() ? Uni.createFrom().voidItem()
-                : find("from CustomerOrder o left join fetch o.lines where o in ?1", orders).list().replaceWithVoid());
+    public Uni<List<OrderSummaryRow>> pageOfCustomer(String shopDomain, long customerId, Instant afterPlacedAt,
+                                                     Long afterShopifyId, int size) {
+        String after = afterShopifyId == null ? ""
+                // past the dated orders: the undated ones, by id
+                : afterPlacedAt == null ? " and o.placedAt is null and o.shopifyId < :afterId"
+                : " and (o.placedAt < :afterPlacedAt or o.placedAt is null "
+                        + "or (o.placedAt = :afterPlacedAt and o.shopifyId < :afterId))";
+        String hql = "select new com.lavish.orders.repository.OrderSummaryRow(o.shopifyId, o.orderNumber, o.name, "
+                + "o.createdAt, o.processedAt, o.placedAt, o.financialStatus, o.fulfillmentStatus, o.cancelledAt, "
+                + "o.totalPrice, o.currency, (select coalesce(sum(coalesce(l.currentQuantity, l.quantity)), 0) "
+                + "from OrderLine l where l.order = o)) from CustomerOrder o "
+                + "where o.shopDomain = :shop and o.shopifyCustomerId = :customer and o.deletedAt is null" + after
+                + " order by o.placedAt desc nulls last, o.shopifyId desc";
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, OrderSummaryRow.class)
+                    .setParameter("shop", shopDomain)
+                    .setParameter("customer", customerId)
+                    .setMaxResults(size);
+            if (afterShopifyId != null) {
+                query.setParameter("afterId", afterShopifyId);
+            }
+            if (afterShopifyId != null && afterPlacedAt != null) {
+                query.setParameter("afterPlacedAt", afterPlacedAt);
+            }
+            return query.getResultList();
+        });
     }
 
     /** Orders (tombstones aside) with a version applied since {@code since}. */

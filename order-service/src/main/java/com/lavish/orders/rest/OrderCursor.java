@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import com.lavish.edge.problem.ProblemException;
-import com.lavish.orders.CustomerOrder;
+import com.lavish.orders.repository.OrderSummaryRow;
 
 /**
  * Where a page of orders ends: the last order's (placed_at, Shopify id), written as opaque base64url text so
@@ -15,8 +15,8 @@ record OrderCursor(Instant placedAt, long shopifyId) {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    static OrderCursor after(CustomerOrder last) {
-        return new OrderCursor(last.placedAt, last.shopifyId);
+    static OrderCursor after(OrderSummaryRow last) {
+        return new OrderCursor(last.placedAt(), last.shopifyId());
     }
 
     String encode() {

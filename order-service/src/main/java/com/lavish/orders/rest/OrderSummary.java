@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.lavish.orders.CustomerOrder;
+import com.lavish.orders.repository.OrderSummaryRow;
 
 /** One order in the signed-in customer's list. Ids and money are strings (ADR 0003). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -26,9 +26,9 @@ public record OrderSummary(
         @Schema(description = "ISO 4217 code of every amount of the order", example = "AUD") String currency,
         @Schema(description = "Items ordered, after edits and removals") int itemCount) {
 
-    static OrderSummary of(CustomerOrder o) {
-        return new OrderSummary(Long.toString(o.shopifyId), o.orderNumber, o.name, o.createdAt, o.processedAt,
-                o.financialStatus, o.fulfillmentStatus, o.cancelledAt, Money.of(o.totalPrice), o.currency,
-                o.itemCount());
+    static OrderSummary of(OrderSummaryRow o) {
+        return new OrderSummary(Long.toString(o.shopifyId()), o.orderNumber(), o.name(), o.createdAt(),
+                o.processedAt(), o.financialStatus(), o.fulfillmentStatus(), o.cancelledAt(), Money.of(o.totalPrice()),
+                o.currency(), o.itemCount() == null ? 0 : o.itemCount().intValue());
     }
 }

@@ -30,8 +30,8 @@ import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
-import com.lavish.orders.CustomerOrder;
 import com.lavish.orders.config.OrderStatusStreamConfig;
+import com.lavish.orders.repository.OrderSummaryRow;
 import com.lavish.orders.service.OrderStatusEvent;
 import com.lavish.orders.service.OrderStatusFeed;
 import com.lavish.orders.service.StorefrontOrders;
@@ -106,7 +106,7 @@ public class StorefrontOrderResource {
         // one more than asked: whether there is a next page, without counting
         return orders.page(who, after == null ? null : after.placedAt(), after == null ? null : after.shopifyId(),
                 size + 1).map(found -> {
-                    List<CustomerOrder> page = found.size() > size ? found.subList(0, size) : found;
+                    List<OrderSummaryRow> page = found.size() > size ? found.subList(0, size) : found;
                     String next = found.size() > size ? OrderCursor.after(page.get(size - 1)).encode() : null;
                     RestResponse.ResponseBuilder<OrderPage> answer = RestResponse.ResponseBuilder
                             .ok(new OrderPage(page.stream().map(OrderSummary::of).toList(), next))

@@ -9,6 +9,7 @@ import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.orders.CustomerOrder;
 import com.lavish.orders.repository.OrderRepository;
+import com.lavish.orders.repository.OrderSummaryRow;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +26,7 @@ public class StorefrontOrders {
 
     /** Up to {@code size} of the customer's orders after the given position (null: the newest), newest first. */
     @WithSession
-    public Uni<List<CustomerOrder>> page(StorefrontCustomer who, Instant afterPlacedAt, Long afterShopifyId, int size) {
+    public Uni<List<OrderSummaryRow>> page(StorefrontCustomer who, Instant afterPlacedAt, Long afterShopifyId, int size) {
         return orders.pageOfCustomer(who.shop(), who.customerId(), afterPlacedAt, afterShopifyId, size);
     }
 
