@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -23,11 +22,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * What every consumer of a shopify.* topic does around its own work: read the CloudEvent, run the work with bounded
- * retries on the record's Vert.x context, and count the outcome. The returned {@code Uni} acks the record when it
- * completes and nacks it when it fails; the channel's dead-letter strategy then sends the record to
- * {@code <topic>.dlq} with the failure's message as {@code dead-letter-reason}, and the consumer moves on. A
- * malformed record goes there at once; any other failure is retried first ({@code event-consumer.retry.*}).
+ * What every consumer of a shopify.* topic does around its own work: read each CloudEvent of a poll, run the work in
+ * one transaction (record by record, with bounded retries on the poll's Vert.x context, when that fails), count each
+ * outcome, and write what still fails to {@code <topic>.dlq} with its reason, so the consumer moves on. A malformed
+ * record goes there at once; any other failure is retried first ({@code event-consumer.retry.*}).
  */
 @ApplicationScoped
 public class ShopifyEventHandler {
@@ -36,44 +34,12 @@ public class ShopifyEventHandler {
 
     private final EventRetryConfig retry;
     private final MeterRegistry metrics;
-    private final Instance<DeadLetterWriter> deadLetters;
+    private final DeadLetterWriter deadLetters;
 
-    public ShopifyEventHandler(EventRetryConfig retry, MeterRegistry metrics, Instance<DeadLetterWriter> deadLetters) {
+    public ShopifyEventHandler(EventRetryConfig retry, MeterRegistry metrics, DeadLetterWriter deadLetters) {
         this.retry = retry;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
-    }
-
-    /** Looked up when first needed: a service that only handles single records never makes a producer. */
-    private DeadLetterWriter deadLetters() {
-        return deadLetters.get();
-    }
-
-    /**
-     * @param metric the counter of outcomes, tagged {@code type} and {@code outcome}; failed attempts are counted
-     *               in {@code <metric>.failed.attempts}
-     * @param plan   the work for an event, or empty when the consumer ignores its type (counted as "ignored")
-     */
-    public <O extends Enum<O>> Uni<Void> handle(ConsumerRecord<String, byte[]> record, String metric,
-                                                Function<ShopifyEvent, Optional<Supplier<Uni<O>>>> plan) {
-        // the record's own (duplicated) Vert.x context: Hibernate Reactive must run on it, retries included
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().item(() -> ShopifyEvent.fromRecord(record.headers(), record.value()))
-                .chain(event -> {
-                    Optional<Supplier<Uni<O>>> work = plan.apply(event);
-                    if (work.isEmpty()) {
-                        count(metric, event, "ignored");
-                        return Uni.createFrom().voidItem();
-                    }
-                    return withRetries(context, work.get(), metric, event)
-                            .invoke(outcome -> {
-                                count(metric, event, outcome.name().toLowerCase());
-                                LOG.debugf("%s: %s", event, outcome);
-                            })
-                            .replaceWithVoid();
-                })
-                .onFailure().invoke(failure -> LOG.warnf("%s record at partition %d offset %d goes to the dead "
-                        + "letters: %s", record.topic(), record.partition(), record.offset(), failure.getMessage()));
     }
 
     /**
@@ -84,12 +50,16 @@ public class ShopifyEventHandler {
      * {@code event-consumer.retry.*}, and the ones that still fail go to {@code <topic>.dlq} with their reason, as
      * SmallRye's dead-letter strategy would write them; the rest of the batch is applied and the consumer moves on.
      * The returned {@code Uni} completes when every record is applied or dead-lettered, and the batch is then acked.
+     *
+     * @param metric the counter of outcomes, tagged {@code type} and {@code outcome}; failed attempts are counted
+     *               in {@code <metric>.failed.attempts}
+     * @param plan   the work for an event, or empty when the consumer ignores its type (counted as "ignored")
      */
     public <O extends Enum<O>> Uni<Void> handleBatch(Iterable<ConsumerRecord<String, byte[]>> records, String metric,
                                                      Function<ShopifyEvent, Optional<EventWork<O>>> plan) {
         Context context = Vertx.currentContext();
         List<Planned<O>> planned = new ArrayList<>();
-        List<Uni<Void>> deadLetters = new ArrayList<>();
+        List<Uni<Void>> malformed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 ShopifyEvent event = ShopifyEvent.fromRecord(record.headers(), record.value());
@@ -99,8 +69,8 @@ public class ShopifyEventHandler {
                 } else {
                     count(metric, event, "ignored");
                 }
-            } catch (MalformedEventException malformed) {
-                deadLetters.add(deadLetters().write(record, malformed));
+            } catch (MalformedEventException e) {
+                malformed.add(deadLetters.write(record, e));
             }
         }
         Uni<Void> applied = planned.isEmpty() ? Uni.createFrom().voidItem() : applyTogether(planned, metric)
@@ -110,7 +80,7 @@ public class ShopifyEventHandler {
                     metrics.counter(metric + ".batches.split").increment();
                     return applyOneByOne(context, planned, metric);
                 });
-        return applied.chain(() -> Multi.createFrom().iterable(deadLetters)
+        return applied.chain(() -> Multi.createFrom().iterable(malformed)
                 .onItem().transformToUniAndConcatenate(letter -> letter)
                 .collect().last()
                 .replaceWithVoid());
@@ -127,7 +97,7 @@ public class ShopifyEventHandler {
                         .collect().last())
                 .invoke(() -> {
                     for (int i = 0; i < planned.size(); i++) {
-                        count(metric, planned.get(i).event(), outcomes.get(i).name().toLowerCase());
+                        count(metric, planned.get(i).event(), outcomes.get(i));
                     }
                 })
                 .chain(afterCommit::run);
@@ -142,13 +112,13 @@ public class ShopifyEventHandler {
                                 .call(afterCommit::run);
                     }, metric, each.event());
                     return alone
-                            .invoke(outcome -> count(metric, each.event(), outcome.name().toLowerCase()))
+                            .invoke(outcome -> count(metric, each.event(), outcome))
                             .replaceWithVoid()
                             .onFailure().recoverWithUni(failure -> {
                                 LOG.warnf("%s record at partition %d offset %d goes to the dead letters: %s",
                                         each.record().topic(), each.record().partition(), each.record().offset(),
                                         failure.getMessage());
-                                return deadLetters().write(each.record(), failure);
+                                return deadLetters.write(each.record(), failure);
                             });
                 })
                 .collect().last()
@@ -172,6 +142,10 @@ public class ShopifyEventHandler {
                 })
                 .onFailure(failure -> !(failure instanceof MalformedEventException))
                 .retry().withBackOff(retry.initialBackoff(), retry.maxBackoff()).atMost(retry.attempts());
+    }
+
+    private void count(String metric, ShopifyEvent event, Enum<?> outcome) {
+        count(metric, event, outcome.name().toLowerCase());
     }
 
     private void count(String metric, ShopifyEvent event, String outcome) {

@@ -120,11 +120,6 @@ public class CustomerOrder {
         return deletedAt != null;
     }
 
-    /** The number of items: each line's current quantity (after edits), or its ordered quantity. */
-    public int itemCount() {
-        return lines.stream().mapToInt(OrderLine::currentOrOrderedQuantity).sum();
-    }
-
     /** What customers/redact takes away: everything that names or reaches a person. Figures, lines, statuses stay. */
     public void redactPersonalData(Instant redactedAt) {
         this.redactedAt = redactedAt;

@@ -37,8 +37,4 @@ public class OrderLine {
     public Long sellingPlanId;
     public String sellingPlanName;
     public String fulfillmentStatus;
-
-    public int currentOrOrderedQuantity() {
-        return currentQuantity != null ? currentQuantity : quantity;
-    }
 }

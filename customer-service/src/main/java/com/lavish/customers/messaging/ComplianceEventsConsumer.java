@@ -2,7 +2,7 @@ package com.lavish.customers.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.lavish.consumer.privacy.PrivacyRequests;
@@ -12,9 +12,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes shopify.compliance (consumer group customer-service-privacy): Shopify's mandatory privacy requests for
- * the customer data this service holds, outcomes counted in {@code privacy.requests}. As for shopify.customers, the
- * returned {@code Uni} acks the record or nacks it to shopify.compliance.dlq (reason in {@code dead-letter-reason});
- * a malformed record goes there at once, any other failure after the retries of {@code event-consumer.retry.*}.
+ * the customer data this service holds, outcomes counted in {@code privacy.requests}. As for shopify.customers, a
+ * request that still fails after the retries of {@code event-consumer.retry.*} (a malformed one at once) goes to
+ * shopify.compliance.dlq with its reason in {@code dead-letter-reason}.
  */
 @ApplicationScoped
 public class ComplianceEventsConsumer {
@@ -28,7 +28,7 @@ public class ComplianceEventsConsumer {
     }
 
     @Incoming("shopify-compliance")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return privacy.consume(record, "privacy.requests", erasure);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return privacy.consume(records, "privacy.requests", erasure);
     }
 }

@@ -2,13 +2,12 @@ package com.lavish.customers.service;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.lavish.consumer.AppliedEventLedger;
+import com.lavish.consumer.ChildRows;
 import com.lavish.customers.Customer;
 import com.lavish.customers.CustomerAddress;
 import com.lavish.customers.repository.CustomerRepository;
@@ -187,39 +186,30 @@ public class CustomerProjection {
         }
     }
 
-    /**
-     * Updates addresses in place by Shopify id, adds new ones and removes the ones gone. Clearing and re-adding
-     * would make Hibernate insert before it deletes and trip the unique (customer, Shopify address id).
-     */
+    /** The address book as the snapshot has it, rows matched by Shopify address id ({@link ChildRows}). */
     private static void copyAddresses(CustomerSnapshot from, Customer to) {
-        Map<Long, AddressSnapshot> incoming = new HashMap<>();
-        from.addresses().forEach(a -> incoming.put(a.id(), a));
-        to.addresses.removeIf(a -> !incoming.containsKey(a.shopifyAddressId));
-        Map<Long, CustomerAddress> kept = new HashMap<>();
-        to.addresses.forEach(a -> kept.put(a.shopifyAddressId, a));
-        for (AddressSnapshot snapshot : from.addresses()) {
-            CustomerAddress address = kept.get(snapshot.id());
-            if (address == null) {
-                address = new CustomerAddress();
-                address.customer = to;
-                address.shopDomain = to.shopDomain;
-                address.shopifyAddressId = snapshot.id();
-                to.addresses.add(address);
-                kept.put(snapshot.id(), address);
-            }
-            address.firstName = snapshot.firstName();
-            address.lastName = snapshot.lastName();
-            address.company = snapshot.company();
-            address.address1 = snapshot.address1();
-            address.address2 = snapshot.address2();
-            address.city = snapshot.city();
-            address.province = snapshot.province();
-            address.provinceCode = snapshot.provinceCode();
-            address.country = snapshot.country();
-            address.countryCode = snapshot.countryCode();
-            address.zip = snapshot.zip();
-            address.phone = snapshot.phone();
-            address.isDefault = snapshot.isDefault();
-        }
+        ChildRows.reconcile(to.addresses, a -> a.shopifyAddressId, from.addresses(), AddressSnapshot::id, snapshot -> {
+            CustomerAddress address = new CustomerAddress();
+            address.customer = to;
+            address.shopDomain = to.shopDomain;
+            address.shopifyAddressId = snapshot.id();
+            return address;
+        }, CustomerProjection::copyAddress);
+    }
+
+    private static void copyAddress(AddressSnapshot snapshot, CustomerAddress address) {
+        address.firstName = snapshot.firstName();
+        address.lastName = snapshot.lastName();
+        address.company = snapshot.company();
+        address.address1 = snapshot.address1();
+        address.address2 = snapshot.address2();
+        address.city = snapshot.city();
+        address.province = snapshot.province();
+        address.provinceCode = snapshot.provinceCode();
+        address.country = snapshot.country();
+        address.countryCode = snapshot.countryCode();
+        address.zip = snapshot.zip();
+        address.phone = snapshot.phone();
+        address.isDefault = snapshot.isDefault();
     }
 }

@@ -2,7 +2,7 @@ package com.lavish.consumer.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 import com.lavish.consumer.ShopifyEventHandler;
 
@@ -38,18 +38,19 @@ public class PrivacyRequests {
     }
 
     /**
-     * Handles one shopify.compliance record for a service's {@code @Incoming} method: the returned {@code Uni} acks
-     * the record or nacks it to shopify.compliance.dlq, as {@link ShopifyEventHandler} does.
+     * Handles a poll of shopify.compliance for a service's {@code @Incoming} method, as
+     * {@link ShopifyEventHandler#handleBatch} handles any shopify.* poll: what still fails goes to
+     * shopify.compliance.dlq and the batch is acked.
      *
      * @param metric the counter of outcomes, tagged type and outcome
      */
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record, String metric, PrivacyErasure erasure) {
-        return handler.<Outcome> handle(record, metric, event -> PrivacyRequest.read(event)
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records, String metric, PrivacyErasure erasure) {
+        return handler.<Outcome> handleBatch(records, metric, event -> PrivacyRequest.read(event)
                 .filter(request -> erasure.concerns(request.type()))
-                .map(request -> () -> carryOut(request, erasure)));
+                .map(request -> afterCommit -> carryOut(request, erasure)));
     }
 
-    /** Opens its own session and transaction: call it once per attempt, from the record's Vert.x context. */
+    /** Runs in the caller's transaction (its batch's), or opens its own. */
     public Uni<Outcome> carryOut(PrivacyRequest request, PrivacyErasure erasure) {
         boolean completes = !PrivacyRequest.CUSTOMERS_DATA_REQUEST.equals(request.type());
         return Panache.withTransaction(() -> ledger.recordFirstDelivery(request, completes)

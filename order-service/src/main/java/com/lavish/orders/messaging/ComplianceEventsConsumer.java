@@ -2,7 +2,7 @@ package com.lavish.orders.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.lavish.consumer.privacy.PrivacyRequests;
@@ -27,7 +27,7 @@ public class ComplianceEventsConsumer {
     }
 
     @Incoming("shopify-compliance")
-    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return privacy.consume(record, "order.privacy.requests", erasure);
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return privacy.consume(records, "order.privacy.requests", erasure);
     }
 }

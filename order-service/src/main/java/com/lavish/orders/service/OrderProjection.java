@@ -2,17 +2,14 @@ package com.lavish.orders.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.lavish.consumer.AfterCommit;
 import com.lavish.consumer.AppliedEventLedger;
+import com.lavish.consumer.ChildRows;
 import com.lavish.consumer.privacy.PrivacyRequestLedger;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.orders.CustomerOrder;
@@ -267,39 +264,29 @@ public class OrderProjection {
         copyLines(from, to);
     }
 
-    /**
-     * Updates lines in place by Shopify id, adds new ones and removes the ones gone. Clearing and re-adding would
-     * make Hibernate insert before it deletes and trip the unique (order, Shopify line id).
-     */
+    /** The lines as the version has them, matched by Shopify line id ({@link ChildRows}). */
     private static void copyLines(OrderSnapshot from, CustomerOrder to) {
-        Set<Long> incoming = new HashSet<>();
-        from.lines().forEach(line -> incoming.add(line.id()));
-        to.lines.removeIf(line -> !incoming.contains(line.shopifyLineId));
-        Map<Long, OrderLine> kept = new HashMap<>();
-        to.lines.forEach(line -> kept.put(line.shopifyLineId, line));
-        // in the payload's order; a line id sent twice is one line, its last version
-        for (OrderSnapshot.Line snapshot : from.lines()) {
-            OrderLine line = kept.get(snapshot.id());
-            if (line == null) {
-                line = new OrderLine();
-                line.order = to;
-                line.shopDomain = to.shopDomain;
-                line.shopifyLineId = snapshot.id();
-                to.lines.add(line);
-                kept.put(snapshot.id(), line);
-            }
-            line.productId = snapshot.productId();
-            line.variantId = snapshot.variantId();
-            line.title = snapshot.title();
-            line.variantTitle = snapshot.variantTitle();
-            line.sku = snapshot.sku();
-            line.quantity = snapshot.quantity();
-            line.currentQuantity = snapshot.currentQuantity();
-            line.price = snapshot.price();
-            line.totalDiscount = snapshot.totalDiscount();
-            line.sellingPlanId = snapshot.sellingPlanId();
-            line.sellingPlanName = snapshot.sellingPlanName();
-            line.fulfillmentStatus = snapshot.fulfillmentStatus();
-        }
+        ChildRows.reconcile(to.lines, line -> line.shopifyLineId, from.lines(), OrderSnapshot.Line::id, snapshot -> {
+            OrderLine line = new OrderLine();
+            line.order = to;
+            line.shopDomain = to.shopDomain;
+            line.shopifyLineId = snapshot.id();
+            return line;
+        }, OrderProjection::copyLine);
+    }
+
+    private static void copyLine(OrderSnapshot.Line snapshot, OrderLine line) {
+        line.productId = snapshot.productId();
+        line.variantId = snapshot.variantId();
+        line.title = snapshot.title();
+        line.variantTitle = snapshot.variantTitle();
+        line.sku = snapshot.sku();
+        line.quantity = snapshot.quantity();
+        line.currentQuantity = snapshot.currentQuantity();
+        line.price = snapshot.price();
+        line.totalDiscount = snapshot.totalDiscount();
+        line.sellingPlanId = snapshot.sellingPlanId();
+        line.sellingPlanName = snapshot.sellingPlanName();
+        line.fulfillmentStatus = snapshot.fulfillmentStatus();
     }
 }
