@@ -29,7 +29,7 @@ final class Subscriptions {
 
     private final ShopData shop;
     private final Outbox outbox;
-    private final List<Map<String, Object>> errors = new ArrayList<>();
+    private final UserErrors errors = new UserErrors();
 
     Subscriptions(ShopData shop, Outbox outbox) {
         this.shop = shop;
@@ -37,13 +37,7 @@ final class Subscriptions {
     }
 
     private void error(String type, String code, String message, String... field) {
-        errors.add(UserErrors.of(type, code, message, field));
-    }
-
-    private Map<String, Object> payload(String type, Object... keyValues) {
-        Map<String, Object> payload = ShopData.object(type, keyValues);
-        payload.put("userErrors", List.copyOf(errors));
-        return payload;
+        errors.add(type, code, message, field);
     }
 
     // ---- creation (checkout) ----
@@ -89,7 +83,6 @@ final class Subscriptions {
         contract.put("nextBillingDate", AdminStore.format(next));
         contract.put("_anchorIndex", 1);
         contract.put("_anchorDate", next);
-        order.put("_lines", order.get("_lines"));
         for (Map<String, Object> item : (List<Map<String, Object>>) order.get("_lines")) {
             item.put("contract", contract);
         }
@@ -175,17 +168,17 @@ final class Subscriptions {
         Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
         if (contract == null) {
             error(errorType, "INVALID", "Subscription contract does not exist.", "subscriptionContractId");
-            return payload(payloadType, "contract", null);
+            return errors.payload(payloadType, "contract", null);
         }
         String current = (String) contract.get("status");
         if (current.equals("CANCELLED") || current.equals("EXPIRED")) {
             error(errorType, "CONTRACT_TERMINATED", "Cannot update a subscription contract that is "
                     + current.toLowerCase(Locale.ROOT) + ".", "subscriptionContractId");
-            return payload(payloadType, "contract", null);
+            return errors.payload(payloadType, "contract", null);
         }
         if (status.equals("PAUSED") && current.equals("FAILED")) {
             error(errorType, "INVALID", "Cannot pause a failed subscription contract.", "subscriptionContractId");
-            return payload(payloadType, "contract", null);
+            return errors.payload(payloadType, "contract", null);
         }
         if (!current.equals(status)) {
             contract.put("status", status);
@@ -197,7 +190,7 @@ final class Subscriptions {
             };
             outbox.add(topic, WebhookPayloads.contract(contract));
         }
-        return payload(payloadType, "contract", contract);
+        return errors.payload(payloadType, "contract", contract);
     }
 
     private void changed(Map<String, Object> contract) {
@@ -213,7 +206,7 @@ final class Subscriptions {
         Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
         if (contract == null) {
             error(errorType, "INVALID", "Contract does not exist.", "contractId");
-            return payload("SubscriptionContractUpdatePayload", "draft", null);
+            return errors.payload("SubscriptionContractUpdatePayload", "draft", null);
         }
         Map<String, Object> draft = shop.create("SubscriptionDraft");
         for (String field : List.of("billingPolicy", "deliveryPolicy", "deliveryMethod", "deliveryPrice",
@@ -233,10 +226,10 @@ final class Subscriptions {
         draft.put("_baseRevision", contract.get("revisionId"));
         draft.put("_committed", false);
         shop.drafts.put(ShopData.id(draft), draft);
-        return payload("SubscriptionContractUpdatePayload", "draft", draft);
+        return errors.payload("SubscriptionContractUpdatePayload", "draft", draft);
     }
 
-    private Map<String, Object> openDraft(String draftGid, String payloadType, Object... emptyPayload) {
+    private Map<String, Object> openDraft(String draftGid) {
         Map<String, Object> draft = shop.find("SubscriptionDraft", draftGid);
         if (draft == null) {
             error("SubscriptionDraftUserError", "INVALID", "Draft does not exist.", "draftId");
@@ -249,9 +242,9 @@ final class Subscriptions {
     @SuppressWarnings("unchecked")
     Map<String, Object> updateDraft(String draftGid, Map<String, Object> input) {
         String errorType = "SubscriptionDraftUserError";
-        Map<String, Object> draft = openDraft(draftGid, "SubscriptionDraftUpdatePayload");
+        Map<String, Object> draft = openDraft(draftGid);
         if (draft == null) {
-            return payload("SubscriptionDraftUpdatePayload", "draft", null);
+            return errors.payload("SubscriptionDraftUpdatePayload", "draft", null);
         }
         Map<String, Object> billing = (Map<String, Object>) draft.get("billingPolicy");
         Map<String, Object> delivery = (Map<String, Object>) draft.get("deliveryPolicy");
@@ -296,7 +289,7 @@ final class Subscriptions {
             }
         }
         if (!errors.isEmpty()) {
-            return payload("SubscriptionDraftUpdatePayload", "draft", null);
+            return errors.payload("SubscriptionDraftUpdatePayload", "draft", null);
         }
         draft.put("billingPolicy", billing);
         draft.put("deliveryPolicy", delivery);
@@ -315,7 +308,7 @@ final class Subscriptions {
         if (input.get("deliveryPrice") != null) {
             draft.put("deliveryPrice", ShopData.money(new BigDecimal(input.get("deliveryPrice").toString())));
         }
-        return payload("SubscriptionDraftUpdatePayload", "draft", draft);
+        return errors.payload("SubscriptionDraftUpdatePayload", "draft", draft);
     }
 
     private static Map<String, Object> policy(String type, Map<String, Object> input) {
@@ -347,15 +340,15 @@ final class Subscriptions {
     @SuppressWarnings("unchecked")
     Map<String, Object> updateDraftLine(String draftGid, String lineGid, Map<String, Object> input) {
         String errorType = "SubscriptionDraftUserError";
-        Map<String, Object> draft = openDraft(draftGid, "SubscriptionDraftLineUpdatePayload");
+        Map<String, Object> draft = openDraft(draftGid);
         if (draft == null) {
-            return payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
+            return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
         }
         List<Map<String, Object>> lines = (List<Map<String, Object>>) draft.get("lines");
         Map<String, Object> line = lines.stream().filter(l -> lineGid.equals(l.get("id"))).findFirst().orElse(null);
         if (line == null) {
             error(errorType, "INVALID_LINES", "The line does not exist.", "lineId");
-            return payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
+            return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
         }
         Integer quantity = (Integer) input.get("quantity");
         if (quantity != null && quantity < 1) {
@@ -370,7 +363,7 @@ final class Subscriptions {
             }
         }
         if (!errors.isEmpty()) {
-            return payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
+            return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
         }
         Map<String, Object> updated = new LinkedHashMap<>(line);
         if (variant != null) {
@@ -397,20 +390,20 @@ final class Subscriptions {
         updated.put("lineDiscountedPrice", ShopData.money(price.multiply(BigDecimal.valueOf(
                 (Integer) updated.get("quantity")))));
         lines.set(lines.indexOf(line), updated);
-        return payload("SubscriptionDraftLineUpdatePayload", "draft", draft, "lineUpdated", updated);
+        return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", draft, "lineUpdated", updated);
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> commit(String draftGid) {
         String errorType = "SubscriptionDraftUserError";
-        Map<String, Object> draft = openDraft(draftGid, "SubscriptionDraftCommitPayload");
+        Map<String, Object> draft = openDraft(draftGid);
         if (draft == null) {
-            return payload("SubscriptionDraftCommitPayload", "contract", null);
+            return errors.payload("SubscriptionDraftCommitPayload", "contract", null);
         }
         Map<String, Object> contract = shop.contracts.get((Long) draft.get("_contractId"));
         if (!contract.get("revisionId").equals(draft.get("_baseRevision"))) {
             error(errorType, "STALE_CONTRACT", "The contract has changed since the draft was created.", "draftId");
-            return payload("SubscriptionDraftCommitPayload", "contract", null);
+            return errors.payload("SubscriptionDraftCommitPayload", "contract", null);
         }
         String previousNext = (String) contract.get("nextBillingDate");
         Map<String, Object> previousBilling = (Map<String, Object>) contract.get("billingPolicy");
@@ -444,7 +437,7 @@ final class Subscriptions {
             };
             outbox.add(topic, WebhookPayloads.contract(contract));
         }
-        return payload("SubscriptionDraftCommitPayload", "contract", contract);
+        return errors.payload("SubscriptionDraftCommitPayload", "contract", contract);
     }
 
     // ---- billing cycles ----
@@ -573,23 +566,23 @@ final class Subscriptions {
         Map<String, Object> contract = shop.find("SubscriptionContract", (String) billingCycleInput.get("contractId"));
         if (contract == null) {
             error(errorType, "INVALID", "Subscription contract does not exist.", "billingCycleInput", "contractId");
-            return payload(payloadType, "billingCycle", null);
+            return errors.payload(payloadType, "billingCycle", null);
         }
         Map<String, Object> selector = (Map<String, Object>) billingCycleInput.get("selector");
         if (selector == null || (selector.get("index") == null) == (selector.get("date") == null)) {
             error(errorType, "INVALID", "Select the cycle by exactly one of index or date.", "billingCycleInput",
                     "selector");
-            return payload(payloadType, "billingCycle", null);
+            return errors.payload(payloadType, "billingCycle", null);
         }
         Integer index = cycleIndex(contract, selector);
         if (index == null) {
             error(errorType, "INVALID", "The billing cycle is out of range.", "billingCycleInput", "selector");
-            return payload(payloadType, "billingCycle", null);
+            return errors.payload(payloadType, "billingCycle", null);
         }
         Set<Integer> billed = (Set<Integer>) contract.get("_billed");
         if (billed.contains(index)) {
             error(errorType, "INVALID", "The billing cycle has already been billed.", "billingCycleInput", "selector");
-            return payload(payloadType, "billingCycle", null);
+            return errors.payload(payloadType, "billingCycle", null);
         }
         Set<Integer> skipped = (Set<Integer>) contract.get("_skipped");
         boolean changed = skip ? skipped.add(index) : skipped.remove(index);
@@ -598,7 +591,7 @@ final class Subscriptions {
             outbox.add(skip ? "subscription_billing_cycles/skip" : "subscription_billing_cycles/unskip",
                     WebhookPayloads.cycle(cycle, ShopData.id(contract)));
         }
-        return payload(payloadType, "billingCycle", cycle);
+        return errors.payload(payloadType, "billingCycle", cycle);
     }
 
     // ---- billing attempts ----
@@ -615,17 +608,17 @@ final class Subscriptions {
         if (key == null || key.isBlank()) {
             error(errorType, "BLANK", "Idempotency key can't be blank", "subscriptionBillingAttemptInput",
                     "idempotencyKey");
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
         if (contract == null) {
             error(errorType, "CONTRACT_NOT_FOUND", "Subscription contract does not exist.", "subscriptionContractId");
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         long contractId = ShopData.id(contract);
         for (Map<String, Object> attempt : shop.attempts.values()) {
             if (key.equals(attempt.get("idempotencyKey")) && Long.valueOf(contractId).equals(attempt.get("_contractId"))) {
-                return payload(payloadType, "subscriptionBillingAttempt", attempt);
+                return errors.payload(payloadType, "subscriptionBillingAttempt", attempt);
             }
         }
         String status = (String) contract.get("status");
@@ -636,18 +629,18 @@ final class Subscriptions {
                     "subscriptionContractId");
         }
         if (!errors.isEmpty()) {
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         Integer index = cycleIndex(contract, (Map<String, Object>) input.get("billingCycleSelector"));
         if (index == null) {
             error(errorType, "CYCLE_INDEX_OUT_OF_RANGE", "The billing cycle is out of range.",
                     "subscriptionBillingAttemptInput", "billingCycleSelector");
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         if (((Set<Integer>) contract.get("_skipped")).contains(index)) {
             error(errorType, "BILLING_CYCLE_SKIPPED", "The billing cycle was skipped.",
                     "subscriptionBillingAttemptInput", "billingCycleSelector");
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         Map<String, Object> attempt = shop.create("SubscriptionBillingAttempt");
         attempt.put("idempotencyKey", key);
@@ -665,7 +658,7 @@ final class Subscriptions {
         attempt.put("order", (Supplier<Object>) () -> attempt.get("_orderId") == null ? null
                 : shop.orders.get((Long) attempt.get("_orderId")));
         shop.attempts.put(ShopData.id(attempt), attempt);
-        return payload(payloadType, "subscriptionBillingAttempt", attempt);
+        return errors.payload(payloadType, "subscriptionBillingAttempt", attempt);
     }
 
     /**
