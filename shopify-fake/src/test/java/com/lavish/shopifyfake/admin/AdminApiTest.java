@@ -59,6 +59,10 @@ class AdminApiTest {
                         "adjustmentValue", Map.of("percentage", 10.0)))));
     }
 
+    private static String graphqlBody(String query, Map<String, Object> variables) throws Exception {
+        return SampleWebhooks.JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+    }
+
     private String firstProductId() throws Exception {
         return admin.graphql("{ products(first: 1) { nodes { id } } }", null)
                 .at("/data/products/nodes/0/id").asText();
@@ -318,5 +322,34 @@ class AdminApiTest {
         assertFalse(product.has("variants"), "children are lines of their own");
         assertEquals(product.path("id").asText(), variant.path("__parentId").asText());
         assertNull(product.get("__parentId"));
+    }
+
+    @Test
+    void injectedFaultsAnswer5xxOrDropTheConnectionBeforeAnythingChanges() throws Exception {
+        admin.control("POST", "/fake/admin/faults", Map.of("failNext5xx", 1, "dropNextConnections", 1));
+        String create = graphqlBody(CREATE_GROUP, Map.of("input", Map.of("name", "Box",
+                "merchantCode", "lavish-fault", "sellingPlansToCreate",
+                List.of(monthlyPlan("Every month", "MONTH", 1, "MONTH", 1)))));
+
+        boolean dropped;
+        try {
+            admin.send("POST", "/admin/api/2026-07/graphql.json", create, "X-Shopify-Access-Token", FakeAdmin.TOKEN,
+                    "Content-Type", "application/json");
+            dropped = false;
+        } catch (java.io.IOException e) {
+            dropped = true;
+        }
+        HttpResponse<String> unavailable = admin.send("POST", "/admin/api/2026-07/graphql.json", create,
+                "X-Shopify-Access-Token", FakeAdmin.TOKEN, "Content-Type", "application/json");
+        HttpResponse<String> served = admin.send("POST", "/admin/api/2026-07/graphql.json", create,
+                "X-Shopify-Access-Token", FakeAdmin.TOKEN, "Content-Type", "application/json");
+
+        assertTrue(dropped, "the first connection is closed unanswered");
+        assertEquals(503, unavailable.statusCode());
+        assertEquals(200, served.statusCode());
+        assertEquals(1, admin.control("GET", "/fake/admin/selling-plan-groups", null).path("sellingPlanGroups").size(),
+                "only the served request created a group");
+        assertEquals(1L, admin.control("GET", "/fake/admin/requests", null).at("/mutations/sellingPlanGroupCreate")
+                .asLong());
     }
 }
