@@ -91,7 +91,17 @@ final class AdminOperations {
                     (String) args.get("subscriptionContractId"), "ACTIVE");
             case "subscriptionContractCancel" -> subscriptions.setStatus(
                     (String) args.get("subscriptionContractId"), "CANCELLED");
+            case "subscriptionContractExpire" -> subscriptions.setStatus(
+                    (String) args.get("subscriptionContractId"), "EXPIRED");
+            case "subscriptionContractFail" -> subscriptions.setStatus(
+                    (String) args.get("subscriptionContractId"), "FAILED");
+            case "subscriptionContractSetNextBillingDate" -> subscriptions.setNextBillingDate(
+                    (String) args.get("contractId"), String.valueOf(args.get("date")));
             case "subscriptionContractUpdate" -> subscriptions.draft((String) args.get("contractId"));
+            case "subscriptionDraftLineAdd" -> subscriptions.addDraftLine((String) args.get("draftId"),
+                    (Map<String, Object>) args.get("input"));
+            case "subscriptionDraftLineRemove" -> subscriptions.removeDraftLine((String) args.get("draftId"),
+                    (String) args.get("lineId"));
             case "subscriptionDraftUpdate" -> subscriptions.updateDraft((String) args.get("draftId"),
                     (Map<String, Object>) args.get("input"));
             case "subscriptionDraftLineUpdate" -> subscriptions.updateDraftLine((String) args.get("draftId"),

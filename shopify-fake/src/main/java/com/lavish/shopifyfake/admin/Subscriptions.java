@@ -157,13 +157,17 @@ final class Subscriptions {
 
     // ---- status ----
 
-    /** subscriptionContractPause, Activate and Cancel. */
+    /** The status mutations: the payload type and webhook topic of each status they set. */
+    private static final Map<String, String[]> STATUS_MUTATIONS = Map.of(
+            "PAUSED", new String[] {"SubscriptionContractPausePayload", "subscription_contracts/pause"},
+            "ACTIVE", new String[] {"SubscriptionContractActivatePayload", "subscription_contracts/activate"},
+            "CANCELLED", new String[] {"SubscriptionContractCancelPayload", "subscription_contracts/cancel"},
+            "EXPIRED", new String[] {"SubscriptionContractExpirePayload", "subscription_contracts/expire"},
+            "FAILED", new String[] {"SubscriptionContractFailPayload", "subscription_contracts/fail"});
+
+    /** subscriptionContractPause, Activate, Cancel, Expire and Fail. */
     Map<String, Object> setStatus(String contractGid, String status) {
-        String payloadType = switch (status) {
-            case "PAUSED" -> "SubscriptionContractPausePayload";
-            case "ACTIVE" -> "SubscriptionContractActivatePayload";
-            default -> "SubscriptionContractCancelPayload";
-        };
+        String payloadType = STATUS_MUTATIONS.get(status)[0];
         String errorType = "SubscriptionContractStatusUpdateUserError";
         Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
         if (contract == null) {
@@ -183,13 +187,37 @@ final class Subscriptions {
         if (!current.equals(status)) {
             contract.put("status", status);
             changed(contract);
-            String topic = switch (status) {
-                case "PAUSED" -> "subscription_contracts/pause";
-                case "ACTIVE" -> "subscription_contracts/activate";
-                default -> "subscription_contracts/cancel";
-            };
-            outbox.add(topic, WebhookPayloads.contract(contract));
+            outbox.add(STATUS_MUTATIONS.get(status)[1], WebhookPayloads.contract(contract));
         }
+        return errors.payload(payloadType, "contract", contract);
+    }
+
+    /** subscriptionContractSetNextBillingDate: the cycles re-anchor at the cycle due next. */
+    Map<String, Object> setNextBillingDate(String contractGid, String date) {
+        String errorType = "SubscriptionContractUserError";
+        String payloadType = "SubscriptionContractSetNextBillingDatePayload";
+        Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
+        if (contract == null) {
+            error(errorType, "INVALID", "Subscription contract does not exist.", "contractId");
+            return errors.payload(payloadType, "contract", null);
+        }
+        OffsetDateTime next;
+        try {
+            next = SearchQuery.instant(date);
+        } catch (IllegalArgumentException e) {
+            error(errorType, "INVALID", "Date is invalid.", "date");
+            return errors.payload(payloadType, "contract", null);
+        }
+        if (!next.isAfter(shop.now())) {
+            error(errorType, "INVALID", "Next billing date must be in the future.", "date");
+            return errors.payload(payloadType, "contract", null);
+        }
+        int due = dueIndex(contract);
+        contract.put("nextBillingDate", AdminStore.format(next));
+        contract.put("_anchorIndex", due);
+        contract.put("_anchorDate", next);
+        changed(contract);
+        outbox.add("subscription_contracts/update", WebhookPayloads.contract(contract));
         return errors.payload(payloadType, "contract", contract);
     }
 
@@ -393,6 +421,64 @@ final class Subscriptions {
         return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", draft, "lineUpdated", updated);
     }
 
+    /** subscriptionDraftLineAdd: a variant at a price, on a plan or none. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> addDraftLine(String draftGid, Map<String, Object> input) {
+        String errorType = "SubscriptionDraftUserError";
+        String payloadType = "SubscriptionDraftLineAddPayload";
+        Map<String, Object> draft = openDraft(draftGid);
+        if (draft == null) {
+            return errors.payload(payloadType, "draft", null, "lineAdded", null);
+        }
+        Map<String, Object> variant = shop.find("ProductVariant", (String) input.get("productVariantId"));
+        if (variant == null) {
+            error(errorType, "INVALID", "Product variant does not exist.", "input", "productVariantId");
+        }
+        Integer quantity = (Integer) input.get("quantity");
+        if (quantity == null || quantity < 1) {
+            error(errorType, "GREATER_THAN_OR_EQUAL_TO", "Quantity must be greater than or equal to 1", "input",
+                    "quantity");
+        }
+        Map<String, Object> plan = input.get("sellingPlanId") == null ? null
+                : shop.find("SellingPlan", (String) input.get("sellingPlanId"));
+        if (input.get("sellingPlanId") != null && plan == null) {
+            error(errorType, "INVALID", "Selling plan does not exist.", "input", "sellingPlanId");
+        }
+        if (!errors.isEmpty()) {
+            return errors.payload(payloadType, "draft", null, "lineAdded", null);
+        }
+        Map<String, Object> line = shop.create("SubscriptionLine");
+        line.putAll(lineFor(variant, plan, quantity, new BigDecimal(input.get("currentPrice").toString())));
+        if (input.get("sellingPlanName") != null) {
+            line.put("sellingPlanName", input.get("sellingPlanName"));
+        }
+        ((List<Map<String, Object>>) draft.get("lines")).add(line);
+        return errors.payload(payloadType, "draft", draft, "lineAdded", line);
+    }
+
+    /** subscriptionDraftLineRemove: a contract keeps at least one line. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> removeDraftLine(String draftGid, String lineGid) {
+        String errorType = "SubscriptionDraftUserError";
+        String payloadType = "SubscriptionDraftLineRemovePayload";
+        Map<String, Object> draft = openDraft(draftGid);
+        if (draft == null) {
+            return errors.payload(payloadType, "draft", null, "lineRemoved", null);
+        }
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) draft.get("lines");
+        Map<String, Object> line = lines.stream().filter(l -> lineGid.equals(l.get("id"))).findFirst().orElse(null);
+        if (line == null) {
+            error(errorType, "INVALID_LINES", "The line does not exist.", "lineId");
+        } else if (lines.size() == 1) {
+            error(errorType, "INVALID_LINES", "A subscription contract needs at least one line.", "lineId");
+        }
+        if (!errors.isEmpty()) {
+            return errors.payload(payloadType, "draft", null, "lineRemoved", null);
+        }
+        lines.remove(line);
+        return errors.payload(payloadType, "draft", draft, "lineRemoved", line, "discountsUpdated", List.of());
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> commit(String draftGid) {
         String errorType = "SubscriptionDraftUserError";
@@ -428,14 +514,7 @@ final class Subscriptions {
         draft.put("_committed", true);
         outbox.add("subscription_contracts/update", WebhookPayloads.contract(contract));
         if (!oldStatus.equals(newStatus)) {
-            String topic = switch (newStatus) {
-                case "PAUSED" -> "subscription_contracts/pause";
-                case "ACTIVE" -> "subscription_contracts/activate";
-                case "CANCELLED" -> "subscription_contracts/cancel";
-                case "EXPIRED" -> "subscription_contracts/expire";
-                default -> "subscription_contracts/fail";
-            };
-            outbox.add(topic, WebhookPayloads.contract(contract));
+            outbox.add(STATUS_MUTATIONS.get(newStatus)[1], WebhookPayloads.contract(contract));
         }
         return errors.payload("SubscriptionDraftCommitPayload", "contract", contract);
     }

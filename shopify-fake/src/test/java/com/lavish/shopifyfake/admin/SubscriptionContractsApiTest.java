@@ -195,4 +195,45 @@ class SubscriptionContractsApiTest {
         assertEquals("PAUSED", nodes.at("/data/nodes/0/status").asText());
         assertTrue(nodes.at("/data/nodes/1").isNull());
     }
+
+    @Test
+    void linesAreAddedAndRemovedThroughADraftAndTheNextBillingDateIsSetDirectly() throws Exception {
+        String lineId = contract().at("/lines/nodes/0/id").asText();
+        String otherVariant = admin.control("GET", "/fake/admin/products", null).at("/products/1/variants/0/id").asText();
+        String draftId = admin.graphql("mutation($id: ID!) { subscriptionContractUpdate(contractId: $id) "
+                + "{ draft { id } userErrors { code } } }", Map.of("id", contractId))
+                .at("/data/subscriptionContractUpdate/draft/id").asText();
+
+        JsonNode lastLine = admin.graphql("mutation($d: ID!, $l: ID!) { subscriptionDraftLineRemove(draftId: $d, lineId: $l) "
+                + "{ lineRemoved { id } userErrors { code } } }", Map.of("d", draftId, "l", lineId));
+        JsonNode added = admin.graphql("""
+                mutation($d: ID!, $v: ID!) { subscriptionDraftLineAdd(draftId: $d,
+                    input: {productVariantId: $v, quantity: 2, currentPrice: "19.95"}) {
+                  lineAdded { id sku quantity currentPrice { amount } } userErrors { code } } }""",
+                Map.of("d", draftId, "v", otherVariant));
+        JsonNode removed = admin.graphql("mutation($d: ID!, $l: ID!) { subscriptionDraftLineRemove(draftId: $d, lineId: $l) "
+                + "{ lineRemoved { id } userErrors { code } } }", Map.of("d", draftId, "l", lineId));
+        admin.graphql("mutation($id: ID!) { subscriptionDraftCommit(draftId: $id) { contract { id } userErrors { code } } }",
+                Map.of("id", draftId));
+        JsonNode moved = admin.graphql("""
+                mutation($id: ID!) { subscriptionContractSetNextBillingDate(contractId: $id, date: "2027-01-05T00:00:00Z") {
+                  contract { nextBillingDate } userErrors { code } } }""", Map.of("id", contractId));
+        JsonNode cycles = admin.graphql("""
+                query($id: ID!) { subscriptionBillingCycles(contractId: $id, first: 2,
+                    billingCyclesIndexRangeSelector: {startIndex: 1, endIndex: 2}) { nodes { cycleIndex billingAttemptExpectedDate } } }""",
+                Map.of("id", contractId));
+        JsonNode after = contract();
+
+        assertEquals("INVALID_LINES", lastLine.at("/data/subscriptionDraftLineRemove/userErrors/0/code").asText());
+        assertEquals("LBB-KIDS-3-6", added.at("/data/subscriptionDraftLineAdd/lineAdded/sku").asText(), added.toString());
+        assertEquals(lineId, removed.at("/data/subscriptionDraftLineRemove/lineRemoved/id").asText());
+        assertEquals(1, after.at("/lines/nodes").size());
+        assertEquals("19.95", after.at("/lines/nodes/0/currentPrice/amount").asText());
+        assertEquals("2027-01-05T00:00:00Z", moved.at("/data/subscriptionContractSetNextBillingDate/contract/nextBillingDate")
+                .asText(), moved.toString());
+        assertEquals("2027-01-05T00:00:00Z", cycles.at("/data/subscriptionBillingCycles/nodes/0/billingAttemptExpectedDate")
+                .asText(), "the cycle due next is billed on the new date");
+        assertEquals("2027-02-05T00:00:00Z", cycles.at("/data/subscriptionBillingCycles/nodes/1/billingAttemptExpectedDate")
+                .asText());
+    }
 }

@@ -63,7 +63,11 @@ class WebhookPayloadsTest {
                     .createAttempt(contractId, Map.of("idempotencyKey", key)).get("subscriptionBillingAttempt");
             new Subscriptions(shop, outbox).resolve(attempt);
         }
+        new Subscriptions(shop, outbox).setStatus(contractId, "FAILED");
         new Subscriptions(shop, outbox).setStatus(contractId, "CANCELLED");
+        Map<String, Object> second = new Subscriptions(shop, outbox).checkout(shop.customers.keySet().iterator().next(),
+                variant, sellingPlan, 2);
+        new Subscriptions(shop, outbox).setStatus((String) second.get("id"), "EXPIRED");
         new SellingPlanGroups(shop, outbox).delete(groupId);
 
         Map<String, JsonNode> byTopic = new LinkedHashMap<>();
@@ -74,7 +78,8 @@ class WebhookPayloadsTest {
         assertEquals(new TreeSet<>(List.of("orders/create", "products/update", "selling_plan_groups/create",
                 "selling_plan_groups/update", "selling_plan_groups/delete", "subscription_contracts/create",
                 "subscription_contracts/update", "subscription_contracts/activate", "subscription_contracts/pause",
-                "subscription_contracts/cancel", "subscription_billing_cycles/skip", "subscription_billing_cycles/unskip",
+                "subscription_contracts/cancel", "subscription_contracts/expire", "subscription_contracts/fail",
+                "subscription_billing_cycles/skip", "subscription_billing_cycles/unskip",
                 "subscription_billing_attempts/success", "subscription_billing_attempts/failure")),
                 new TreeSet<>(byTopic.keySet()));
         List<String> differences = new ArrayList<>();
