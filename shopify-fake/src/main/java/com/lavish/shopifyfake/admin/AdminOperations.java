@@ -77,10 +77,10 @@ final class AdminOperations {
             case "sellingPlanGroupUpdate" -> groups.update((String) args.get("id"),
                     (Map<String, Object>) args.get("input"));
             case "sellingPlanGroupDelete" -> groups.delete((String) args.get("id"));
-            case "sellingPlanGroupAddProducts" -> groups.addProducts((String) args.get("id"),
-                    (List<String>) args.get("productIds"));
-            case "sellingPlanGroupRemoveProducts" -> groups.removeProducts((String) args.get("id"),
-                    (List<String>) args.get("productIds"));
+            case "sellingPlanGroupAddProducts" -> groups.groupProducts((String) args.get("id"),
+                    (List<String>) args.get("productIds"), true);
+            case "sellingPlanGroupRemoveProducts" -> groups.groupProducts((String) args.get("id"),
+                    (List<String>) args.get("productIds"), false);
             case "productJoinSellingPlanGroups" -> groups.productGroups((String) args.get("id"),
                     (List<String>) args.get("sellingPlanGroupIds"), true);
             case "productLeaveSellingPlanGroups" -> groups.productGroups((String) args.get("id"),

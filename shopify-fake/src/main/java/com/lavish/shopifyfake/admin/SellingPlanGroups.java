@@ -180,42 +180,21 @@ final class SellingPlanGroups {
         return errors.payload("SellingPlanGroupDeletePayload", "deletedSellingPlanGroupId", id);
     }
 
-    Map<String, Object> addProducts(String id, List<String> productGids) {
+    /** sellingPlanGroupAddProducts ({@code add}) and sellingPlanGroupRemoveProducts. */
+    Map<String, Object> groupProducts(String id, List<String> productGids, boolean add) {
+        String payloadType = add ? "SellingPlanGroupAddProductsPayload" : "SellingPlanGroupRemoveProductsPayload";
+        String answer = add ? "sellingPlanGroup" : "removedProductIds";
         Map<String, Object> group = shop.find("SellingPlanGroup", id);
         if (group == null) {
             error("GROUP_DOES_NOT_EXIST", "Selling plan group does not exist.", "id");
         }
         List<Long> productIds = products(productGids, "productIds");
         if (!errors.isEmpty()) {
-            return errors.payload("SellingPlanGroupAddProductsPayload", "sellingPlanGroup", null);
+            return errors.payload(payloadType, answer, null);
         }
-        Set<Long> added = ShopData.newIdSet();
-        for (long productId : productIds) {
-            if (ShopData.productIdsOf(group).add(productId)) {
-                added.add(productId);
-            }
-        }
-        if (!added.isEmpty()) {
-            outbox.add("selling_plan_groups/update", WebhookPayloads.group(shop, group));
-            productsChanged(added);
-        }
-        return errors.payload("SellingPlanGroupAddProductsPayload", "sellingPlanGroup", group);
-    }
-
-    Map<String, Object> removeProducts(String id, List<String> productGids) {
-        Map<String, Object> group = shop.find("SellingPlanGroup", id);
-        if (group == null) {
-            error("GROUP_DOES_NOT_EXIST", "Selling plan group does not exist.", "id");
-        }
-        List<Long> productIds = products(productGids, "productIds");
-        if (!errors.isEmpty()) {
-            return errors.payload("SellingPlanGroupRemoveProductsPayload", "removedProductIds", null);
-        }
-        List<String> removed = new ArrayList<>();
         Set<Long> changed = ShopData.newIdSet();
         for (long productId : productIds) {
-            if (ShopData.productIdsOf(group).remove(productId)) {
-                removed.add(Gids.of("Product", productId));
+            if (add ? ShopData.productIdsOf(group).add(productId) : ShopData.productIdsOf(group).remove(productId)) {
                 changed.add(productId);
             }
         }
@@ -223,7 +202,8 @@ final class SellingPlanGroups {
             outbox.add("selling_plan_groups/update", WebhookPayloads.group(shop, group));
             productsChanged(changed);
         }
-        return errors.payload("SellingPlanGroupRemoveProductsPayload", "removedProductIds", removed);
+        return errors.payload(payloadType, answer, add ? group
+                : changed.stream().map(productId -> Gids.of("Product", productId)).toList());
     }
 
     /** productJoinSellingPlanGroups ({@code join}) and productLeaveSellingPlanGroups. */
