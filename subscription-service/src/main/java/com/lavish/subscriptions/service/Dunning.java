@@ -71,8 +71,8 @@ public class Dunning {
         failure.errorCode = errorCode;
         failure.message = errorMessage;
         if (contract.failedAttempts <= retries.size()) {
-            // from the later of the report and the request, so a run that billed late does not retry at once
-            Instant base = attempt.requestedAt != null && attempt.requestedAt.isAfter(at) ? attempt.requestedAt : at;
+            // attempts the interval apart: counted from when the failed one was asked for
+            Instant base = attempt.requestedAt != null ? attempt.requestedAt : at;
             contract.nextRetryAt = base.plus(retries.get(contract.failedAttempts - 1));
             DunningStep retry = step(contract, attempt, DunningStep.RETRY_SCHEDULED, path, at);
             retry.nextRetryAt = contract.nextRetryAt;
