@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -35,8 +36,9 @@ public class SubscriptionFigures {
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @Schema(name = "SubscriptionFigures")
-    public record Figures(String shop, long active, long paused, long inDunning, long churned30d,
-                          String churnRate30d, List<MonthRevenue> revenueByMonth) {
+    public record Figures(String shop, long active, long paused, long inDunning,
+                          @JsonProperty("churned_30d") long churned30d,
+                          @JsonProperty("churn_rate_30d") String churnRate30d, List<MonthRevenue> revenueByMonth) {
     }
 
     /** @param month yyyy-MM */
