@@ -29,8 +29,6 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +39,6 @@ import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.subscriptions.service.BillingRun;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -53,30 +50,10 @@ import io.quarkus.vertx.VertxContextSupport;
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class BillingTest {
-
-    @Inject
-    AgroalDataSource database;
+class BillingTest extends SubscriptionTestSupport {
 
     @Inject
     BillingRun billing;
-
-    private static SubscriptionFixture fixture;
-
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = new SubscriptionFixture(database);
-        }
-    }
-
-    @AfterAll
-    static void closeFixture() {
-        if (fixture != null) {
-            fixture.close();
-            fixture = null;
-        }
-    }
 
     /** A contract whose next billing date passed yesterday. */
     private static Instant dueSinceYesterday() {

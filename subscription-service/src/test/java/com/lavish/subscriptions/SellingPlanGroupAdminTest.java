@@ -21,14 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -42,7 +38,6 @@ import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -53,29 +48,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class SellingPlanGroupAdminTest {
+class SellingPlanGroupAdminTest extends SubscriptionTestSupport {
 
     private static final String GROUPS = "/admin/subscriptions/selling-plan-groups";
-
-    @Inject
-    AgroalDataSource database;
-
-    private static SubscriptionFixture fixture;
-
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = new SubscriptionFixture(database);
-        }
-    }
-
-    @AfterAll
-    static void closeFixture() {
-        if (fixture != null) {
-            fixture.close();
-            fixture = null;
-        }
-    }
 
     private static Map<String, Object> bookBox(String name, long product) {
         return Map.of("shop", SubscriptionFixture.SHOP, "name", name, "options", List.of("Delivery every"),

@@ -22,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -35,7 +31,6 @@ import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.shopifyfake.AppProxySigner;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -46,29 +41,9 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class SubscriptionActionsTest {
+class SubscriptionActionsTest extends SubscriptionTestSupport {
 
     static final Instant NEXT_BILLING = Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.DAYS);
-
-    @Inject
-    AgroalDataSource database;
-
-    private static SubscriptionFixture fixture;
-
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = new SubscriptionFixture(database);
-        }
-    }
-
-    @AfterAll
-    static void closeFixture() {
-        if (fixture != null) {
-            fixture.close();
-            fixture = null;
-        }
-    }
 
     @Test
     void pauseIsPendingUntilShopifyConfirmsIt() {

@@ -16,8 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -25,7 +23,6 @@ import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.shopifyfake.SampleWebhooks;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,12 +32,9 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class SubscriptionPrivacyTest {
+class SubscriptionPrivacyTest extends SubscriptionTestSupport {
 
     static final Instant NEXT_BILLING = Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.DAYS);
-
-    @Inject
-    AgroalDataSource database;
 
     private static ShopifyEvent compliance(String type, long customerId) {
         String body = SampleWebhooks.variant(type).customerId(customerId).shopDomain(SubscriptionFixture.SHOP).tree()
@@ -50,61 +44,55 @@ class SubscriptionPrivacyTest {
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void awaitPrivacyRequest(SubscriptionFixture fixture, String ceId) {
+    private static void awaitPrivacyRequest(String ceId) {
         await().atMost(SubscriptionFixture.WAIT).until(() -> !fixture.rows(
                 "select 1 from subscription.privacy_request where ce_id = ?", ceId).isEmpty());
     }
 
     @Test
     void customersRedactTakesTheDeliveryAddressAndKeepsItTaken() {
-        try (SubscriptionFixture fixture = new SubscriptionFixture(database)) {
-            long ada = newId();
-            long contract = newId();
-            fixture.createContract(contract, ada, NEXT_BILLING, null);
-            String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/redact", ada));
-            awaitPrivacyRequest(fixture, ceId);
+        long ada = newId();
+        long contract = newId();
+        fixture.createContract(contract, ada, NEXT_BILLING, null);
+        String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/redact", ada));
+        awaitPrivacyRequest(ceId);
 
-            await().atMost(SubscriptionFixture.WAIT).until(() ->
-                    fixture.contractRow(contract).get("delivery_address1") == null);
-            assertNull(fixture.contractRow(contract).get("delivery_city"));
-            assertEquals("active", fixture.contractRow(contract).get("status"));
-            // a later whole contract does not bring the address back
-            fixture.publishNode(contractNode(contract, ada, 200, "ACTIVE", NEXT_BILLING, null));
-            assertNull(fixture.contractRow(contract).get("delivery_address1"));
-            assertEquals(new BigDecimal("200"), fixture.contractRow(contract).get("revision_id"));
-        }
+        await().atMost(SubscriptionFixture.WAIT).until(() ->
+                fixture.contractRow(contract).get("delivery_address1") == null);
+        assertNull(fixture.contractRow(contract).get("delivery_city"));
+        assertEquals("active", fixture.contractRow(contract).get("status"));
+        // a later whole contract does not bring the address back
+        fixture.publishNode(contractNode(contract, ada, 200, "ACTIVE", NEXT_BILLING, null));
+        assertNull(fixture.contractRow(contract).get("delivery_address1"));
+        assertEquals(new BigDecimal("200"), fixture.contractRow(contract).get("revision_id"));
     }
 
     @Test
     void theDataRequestExportHoldsTheCustomersSubscriptions() {
-        try (SubscriptionFixture fixture = new SubscriptionFixture(database)) {
-            long ada = newId();
-            long contract = newId();
-            fixture.createContract(contract, ada, NEXT_BILLING, null);
-            String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/data_request", ada));
-            awaitPrivacyRequest(fixture, ceId);
+        long ada = newId();
+        long contract = newId();
+        fixture.createContract(contract, ada, NEXT_BILLING, null);
+        String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/data_request", ada));
+        awaitPrivacyRequest(ceId);
 
-            asAdmin().get("/admin/subscriptions/privacy/data-requests/" + ceId + "/export").then().statusCode(200)
-                    .body("service", equalTo("subscription-service"))
-                    .body("data_request.customer_id", equalTo(Long.toString(ada)))
-                    .body("subscriptions[0].id", equalTo(Long.toString(contract)))
-                    .body("subscriptions[0].delivery_address.city", equalTo("Sydney"));
-        }
+        asAdmin().get("/admin/subscriptions/privacy/data-requests/" + ceId + "/export").then().statusCode(200)
+                .body("service", equalTo("subscription-service"))
+                .body("data_request.customer_id", equalTo(Long.toString(ada)))
+                .body("subscriptions[0].id", equalTo(Long.toString(contract)))
+                .body("subscriptions[0].delivery_address.city", equalTo("Sydney"));
     }
 
     @Test
     void aContractWebhookWithoutAnIdGoesToTheDeadLettersAndTheNextOneIsApplied() {
-        try (SubscriptionFixture fixture = new SubscriptionFixture(database)) {
-            long contract = newId();
-            var broken = SubscriptionFixture.contractWebhook(contract, newId(), 1, "active");
-            broken.remove("id");
-            String brokenId = fixture.send(Topics.SUBSCRIPTIONS, "subscription_contracts/update", contract, broken);
-            fixture.contractEvent("subscription_contracts/create", contract,
-                    SubscriptionFixture.contractWebhook(contract, newId(), 2, "active"));
+        long contract = newId();
+        var broken = SubscriptionFixture.contractWebhook(contract, newId(), 1, "active");
+        broken.remove("id");
+        String brokenId = fixture.send(Topics.SUBSCRIPTIONS, "subscription_contracts/update", contract, broken);
+        fixture.contractEvent("subscription_contracts/create", contract,
+                SubscriptionFixture.contractWebhook(contract, newId(), 2, "active"));
 
-            await().atMost(SubscriptionFixture.WAIT).untilAsserted(() -> asAdmin()
-                    .get("/admin/dead-letters/" + Topics.SUBSCRIPTIONS + "?limit=500").then().statusCode(200)
-                    .body("dead_letters.ce_id", hasItem(brokenId)));
-        }
+        await().atMost(SubscriptionFixture.WAIT).untilAsserted(() -> asAdmin()
+                .get("/admin/dead-letters/" + Topics.SUBSCRIPTIONS + "?limit=500").then().statusCode(200)
+                .body("dead_letters.ce_id", hasItem(brokenId)));
     }
 }
