@@ -21,10 +21,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.edge.identity.StorefrontCustomer;
+import com.lavish.edge.session.StorefrontSessionTokens;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
@@ -40,6 +44,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 class SubscriptionContractsTest extends SubscriptionTestSupport {
+
+    @Inject
+    StorefrontSessionTokens tokens;
 
     /** Far enough ahead that no billing run of another test bills these contracts. */
     static final Instant NEXT_BILLING = Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.DAYS);
@@ -158,6 +165,22 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         assertEquals(1, fixture.rows("select 1 from subscription.sync_command_outbox where type = 'CONTRACT_FETCH' "
                 + "and record_key = ?", SubscriptionFixture.SHOP + "/contract-" + contract).size(),
                 "one fetch for the revision, however often its webhook arrives");
+    }
+
+    @Test
+    void directApiWithASessionTokenAnswersTheSame() {
+        long ada = newId();
+        long contract = newId();
+        fixture.createContract(contract, ada, NEXT_BILLING, null);
+        String token = tokens.issue(new StorefrontCustomer(SubscriptionFixture.SHOP, ada)).token();
+
+        given().header("Authorization", "Bearer " + token).get("/api/subscriptions").then().statusCode(200)
+                .body("subscriptions", hasSize(1))
+                .body("subscriptions[0].id", equalTo(Long.toString(contract)));
+        given().header("Authorization", "Bearer " + token).get("/api/subscriptions/" + contract).then()
+                .statusCode(200).body("lines", hasSize(1));
+        given().header("Authorization", "Bearer " + token).get("/api/subscriptions/12ab").then().statusCode(400)
+                .body("field", equalTo("id"));
     }
 
     @Test
