@@ -1,5 +1,7 @@
 package com.lavish.subscriptions.service;
 
+import com.lavish.edge.json.MoneyText;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -46,7 +48,7 @@ public record SellingPlanGroupView(String id, String shop, String shopifyId, Str
     private static Plan plan(SellingPlan plan) {
         return new Plan(text(plan.shopifyId), plan.name, plan.optionValue, plan.billingInterval,
                 plan.billingIntervalCount, plan.deliveryInterval, plan.deliveryIntervalCount, plan.adjustmentType,
-                plan.adjustmentValue == null ? null : SubscriptionViews.money(plan.adjustmentValue));
+                plan.adjustmentValue == null ? null : MoneyText.of(plan.adjustmentValue));
     }
 
     private static String text(Long id) {

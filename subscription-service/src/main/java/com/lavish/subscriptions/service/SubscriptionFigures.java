@@ -1,5 +1,7 @@
 package com.lavish.subscriptions.service;
 
+import com.lavish.edge.json.MoneyText;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -87,7 +89,7 @@ public class SubscriptionFigures {
                 .setParameter("shop", shop)
                 .getResultList())
                 .map(rows -> rows.stream().map(row -> new MonthRevenue((String) row[0], (String) row[1],
-                        SubscriptionViews.money((BigDecimal) row[2]), number(row[3]))).toList());
+                        MoneyText.of((BigDecimal) row[2]), number(row[3]))).toList());
     }
 
     private static long number(Object value) {

@@ -1,7 +1,8 @@
 package com.lavish.subscriptions.service;
 
+import com.lavish.edge.json.MoneyText;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -152,13 +153,13 @@ public class SubscriptionViews {
 
     private static SubscriptionView.Line line(SubscriptionLine line) {
         return new SubscriptionView.Line(line.shopifyLineId, text(line.productId), text(line.variantId), line.title,
-                line.variantTitle, line.sku, line.quantity, money(line.currentPrice), line.currencyCode,
+                line.variantTitle, line.sku, line.quantity, MoneyText.of(line.currentPrice), line.currencyCode,
                 text(line.sellingPlanId), line.sellingPlanName);
     }
 
     private static SubscriptionView.Attempt attempt(BillingAttempt attempt) {
         return new SubscriptionView.Attempt(attempt.state, attempt.cycleDate, attempt.attemptNumber,
-                money(attempt.amount), attempt.currencyCode, attempt.errorCode, attempt.errorMessage,
+                MoneyText.of(attempt.amount), attempt.currencyCode, attempt.errorCode, attempt.errorMessage,
                 attempt.requestedAt, attempt.completedAt);
     }
 
@@ -169,14 +170,5 @@ public class SubscriptionViews {
 
     private static String text(Long id) {
         return id == null ? null : Long.toString(id);
-    }
-
-    /** An exact decimal string with at least two decimals ("10.00"), never a JSON number a browser would round. */
-    static String money(BigDecimal amount) {
-        if (amount == null) {
-            return null;
-        }
-        BigDecimal plain = amount.stripTrailingZeros();
-        return plain.scale() >= 2 ? plain.toPlainString() : amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 }
