@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.lavish.consumer.ChildRows;
 import com.lavish.consumer.AppliedEventLedger;
 import com.lavish.consumer.privacy.PrivacyRequestLedger;
 import com.lavish.events.ShopifyEvent;
@@ -61,10 +62,11 @@ public class ContractProjection {
             }
             SubscriptionContract contract = stored != null ? stored : SubscriptionContract.of(shop, snapshot.id());
             copy(snapshot, contract);
-            Uni<Void> lines = snapshot.whole() ? replaceLines(snapshot, contract) : Uni.createFrom().voidItem();
+            if (snapshot.whole()) {
+                reconcileLines(snapshot, contract);
+            }
             Uni<?> saved = stored != null ? Uni.createFrom().voidItem() : contracts.persist(contract);
-            return saved.chain(() -> lines)
-                    .chain(() -> keepRedacted(contract))
+            return saved.chain(() -> keepRedacted(contract))
                     .chain(() -> snapshot.whole() ? Uni.createFrom().voidItem() : fetchWhole(contract, snapshot))
                     .chain(() -> actions.confirmByShopify(contract))
                     .replaceWith(EventOutcome.APPLIED);
@@ -143,37 +145,25 @@ public class ContractProjection {
         to.syncedAt = Instant.now();
     }
 
-    /**
-     * The lines as the whole contract has them. Shopify names lines by gid, so the old rows are deleted (flushed
-     * first, or the inserts would trip the unique line id) and the version's rows inserted: line rows are ours alone.
-     */
-    private static Uni<Void> replaceLines(ContractSnapshot from, SubscriptionContract to) {
-        Uni<Void> cleared = Uni.createFrom().voidItem();
-        if (!to.lines.isEmpty()) {
-            to.lines.clear();
-            cleared = to.id == null ? cleared : Panache.getSession().chain(session -> session.flush());
-        }
-        return cleared.invoke(() -> {
-            for (ContractSnapshot.Line line : from.lines()) {
-                if (to.lines.stream().anyMatch(l -> l.shopifyLineId.equals(line.id()))) {
-                    continue;
-                }
-                SubscriptionLine row = new SubscriptionLine();
-                row.contract = to;
-                row.shopDomain = to.shopDomain;
-                row.shopifyLineId = line.id();
-                row.productId = line.productId();
-                row.variantId = line.variantId();
-                row.sellingPlanId = line.sellingPlanId();
-                row.sellingPlanName = line.sellingPlanName();
-                row.title = line.title();
-                row.variantTitle = line.variantTitle();
-                row.sku = line.sku();
-                row.quantity = line.quantity();
-                row.currentPrice = line.price();
-                row.currencyCode = line.currencyCode();
-                to.lines.add(row);
-            }
+    /** The lines as the whole contract has them, matched by Shopify's line gid. */
+    private static void reconcileLines(ContractSnapshot from, SubscriptionContract to) {
+        ChildRows.reconcile(to.lines, row -> row.shopifyLineId, from.lines(), ContractSnapshot.Line::id, line -> {
+            SubscriptionLine row = new SubscriptionLine();
+            row.contract = to;
+            row.shopDomain = to.shopDomain;
+            row.shopifyLineId = line.id();
+            return row;
+        }, (line, row) -> {
+            row.productId = line.productId();
+            row.variantId = line.variantId();
+            row.sellingPlanId = line.sellingPlanId();
+            row.sellingPlanName = line.sellingPlanName();
+            row.title = line.title();
+            row.variantTitle = line.variantTitle();
+            row.sku = line.sku();
+            row.quantity = line.quantity();
+            row.currentPrice = line.price();
+            row.currencyCode = line.currencyCode();
         });
     }
 
