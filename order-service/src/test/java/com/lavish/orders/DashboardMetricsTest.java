@@ -39,7 +39,7 @@ class DashboardMetricsTest {
             return;
         }
         // a storefront read: an HTTP request and the database queries behind it
-        OrderEventFixture.proxyGet(OrderEventFixture.newId(), "/proxy/orders").then().statusCode(200);
+        OrderEventFixture.proxyGet(OrderEventFixture.newId(), "orders").then().statusCode(200);
         // a record that cannot be read goes to the dead letters at once
         try (OrderEventFixture fixture = new OrderEventFixture(database)) {
             long order = OrderEventFixture.newId();
