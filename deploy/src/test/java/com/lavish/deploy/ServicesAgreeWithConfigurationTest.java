@@ -91,6 +91,9 @@ class ServicesAgreeWithConfigurationTest {
             Set<String> granted = grants(rendered.get("KafkaUser", service));
             Set<String> needed = new TreeSet<>();
             for (ServiceConfig.Incoming in : config.incoming()) {
+                assertTrue(contract.contains(in.topic()), service + " consumes " + in.topic() + ", no topic of the contract");
+                assertTrue(in.deadLetterTopic() == null || contract.contains(in.deadLetterTopic()),
+                        service + " dead-letters to " + in.deadLetterTopic() + ", no topic of the contract");
                 needed.add("topic " + in.topic() + " Read");
                 needed.add("group " + in.group() + " Read");
                 if (in.deadLetterTopic() != null) {
