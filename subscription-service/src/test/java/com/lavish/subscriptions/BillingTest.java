@@ -178,6 +178,26 @@ class BillingTest extends SubscriptionTestSupport {
     }
 
     @Test
+    void anAdminRunBroughtForwardBillsWhatIsDueByThenAndNoFurther() {
+        long contract = newId();
+        Instant due = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        fixture.createContract(contract, newId(), due, null);
+
+        SubscriptionFixture.asAdmin().post("/admin/subscriptions/billing/run?as_of=not-a-time").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("as_of"));
+        SubscriptionFixture.asAdmin().post("/admin/subscriptions/billing/run?as_of="
+                        + Instant.now().plus(400, ChronoUnit.DAYS)).then()
+                .statusCode(400).body("detail", containsString("62 days"));
+        assertTrue(attemptsOf(contract).isEmpty(), "a refused run bills nothing");
+
+        SubscriptionFixture.asAdmin().post("/admin/subscriptions/billing/run?as_of=" + due.plus(1, ChronoUnit.HOURS))
+                .then().statusCode(200);
+        SyncCommand attempt = fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract);
+        assertEquals(due.atOffset(ZoneOffset.UTC).toLocalDate().toString(), attempt.billingCycle().date());
+    }
+
+    @Test
     void aFailedPaymentWalksTheDunningScheduleToAPause() {
         long ada = newId();
         long contract = newId();

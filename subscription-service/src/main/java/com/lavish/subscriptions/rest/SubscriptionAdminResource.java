@@ -1,5 +1,6 @@
 package com.lavish.subscriptions.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.lavish.edge.problem.Problem;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.events.WebhookFields;
 import com.lavish.consumer.admin.AdminRole;
 import com.lavish.subscriptions.service.BillingRun;
 import com.lavish.subscriptions.service.SubscriptionFigures;
@@ -33,6 +37,9 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Subscriptions (admin)")
 public class SubscriptionAdminResource {
+
+    /** A run brought forward reaches at most one long cycle ahead: never a whole year's boxes by a typo. */
+    static final int MAX_BRING_FORWARD_DAYS = 62;
 
     private final SubscriptionFigures figures;
     private final BillingRun billing;
@@ -57,10 +64,27 @@ public class SubscriptionAdminResource {
 
     @POST
     @Path("/billing/run")
-    @Operation(operationId = "runBilling", summary = "Bill the contracts due now",
+    @Operation(operationId = "runBilling", summary = "Bill the contracts due now, or due by as_of",
             description = "What the schedule (billing.every) does; a contract is billed once per cycle however many "
-                    + "runs overlap.")
-    public Uni<BillingRunResult> runBilling() {
-        return billing.billDue(Instant.now()).map(BillingRunResult::new);
+                    + "runs overlap. as_of (RFC 3339, at most " + MAX_BRING_FORWARD_DAYS + " days ahead) brings "
+                    + "a run forward: the cycles due by then are billed now, as a merchant does before a holiday.")
+    public Uni<BillingRunResult> runBilling(@RestQuery("as_of") String asOf) {
+        return billing.billDue(billedBy(asOf)).map(BillingRunResult::new);
+    }
+
+    private static Instant billedBy(String asOf) {
+        Instant now = Instant.now();
+        if (asOf == null || asOf.isBlank()) {
+            return now;
+        }
+        Instant at = WebhookFields.parseTimestamp(asOf);
+        if (at == null) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "as_of is not an RFC 3339 timestamp"));
+        }
+        if (at.isAfter(now.plus(Duration.ofDays(MAX_BRING_FORWARD_DAYS)))) {
+            throw new ProblemException(Problem.of(400, "Bad Request",
+                    "as_of may bring a run forward by at most " + MAX_BRING_FORWARD_DAYS + " days"));
+        }
+        return at.isBefore(now) ? now : at;
     }
 }
