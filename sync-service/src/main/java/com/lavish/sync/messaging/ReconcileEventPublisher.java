@@ -2,6 +2,11 @@ package com.lavish.sync.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,6 +22,7 @@ import com.lavish.sync.ShopifyGid;
 import com.lavish.sync.config.ShopifyAdminConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -30,6 +36,8 @@ import io.smallrye.mutiny.Uni;
 public class ReconcileEventPublisher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Records in flight at once while a page or a bulk file is published. */
+    private static final int PUBLISH_CONCURRENCY = 16;
 
     private final RecordProducer records;
     private final ShopifyAdminConfig shopify;
@@ -63,6 +71,34 @@ public class ReconcileEventPublisher {
                         event.toHeaders()))
                 .invoke(() -> metrics.counter("sync.reconcile.published", "type", type.eventType()).increment())
                 .replaceWithVoid();
+    }
+
+    /** Publishes nodes side by side; answers how many, and keeps the newest updatedAt seen in {@code newest}. */
+    public Uni<Long> publishAll(String shop, ReconcileType type, List<JsonNode> nodes, AtomicReference<Instant> newest) {
+        if (nodes.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        return Multi.createFrom().iterable(nodes)
+                .onItem().transformToUni(node -> publish(shop, type, node).invoke(() -> {
+                    Instant updated = instant(node.path("updatedAt").asText(null));
+                    if (updated != null) {
+                        newest.accumulateAndGet(updated, (a, b) -> a == null || b.isAfter(a) ? b : a);
+                    }
+                }))
+                .merge(PUBLISH_CONCURRENCY)
+                .collect().with(Collectors.counting());
+    }
+
+    /** An RFC 3339 time as Shopify writes it, or null. */
+    public static Instant instant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static byte[] bytes(JsonNode node) {

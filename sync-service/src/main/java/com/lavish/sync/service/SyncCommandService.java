@@ -85,7 +85,7 @@ public class SyncCommandService {
                     }
                     return execute(command, sentBefore, firstSentAt)
                             .onFailure().recoverWithItem(failure -> failureOutcome(command, failure))
-                            .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                            .emitOn(VertxContexts.on(context))
                             .chain(outcome -> complete(command, entry, outcome));
                 });
     }
