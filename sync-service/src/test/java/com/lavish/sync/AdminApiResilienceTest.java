@@ -1,0 +1,110 @@
+package com.lavish.sync;
+
+import static com.lavish.sync.SyncFixture.contractCommand;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncCommandType;
+import com.lavish.events.sync.SyncResult;
+import com.lavish.events.sync.SyncResult.SyncOutcome;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Shopify answering 5xx, dropping connections or THROTTLED: commands still arrive, once, and none is lost. */
+@QuarkusTest
+@QuarkusTestResource(DevStackTestResource.class)
+@QuarkusTestResource(ShopifyFakeAdminResource.class)
+class AdminApiResilienceTest {
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    MeterRegistry metrics;
+
+    SyncFixture fixture;
+
+    @BeforeEach
+    void open() {
+        fixture = new SyncFixture(database);
+    }
+
+    @AfterEach
+    void close() {
+        FakeShopify.faults(0, 0, 0);
+        // Shopify's Standard bucket again, as the fake starts
+        FakeShopify.throttle(2000, 100);
+        fixture.close();
+    }
+
+    @Test
+    void serverErrorsAndDroppedConnectionsAreRetried() {
+        long contractId = ShopifyGid.numericId(fixture.subscribe().contractGid());
+        long pauses = FakeShopify.mutations("subscriptionContractPause");
+        FakeShopify.faults(0, 2, 1);
+
+        SyncCommand pause = contractCommand(SyncCommandType.CONTRACT_PAUSE, contractId);
+        fixture.send(pause);
+        SyncResult result = fixture.awaitResult(pause);
+
+        assertEquals(SyncOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertEquals("PAUSED", result.contractStatus());
+        assertEquals(pauses + 1, FakeShopify.mutations("subscriptionContractPause"));
+        assertTrue(metrics.counter("sync.admin-api.requests", "operation", "SubscriptionContractPause",
+                "outcome", "unavailable").count() >= 3);
+    }
+
+    @Test
+    void throttledAnswersAreWaitedOutAndABurstIsPacedWithoutLosingACommand() {
+        List<Long> contracts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            contracts.add(ShopifyGid.numericId(fixture.subscribe().contractGid()));
+        }
+        // a small, slow bucket: 30 points restoring 15 a second, about one status change a second
+        FakeShopify.throttle(30, 15);
+        long throttledBefore = FakeShopify.throttledAnswers();
+        double retriesBefore = throttledRetries();
+
+        List<SyncCommand> burst = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            for (long contract : contracts) {
+                burst.add(contractCommand(round % 2 == 0 ? SyncCommandType.CONTRACT_PAUSE
+                        : SyncCommandType.CONTRACT_ACTIVATE, contract));
+            }
+        }
+        burst.forEach(fixture::send);
+
+        for (SyncCommand command : burst) {
+            SyncResult result = fixture.awaitResult(command, Duration.ofSeconds(120));
+            assertEquals(SyncOutcome.SUCCEEDED, result.outcome(), result.message());
+        }
+        for (long contract : contracts) {
+            assertEquals("ACTIVE", FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contract))
+                    .getString("status"));
+        }
+        // the first answers taught the bucket its size; anything Shopify refused was sent again
+        assertTrue(throttledRetries() - retriesBefore == FakeShopify.throttledAnswers() - throttledBefore,
+                "every THROTTLED answer was retried");
+        assertTrue(metrics.find("sync.throttle.waits").timers().stream().mapToLong(t -> t.count()).sum() > 0,
+                "the bucket paced the burst");
+    }
+
+    private double throttledRetries() {
+        return metrics.find("sync.admin-api.throttled").counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+}
