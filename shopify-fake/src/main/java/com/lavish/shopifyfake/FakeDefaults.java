@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What the fake's main classes take from the environment as the services read it: {@code SHOPIFY_API_SECRET}, the
- * first of {@code SHOPIFY_SHOPS}, {@code SHOPIFY_API_VERSION}, each with the local run's value when unset.
+ * first of {@code SHOPIFY_SHOPS}, {@code SHOPIFY_API_VERSION}, {@code SHOPIFY_ADMIN_TOKEN}, each with the local
+ * run's value when unset.
  */
 final class FakeDefaults {
 
@@ -12,12 +13,23 @@ final class FakeDefaults {
     static final String LOCAL_SECRET = "local-dev-secret-not-for-production";
     static final String LOCAL_SHOP = "lavish-library.myshopify.com";
     static final String DEFAULT_API_VERSION = "2026-07";
+    /** The local run's Admin API access token when none is set: fake on purpose, like the secret. */
+    static final String LOCAL_ADMIN_TOKEN = "shpat_local-fake-admin-token-not-for-production";
+    /** Shopify's Standard plan bucket (shopify-reference.md §3.2). */
+    static final double THROTTLE_MAXIMUM = 2000;
+    static final double THROTTLE_RESTORE_RATE = 100;
+    /** How long a billing attempt stays pending before it settles. */
+    static final double BILLING_DELAY_MS = 200;
 
     private FakeDefaults() {
     }
 
     static String secret(Map<String, String> env) {
         return nonBlank(env.get("SHOPIFY_API_SECRET"), LOCAL_SECRET);
+    }
+
+    static String adminToken(Map<String, String> env) {
+        return nonBlank(env.get("SHOPIFY_ADMIN_TOKEN"), LOCAL_ADMIN_TOKEN);
     }
 
     static String shop(Map<String, String> env) {

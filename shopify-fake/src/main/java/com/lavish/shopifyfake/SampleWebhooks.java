@@ -43,7 +43,7 @@ public final class SampleWebhooks {
     private static final Set<String> CURRENCY_FIELDS = Set.of("currency", "currency_code", "presentment_currency");
 
     // Integers parse to IntNode/LongNode/BigIntegerNode, decimals to BigDecimal: nothing passes through a double.
-    static final ObjectMapper JSON = JsonMapper.builder()
+    public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.shopifyfake.CliOptions.UsageException;
+import com.lavish.shopifyfake.admin.AdminApi;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -74,8 +76,12 @@ public final class ShopifyFakeServer {
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
             "content-length", "set-cookie");
 
-    /** How the server runs; the secret is never printed ({@link #toString()} leaves it out). */
-    public record Config(int port, URI edge, String pathPrefix, String shop, String secret, String apiVersion) {
+    /**
+     * How the server runs; the secret and the Admin API token are never printed ({@link #toString()} leaves them
+     * out).
+     */
+    public record Config(int port, URI edge, String pathPrefix, String shop, String secret, String apiVersion,
+                         AdminApi.Settings admin) {
 
         public Config {
             String e = edge.toString();
@@ -87,7 +93,8 @@ public final class ShopifyFakeServer {
 
         /** From the command line, with the environment's defaults. */
         public static Config parse(List<String> args, Map<String, String> env) {
-            CliOptions options = CliOptions.parse(args, Set.of("port", "edge", "path-prefix", "shop"), Set.of());
+            CliOptions options = CliOptions.parse(args, Set.of("port", "edge", "path-prefix", "shop", "admin-token",
+                    "throttle-maximum", "throttle-restore-rate", "billing-delay-ms"), Set.of());
             int port;
             try {
                 port = Integer.parseInt(options.get("port").orElse(Integer.toString(DEFAULT_PORT)));
@@ -98,15 +105,42 @@ public final class ShopifyFakeServer {
             if (edge.getScheme() == null || edge.getHost() == null) {
                 throw new UsageException("--edge must be an absolute http(s) URL, was '" + edge + "'");
             }
+            AdminApi.Settings admin = new AdminApi.Settings(
+                    options.get("admin-token").orElseGet(() -> FakeDefaults.adminToken(env)),
+                    number(options, env, "throttle-maximum", "SHOPIFY_FAKE_THROTTLE_MAXIMUM",
+                            FakeDefaults.THROTTLE_MAXIMUM, true),
+                    number(options, env, "throttle-restore-rate", "SHOPIFY_FAKE_THROTTLE_RESTORE_RATE",
+                            FakeDefaults.THROTTLE_RESTORE_RATE, false),
+                    Duration.ofMillis((long) number(options, env, "billing-delay-ms", "SHOPIFY_FAKE_BILLING_DELAY_MS",
+                            FakeDefaults.BILLING_DELAY_MS, false)));
             return new Config(port, edge, options.get("path-prefix").orElse(AppProxySigner.DEFAULT_PATH_PREFIX),
                     options.get("shop").orElseGet(() -> FakeDefaults.shop(env)), FakeDefaults.secret(env),
-                    FakeDefaults.apiVersion(env));
+                    FakeDefaults.apiVersion(env), admin);
+        }
+
+        // An option, else its environment variable, else the default; positive (or, if allowed, zero).
+        private static double number(CliOptions options, Map<String, String> env, String option, String variable,
+                                     double fallback, boolean positive) {
+            String text = options.get(option).orElse(env.get(variable));
+            if (text == null || text.isBlank()) {
+                return fallback;
+            }
+            try {
+                double value = Double.parseDouble(text.trim());
+                if (positive ? value > 0 : value >= 0) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new UsageException("--" + option + " (" + variable + ") must be a " + (positive ? "positive" : "non-negative")
+                    + " number, was '" + text + "'");
         }
 
         @Override
         public String toString() {
             return "Config[port=" + port + ", edge=" + edge + ", pathPrefix=" + pathPrefix + ", shop=" + shop
-                    + ", apiVersion=" + apiVersion + "]";
+                    + ", apiVersion=" + apiVersion + ", admin=" + admin + "]";
         }
     }
 
@@ -114,22 +148,38 @@ public final class ShopifyFakeServer {
     private final HttpClient proxyClient;
     private final AppProxySigner proxySigner;
     private final WebhookSender webhookSender;
+    private final AdminApi adminApi;
     private HttpServer server;
 
-    private ShopifyFakeServer(Vertx vertx, Config config) {
+    private ShopifyFakeServer(Vertx vertx, Config config, Clock clock) {
         this.config = config;
         this.proxyClient = vertx.createHttpClient();
         this.proxySigner = new AppProxySigner(config.secret());
         this.webhookSender = new WebhookSender(new WebhookSigner(config.secret(), config.apiVersion()));
+        this.adminApi = new AdminApi(vertx, config.admin(), config.shop(), webhookSender,
+                URI.create(config.edge() + "/webhooks"), clock);
     }
 
     /** Starts a server; port 0 takes a free one ({@link #port()}). */
     public static Future<ShopifyFakeServer> start(Vertx vertx, Config config) {
-        ShopifyFakeServer fake = new ShopifyFakeServer(vertx, config);
+        return start(vertx, config, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a server on a clock (tests move time for the throttle bucket and billing dates). The future completes
+     * once the port is open; {@link #admin()}{@code .ready()} completes once the Admin schema is loaded.
+     */
+    public static Future<ShopifyFakeServer> start(Vertx vertx, Config config, Clock clock) {
+        ShopifyFakeServer fake = new ShopifyFakeServer(vertx, config, clock);
         return vertx.createHttpServer().requestHandler(fake::handle).listen(config.port()).map(server -> {
             fake.server = server;
             return fake;
         });
+    }
+
+    /** The Admin API and its state (tests arrange and inspect through it, or through /fake/admin/...). */
+    public AdminApi admin() {
+        return adminApi;
     }
 
     public int port() {
@@ -168,6 +218,8 @@ public final class ShopifyFakeServer {
             json(request.response(), 200, SampleWebhooks.JSON.createObjectNode().put("status", "UP"));
         } else if (path.equals(config.pathPrefix()) || path.startsWith(config.pathPrefix() + "/")) {
             proxy(request, path.substring(config.pathPrefix().length()));
+        } else if (AdminApi.handles(path)) {
+            adminApi.handle(request);
         } else if (path.startsWith(WEBHOOKS_PATH) && path.length() > WEBHOOKS_PATH.length()) {
             if (request.method() == HttpMethod.POST) {
                 request.body().onSuccess(body -> webhook(request, path.substring(WEBHOOKS_PATH.length()), body))
