@@ -9,32 +9,34 @@ import java.util.List;
  * schema and nothing is sent that was not validated.
  *
  * <p>{@link #estimatedCost()} is what the throttle reserves before the first answer tells the document's real
- * {@code requestedQueryCost} (Shopify's rules: a mutation 10, an object 1, a connection 2 + its page size).
+ * {@code requestedQueryCost} (Shopify's rules: a mutation 10 whatever it selects; in a query an object 1, a connection
+ * 2 + its page size times an item).
  */
 public enum AdminOperation {
-    SELLING_PLAN_GROUP_CREATE("SellingPlanGroupCreate", 62),
-    SELLING_PLAN_GROUP_LOOKUP("SellingPlanGroupLookup", 52 * 50),
-    SELLING_PLAN_GROUP_UPDATE("SellingPlanGroupUpdate", 62),
+    SELLING_PLAN_GROUP_CREATE("SellingPlanGroupCreate", 10),
+    SELLING_PLAN_GROUP_LOOKUP("SellingPlanGroupLookup", 2 + 10 * 53),
+    SELLING_PLAN_GROUP_UPDATE("SellingPlanGroupUpdate", 10),
     SELLING_PLAN_GROUP_DELETE("SellingPlanGroupDelete", 10),
-    SELLING_PLAN_GROUP_ADD_PRODUCTS("SellingPlanGroupAddProducts", 11),
+    SELLING_PLAN_GROUP_ADD_PRODUCTS("SellingPlanGroupAddProducts", 10),
     SELLING_PLAN_GROUP_REMOVE_PRODUCTS("SellingPlanGroupRemoveProducts", 10),
-    PRODUCT_JOIN_SELLING_PLAN_GROUPS("ProductJoinSellingPlanGroups", 11),
-    PRODUCT_LEAVE_SELLING_PLAN_GROUPS("ProductLeaveSellingPlanGroups", 11),
-    SUBSCRIPTION_CONTRACT_PAUSE("SubscriptionContractPause", 11),
-    SUBSCRIPTION_CONTRACT_ACTIVATE("SubscriptionContractActivate", 11),
-    SUBSCRIPTION_CONTRACT_CANCEL("SubscriptionContractCancel", 11),
-    SUBSCRIPTION_BILLING_CYCLE_SKIP("SubscriptionBillingCycleSkip", 11),
-    SUBSCRIPTION_BILLING_CYCLE_UNSKIP("SubscriptionBillingCycleUnskip", 11),
-    SUBSCRIPTION_CONTRACT_UPDATE("SubscriptionContractUpdate", 63),
-    SUBSCRIPTION_DRAFT_UPDATE("SubscriptionDraftUpdate", 11),
-    SUBSCRIPTION_DRAFT_LINE_UPDATE("SubscriptionDraftLineUpdate", 11),
-    SUBSCRIPTION_DRAFT_COMMIT("SubscriptionDraftCommit", 11),
-    SUBSCRIPTION_BILLING_ATTEMPT_CREATE("SubscriptionBillingAttemptCreate", 11),
-    SUBSCRIPTION_CONTRACT_FETCH("SubscriptionContractFetch", 60),
-    RECONCILE_CUSTOMERS("ReconcileCustomers", 8 * 52),
-    RECONCILE_ORDERS("ReconcileOrders", 60 * 52),
-    RECONCILE_PRODUCTS("ReconcileProducts", 128 * 52),
-    RECONCILE_SUBSCRIPTION_CONTRACTS("ReconcileSubscriptionContracts", 60 * 52),
+    PRODUCT_JOIN_SELLING_PLAN_GROUPS("ProductJoinSellingPlanGroups", 10),
+    PRODUCT_LEAVE_SELLING_PLAN_GROUPS("ProductLeaveSellingPlanGroups", 10),
+    SUBSCRIPTION_CONTRACT_PAUSE("SubscriptionContractPause", 10),
+    SUBSCRIPTION_CONTRACT_ACTIVATE("SubscriptionContractActivate", 10),
+    SUBSCRIPTION_CONTRACT_CANCEL("SubscriptionContractCancel", 10),
+    SUBSCRIPTION_BILLING_CYCLE_SKIP("SubscriptionBillingCycleSkip", 10),
+    SUBSCRIPTION_BILLING_CYCLE_UNSKIP("SubscriptionBillingCycleUnskip", 10),
+    SUBSCRIPTION_CONTRACT_UPDATE("SubscriptionContractUpdate", 10),
+    SUBSCRIPTION_DRAFT_UPDATE("SubscriptionDraftUpdate", 10),
+    SUBSCRIPTION_DRAFT_LINE_UPDATE("SubscriptionDraftLineUpdate", 10),
+    SUBSCRIPTION_DRAFT_COMMIT("SubscriptionDraftCommit", 10),
+    SUBSCRIPTION_BILLING_ATTEMPT_CREATE("SubscriptionBillingAttemptCreate", 10),
+    SUBSCRIPTION_CONTRACT_FETCH("SubscriptionContractFetch", 110),
+    // a page as ReconcileSelection sizes it, within Shopify's single-query limit of 1,000
+    RECONCILE_CUSTOMERS("ReconcileCustomers", 302),
+    RECONCILE_ORDERS("ReconcileOrders", 944),
+    RECONCILE_PRODUCTS("ReconcileProducts", 877),
+    RECONCILE_SUBSCRIPTION_CONTRACTS("ReconcileSubscriptionContracts", 992),
     BULK_OPERATION_RUN_QUERY("BulkOperationRunQuery", 10),
     BULK_OPERATION_STATUS("BulkOperationStatus", 1);
 

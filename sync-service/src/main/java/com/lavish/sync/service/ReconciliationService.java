@@ -130,7 +130,7 @@ public class ReconciliationService {
 
     private Uni<Void> page(String shop, ReconcileSelection selection, String query, String after,
                            AtomicLong published, AtomicReference<Instant> newest, Executor context) {
-        ObjectNode variables = SellingPlanGroupCommands.JSON.createObjectNode().put("first", config.pageSize());
+        ObjectNode variables = SellingPlanGroupCommands.JSON.createObjectNode().put("first", selection.pageSize(config.pageSize()));
         if (after != null) {
             variables.put("after", after);
         }
