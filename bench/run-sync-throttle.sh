@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # sync-service through Shopify's cost-based throttle (issue 6). On this machine, on infrastructure of its own
-# (.devstack-bench-sync/, ports 15432/16379/19092 as the local run's), with shopify-fake's Admin API on FAKE_PORT and
+# (.devstack-bench/sync-throttle/, ports 15432/16379/19092 as the local run's), with shopify-fake's Admin API on FAKE_PORT and
 # one sync-service on SYNC_PORT: for each bucket profile, CONTRACTS subscription contracts are seeded in the fake,
 # its bucket set (full at the start) and sync-service's shared estimate in Redis cleared, COMMANDS pause/activate
 # commands published to sync.commands at once, and their results timed on sync.results (bench SyncThrottleRate).
@@ -20,7 +20,7 @@ sync_port=${SYNC_PORT:-18085}
 sync_java_opts=${SYNC_JAVA_OPTS:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k}
 shop=lavish-bench.myshopify.com
 token=bench-only-fake-admin-token
-state=$root/.devstack-bench-sync
+state=$root/.devstack-bench/sync-throttle
 out=bench/results/raw
 mkdir -p "$out" "$state"
 result="$out/sync-throttle-$(date +%Y%m%d-%H%M%S).txt"
@@ -62,7 +62,7 @@ ready "http://127.0.0.1:$fake_port/health" 60
 echo "==> sync-service on $sync_port"
 # shellcheck disable=SC2086
 QUARKUS_HTTP_PORT=$sync_port SHOPIFY_ADMIN_URL="http://127.0.0.1:$fake_port" SHOPIFY_ADMIN_TOKEN=$token \
-  SHOPIFY_SHOPS=$shop ADMIN_PASSWORD_DIGEST=bench-has-no-admin SYNC_RECONCILIATION_EVERY=off \
+  SHOPIFY_SHOPS=$shop ADMIN_PASSWORD_DIGEST=dcbccc08d243723d854c679d293cdeca9a8af2bf393e668333a1f2980c9191cb SYNC_RECONCILIATION_EVERY=off \
   java $sync_java_opts -jar sync-service/target/quarkus-app/quarkus-run.jar >"$state/sync-service.log" 2>&1 &
 pids+=("$!")
 ready "http://127.0.0.1:$sync_port/q/health/ready" 120

@@ -86,7 +86,8 @@ public final class SyncThrottleRate {
         List<Long> contracts = seedContracts(fake, contractCount);
         post(fake + "/fake/admin/throttle", Map.of("maximumAvailable", maximum, "restoreRate", restoreRate));
         delete(fake + "/fake/admin/requests");
-        redisDel(redis, "lavish:sync:throttle:" + shop);
+        redisDel(redis, "lavish:sync:throttle:{" + shop + "}");
+        redisDel(redis, "lavish:sync:throttle:{" + shop + "}:pending");
 
         Map<String, Long> done = new ConcurrentHashMap<>();
         List<String> failures = new ArrayList<>();

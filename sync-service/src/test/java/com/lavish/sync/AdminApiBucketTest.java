@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.sync.client.AdminApiBucket;
+import com.lavish.sync.client.AdminApiBucket.Reservation;
 import com.lavish.sync.client.QueryCost;
 import com.lavish.sync.client.ThrottleStatus;
 
@@ -19,11 +20,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The shared cost bucket in the real Redis: the estimates a replica gets from it, without Shopify. The test profile
- * assumes a bucket of 1,000 points restoring 50 a second until Shopify's first answer.
+ * The shared cost bucket in the real Redis: the waits it asks of callers, without Shopify. The test profile assumes
+ * a bucket of 1,000 points restoring 50 a second until Shopify's first answer. The waits are computed, not timed.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
+@QuarkusTestResource(ShopifyFakeAdminResource.class)
 class AdminApiBucketTest {
 
     @Inject
@@ -32,8 +34,8 @@ class AdminApiBucketTest {
     @Test
     void aReservationBeyondWhatIsLeftWaitsForTheRestoreRate() {
         String shop = shop();
-        assertEquals(Duration.ZERO, bucket.reserve(shop, 900).await().indefinitely());
-        Duration wait = bucket.reserve(shop, 300).await().indefinitely();
+        assertEquals(Duration.ZERO, reserve(shop, 900).delay());
+        Duration wait = reserve(shop, 300).delay();
         // 100 points were left (plus what a few ms restored): 200 more at 50 a second is about 4 s
         assertTrue(wait.toMillis() > 3_500 && wait.toMillis() <= 4_000, "waited " + wait);
     }
@@ -41,41 +43,58 @@ class AdminApiBucketTest {
     @Test
     void waitersQueueBehindEachOtherInsteadOfAllWakingAtOnce() {
         String shop = shop();
-        bucket.reserve(shop, 1000).await().indefinitely();
-        Duration first = bucket.reserve(shop, 100).await().indefinitely();
-        Duration second = bucket.reserve(shop, 100).await().indefinitely();
+        reserve(shop, 1000);
+        Duration first = reserve(shop, 100).delay();
+        Duration second = reserve(shop, 100).delay();
         assertTrue(second.toMillis() >= first.toMillis() + 1_900, first + " then " + second);
     }
 
     @Test
-    void shopifysThrottleStatusGivesTheBucketsSizeAndRate() {
+    void shopifysThrottleStatusGivesTheBucketsSizeRateAndCount() {
         String shop = shop();
-        bucket.reserve(shop, 10).await().indefinitely();
+        Reservation call = reserve(shop, 10);
         // a Plus shop: 20,000 points restoring 1,000 a second, 1,000 of them left after this document
-        bucket.observe(shop, new QueryCost(10, 10, new ThrottleStatus(20_000, 1_000, 1_000)))
+        bucket.observe(shop, call, new QueryCost(10, 10, new ThrottleStatus(20_000, 1_000, 1_000)))
                 .await().indefinitely();
-        Duration wait = bucket.reserve(shop, 3_000).await().indefinitely();
-        // 990 by our count (Shopify's is only ever lower): 2,010 more at 1,000 a second
-        assertTrue(wait.toMillis() > 1_900 && wait.toMillis() <= 2_010, "waited " + wait);
+        Duration wait = reserve(shop, 3_000).delay();
+        assertTrue(wait.toMillis() > 1_900 && wait.toMillis() <= 2_000, "waited " + wait);
+    }
+
+    @Test
+    void anotherReplicasUnansweredReservationStillCounts() {
+        String shop = shop();
+        // another replica reserved 500 points and has not had its answer yet
+        reserve(shop, 500);
+        Reservation mine = reserve(shop, 10);
+        // Shopify ran only mine: 990 of 1,000 left by its count
+        bucket.observe(shop, mine, new QueryCost(10, 10, new ThrottleStatus(1_000, 990, 50))).await().indefinitely();
+        Duration wait = reserve(shop, 600).delay();
+        // 490 left once the other call runs: 110 more at 50 a second
+        assertTrue(wait.toMillis() > 2_100 && wait.toMillis() <= 2_200, "waited " + wait);
     }
 
     @Test
     void aThrottledAnswerReplacesTheEstimateWithShopifysCount() {
         String shop = shop();
-        assertEquals(Duration.ZERO, bucket.reserve(shop, 50).await().indefinitely());
+        Reservation call = reserve(shop, 50);
+        assertEquals(Duration.ZERO, call.delay());
         // someone outside the suite drained the bucket: Shopify says 0 left of 1,000 at 50 a second
-        Duration wait = bucket.throttled(shop, 50, new QueryCost(50, null, new ThrottleStatus(1_000, 0, 50)))
-                .await().indefinitely();
+        Duration wait = bucket.throttled(shop, call, 50, new QueryCost(50, null, new ThrottleStatus(1_000, 0, 50)))
+                .await().indefinitely().delay();
         assertTrue(wait.toMillis() > 900 && wait.toMillis() <= 1_000, "waited " + wait);
     }
 
     @Test
     void whatADocumentDidNotCostIsRefunded() {
         String shop = shop();
-        bucket.reserve(shop, 1000).await().indefinitely();
-        bucket.observe(shop, new QueryCost(1000, 200, null)).await().indefinitely();
+        Reservation call = reserve(shop, 1000);
+        bucket.observe(shop, call, new QueryCost(1000, 200, null)).await().indefinitely();
         // 800 refunded: a 700-point document goes at once
-        assertEquals(Duration.ZERO, bucket.reserve(shop, 700).await().indefinitely());
+        assertEquals(Duration.ZERO, reserve(shop, 700).delay());
+    }
+
+    private Reservation reserve(String shop, int cost) {
+        return bucket.reserve(shop, cost).await().indefinitely();
     }
 
     private static String shop() {

@@ -70,6 +70,30 @@ class AdminApiResilienceTest {
     }
 
     @Test
+    void whenShopifyStaysDownTheCommandFailsAndIsKeptForItsNextDelivery() {
+        long contractId = ShopifyGid.numericId(fixture.subscribe().contractGid());
+        // more 5xx answers than the retries take (5 tries in all)
+        FakeShopify.faults(0, 5, 0);
+
+        SyncCommand pause = contractCommand(SyncCommandType.CONTRACT_PAUSE, contractId);
+        fixture.send(pause);
+        SyncResult failed = fixture.awaitResult(pause);
+        assertEquals(SyncOutcome.FAILED, failed.outcome());
+        assertTrue(failed.message().startsWith("Shopify could not be reached"), failed.message());
+        assertEquals("FAILED", fixture.ledger(pause).get("state"));
+        assertEquals("ACTIVE", FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contractId))
+                .getString("status"));
+
+        // Shopify is back; the command's next delivery (a replay, or the caller asking again) applies it
+        SyncCommand again = SyncFixture.reissue(pause);
+        fixture.send(again);
+        SyncResult applied = fixture.awaitResult(again);
+        assertEquals(SyncOutcome.SUCCEEDED, applied.outcome(), applied.message());
+        assertEquals("PAUSED", applied.contractStatus());
+        assertEquals(2, ((Number) fixture.ledger(pause).get("attempts")).intValue());
+    }
+
+    @Test
     void throttledAnswersAreWaitedOutAndABurstIsPacedWithoutLosingACommand() {
         List<Long> contracts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

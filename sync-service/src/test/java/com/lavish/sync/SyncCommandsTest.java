@@ -187,6 +187,15 @@ class SyncCommandsTest {
         assertEquals(deletes, FakeShopify.mutations("sellingPlanGroupDelete"));
     }
 
+    @Test
+    void aCommandThatCannotBeReadGoesToTheDeadLetters() {
+        String key = SyncFixture.SHOP + "/garbled-" + UUID.randomUUID();
+        fixture.sendRaw(key, "{\"commandId\": 42, \"type\": \"NOT_A_TYPE\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> letter = fixture.awaitRecord(Topics.deadLetterOf(Topics.SYNC_COMMANDS), key);
+        assertTrue(SyncFixture.utf8(letter.headers().lastHeader("dead-letter-reason").value()).contains("SyncCommand"));
+    }
+
     SyncResult assertSucceeded(SyncCommand command) {
         return fixture.assertSucceeded(command);
     }

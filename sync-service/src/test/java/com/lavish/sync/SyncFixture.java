@@ -74,7 +74,7 @@ final class SyncFixture implements AutoCloseable {
         KafkaConsumer<String, byte[]> consumer = consumer();
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.SYNC_RESULTS, Topics.SUBSCRIPTIONS, Topics.ORDERS, Topics.CUSTOMERS,
-                Topics.PRODUCTS)) {
+                Topics.PRODUCTS, Topics.deadLetterOf(Topics.SYNC_COMMANDS))) {
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
@@ -127,6 +127,21 @@ final class SyncFixture implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not publish the command", e);
         }
+    }
+
+    /** Any bytes as a sync.commands record. */
+    void sendRaw(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.SYNC_COMMANDS, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the record", e);
+        }
+    }
+
+    /** The first record of a topic with this key, once it is there. */
+    ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        await().atMost(WAIT).until(() -> seen.stream().anyMatch(r -> r.topic().equals(topic) && key.equals(r.key())));
+        return seen.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).findFirst().orElseThrow();
     }
 
     /** The result of a command, once it is on sync.results. */

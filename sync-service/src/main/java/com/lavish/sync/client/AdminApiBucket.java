@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,8 +26,8 @@ import io.vertx.mutiny.redis.client.Response;
  * Shopify's cost bucket of each shop as every replica of sync-service estimates it together, in Redis
  * ({@code redis/admin-api-bucket.lua}): a call reserves its requested cost first and waits
  * {@code (cost - available) / restoreRate} when the bucket cannot cover it; every answer's {@code throttleStatus}
- * corrects the estimate (and gives the bucket's real size and restore rate); a THROTTLED answer resets it to
- * Shopify's count and reserves again.
+ * sets the estimate to Shopify's count less what other calls have reserved and not yet had answered (and gives the
+ * bucket's real size and restore rate); a THROTTLED answer does the same and reserves again.
  *
  * <p>When Redis fails, a call goes ahead without waiting (logged at most once a minute): Shopify's THROTTLED answer
  * still protects the shop, at the price of a retry.
@@ -44,6 +45,10 @@ public class AdminApiBucket {
     public record Estimate(Duration delay, double available, double maximum, double restoreRate) {
     }
 
+    /** Points taken for one call: its id (to settle it when the answer comes) and how long to wait first. */
+    public record Reservation(String id, int cost, Duration delay) {
+    }
+
     private final ReactiveRedisDataSource redis;
     private final AdminApiConfig config;
     private final MeterRegistry metrics;
@@ -57,23 +62,28 @@ public class AdminApiBucket {
     }
 
     /** Takes {@code cost} points from the shop's bucket; the answer says how long to wait before sending. */
-    public Uni<Duration> reserve(String shop, int cost) {
-        return call(shop, "reserve", Integer.toString(cost), "", null).map(Estimate::delay);
+    public Uni<Reservation> reserve(String shop, int cost) {
+        String id = UUID.randomUUID().toString();
+        return call(shop, "reserve", id, Integer.toString(cost), "", null)
+                .map(estimate -> new Reservation(id, cost, estimate.delay()));
     }
 
-    /** Corrects the estimate with an answer's cost: the refund of what it did not use, Shopify's own count. */
-    public Uni<Void> observe(String shop, QueryCost cost) {
-        if (cost == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return call(shop, "observe", number(cost.requestedQueryCost()), number(cost.actualQueryCost()),
-                cost.throttleStatus()).replaceWithVoid();
+    /**
+     * Settles a reservation with its answer's cost: Shopify's count, less what other calls reserved and Shopify has
+     * not answered yet, becomes the estimate (or, without a count, what the document did not use is refunded).
+     */
+    public Uni<Void> observe(String shop, Reservation reservation, QueryCost cost) {
+        return call(shop, "observe", reservation.id(),
+                cost == null ? Integer.toString(reservation.cost()) : number(cost.requestedQueryCost()),
+                cost == null ? "" : number(cost.actualQueryCost()), cost == null ? null : cost.throttleStatus())
+                .replaceWithVoid();
     }
 
     /** After a THROTTLED answer: Shopify's count replaces the estimate and {@code cost} is reserved again. */
-    public Uni<Duration> throttled(String shop, int cost, QueryCost answered) {
-        return call(shop, "throttled", Integer.toString(cost), "", answered == null ? null : answered.throttleStatus())
-                .map(Estimate::delay);
+    public Uni<Reservation> throttled(String shop, Reservation reservation, int cost, QueryCost answered) {
+        return call(shop, "throttled", reservation.id(), Integer.toString(cost), "",
+                answered == null ? null : answered.throttleStatus())
+                .map(estimate -> new Reservation(reservation.id(), cost, estimate.delay()));
     }
 
     /** The points the shop's bucket had at this replica's last look, for the gauge; NaN before any. */
@@ -82,14 +92,15 @@ public class AdminApiBucket {
         return bits == null ? Double.NaN : Double.longBitsToDouble(bits.get());
     }
 
-    private Uni<Estimate> call(String shop, String op, String first, String second, ThrottleStatus status) {
-        String[] args = {"EVAL", SCRIPT, "1", config.throttleKeyPrefix() + shop, op, first, second,
-                status == null ? "" : number(status.maximumAvailable()),
-                status == null ? "" : number(status.currentlyAvailable()),
-                status == null ? "" : number(status.restoreRate()),
-                number(config.initialMaximumAvailable()), number(config.initialRestoreRate()),
-                Long.toString(IDLE_BUCKET_MILLIS)};
-        return redis.execute(args[0], java.util.Arrays.copyOfRange(args, 1, args.length))
+    private Uni<Estimate> call(String shop, String op, String id, String first, String second, ThrottleStatus status) {
+        // one hash tag per shop: both keys in one slot, should Redis ever be a cluster
+        String key = config.throttleKeyPrefix() + "{" + shop + "}";
+        return redis.execute("EVAL", SCRIPT, "2", key, key + ":pending", op, id, first, second,
+                        status == null ? "" : number(status.maximumAvailable()),
+                        status == null ? "" : number(status.currentlyAvailable()),
+                        status == null ? "" : number(status.restoreRate()),
+                        number(config.initialMaximumAvailable()), number(config.initialRestoreRate()),
+                        Long.toString(IDLE_BUCKET_MILLIS), Long.toString(config.requestTimeout().toMillis() * 2))
                 .ifNoItem().after(REDIS_TIMEOUT).fail()
                 .map(response -> estimate(shop, response))
                 .onFailure().recoverWithItem(failure -> {

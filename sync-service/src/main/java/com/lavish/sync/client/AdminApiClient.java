@@ -79,10 +79,9 @@ public class AdminApiClient {
     }
 
     private Uni<AdminAnswer> send(String shop, AdminOperation operation, ObjectNode variables) {
-        int cost = requestedCost(operation);
-        return bucket.reserve(shop, cost)
-                .call(wait -> pause(shop, wait))
-                .chain(() -> attempt(shop, operation, variables, cost, 0));
+        return bucket.reserve(shop, requestedCost(operation))
+                .call(reservation -> pause(shop, reservation.delay()))
+                .chain(reservation -> attempt(shop, operation, variables, reservation, 0));
     }
 
     /** The cost the bucket reserves for a document. */
@@ -90,18 +89,20 @@ public class AdminApiClient {
         return requestedCosts.getOrDefault(operation, operation.estimatedCost());
     }
 
-    private Uni<AdminAnswer> attempt(String shop, AdminOperation operation, ObjectNode variables, int cost,
-                                     int throttledSoFar) {
+    private Uni<AdminAnswer> attempt(String shop, AdminOperation operation, ObjectNode variables,
+                                     AdminApiBucket.Reservation reservation, int throttledSoFar) {
         return transport.send(shop, operation, variables)
                 .onFailure().invoke(failure -> count(operation, failure instanceof AdminApiUnavailableException
                         ? "unavailable" : "error"))
+                // whether Shopify ran it is unknown: the reservation settles as if it did
+                .onFailure().call(() -> bucket.observe(shop, reservation, null))
                 .chain(exchange -> {
                     if (exchange.cost() != null && exchange.cost().requestedQueryCost() != null) {
                         requestedCosts.put(operation, exchange.cost().requestedQueryCost());
                     }
                     if (!exchange.throttled()) {
                         count(operation, "answered");
-                        return bucket.observe(shop, exchange.cost())
+                        return bucket.observe(shop, reservation, exchange.cost())
                                 .replaceWith(new AdminAnswer(operation, exchange.data(), exchange.cost()));
                     }
                     count(operation, "throttled");
@@ -111,10 +112,9 @@ public class AdminApiClient {
                         return Uni.createFrom().failure(new AdminApiException(operation.documentName() + " to "
                                 + shop + ": still THROTTLED after " + throttledSoFar + " waits"));
                     }
-                    int retryCost = requestedCost(operation);
-                    return bucket.throttled(shop, retryCost, exchange.cost())
-                            .chain(wait -> pause(shop, backoff(wait, throttledSoFar)))
-                            .chain(() -> attempt(shop, operation, variables, retryCost, throttledSoFar + 1));
+                    return bucket.throttled(shop, reservation, requestedCost(operation), exchange.cost())
+                            .call(again -> pause(shop, backoff(again.delay(), throttledSoFar)))
+                            .chain(again -> attempt(shop, operation, variables, again, throttledSoFar + 1));
                 });
     }
 

@@ -154,7 +154,11 @@ class AdminGraphqlTransport {
     }
 
     // The client's messages about unparseable answers quote the whole body: keep only its first line, shortened.
+    // Shopify's 5xx bodies carry "errors" as text, which the client cannot read as GraphQL errors (a cast fails).
     private static String describe(Throwable failure) {
+        if (failure instanceof ClassCastException) {
+            return "the answer is not a GraphQL response (an error page or a 5xx)";
+        }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         int cut = Math.min(message.length(), 200);
         int newline = message.indexOf('\n');
