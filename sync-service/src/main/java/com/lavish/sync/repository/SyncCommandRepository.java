@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.lavish.sync.SyncCommandRecord;
 import com.lavish.sync.SyncCommandRecord.State;
@@ -18,7 +19,7 @@ public class SyncCommandRepository implements PanacheRepository<SyncCommandRecor
 
     /**
      * Records a key the first time it arrives (a second arrival changes nothing: ON CONFLICT, so two replicas
-     * racing on one key cannot both record it) and answers the key's row.
+     * racing on one key cannot both record it) and answers the key's row, locked for the rest of the transaction.
      */
     public Uni<SyncCommandRecord> receive(String shop, String idempotencyKey, String commandId, String type,
                                           String origin, String command, Instant now) {
@@ -35,14 +36,11 @@ public class SyncCommandRepository implements PanacheRepository<SyncCommandRecor
                         .setParameter("command", command)
                         .setParameter("now", now)
                         .executeUpdate())
-                .chain(() -> find("shopDomain = ?1 and idempotencyKey = ?2", shop, idempotencyKey).singleResult());
+                .chain(() -> find("shopDomain = ?1 and idempotencyKey = ?2", shop, idempotencyKey)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).singleResult());
     }
 
-    /**
-     * Marks a key as handed to Shopify, unless it was answered meanwhile.
-     *
-     * @return the number of rows changed: 0 when the key was answered meanwhile
-     */
+    /** Marks a key as handed to Shopify (in the transaction that read it unanswered). */
     public Uni<Integer> markSending(long id, Instant now) {
         return update("""
                 state = ?1, attempts = attempts + 1, firstSentAt = coalesce(firstSentAt, ?2), lastSentAt = ?2

@@ -1,5 +1,6 @@
 package com.lavish.sync.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,8 @@ import io.vertx.core.Vertx;
  * <ol>
  *   <li>the key is recorded (RECEIVED) or found; a key already answered (SUCCEEDED, REJECTED) is answered again from
  *       the ledger, with this command's id, and Shopify is not called;</li>
- *   <li>SENDING is committed <em>before</em> Shopify is called, so a restart knows the outcome may be unknown;</li>
+ *   <li>SENDING is committed (in the same transaction) <em>before</em> Shopify is called, so a restart knows the
+ *       outcome may be unknown;</li>
  *   <li>Shopify's outcome is recorded with the result, then the result is published to sync.results.</li>
  * </ol>
  * A key that FAILED (Shopify unreachable within the retries) is tried again when it is delivered again. Counted in
@@ -56,14 +58,19 @@ public class SyncCommandService {
     /** Completes once the command's result is on sync.results. Must be called on a Vert.x context (a consumer's). */
     public Uni<SyncResult> apply(SyncCommand command) {
         Context context = Vertx.currentContext();
-        String json = new String(SyncMessages.write(command), java.nio.charset.StandardCharsets.UTF_8);
+        String json = new String(SyncMessages.write(command), StandardCharsets.UTF_8);
+        Instant now = Instant.now();
+        // one transaction records the key and, unless it was answered before, marks it SENDING: committed before
+        // Shopify is called
         return Panache.withTransaction(() -> ledger.receive(command.shop(), command.idempotencyKey(),
-                        command.commandId(), command.type().name(), command.origin(), json, Instant.now()))
+                                command.commandId(), command.type().name(), command.origin(), json, now)
+                        .call(entry -> entry.state.answered() ? Uni.createFrom().voidItem()
+                                : ledger.markSending(entry.id, now).replaceWithVoid()))
                 .chain(entry -> entry.state.answered() ? replay(command, entry) : send(context, command, entry));
     }
 
     private Uni<SyncResult> replay(SyncCommand command, SyncCommandRecord entry) {
-        SyncResult stored = SyncMessages.readResult(entry.result.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SyncResult stored = SyncMessages.readResult(entry.result.getBytes(StandardCharsets.UTF_8));
         SyncResult again = new SyncResult(command.commandId(), command.idempotencyKey(), command.shop(), command.type(),
                 command.origin(), stored.outcome(), stored.userErrors(), stored.message(), stored.contractId(),
                 stored.shopifyId(), stored.sellingPlanIds(), stored.contractStatus(), stored.completedAt());
@@ -72,22 +79,14 @@ public class SyncCommandService {
         return results.publish(command, again).replaceWith(again);
     }
 
+    // entry as read before this attempt was marked: its attempts and firstSentAt say whether one went before
     private Uni<SyncResult> send(Context context, SyncCommand command, SyncCommandRecord entry) {
         boolean sentBefore = entry.attempts > 0;
-        Instant now = Instant.now();
-        Instant firstSentAt = entry.firstSentAt != null ? entry.firstSentAt : now;
-        return Panache.withTransaction(() -> ledger.markSending(entry.id, now))
-                .chain(marked -> {
-                    if (marked == 0) {
-                        // another consumer answered the key since it was read
-                        return Panache.withTransaction(() -> ledger.findById(entry.id))
-                                .chain(answered -> replay(command, answered));
-                    }
-                    return execute(command, sentBefore, firstSentAt)
-                            .onFailure().recoverWithItem(failure -> failureOutcome(command, failure))
-                            .emitOn(VertxContexts.on(context))
-                            .chain(outcome -> complete(command, entry, outcome));
-                });
+        Instant firstSentAt = entry.firstSentAt != null ? entry.firstSentAt : Instant.now();
+        return execute(command, sentBefore, firstSentAt)
+                .onFailure().recoverWithItem(failure -> failureOutcome(command, failure))
+                .emitOn(VertxContexts.on(context))
+                .chain(outcome -> complete(command, entry, outcome));
     }
 
     private Uni<ShopifyOutcome> execute(SyncCommand command, boolean sentBefore, Instant firstSentAt) {
@@ -127,8 +126,8 @@ public class SyncCommandService {
         };
         // an answered command is never sent again: its delivery address (personal data) is no longer needed
         SyncCommand kept = state.answered() ? withoutAddress(command) : command;
-        String resultJson = new String(SyncMessages.write(result), java.nio.charset.StandardCharsets.UTF_8);
-        String commandJson = new String(SyncMessages.write(kept), java.nio.charset.StandardCharsets.UTF_8);
+        String resultJson = new String(SyncMessages.write(result), StandardCharsets.UTF_8);
+        String commandJson = new String(SyncMessages.write(kept), StandardCharsets.UTF_8);
         return Panache.withTransaction(() -> ledger.complete(entry.id, state, outcome.shopifyId(), resultJson,
                         commandJson, now))
                 .invoke(() -> metrics.counter("sync.commands", "type", command.type().name(),
