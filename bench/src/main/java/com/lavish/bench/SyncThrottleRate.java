@@ -51,10 +51,10 @@ import com.lavish.events.sync.SyncResult;
  * (a backlog) and times their results on sync.results. While it runs it samples sync-service's
  * {@code sync_throttle_available} gauge (its own estimate of the bucket) every 100 ms.
  *
- * <p>Reported: the whole run's commands/s; the steady rate over the second half of the results (by then the bucket's
- * start-up reserve is spent, so this is what the restore rate allows); the Admin API points spent per second in that
- * half as a share of the restore rate; THROTTLED answers the fake gave (0 means the suite never asked for more than
- * the bucket held); the lowest estimate sampled; FAILED or REJECTED results.
+ * <p>Reported: the whole run's commands/s; the rate over the last quarter of the results (past the bucket's start-up
+ * reserve, when the bucket is what limits) and the Admin API points it spends per second as a share of the restore
+ * rate; THROTTLED answers the fake gave (0: the suite never asked for more than the bucket held); the lowest estimate
+ * sampled after the first second (below 0: callers queued for the restore); FAILED or REJECTED results.
  *
  * <p>Usage: {@code SyncThrottleRate PROFILE FAKE_URL KAFKA REDIS_HOST:PORT SYNC_METRICS_URL SHOP MAXIMUM RESTORE_RATE
  * COMMANDS CONTRACTS}
@@ -147,14 +147,17 @@ public final class SyncThrottleRate {
             return;
         }
         double total = (times.get(times.size() - 1) - start) / 1e9;
-        int half = times.size() / 2;
-        double steadySeconds = (times.get(times.size() - 1) - times.get(half)) / 1e9;
-        double steadyRate = (times.size() - 1 - half) / steadySeconds;
-        double lowest = samples.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        // the last quarter: long past the bucket's start-up reserve when the bucket is what limits the rate
+        int quarter = times.size() * 3 / 4;
+        double steadySeconds = (times.get(times.size() - 1) - times.get(quarter)) / 1e9;
+        double steadyRate = (times.size() - 1 - quarter) / steadySeconds;
+        // the first second's samples show the estimate before Shopify's first answer corrected it
+        double lowest = samples.stream().skip(10).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
         System.out.printf("%s (bucket %.0f points, restore %.0f/s): %d of %d commands answered in %.1f s = %.1f commands/s;"
-                        + " second half %.1f commands/s = %.0f points/s = %.0f%% of the restore rate;"
-                        + " THROTTLED answers %d; lowest bucket estimate sampled %.0f; not succeeded %d%n",
-                profile, maximum, restoreRate, times.size(), commands, total, (times.size()) / total, steadyRate,
+                        + " last quarter %.1f commands/s = %.0f points/s = %.0f%% of the restore rate;"
+                        + " THROTTLED answers %d; lowest bucket estimate sampled %.0f (below 0: callers queued);"
+                        + " not succeeded %d%n",
+                profile, maximum, restoreRate, times.size(), commands, total, times.size() / total, steadyRate,
                 steadyRate * MUTATION_COST, 100 * steadyRate * MUTATION_COST / restoreRate, throttled, lowest,
                 failures.size());
         failures.stream().limit(5).forEach(f -> System.out.println("  " + f));

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 
@@ -24,6 +25,7 @@ import io.smallrye.graphql.client.Response;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import io.smallrye.graphql.client.impl.ResponseImpl;
 import io.smallrye.graphql.client.vertx.dynamic.VertxDynamicGraphQLClientBuilder;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -59,6 +61,16 @@ class AdminGraphqlTransport {
         this.vertx = vertx;
         this.shopify = shopify;
         this.config = config;
+    }
+
+    /** A served shop without an access token would fail every command: the service does not start without one. */
+    void requireTokens(@Observes StartupEvent started) {
+        for (String shop : shopify.shops()) {
+            if (shopify.tokenOf(shop).isEmpty()) {
+                throw new IllegalStateException("no Admin API access token for " + shop
+                        + ": set SHOPIFY_ADMIN_TOKEN (or shopify.admin-tokens.\"" + shop + "\")");
+            }
+        }
     }
 
     Uni<Exchange> send(String shop, AdminOperation operation, ObjectNode variables) {
@@ -103,7 +115,7 @@ class AdminGraphqlTransport {
 
     private DynamicGraphQLClient clientOf(String shop) {
         String token = shopify.tokenOf(shop).orElseThrow(() -> new AdminApiException(
-                "no Admin API access token for " + shop + " (SHOPIFY_ADMIN_TOKEN)"));
+                shop + " is not a shop this service has an Admin API access token for"));
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) Math.max(1, config.requestTimeout().toSeconds()));
