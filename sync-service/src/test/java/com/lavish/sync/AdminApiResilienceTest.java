@@ -11,7 +11,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -20,7 +19,6 @@ import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,27 +27,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @QuarkusTestResource(ShopifyFakeAdminResource.class)
-class AdminApiResilienceTest {
-
-    @Inject
-    AgroalDataSource database;
+class AdminApiResilienceTest extends SyncTestBase {
 
     @Inject
     MeterRegistry metrics;
 
-    SyncFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = new SyncFixture(database);
-    }
-
     @AfterEach
-    void close() {
+    void restoreTheFake() {
         FakeShopify.faults(0, 0, 0);
         // Shopify's Standard bucket again, as the fake starts
         FakeShopify.throttle(2000, 100);
-        fixture.close();
     }
 
     @Test

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +21,6 @@ import com.lavish.events.Topics;
 import com.lavish.events.sync.ReconcileType;
 import com.lavish.events.sync.SyncCommandType;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -36,37 +32,29 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @QuarkusTestResource(ShopifyFakeAdminResource.class)
-class ReconciliationTest {
+class ReconciliationTest extends SyncTestBase {
 
     static final String ADMIN_PASSWORD = "test-only-admin-password";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    AgroalDataSource database;
-
-    SyncFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = new SyncFixture(database);
-    }
-
     @AfterEach
-    void close() {
+    void restoreTheFake() {
         FakeShopify.unmuteWebhooks();
-        fixture.close();
     }
 
     @Test
     void anOrderAndAContractChangedWithoutAWebhookAreReconciledIntoTheirTopics() throws Exception {
         FakeShopify.muteWebhooks();
         SyncFixture.Subscription subscription = fixture.subscribe();
+        // the shop's first load, whatever ran before: bulk operations
+        fixture.rows("delete from sync.reconcile_cursor where shop_domain = ? returning resource", SyncFixture.SHOP);
         long orderId = ShopifyGid.numericId(subscription.orderGid());
         long contractId = ShopifyGid.numericId(subscription.contractGid());
 
         run().then().statusCode(200)
                 .body("passes.type", hasItem(ReconcileType.ORDERS.eventType()))
-                .body("passes.find { it.type == 'reconcile/orders' }.error", equalTo(null));
+                .body("passes.find { it.type == 'reconcile/orders' }.error", equalTo(null))
+                .body("passes.find { it.type == 'reconcile/orders' }.mode", equalTo("bulk"));
 
         ConsumerRecord<String, byte[]> order = fixture.awaitEvent(Topics.ORDERS,
                 e -> e.type().equals(ReconcileType.ORDERS.eventType()) && Long.toString(orderId).equals(e.subject()));

@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -23,7 +20,6 @@ import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
 import com.lavish.sync.client.AdminOperation;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -34,22 +30,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @QuarkusTestResource(ShopifyFakeAdminResource.class)
-class SyncIdempotencyTest {
-
-    @Inject
-    AgroalDataSource database;
-
-    SyncFixture fixture;
-
-    @BeforeEach
-    void open() {
-        fixture = new SyncFixture(database);
-    }
+class SyncIdempotencyTest extends SyncTestBase {
 
     @AfterEach
-    void close() {
+    void restoreTheFake() {
         FakeShopify.faults(0, 0, 0);
-        fixture.close();
     }
 
     @Test
