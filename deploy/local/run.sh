@@ -53,6 +53,9 @@ export ADMIN_PASSWORD_DIGEST=${ADMIN_PASSWORD_DIGEST:-dcbccc08d243723d854c679d29
 # %dev one (made with tools/personal-data-keyset/keyset.sh new); never for real customers
 local_fake_personal_data_keyset='{"primaryKeyId":1064020938,"key":[{"keyData":{"typeUrl":"type.googleapis.com/google.crypto.tink.AesGcmKey","value":"GiDDJM1pGNkh6Z1NkKeB2iGENtaHw728IQPwRw/551Telg==","keyMaterialType":"SYMMETRIC"},"status":"ENABLED","keyId":1064020938,"outputPrefixType":"TINK"}]}'
 export PERSONAL_DATA_KEYSET=${PERSONAL_DATA_KEYSET:-$local_fake_personal_data_keyset}
+# sync-service writes to Shopify's Admin API: here shopify-fake's, with its fake token
+export SHOPIFY_ADMIN_URL=${SHOPIFY_ADMIN_URL:-http://127.0.0.1:8090}
+export SHOPIFY_ADMIN_TOKEN=${SHOPIFY_ADMIN_TOKEN:-shpat_local-fake-admin-token-not-for-production}
 
 # The services that exist in this checkout, narrowed by --only.
 services=()
@@ -124,6 +127,14 @@ done
 # shellcheck disable=SC1091
 source "$state/env"
 
+# Shopify's stand-in starts before the services: sync-service calls its Admin API from the first command on.
+echo "==> shopify-fake on port 8090: Shopify's app proxy at /apps/lavish/..., its Admin API, webhooks on demand"
+fake_cp="$(ls shopify-fake/target/shopify-fake-*.jar | head -1):$(cat shopify-fake/target/shopify-fake.classpath)"
+java -cp "$fake_cp" com.lavish.shopifyfake.ShopifyFakeServer --port 8090 --edge "http://127.0.0.1:$edge_port" \
+  >"$logs/shopify-fake.log" 2>&1 &
+pids+=("$!")
+wait_for "http://127.0.0.1:8090/health" "shopify-fake" 30
+
 for entry in "${services[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
   echo "==> $name on port $port (log: $logs/$name.log)"
@@ -146,12 +157,6 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$edge_port") 2>/dev/null; do
   sleep 1
 done
 
-echo "==> shopify-fake on port 8090: Shopify's app proxy at /apps/lavish/..., webhooks on demand"
-fake_cp="$(ls shopify-fake/target/shopify-fake-*.jar | head -1):$(cat shopify-fake/target/shopify-fake.classpath)"
-java -cp "$fake_cp" com.lavish.shopifyfake.ShopifyFakeServer --port 8090 --edge "http://127.0.0.1:$edge_port" \
-  >"$logs/shopify-fake.log" 2>&1 &
-pids+=("$!")
-wait_for "http://127.0.0.1:8090/health" "shopify-fake" 30
 
 names=" ${services[*]} "
 if $demo && [[ $names == *" webhook-gateway:"* ]] && [[ $names == *" customer-service:"* ]]; then

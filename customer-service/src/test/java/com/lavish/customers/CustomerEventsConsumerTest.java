@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.events.sync.ReconcileType;
+import com.lavish.events.ShopifyEvent;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.lavish.devstack.DevStackTestResource;
 
 import io.agroal.api.AgroalDataSource;
@@ -101,6 +104,41 @@ class CustomerEventsConsumerTest {
                 .body("default_address.id", equalTo(Long.toString(id + 1)));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("customer_events_total{outcome=\"applied\",type=\"customers/create\"}"));
+    }
+
+    @Test
+    void customerHealedByReconciliationReadsLikeItsWebhookAndStaysInVersionOrder() {
+        long id = newCustomerId();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("id", "gid://shopify/Customer/" + id).put("firstName", "Ngaio").put("lastName", "Marsh")
+                .put("email", "ngaio@example.com").put("state", "ENABLED").put("updatedAt", "2026-05-01T10:00:00+10:00")
+                .put("createdAt", "2026-01-01T00:00:00Z");
+        node.putArray("tags").add("vip").add("crime");
+        node.putObject("emailMarketingConsent").put("marketingState", "SUBSCRIBED")
+                .put("marketingOptInLevel", "SINGLE_OPT_IN").put("consentUpdatedAt", "2026-04-01T00:00:00Z");
+        // a MailingAddress gid carries a query; its number is the address id
+        String addressGid = "gid://shopify/MailingAddress/" + (id + 1) + "?model_name=CustomerAddress";
+        node.putObject("defaultAddress").put("id", addressGid);
+        node.putArray("addresses").addObject().put("id", addressGid).put("firstName", "Ngaio").put("city", "Christchurch")
+                .put("provinceCode", "CAN").put("countryCodeV2", "NZ");
+        String ceId = "reconcile:gid://shopify/Customer/" + id + ":2026-05-01T00:00:00Z";
+        ShopifyEvent event = new ShopifyEvent(ceId, ReconcileType.CUSTOMERS.eventType(), CustomerEventFixture.SHOP,
+                Instant.now().toString(), Long.toString(id), "2026-07", null, CustomerEventFixture.bytes(node));
+        fixture.publish(event.recordKey().toString(), event.payload(), event.toHeaders());
+        awaitApplied(ceId);
+
+        Map<String, Object> row = fixture.customerRow(id);
+        assertEquals("Ngaio", row.get("first_name"));
+        assertEquals("enabled", row.get("state"), "GraphQL's ENABLED is stored in the webhook's spelling");
+        assertEquals(Instant.parse("2026-05-01T00:00:00Z"), instant(row.get("updated_at")));
+        // a webhook older than the reconciled version arrives late and changes nothing
+        awaitApplied(fixture.send("customers/update", id, customer(id, "2026-04-30T00:00:00Z", "Stale")));
+        assertEquals("Ngaio", fixture.customerRow(id).get("first_name"));
+        given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(id)).then()
+                .statusCode(200)
+                .body("addresses", hasSize(1))
+                .body("default_address.id", equalTo(Long.toString(id + 1)))
+                .body("default_address.city", equalTo("Christchurch"));
     }
 
     @Test

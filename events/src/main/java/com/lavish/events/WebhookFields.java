@@ -5,6 +5,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
@@ -160,6 +163,45 @@ public final class WebhookFields {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * A GraphQL enum value in the lower case the REST webhooks use for the same field ({@code PAID} → {@code paid}),
+     * so both shapes of one resource store one spelling.
+     */
+    public static String restCase(JsonNode parent, String field) {
+        String value = text(parent, field);
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** The shop-currency amount of a GraphQL {@code MoneyBag} field ({@code totalPriceSet.shopMoney.amount}). */
+    public static BigDecimal shopMoneyAmount(JsonNode parent, String moneyBagField) {
+        JsonNode shopMoney = parent.path(moneyBagField).path("shopMoney");
+        return shopMoney.isObject() ? decimal(shopMoney, "amount") : null;
+    }
+
+    /** The id of a GraphQL reference ({@code customer { id }}), or null when the reference is absent. */
+    public static Long referenceId(JsonNode parent, String field) {
+        JsonNode reference = parent.get(field);
+        return reference != null && reference.isObject() ? id(reference.get("id")) : null;
+    }
+
+    /** A GraphQL connection's nodes, whether asked for as {@code nodes} or as {@code edges { node }}. */
+    public static List<JsonNode> connectionNodes(JsonNode parent, String field) {
+        JsonNode connection = parent.path(field);
+        List<JsonNode> nodes = new ArrayList<>();
+        if (connection.isArray()) {
+            connection.forEach(nodes::add);
+        } else if (connection.path("nodes").isArray()) {
+            connection.path("nodes").forEach(nodes::add);
+        } else {
+            connection.path("edges").forEach(edge -> {
+                if (edge.path("node").isObject()) {
+                    nodes.add(edge.get("node"));
+                }
+            });
+        }
+        return nodes;
     }
 
     /** When Shopify triggered the event (ce_time): the version of a body that carries no time of its own. */

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.events.sync.ReconcileType;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.shopifyfake.SampleWebhooks;
 
@@ -112,6 +115,61 @@ class OrderEventsConsumerTest {
         assertEquals(690875514L, fixture.rows("select l.selling_plan_id from orders.order_line l join "
                 + "orders.customer_order o on o.id = l.order_id where o.shopify_id = ? and l.shopify_line_id = ?",
                 id, 487817672276298554L).get(0).get("selling_plan_id"));
+    }
+
+    /** An Order node as the Admin API answers reconciliation's query (camelCase, gids, enums, MoneyBags). */
+    private static ObjectNode orderNode(long id, long customer, String updatedAt, String financial, String fulfillment) {
+        ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.put("id", "gid://shopify/Order/" + id).put("name", "#1010").put("number", 1010)
+                .put("updatedAt", updatedAt).put("createdAt", "2026-07-01T00:00:00Z")
+                .put("processedAt", "2026-07-01T00:00:00Z").put("currencyCode", "AUD")
+                .put("displayFinancialStatus", financial).put("displayFulfillmentStatus", fulfillment)
+                .put("email", "reader@example.com");
+        node.putObject("customer").put("id", "gid://shopify/Customer/" + customer);
+        node.putObject("currentTotalPriceSet").putObject("shopMoney").put("amount", "44.90").put("currencyCode", "AUD");
+        node.putObject("shippingAddress").put("firstName", "Ada").put("lastName", "Reader").put("city", "Hobart")
+                .put("provinceCode", "TAS").put("countryCodeV2", "AU");
+        ObjectNode line = node.putObject("lineItems").putArray("nodes").addObject();
+        line.put("id", "gid://shopify/LineItem/9007199254740993").put("title", "Monthly book box").put("quantity", 1)
+                .put("sku", "BOX-M");
+        line.putObject("variant").put("id", "gid://shopify/ProductVariant/42");
+        line.putObject("product").put("id", "gid://shopify/Product/41");
+        line.putObject("sellingPlan").put("sellingPlanId", "gid://shopify/SellingPlan/77").put("name", "Monthly");
+        line.putObject("originalUnitPriceSet").putObject("shopMoney").put("amount", "44.90").put("currencyCode", "AUD");
+        return node;
+    }
+
+    private String sendReconciled(long id, ObjectNode node) {
+        return fixture.send(Topics.ORDERS, new ShopifyEvent("reconcile:gid://shopify/Order/" + id + ":"
+                + node.get("updatedAt").asText(), ReconcileType.ORDERS.eventType(), OrderEventFixture.SHOP, Instant.now().toString(),
+                Long.toString(id), "2026-07", null, bytes(node)));
+    }
+
+    @Test
+    void orderHealedByReconciliationReadsLikeItsWebhookAndStaysInVersionOrder() {
+        long id = newId();
+        long customer = newId();
+        fixture.awaitApplied(sendReconciled(id, orderNode(id, customer, "2026-07-02T10:00:00Z", "PAID",
+                "PARTIALLY_FULFILLED")));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertEquals(customer, row.get("shopify_customer_id"));
+        assertEquals(1010L, row.get("order_number"), "Order.number is the webhook's order_number");
+        assertEquals("paid", row.get("financial_status"));
+        assertEquals("partial", row.get("fulfillment_status"), "GraphQL's PARTIALLY_FULFILLED is the webhook's partial");
+        assertEquals(0, new BigDecimal("44.90").compareTo((BigDecimal) row.get("total_price")));
+        assertEquals("Ada Reader", row.get("shipping_name"));
+        Map<String, Object> line = fixture.rows("select l.* from orders.order_line l join orders.customer_order o "
+                + "on o.id = l.order_id where o.shopify_id = ?", id).get(0);
+        assertEquals(9007199254740993L, line.get("shopify_line_id"));
+        assertEquals(77L, line.get("selling_plan_id"));
+
+        // a webhook older than the reconciled version arrives late: the node's newer state stands
+        ObjectNode late = order(id, customer, 1010, "2026-07-01T10:00:00Z");
+        late.put("financial_status", "pending");
+        fixture.awaitApplied(fixture.send("orders/updated", id, late));
+        assertEquals("paid", fixture.orderRow(id).get("financial_status"));
+        OrderEventFixture.proxyGet(customer, "orders/1010").then().statusCode(200);
     }
 
     @Test

@@ -33,7 +33,13 @@ public final class SampleWebhooks {
             "orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/fulfilled",
             "orders/partially_fulfilled", "orders/edited", "orders/delete", "fulfillments/create",
             "fulfillments/update", "subscription_contracts/create",
-            "customers/data_request", "customers/redact", "shop/redact", "app/uninstalled");
+            "customers/data_request", "customers/redact", "shop/redact", "app/uninstalled",
+            // what the Admin API fake's changes send (see admin.WebhookPayloads)
+            "products/update", "selling_plan_groups/create", "selling_plan_groups/update", "selling_plan_groups/delete",
+            "subscription_contracts/update", "subscription_contracts/activate", "subscription_contracts/pause",
+            "subscription_contracts/cancel", "subscription_contracts/expire", "subscription_contracts/fail",
+            "subscription_billing_cycles/skip", "subscription_billing_cycles/unskip",
+            "subscription_billing_attempts/success", "subscription_billing_attempts/failure");
 
     /** Zone of the Lavish shop: variants' timestamps carry its offset, as Shopify's carry the shop's. */
     public static final ZoneId SHOP_ZONE = ZoneId.of("Australia/Sydney");

@@ -22,7 +22,11 @@ import com.lavish.shopifyfake.CliOptions.UsageException;
  *   proxy-url --base URL --path /proxy/customers/me (--customer-id N | --anonymous) [--shop S] [--secret S]
  *             [--path-prefix /apps/lavish]
  *   hmac      [--secret S] --file PATH
+ *   serve     [--port 8090] [--edge URL] [--path-prefix P] [--shop S] [--admin-token T] [--throttle-maximum N]
+ *             [--throttle-restore-rate N] [--billing-delay-ms N]
  * </pre>
+ * {@code serve} runs {@link ShopifyFakeServer} (app proxy, webhook triggers, the Admin API and its control
+ * endpoints) on one port until the process is stopped.
  * Defaults come from the environment as the services read it: {@code SHOPIFY_API_SECRET}, the first of
  * {@code SHOPIFY_SHOPS}, {@code SHOPIFY_API_VERSION}. The secret is never printed.
  */
@@ -36,6 +40,8 @@ public final class ShopifyFakeCli {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** {@code serve} started the server: the process keeps running. */
+    static final int SERVING = -1;
 
     private static final String USAGE_TEXT = """
             usage:
@@ -44,7 +50,10 @@ public final class ShopifyFakeCli {
               proxy-url --base URL --path /proxy/... (--customer-id N | --anonymous) [--shop S] [--secret S]
                         [--path-prefix P]
               hmac      [--secret S] --file PATH
-            defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION""";
+              serve     [--port 8090] [--edge URL] [--path-prefix P] [--shop S] [--admin-token T]
+                        [--throttle-maximum 2000] [--throttle-restore-rate 100] [--billing-delay-ms 200]
+            defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION, SHOPIFY_ADMIN_TOKEN,
+                      SHOPIFY_FAKE_THROTTLE_MAXIMUM, SHOPIFY_FAKE_THROTTLE_RESTORE_RATE, SHOPIFY_FAKE_BILLING_DELAY_MS""";
 
     private final Map<String, String> env;
     private final PrintStream out;
@@ -57,7 +66,10 @@ public final class ShopifyFakeCli {
     }
 
     public static void main(String[] args) {
-        System.exit(new ShopifyFakeCli(System.getenv(), System.out, System.err).run(args));
+        int code = new ShopifyFakeCli(System.getenv(), System.out, System.err).run(args);
+        if (code != SERVING) {
+            System.exit(code);
+        }
     }
 
     int run(String... args) {
@@ -73,6 +85,7 @@ public final class ShopifyFakeCli {
                 case "proxy-url" -> proxyUrl(CliOptions.parse(rest, Set.of("base", "path", "customer-id", "shop",
                         "secret", "path-prefix"), Set.of("anonymous")));
                 case "hmac" -> hmac(CliOptions.parse(rest, Set.of("secret", "file"), Set.of()));
+                case "serve" -> serve(rest);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE_TEXT);
                     yield OK;
@@ -155,6 +168,22 @@ public final class ShopifyFakeCli {
         uri(trimmedBase + pathOnly, "--base/--path");
         out.println(trimmedBase + pathOnly + "?" + query);
         return OK;
+    }
+
+    private int serve(List<String> args) throws InterruptedException {
+        ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(args, env);
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            ShopifyFakeServer fake = ShopifyFakeServer.start(vertx, config).toCompletionStage().toCompletableFuture()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            out.println(ShopifyFakeServer.describe(fake, config));
+            return SERVING;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            err.println("shopify-fake: cannot listen on " + config.port() + ": "
+                    + describe(e.getCause() == null ? e : e.getCause()));
+            vertx.close();
+            return FAILED;
+        }
     }
 
     private int hmac(CliOptions options) throws IOException {

@@ -47,11 +47,15 @@ import io.vertx.core.http.RequestOptions;
  *       {@code financial_status}, {@code fulfillment_status} for an orders/* sample): sends
  *       a signed Lavish variant of the topic's sample to {@code {edge}/webhooks} as the CLI's {@code send} does, and
  *       answers {@code {"topic","webhook_id","status","detail"?}} with the gateway's status.</li>
+ *   <li>{@code POST /admin/api/{version}/graphql.json} and {@code /fake/admin/...}: Shopify's Admin GraphQL API
+ *       and the endpoints tests use to arrange and observe it ({@link AdminApi}).</li>
  *   <li>{@code GET /health}: {@code {"status":"UP"}}.</li>
  * </ul>
  * Options: {@code --port} (8090), {@code --edge} (http://127.0.0.1:8080, the local API gateway), {@code --path-prefix}
- * (/apps/lavish), {@code --shop} (first of {@code SHOPIFY_SHOPS}). The secret comes from {@code SHOPIFY_API_SECRET}
- * only (the local fake's when unset) and is never logged, nor are signatures or query strings.
+ * (/apps/lavish), {@code --shop} (first of {@code SHOPIFY_SHOPS}), {@code --admin-token} ({@code SHOPIFY_ADMIN_TOKEN}),
+ * {@code --throttle-maximum} (2000), {@code --throttle-restore-rate} (100), {@code --billing-delay-ms} (200). The
+ * secret comes from {@code SHOPIFY_API_SECRET} only (the local fake's when unset) and is never logged, nor are the
+ * Admin API token, signatures or query strings.
  */
 public final class ShopifyFakeServer {
 
@@ -65,7 +69,10 @@ public final class ShopifyFakeServer {
 
     private static final String USAGE_TEXT = """
             usage: ShopifyFakeServer [--port 8090] [--edge http://127.0.0.1:8080] [--path-prefix /apps/lavish] [--shop S]
-            defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION""";
+                                     [--admin-token T] [--throttle-maximum 2000] [--throttle-restore-rate 100]
+                                     [--billing-delay-ms 200]
+            defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION, SHOPIFY_ADMIN_TOKEN,
+                      SHOPIFY_FAKE_THROTTLE_MAXIMUM, SHOPIFY_FAKE_THROTTLE_RESTORE_RATE, SHOPIFY_FAKE_BILLING_DELAY_MS""";
 
     // Hop-by-hop headers (RFC 9110 §7.6.1) and what Shopify's proxy strips or sets itself.
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
@@ -201,15 +208,21 @@ public final class ShopifyFakeServer {
             return;
         }
         Vertx vertx = Vertx.vertx();
-        start(vertx, config).onSuccess(fake -> System.out.println("shopify-fake server on port " + fake.port()
-                        + ": app proxy " + config.pathPrefix() + "/... -> " + config.edge() + "/proxy/..., webhooks -> "
-                        + config.edge() + "/webhooks, shop " + config.shop()))
+        start(vertx, config).onSuccess(fake -> System.out.println(describe(fake, config)))
                 .onFailure(e -> {
                     System.err.println("shopify-fake server: cannot listen on " + config.port() + ": "
                             + FakeDefaults.describe(e));
                     vertx.close();
                     System.exit(1);
                 });
+    }
+
+    /** One line for a person: where each part of the fake listens (never a secret or token). */
+    static String describe(ShopifyFakeServer fake, Config config) {
+        return "shopify-fake server on port " + fake.port() + ": app proxy " + config.pathPrefix() + "/... -> "
+                + config.edge() + "/proxy/..., webhooks -> " + config.edge() + "/webhooks, Admin API "
+                + "/admin/api/" + config.apiVersion() + "/graphql.json (bucket " + (long) config.admin().maximumAvailable()
+                + ", restore " + config.admin().restoreRate() + "/s), control /fake/admin/..., shop " + config.shop();
     }
 
     private void handle(HttpServerRequest request) {

@@ -232,6 +232,9 @@ class ShopifyFakeCliTest {
         assertEquals(2, cli("proxy-url", "--base", "http://127.0.0.1:8080", "--path", "/p", "--customer-id", "-3"));
         assertEquals(2, cli("hmac", "--file"));
         assertEquals(2, cli("hmac", "--bogus", "x"));
+        assertEquals(2, cli("serve", "--throttle-maximum", "0"));
+        assertEquals(2, cli("serve", "--billing-delay-ms", "soon"));
+        assertEquals(2, cli("serve", "--bogus"));
         assertTrue(received.isEmpty());
     }
 

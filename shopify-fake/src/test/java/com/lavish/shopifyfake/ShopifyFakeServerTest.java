@@ -228,4 +228,20 @@ class ShopifyFakeServerTest {
         assertEquals("problem=\"Unauthorized: bad hmac\"", answer.get("detail").asText());
         assertTrue(!wrongSecret.toString().contains("not-the-secret"), "the secret is never printed");
     }
+
+    @Test
+    void adminApiOptionsComeFromTheCommandLineElseTheEnvironmentElseShopifysStandardPlan() {
+        ShopifyFakeServer.Config given = ShopifyFakeServer.Config.parse(List.of("--throttle-maximum", "50",
+                "--billing-delay-ms", "5"), Map.of("SHOPIFY_ADMIN_TOKEN", "shpat_env", "SHOPIFY_FAKE_THROTTLE_RESTORE_RATE", "7"));
+        ShopifyFakeServer.Config defaults = ShopifyFakeServer.Config.parse(List.of(), Map.of());
+
+        assertEquals(50.0, given.admin().maximumAvailable());
+        assertEquals(7.0, given.admin().restoreRate());
+        assertEquals(5, given.admin().billingDelay().toMillis());
+        assertEquals("shpat_env", given.admin().accessToken());
+        assertEquals(2000.0, defaults.admin().maximumAvailable());
+        assertEquals(100.0, defaults.admin().restoreRate());
+        assertTrue(defaults.admin().accessToken().startsWith("shpat_local"));
+        assertTrue(!given.toString().contains("shpat_env"), "the token is never printed");
+    }
 }

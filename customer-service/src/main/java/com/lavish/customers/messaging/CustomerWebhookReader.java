@@ -31,9 +31,11 @@ import com.lavish.customers.service.CustomerSnapshot.AddressSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.EmailMarketingConsent;
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
+import com.lavish.events.sync.ReconcileType;
 
 /**
- * Reads a customers/* webhook body (Shopify's REST shape, API 2026-07) into a {@link CustomerChange}. Tolerant of
+ * Reads a customers/* webhook body (Shopify's REST shape, API 2026-07), or a reconciled Customer node
+ * ({@link CustomerNodeReader}), into a {@link CustomerChange}. Tolerant of
  * what Shopify really sends: unknown fields are ignored, nulls accepted, timestamps may carry offsets, and a
  * field of an unexpected type is dropped (its name logged, never its value) instead of losing the event. Only a
  * body that is not a JSON object, or names no customer, is malformed.
@@ -49,6 +51,9 @@ public class CustomerWebhookReader {
 
     /** The change the event asks for; empty for a topic on shopify.customers this service does not project. */
     public Optional<CustomerChange> read(ShopifyEvent event) {
+        if (ReconcileType.CUSTOMERS.eventType().equals(event.type())) {
+            return Optional.of(new CustomerChange.Upsert(CustomerNodeReader.snapshot(event, object(event))));
+        }
         return switch (event.type()) {
             case "customers/create", "customers/update", "customers/enable", "customers/disable" ->
                     Optional.of(new CustomerChange.Upsert(snapshot(event, object(event))));

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
+import com.lavish.events.sync.ReconcileType;
 import com.lavish.orders.service.FulfillmentSnapshot;
 import com.lavish.orders.service.OrderChange;
 import com.lavish.orders.service.OrderSnapshot;
@@ -51,6 +52,9 @@ public class OrderWebhookReader {
     /** The change the event asks for; empty for a topic on shopify.orders this service does not project. */
     public Optional<OrderChange> read(ShopifyEvent event) {
         String type = event.type();
+        if (ReconcileType.ORDERS.eventType().equals(type)) {
+            return Optional.of(new OrderChange.Upsert(OrderNodeReader.snapshot(event, object(event))));
+        }
         if (ORDER_VERSIONS.contains(type)) {
             return Optional.of(new OrderChange.Upsert(order(event, object(event))));
         }

@@ -1,5 +1,7 @@
 package com.lavish.orders.rest;
 
+import com.lavish.edge.json.MoneyText;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -38,8 +40,8 @@ public record OrderDetail(String id, String adminGraphqlApiId, Long number, Stri
 
         static Line of(OrderLine l) {
             return new Line(Long.toString(l.shopifyLineId), idText(l.productId), idText(l.variantId), l.title,
-                    l.variantTitle, l.sku, l.quantity, l.currentQuantity, Money.of(l.price),
-                    Money.of(l.totalDiscount), idText(l.sellingPlanId), l.sellingPlanName, l.fulfillmentStatus);
+                    l.variantTitle, l.sku, l.quantity, l.currentQuantity, MoneyText.of(l.price),
+                    MoneyText.of(l.totalDiscount), idText(l.sellingPlanId), l.sellingPlanName, l.fulfillmentStatus);
         }
     }
 
@@ -67,8 +69,8 @@ public record OrderDetail(String id, String adminGraphqlApiId, Long number, Stri
                         o.shippingCountryCode, o.shippingZip, o.shippingPhone);
         return new OrderDetail(Long.toString(o.shopifyId), "gid://shopify/Order/" + o.shopifyId, o.orderNumber,
                 o.name, o.createdAt, o.processedAt, o.updatedAt, o.cancelledAt, o.cancelReason, o.financialStatus,
-                o.fulfillmentStatus, o.currency, Money.of(o.subtotalPrice), Money.of(o.totalShippingPrice),
-                Money.of(o.totalTax), Money.of(o.totalDiscounts), Money.of(o.totalPrice),
+                o.fulfillmentStatus, o.currency, MoneyText.of(o.subtotalPrice), MoneyText.of(o.totalShippingPrice),
+                MoneyText.of(o.totalTax), MoneyText.of(o.totalDiscounts), MoneyText.of(o.totalPrice),
                 o.lines.stream().map(Line::of).toList(), shipping,
                 o.fulfillments.stream().map(Fulfillment::of).toList());
     }

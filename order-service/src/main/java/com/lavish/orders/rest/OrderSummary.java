@@ -1,5 +1,7 @@
 package com.lavish.orders.rest;
 
+import com.lavish.edge.json.MoneyText;
+
 import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,7 +30,7 @@ public record OrderSummary(
 
     static OrderSummary of(OrderSummaryRow o) {
         return new OrderSummary(Long.toString(o.shopifyId()), o.orderNumber(), o.name(), o.createdAt(),
-                o.processedAt(), o.financialStatus(), o.fulfillmentStatus(), o.cancelledAt(), Money.of(o.totalPrice()),
+                o.processedAt(), o.financialStatus(), o.fulfillmentStatus(), o.cancelledAt(), MoneyText.of(o.totalPrice()),
                 o.currency(), o.itemCount() == null ? 0 : o.itemCount().intValue());
     }
 }

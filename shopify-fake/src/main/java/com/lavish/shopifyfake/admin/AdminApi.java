@@ -153,7 +153,8 @@ public final class AdminApi {
             return;
         }
         String shop = shopOf(request);
-        String baseUrl = "http://" + request.getHeader("Host");
+        String host = request.getHeader("Host");
+        String baseUrl = "http://" + (host != null ? host : "127.0.0.1:" + request.localAddress().port());
         if (faults.dropConnection()) {
             request.connection().close();
             return;

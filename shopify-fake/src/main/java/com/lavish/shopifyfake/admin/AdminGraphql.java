@@ -87,7 +87,7 @@ public final class AdminGraphql {
             return errors(List.of(AdminErrors.shopify(e.toInvalidSyntaxError(), null)));
         }
         OperationDefinition operation = AdminSchema.operation(parsed, operationName);
-        String operationPath = operation == null ? null : operation.getOperation().name().toLowerCase()
+        String operationPath = operation == null ? null : operation.getOperation().name().toLowerCase(java.util.Locale.ROOT)
                 + (operation.getName() == null ? "" : " " + operation.getName());
         List<? extends GraphQLError> invalid = schema.validateDocument(parsed);
         if (!invalid.isEmpty()) {

@@ -77,10 +77,10 @@ final class AdminOperations {
             case "sellingPlanGroupUpdate" -> groups.update((String) args.get("id"),
                     (Map<String, Object>) args.get("input"));
             case "sellingPlanGroupDelete" -> groups.delete((String) args.get("id"));
-            case "sellingPlanGroupAddProducts" -> groups.addProducts((String) args.get("id"),
-                    (List<String>) args.get("productIds"));
-            case "sellingPlanGroupRemoveProducts" -> groups.removeProducts((String) args.get("id"),
-                    (List<String>) args.get("productIds"));
+            case "sellingPlanGroupAddProducts" -> groups.groupProducts((String) args.get("id"),
+                    (List<String>) args.get("productIds"), true);
+            case "sellingPlanGroupRemoveProducts" -> groups.groupProducts((String) args.get("id"),
+                    (List<String>) args.get("productIds"), false);
             case "productJoinSellingPlanGroups" -> groups.productGroups((String) args.get("id"),
                     (List<String>) args.get("sellingPlanGroupIds"), true);
             case "productLeaveSellingPlanGroups" -> groups.productGroups((String) args.get("id"),
@@ -91,7 +91,17 @@ final class AdminOperations {
                     (String) args.get("subscriptionContractId"), "ACTIVE");
             case "subscriptionContractCancel" -> subscriptions.setStatus(
                     (String) args.get("subscriptionContractId"), "CANCELLED");
+            case "subscriptionContractExpire" -> subscriptions.setStatus(
+                    (String) args.get("subscriptionContractId"), "EXPIRED");
+            case "subscriptionContractFail" -> subscriptions.setStatus(
+                    (String) args.get("subscriptionContractId"), "FAILED");
+            case "subscriptionContractSetNextBillingDate" -> subscriptions.setNextBillingDate(
+                    (String) args.get("contractId"), String.valueOf(args.get("date")));
             case "subscriptionContractUpdate" -> subscriptions.draft((String) args.get("contractId"));
+            case "subscriptionDraftLineAdd" -> subscriptions.addDraftLine((String) args.get("draftId"),
+                    (Map<String, Object>) args.get("input"));
+            case "subscriptionDraftLineRemove" -> subscriptions.removeDraftLine((String) args.get("draftId"),
+                    (String) args.get("lineId"));
             case "subscriptionDraftUpdate" -> subscriptions.updateDraft((String) args.get("draftId"),
                     (Map<String, Object>) args.get("input"));
             case "subscriptionDraftLineUpdate" -> subscriptions.updateDraftLine((String) args.get("draftId"),

@@ -22,7 +22,7 @@ final class SellingPlanGroups {
 
     private final ShopData shop;
     private final Outbox outbox;
-    private final List<Map<String, Object>> errors = new ArrayList<>();
+    private final UserErrors errors = new UserErrors();
 
     SellingPlanGroups(ShopData shop, Outbox outbox) {
         this.shop = shop;
@@ -30,13 +30,7 @@ final class SellingPlanGroups {
     }
 
     private void error(String code, String message, String... field) {
-        errors.add(UserErrors.of(ERROR, code, message, field));
-    }
-
-    private Map<String, Object> payload(String type, Object... keyValues) {
-        Map<String, Object> payload = ShopData.object(type, keyValues);
-        payload.put("userErrors", List.copyOf(errors));
-        return payload;
+        errors.add(ERROR, code, message, field);
     }
 
     // ---- mutations ----
@@ -69,7 +63,7 @@ final class SellingPlanGroups {
         }
         if (!errors.isEmpty()) {
             plans.forEach(p -> shop.forget((String) p.get("id")));
-            return payload("SellingPlanGroupCreatePayload", "sellingPlanGroup", null);
+            return errors.payload("SellingPlanGroupCreatePayload", "sellingPlanGroup", null);
         }
         Map<String, Object> group = shop.create("SellingPlanGroup");
         String now = shop.nowText();
@@ -94,7 +88,7 @@ final class SellingPlanGroups {
         shop.groups.put(ShopData.id(group), group);
         outbox.add("selling_plan_groups/create", WebhookPayloads.group(shop, group));
         productsChanged(attached);
-        return payload("SellingPlanGroupCreatePayload", "sellingPlanGroup", group);
+        return errors.payload("SellingPlanGroupCreatePayload", "sellingPlanGroup", group);
     }
 
     @SuppressWarnings("unchecked")
@@ -102,7 +96,7 @@ final class SellingPlanGroups {
         Map<String, Object> group = shop.find("SellingPlanGroup", id);
         if (group == null) {
             error("GROUP_DOES_NOT_EXIST", "Selling plan group does not exist.", "id");
-            return payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", null, "sellingPlanGroup", null);
+            return errors.payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", null, "sellingPlanGroup", null);
         }
         if (input.containsKey("name") && (input.get("name") == null || ((String) input.get("name")).isBlank())) {
             error("BLANK", "Name can't be blank", "input", "name");
@@ -149,7 +143,7 @@ final class SellingPlanGroups {
         checkPlansTogether(plans);
         if (!errors.isEmpty()) {
             created.forEach(p -> shop.forget((String) p.get("id")));
-            return payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", null, "sellingPlanGroup", null);
+            return errors.payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", null, "sellingPlanGroup", null);
         }
         for (String field : List.of("name", "merchantCode", "description", "position", "appId")) {
             if (input.containsKey(field)) {
@@ -167,7 +161,7 @@ final class SellingPlanGroups {
         }
         group.put("sellingPlans", plans);
         outbox.add("selling_plan_groups/update", WebhookPayloads.group(shop, group));
-        return payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", deleted.isEmpty() ? null : deleted,
+        return errors.payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", deleted.isEmpty() ? null : deleted,
                 "sellingPlanGroup", group);
     }
 
@@ -176,52 +170,31 @@ final class SellingPlanGroups {
         Map<String, Object> group = shop.find("SellingPlanGroup", id);
         if (group == null) {
             error("GROUP_DOES_NOT_EXIST", "Selling plan group does not exist.", "id");
-            return payload("SellingPlanGroupDeletePayload", "deletedSellingPlanGroupId", null);
+            return errors.payload("SellingPlanGroupDeletePayload", "deletedSellingPlanGroupId", null);
         }
         shop.groups.remove(ShopData.id(group));
         shop.forget(id);
         ((List<Map<String, Object>>) group.get("sellingPlans")).forEach(p -> shop.forget((String) p.get("id")));
         outbox.add("selling_plan_groups/delete", WebhookPayloads.groupDeleted(group));
         productsChanged(ShopData.productIdsOf(group));
-        return payload("SellingPlanGroupDeletePayload", "deletedSellingPlanGroupId", id);
+        return errors.payload("SellingPlanGroupDeletePayload", "deletedSellingPlanGroupId", id);
     }
 
-    Map<String, Object> addProducts(String id, List<String> productGids) {
+    /** sellingPlanGroupAddProducts ({@code add}) and sellingPlanGroupRemoveProducts. */
+    Map<String, Object> groupProducts(String id, List<String> productGids, boolean add) {
+        String payloadType = add ? "SellingPlanGroupAddProductsPayload" : "SellingPlanGroupRemoveProductsPayload";
+        String answer = add ? "sellingPlanGroup" : "removedProductIds";
         Map<String, Object> group = shop.find("SellingPlanGroup", id);
         if (group == null) {
             error("GROUP_DOES_NOT_EXIST", "Selling plan group does not exist.", "id");
         }
         List<Long> productIds = products(productGids, "productIds");
         if (!errors.isEmpty()) {
-            return payload("SellingPlanGroupAddProductsPayload", "sellingPlanGroup", null);
+            return errors.payload(payloadType, answer, null);
         }
-        Set<Long> added = ShopData.newIdSet();
-        for (long productId : productIds) {
-            if (ShopData.productIdsOf(group).add(productId)) {
-                added.add(productId);
-            }
-        }
-        if (!added.isEmpty()) {
-            outbox.add("selling_plan_groups/update", WebhookPayloads.group(shop, group));
-            productsChanged(added);
-        }
-        return payload("SellingPlanGroupAddProductsPayload", "sellingPlanGroup", group);
-    }
-
-    Map<String, Object> removeProducts(String id, List<String> productGids) {
-        Map<String, Object> group = shop.find("SellingPlanGroup", id);
-        if (group == null) {
-            error("GROUP_DOES_NOT_EXIST", "Selling plan group does not exist.", "id");
-        }
-        List<Long> productIds = products(productGids, "productIds");
-        if (!errors.isEmpty()) {
-            return payload("SellingPlanGroupRemoveProductsPayload", "removedProductIds", null);
-        }
-        List<String> removed = new ArrayList<>();
         Set<Long> changed = ShopData.newIdSet();
         for (long productId : productIds) {
-            if (ShopData.productIdsOf(group).remove(productId)) {
-                removed.add(Gids.of("Product", productId));
+            if (add ? ShopData.productIdsOf(group).add(productId) : ShopData.productIdsOf(group).remove(productId)) {
                 changed.add(productId);
             }
         }
@@ -229,7 +202,8 @@ final class SellingPlanGroups {
             outbox.add("selling_plan_groups/update", WebhookPayloads.group(shop, group));
             productsChanged(changed);
         }
-        return payload("SellingPlanGroupRemoveProductsPayload", "removedProductIds", removed);
+        return errors.payload(payloadType, answer, add ? group
+                : changed.stream().map(productId -> Gids.of("Product", productId)).toList());
     }
 
     /** productJoinSellingPlanGroups ({@code join}) and productLeaveSellingPlanGroups. */
@@ -249,7 +223,7 @@ final class SellingPlanGroups {
             }
         }
         if (!errors.isEmpty()) {
-            return payload(payloadType, "product", null);
+            return errors.payload(payloadType, "product", null);
         }
         long productId = ShopData.id(product);
         boolean changed = false;
@@ -263,7 +237,7 @@ final class SellingPlanGroups {
         if (changed) {
             productsChanged(Set.of(productId));
         }
-        return payload(payloadType, "product", product);
+        return errors.payload(payloadType, "product", product);
     }
 
     // ---- plans ----

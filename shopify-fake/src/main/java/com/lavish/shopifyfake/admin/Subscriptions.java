@@ -29,7 +29,7 @@ final class Subscriptions {
 
     private final ShopData shop;
     private final Outbox outbox;
-    private final List<Map<String, Object>> errors = new ArrayList<>();
+    private final UserErrors errors = new UserErrors();
 
     Subscriptions(ShopData shop, Outbox outbox) {
         this.shop = shop;
@@ -37,13 +37,7 @@ final class Subscriptions {
     }
 
     private void error(String type, String code, String message, String... field) {
-        errors.add(UserErrors.of(type, code, message, field));
-    }
-
-    private Map<String, Object> payload(String type, Object... keyValues) {
-        Map<String, Object> payload = ShopData.object(type, keyValues);
-        payload.put("userErrors", List.copyOf(errors));
-        return payload;
+        errors.add(type, code, message, field);
     }
 
     // ---- creation (checkout) ----
@@ -89,7 +83,6 @@ final class Subscriptions {
         contract.put("nextBillingDate", AdminStore.format(next));
         contract.put("_anchorIndex", 1);
         contract.put("_anchorDate", next);
-        order.put("_lines", order.get("_lines"));
         for (Map<String, Object> item : (List<Map<String, Object>>) order.get("_lines")) {
             item.put("contract", contract);
         }
@@ -164,40 +157,68 @@ final class Subscriptions {
 
     // ---- status ----
 
-    /** subscriptionContractPause, Activate and Cancel. */
+    /** The status mutations: the payload type and webhook topic of each status they set. */
+    private static final Map<String, String[]> STATUS_MUTATIONS = Map.of(
+            "PAUSED", new String[] {"SubscriptionContractPausePayload", "subscription_contracts/pause"},
+            "ACTIVE", new String[] {"SubscriptionContractActivatePayload", "subscription_contracts/activate"},
+            "CANCELLED", new String[] {"SubscriptionContractCancelPayload", "subscription_contracts/cancel"},
+            "EXPIRED", new String[] {"SubscriptionContractExpirePayload", "subscription_contracts/expire"},
+            "FAILED", new String[] {"SubscriptionContractFailPayload", "subscription_contracts/fail"});
+
+    /** subscriptionContractPause, Activate, Cancel, Expire and Fail. */
     Map<String, Object> setStatus(String contractGid, String status) {
-        String payloadType = switch (status) {
-            case "PAUSED" -> "SubscriptionContractPausePayload";
-            case "ACTIVE" -> "SubscriptionContractActivatePayload";
-            default -> "SubscriptionContractCancelPayload";
-        };
+        String payloadType = STATUS_MUTATIONS.get(status)[0];
         String errorType = "SubscriptionContractStatusUpdateUserError";
         Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
         if (contract == null) {
             error(errorType, "INVALID", "Subscription contract does not exist.", "subscriptionContractId");
-            return payload(payloadType, "contract", null);
+            return errors.payload(payloadType, "contract", null);
         }
         String current = (String) contract.get("status");
         if (current.equals("CANCELLED") || current.equals("EXPIRED")) {
             error(errorType, "CONTRACT_TERMINATED", "Cannot update a subscription contract that is "
                     + current.toLowerCase(Locale.ROOT) + ".", "subscriptionContractId");
-            return payload(payloadType, "contract", null);
+            return errors.payload(payloadType, "contract", null);
         }
         if (status.equals("PAUSED") && current.equals("FAILED")) {
             error(errorType, "INVALID", "Cannot pause a failed subscription contract.", "subscriptionContractId");
-            return payload(payloadType, "contract", null);
+            return errors.payload(payloadType, "contract", null);
         }
         if (!current.equals(status)) {
             contract.put("status", status);
             changed(contract);
-            String topic = switch (status) {
-                case "PAUSED" -> "subscription_contracts/pause";
-                case "ACTIVE" -> "subscription_contracts/activate";
-                default -> "subscription_contracts/cancel";
-            };
-            outbox.add(topic, WebhookPayloads.contract(contract));
+            outbox.add(STATUS_MUTATIONS.get(status)[1], WebhookPayloads.contract(contract));
         }
-        return payload(payloadType, "contract", contract);
+        return errors.payload(payloadType, "contract", contract);
+    }
+
+    /** subscriptionContractSetNextBillingDate: the cycles re-anchor at the cycle due next. */
+    Map<String, Object> setNextBillingDate(String contractGid, String date) {
+        String errorType = "SubscriptionContractUserError";
+        String payloadType = "SubscriptionContractSetNextBillingDatePayload";
+        Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
+        if (contract == null) {
+            error(errorType, "INVALID", "Subscription contract does not exist.", "contractId");
+            return errors.payload(payloadType, "contract", null);
+        }
+        OffsetDateTime next;
+        try {
+            next = SearchQuery.instant(date);
+        } catch (IllegalArgumentException e) {
+            error(errorType, "INVALID", "Date is invalid.", "date");
+            return errors.payload(payloadType, "contract", null);
+        }
+        if (!next.isAfter(shop.now())) {
+            error(errorType, "INVALID", "Next billing date must be in the future.", "date");
+            return errors.payload(payloadType, "contract", null);
+        }
+        int due = dueIndex(contract);
+        contract.put("nextBillingDate", AdminStore.format(next));
+        contract.put("_anchorIndex", due);
+        contract.put("_anchorDate", next);
+        changed(contract);
+        outbox.add("subscription_contracts/update", WebhookPayloads.contract(contract));
+        return errors.payload(payloadType, "contract", contract);
     }
 
     private void changed(Map<String, Object> contract) {
@@ -213,7 +234,7 @@ final class Subscriptions {
         Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
         if (contract == null) {
             error(errorType, "INVALID", "Contract does not exist.", "contractId");
-            return payload("SubscriptionContractUpdatePayload", "draft", null);
+            return errors.payload("SubscriptionContractUpdatePayload", "draft", null);
         }
         Map<String, Object> draft = shop.create("SubscriptionDraft");
         for (String field : List.of("billingPolicy", "deliveryPolicy", "deliveryMethod", "deliveryPrice",
@@ -233,10 +254,10 @@ final class Subscriptions {
         draft.put("_baseRevision", contract.get("revisionId"));
         draft.put("_committed", false);
         shop.drafts.put(ShopData.id(draft), draft);
-        return payload("SubscriptionContractUpdatePayload", "draft", draft);
+        return errors.payload("SubscriptionContractUpdatePayload", "draft", draft);
     }
 
-    private Map<String, Object> openDraft(String draftGid, String payloadType, Object... emptyPayload) {
+    private Map<String, Object> openDraft(String draftGid) {
         Map<String, Object> draft = shop.find("SubscriptionDraft", draftGid);
         if (draft == null) {
             error("SubscriptionDraftUserError", "INVALID", "Draft does not exist.", "draftId");
@@ -249,9 +270,9 @@ final class Subscriptions {
     @SuppressWarnings("unchecked")
     Map<String, Object> updateDraft(String draftGid, Map<String, Object> input) {
         String errorType = "SubscriptionDraftUserError";
-        Map<String, Object> draft = openDraft(draftGid, "SubscriptionDraftUpdatePayload");
+        Map<String, Object> draft = openDraft(draftGid);
         if (draft == null) {
-            return payload("SubscriptionDraftUpdatePayload", "draft", null);
+            return errors.payload("SubscriptionDraftUpdatePayload", "draft", null);
         }
         Map<String, Object> billing = (Map<String, Object>) draft.get("billingPolicy");
         Map<String, Object> delivery = (Map<String, Object>) draft.get("deliveryPolicy");
@@ -296,7 +317,7 @@ final class Subscriptions {
             }
         }
         if (!errors.isEmpty()) {
-            return payload("SubscriptionDraftUpdatePayload", "draft", null);
+            return errors.payload("SubscriptionDraftUpdatePayload", "draft", null);
         }
         draft.put("billingPolicy", billing);
         draft.put("deliveryPolicy", delivery);
@@ -315,7 +336,7 @@ final class Subscriptions {
         if (input.get("deliveryPrice") != null) {
             draft.put("deliveryPrice", ShopData.money(new BigDecimal(input.get("deliveryPrice").toString())));
         }
-        return payload("SubscriptionDraftUpdatePayload", "draft", draft);
+        return errors.payload("SubscriptionDraftUpdatePayload", "draft", draft);
     }
 
     private static Map<String, Object> policy(String type, Map<String, Object> input) {
@@ -347,15 +368,15 @@ final class Subscriptions {
     @SuppressWarnings("unchecked")
     Map<String, Object> updateDraftLine(String draftGid, String lineGid, Map<String, Object> input) {
         String errorType = "SubscriptionDraftUserError";
-        Map<String, Object> draft = openDraft(draftGid, "SubscriptionDraftLineUpdatePayload");
+        Map<String, Object> draft = openDraft(draftGid);
         if (draft == null) {
-            return payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
+            return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
         }
         List<Map<String, Object>> lines = (List<Map<String, Object>>) draft.get("lines");
         Map<String, Object> line = lines.stream().filter(l -> lineGid.equals(l.get("id"))).findFirst().orElse(null);
         if (line == null) {
             error(errorType, "INVALID_LINES", "The line does not exist.", "lineId");
-            return payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
+            return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
         }
         Integer quantity = (Integer) input.get("quantity");
         if (quantity != null && quantity < 1) {
@@ -370,7 +391,7 @@ final class Subscriptions {
             }
         }
         if (!errors.isEmpty()) {
-            return payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
+            return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", null, "lineUpdated", null);
         }
         Map<String, Object> updated = new LinkedHashMap<>(line);
         if (variant != null) {
@@ -397,20 +418,78 @@ final class Subscriptions {
         updated.put("lineDiscountedPrice", ShopData.money(price.multiply(BigDecimal.valueOf(
                 (Integer) updated.get("quantity")))));
         lines.set(lines.indexOf(line), updated);
-        return payload("SubscriptionDraftLineUpdatePayload", "draft", draft, "lineUpdated", updated);
+        return errors.payload("SubscriptionDraftLineUpdatePayload", "draft", draft, "lineUpdated", updated);
+    }
+
+    /** subscriptionDraftLineAdd: a variant at a price, on a plan or none. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> addDraftLine(String draftGid, Map<String, Object> input) {
+        String errorType = "SubscriptionDraftUserError";
+        String payloadType = "SubscriptionDraftLineAddPayload";
+        Map<String, Object> draft = openDraft(draftGid);
+        if (draft == null) {
+            return errors.payload(payloadType, "draft", null, "lineAdded", null);
+        }
+        Map<String, Object> variant = shop.find("ProductVariant", (String) input.get("productVariantId"));
+        if (variant == null) {
+            error(errorType, "INVALID", "Product variant does not exist.", "input", "productVariantId");
+        }
+        Integer quantity = (Integer) input.get("quantity");
+        if (quantity == null || quantity < 1) {
+            error(errorType, "GREATER_THAN_OR_EQUAL_TO", "Quantity must be greater than or equal to 1", "input",
+                    "quantity");
+        }
+        Map<String, Object> plan = input.get("sellingPlanId") == null ? null
+                : shop.find("SellingPlan", (String) input.get("sellingPlanId"));
+        if (input.get("sellingPlanId") != null && plan == null) {
+            error(errorType, "INVALID", "Selling plan does not exist.", "input", "sellingPlanId");
+        }
+        if (!errors.isEmpty()) {
+            return errors.payload(payloadType, "draft", null, "lineAdded", null);
+        }
+        Map<String, Object> line = shop.create("SubscriptionLine");
+        line.putAll(lineFor(variant, plan, quantity, new BigDecimal(input.get("currentPrice").toString())));
+        if (input.get("sellingPlanName") != null) {
+            line.put("sellingPlanName", input.get("sellingPlanName"));
+        }
+        ((List<Map<String, Object>>) draft.get("lines")).add(line);
+        return errors.payload(payloadType, "draft", draft, "lineAdded", line);
+    }
+
+    /** subscriptionDraftLineRemove: a contract keeps at least one line. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> removeDraftLine(String draftGid, String lineGid) {
+        String errorType = "SubscriptionDraftUserError";
+        String payloadType = "SubscriptionDraftLineRemovePayload";
+        Map<String, Object> draft = openDraft(draftGid);
+        if (draft == null) {
+            return errors.payload(payloadType, "draft", null, "lineRemoved", null);
+        }
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) draft.get("lines");
+        Map<String, Object> line = lines.stream().filter(l -> lineGid.equals(l.get("id"))).findFirst().orElse(null);
+        if (line == null) {
+            error(errorType, "INVALID_LINES", "The line does not exist.", "lineId");
+        } else if (lines.size() == 1) {
+            error(errorType, "INVALID_LINES", "A subscription contract needs at least one line.", "lineId");
+        }
+        if (!errors.isEmpty()) {
+            return errors.payload(payloadType, "draft", null, "lineRemoved", null);
+        }
+        lines.remove(line);
+        return errors.payload(payloadType, "draft", draft, "lineRemoved", line, "discountsUpdated", List.of());
     }
 
     @SuppressWarnings("unchecked")
     Map<String, Object> commit(String draftGid) {
         String errorType = "SubscriptionDraftUserError";
-        Map<String, Object> draft = openDraft(draftGid, "SubscriptionDraftCommitPayload");
+        Map<String, Object> draft = openDraft(draftGid);
         if (draft == null) {
-            return payload("SubscriptionDraftCommitPayload", "contract", null);
+            return errors.payload("SubscriptionDraftCommitPayload", "contract", null);
         }
         Map<String, Object> contract = shop.contracts.get((Long) draft.get("_contractId"));
         if (!contract.get("revisionId").equals(draft.get("_baseRevision"))) {
             error(errorType, "STALE_CONTRACT", "The contract has changed since the draft was created.", "draftId");
-            return payload("SubscriptionDraftCommitPayload", "contract", null);
+            return errors.payload("SubscriptionDraftCommitPayload", "contract", null);
         }
         String previousNext = (String) contract.get("nextBillingDate");
         Map<String, Object> previousBilling = (Map<String, Object>) contract.get("billingPolicy");
@@ -435,16 +514,9 @@ final class Subscriptions {
         draft.put("_committed", true);
         outbox.add("subscription_contracts/update", WebhookPayloads.contract(contract));
         if (!oldStatus.equals(newStatus)) {
-            String topic = switch (newStatus) {
-                case "PAUSED" -> "subscription_contracts/pause";
-                case "ACTIVE" -> "subscription_contracts/activate";
-                case "CANCELLED" -> "subscription_contracts/cancel";
-                case "EXPIRED" -> "subscription_contracts/expire";
-                default -> "subscription_contracts/fail";
-            };
-            outbox.add(topic, WebhookPayloads.contract(contract));
+            outbox.add(STATUS_MUTATIONS.get(newStatus)[1], WebhookPayloads.contract(contract));
         }
-        return payload("SubscriptionDraftCommitPayload", "contract", contract);
+        return errors.payload("SubscriptionDraftCommitPayload", "contract", contract);
     }
 
     // ---- billing cycles ----
@@ -573,23 +645,23 @@ final class Subscriptions {
         Map<String, Object> contract = shop.find("SubscriptionContract", (String) billingCycleInput.get("contractId"));
         if (contract == null) {
             error(errorType, "INVALID", "Subscription contract does not exist.", "billingCycleInput", "contractId");
-            return payload(payloadType, "billingCycle", null);
+            return errors.payload(payloadType, "billingCycle", null);
         }
         Map<String, Object> selector = (Map<String, Object>) billingCycleInput.get("selector");
         if (selector == null || (selector.get("index") == null) == (selector.get("date") == null)) {
             error(errorType, "INVALID", "Select the cycle by exactly one of index or date.", "billingCycleInput",
                     "selector");
-            return payload(payloadType, "billingCycle", null);
+            return errors.payload(payloadType, "billingCycle", null);
         }
         Integer index = cycleIndex(contract, selector);
         if (index == null) {
             error(errorType, "INVALID", "The billing cycle is out of range.", "billingCycleInput", "selector");
-            return payload(payloadType, "billingCycle", null);
+            return errors.payload(payloadType, "billingCycle", null);
         }
         Set<Integer> billed = (Set<Integer>) contract.get("_billed");
         if (billed.contains(index)) {
             error(errorType, "INVALID", "The billing cycle has already been billed.", "billingCycleInput", "selector");
-            return payload(payloadType, "billingCycle", null);
+            return errors.payload(payloadType, "billingCycle", null);
         }
         Set<Integer> skipped = (Set<Integer>) contract.get("_skipped");
         boolean changed = skip ? skipped.add(index) : skipped.remove(index);
@@ -598,7 +670,7 @@ final class Subscriptions {
             outbox.add(skip ? "subscription_billing_cycles/skip" : "subscription_billing_cycles/unskip",
                     WebhookPayloads.cycle(cycle, ShopData.id(contract)));
         }
-        return payload(payloadType, "billingCycle", cycle);
+        return errors.payload(payloadType, "billingCycle", cycle);
     }
 
     // ---- billing attempts ----
@@ -615,17 +687,17 @@ final class Subscriptions {
         if (key == null || key.isBlank()) {
             error(errorType, "BLANK", "Idempotency key can't be blank", "subscriptionBillingAttemptInput",
                     "idempotencyKey");
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
         if (contract == null) {
             error(errorType, "CONTRACT_NOT_FOUND", "Subscription contract does not exist.", "subscriptionContractId");
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         long contractId = ShopData.id(contract);
         for (Map<String, Object> attempt : shop.attempts.values()) {
             if (key.equals(attempt.get("idempotencyKey")) && Long.valueOf(contractId).equals(attempt.get("_contractId"))) {
-                return payload(payloadType, "subscriptionBillingAttempt", attempt);
+                return errors.payload(payloadType, "subscriptionBillingAttempt", attempt);
             }
         }
         String status = (String) contract.get("status");
@@ -636,18 +708,18 @@ final class Subscriptions {
                     "subscriptionContractId");
         }
         if (!errors.isEmpty()) {
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         Integer index = cycleIndex(contract, (Map<String, Object>) input.get("billingCycleSelector"));
         if (index == null) {
             error(errorType, "CYCLE_INDEX_OUT_OF_RANGE", "The billing cycle is out of range.",
                     "subscriptionBillingAttemptInput", "billingCycleSelector");
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         if (((Set<Integer>) contract.get("_skipped")).contains(index)) {
             error(errorType, "BILLING_CYCLE_SKIPPED", "The billing cycle was skipped.",
                     "subscriptionBillingAttemptInput", "billingCycleSelector");
-            return payload(payloadType, "subscriptionBillingAttempt", null);
+            return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         Map<String, Object> attempt = shop.create("SubscriptionBillingAttempt");
         attempt.put("idempotencyKey", key);
@@ -665,7 +737,7 @@ final class Subscriptions {
         attempt.put("order", (Supplier<Object>) () -> attempt.get("_orderId") == null ? null
                 : shop.orders.get((Long) attempt.get("_orderId")));
         shop.attempts.put(ShopData.id(attempt), attempt);
-        return payload(payloadType, "subscriptionBillingAttempt", attempt);
+        return errors.payload(payloadType, "subscriptionBillingAttempt", attempt);
     }
 
     /**

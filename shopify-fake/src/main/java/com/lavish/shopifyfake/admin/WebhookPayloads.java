@@ -54,16 +54,9 @@ final class WebhookPayloads {
             ((List<String>) plan.get("options")).forEach(planOptions::add);
             putInt(p, "position", plan.get("position"));
             p.put("description", (String) plan.get("description"));
-            Map<String, Object> billing = (Map<String, Object>) plan.get("billingPolicy");
-            ObjectNode b = p.putObject("billing_policy");
-            b.put("interval", lower(billing.get("interval")));
-            putInt(b, "interval_count", billing.get("intervalCount"));
-            putInt(b, "min_cycles", billing.get("minCycles"));
-            putInt(b, "max_cycles", billing.get("maxCycles"));
+            billingPolicy(p, (Map<String, Object>) plan.get("billingPolicy"));
+            ObjectNode d = deliveryPolicy(p, (Map<String, Object>) plan.get("deliveryPolicy"));
             Map<String, Object> delivery = (Map<String, Object>) plan.get("deliveryPolicy");
-            ObjectNode d = p.putObject("delivery_policy");
-            d.put("interval", lower(delivery.get("interval")));
-            putInt(d, "interval_count", delivery.get("intervalCount"));
             d.putArray("anchors");
             putInt(d, "cutoff", delivery.get("cutoff"));
             d.put("pre_anchor_behavior", lower(delivery.get("preAnchorBehavior")));
@@ -105,20 +98,12 @@ final class WebhookPayloads {
         ObjectNode body = node();
         body.put("admin_graphql_api_id", (String) contract.get("id"));
         body.put("id", number(contract.get("id")));
-        Map<String, Object> billing = (Map<String, Object>) contract.get("billingPolicy");
-        ObjectNode b = body.putObject("billing_policy");
-        b.put("interval", lower(billing.get("interval")));
-        putInt(b, "interval_count", billing.get("intervalCount"));
-        putInt(b, "min_cycles", billing.get("minCycles"));
-        putInt(b, "max_cycles", billing.get("maxCycles"));
+        billingPolicy(body, (Map<String, Object>) contract.get("billingPolicy"));
         body.put("currency_code", (String) contract.get("currencyCode"));
         long customerId = (Long) contract.get("_customerId");
         body.put("customer_id", customerId);
         body.put("admin_graphql_api_customer_id", Gids.of("Customer", customerId));
-        Map<String, Object> delivery = (Map<String, Object>) contract.get("deliveryPolicy");
-        ObjectNode d = body.putObject("delivery_policy");
-        d.put("interval", lower(delivery.get("interval")));
-        putInt(d, "interval_count", delivery.get("intervalCount"));
+        deliveryPolicy(body, (Map<String, Object>) contract.get("deliveryPolicy"));
         body.put("status", lower(contract.get("status")));
         Long originOrderId = (Long) contract.get("_originOrderId");
         if (originOrderId == null) {
@@ -306,6 +291,23 @@ final class WebhookPayloads {
             lines.add(l);
         }
         return body;
+    }
+
+    /** {@code billing_policy}: interval in lower case, count, min and max cycles (a plan's and a contract's). */
+    private static void billingPolicy(ObjectNode parent, Map<String, Object> billing) {
+        ObjectNode b = parent.putObject("billing_policy");
+        b.put("interval", lower(billing.get("interval")));
+        putInt(b, "interval_count", billing.get("intervalCount"));
+        putInt(b, "min_cycles", billing.get("minCycles"));
+        putInt(b, "max_cycles", billing.get("maxCycles"));
+    }
+
+    /** {@code delivery_policy}: interval in lower case and count; a plan's adds its own fields after. */
+    private static ObjectNode deliveryPolicy(ObjectNode parent, Map<String, Object> delivery) {
+        ObjectNode d = parent.putObject("delivery_policy");
+        d.put("interval", lower(delivery.get("interval")));
+        putInt(d, "interval_count", delivery.get("intervalCount"));
+        return d;
     }
 
     private static ObjectNode priceSet(BigDecimal amount) {

@@ -59,6 +59,10 @@ class AdminApiTest {
                         "adjustmentValue", Map.of("percentage", 10.0)))));
     }
 
+    private static String graphqlBody(String query, Map<String, Object> variables) throws Exception {
+        return SampleWebhooks.JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+    }
+
     private String firstProductId() throws Exception {
         return admin.graphql("{ products(first: 1) { nodes { id } } }", null)
                 .at("/data/products/nodes/0/id").asText();
@@ -318,5 +322,93 @@ class AdminApiTest {
         assertFalse(product.has("variants"), "children are lines of their own");
         assertEquals(product.path("id").asText(), variant.path("__parentId").asText());
         assertNull(product.get("__parentId"));
+    }
+
+    @Test
+    void injectedFaultsAnswer5xxOrDropTheConnectionBeforeAnythingChanges() throws Exception {
+        admin.control("POST", "/fake/admin/faults", Map.of("failNext5xx", 1, "dropNextConnections", 1));
+        String create = graphqlBody(CREATE_GROUP, Map.of("input", Map.of("name", "Box",
+                "merchantCode", "lavish-fault", "sellingPlansToCreate",
+                List.of(monthlyPlan("Every month", "MONTH", 1, "MONTH", 1)))));
+
+        boolean dropped;
+        try {
+            admin.send("POST", "/admin/api/2026-07/graphql.json", create, "X-Shopify-Access-Token", FakeAdmin.TOKEN,
+                    "Content-Type", "application/json");
+            dropped = false;
+        } catch (java.io.IOException e) {
+            dropped = true;
+        }
+        HttpResponse<String> unavailable = admin.send("POST", "/admin/api/2026-07/graphql.json", create,
+                "X-Shopify-Access-Token", FakeAdmin.TOKEN, "Content-Type", "application/json");
+        HttpResponse<String> served = admin.send("POST", "/admin/api/2026-07/graphql.json", create,
+                "X-Shopify-Access-Token", FakeAdmin.TOKEN, "Content-Type", "application/json");
+
+        assertTrue(dropped, "the first connection is closed unanswered");
+        assertEquals(503, unavailable.statusCode());
+        assertEquals(200, served.statusCode());
+        assertEquals(1, admin.control("GET", "/fake/admin/selling-plan-groups", null).path("sellingPlanGroups").size(),
+                "only the served request created a group");
+        assertEquals(1L, admin.control("GET", "/fake/admin/requests", null).at("/mutations/sellingPlanGroupCreate")
+                .asLong());
+    }
+
+    @Test
+    void productsJoinAndLeaveGroupsFromEitherSide() throws Exception {
+        JsonNode products = admin.graphql("{ products(first: 2) { nodes { id } } }", null);
+        String first = products.at("/data/products/nodes/0/id").asText();
+        String second = products.at("/data/products/nodes/1/id").asText();
+        String groupId = createGroup("Monthly", "lavish-join", monthlyPlan("Every month", "MONTH", 1, "MONTH", 1),
+                List.of()).at("/data/sellingPlanGroupCreate/sellingPlanGroup/id").asText();
+
+        JsonNode added = admin.graphql("mutation($id: ID!, $p: [ID!]!) { sellingPlanGroupAddProducts(id: $id, productIds: $p) "
+                + "{ sellingPlanGroup { productsCount { count } } userErrors { code } } }",
+                Map.of("id", groupId, "p", List.of(first)));
+        JsonNode joined = admin.graphql("mutation($id: ID!, $g: [ID!]!) { productJoinSellingPlanGroups(id: $id, "
+                + "sellingPlanGroupIds: $g) { product { sellingPlanGroups(first: 5) { nodes { id } } } userErrors { code } } }",
+                Map.of("id", second, "g", List.of(groupId)));
+        JsonNode removed = admin.graphql("mutation($id: ID!, $p: [ID!]!) { sellingPlanGroupRemoveProducts(id: $id, "
+                + "productIds: $p) { removedProductIds userErrors { code } } }", Map.of("id", groupId, "p", List.of(first)));
+        JsonNode left = admin.graphql("mutation($id: ID!, $g: [ID!]!) { productLeaveSellingPlanGroups(id: $id, "
+                + "sellingPlanGroupIds: $g) { product { id } userErrors { code } } }",
+                Map.of("id", second, "g", List.of("gid://shopify/SellingPlanGroup/1")));
+        JsonNode applies = admin.graphql("query($id: ID!, $p: ID!, $q: ID!) { sellingPlanGroup(id: $id) { "
+                + "a: appliesToProduct(productId: $p) b: appliesToProduct(productId: $q) } }",
+                Map.of("id", groupId, "p", first, "q", second));
+
+        assertEquals(1, added.at("/data/sellingPlanGroupAddProducts/sellingPlanGroup/productsCount/count").asInt());
+        assertEquals(groupId, joined.at("/data/productJoinSellingPlanGroups/product/sellingPlanGroups/nodes/0/id").asText());
+        assertEquals(first, removed.at("/data/sellingPlanGroupRemoveProducts/removedProductIds/0").asText());
+        assertEquals("GROUP_DOES_NOT_EXIST", left.at("/data/productLeaveSellingPlanGroups/userErrors/0/code").asText());
+        assertFalse(applies.at("/data/sellingPlanGroup/a").asBoolean());
+        assertTrue(applies.at("/data/sellingPlanGroup/b").asBoolean());
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.webhooks("products/update").size() == 3);
+    }
+
+    @Test
+    void groupUpdateRenamesAddsAndDeletesPlans() throws Exception {
+        JsonNode created = createGroup("Monthly", "lavish-upd", monthlyPlan("Every month", "MONTH", 1, "MONTH", 1), List.of());
+        String groupId = created.at("/data/sellingPlanGroupCreate/sellingPlanGroup/id").asText();
+        String planId = created.at("/data/sellingPlanGroupCreate/sellingPlanGroup/sellingPlans/nodes/0/id").asText();
+        String update = """
+                mutation($id: ID!, $input: SellingPlanGroupInput!) { sellingPlanGroupUpdate(id: $id, input: $input) {
+                  deletedSellingPlanIds sellingPlanGroup { name sellingPlans(first: 5) { nodes { id name
+                    billingPolicy { ... on SellingPlanRecurringBillingPolicy { interval intervalCount } } } } }
+                  userErrors { field code } } }""";
+
+        JsonNode duplicate = admin.graphql(update, Map.of("id", groupId, "input", Map.of("sellingPlansToCreate",
+                List.of(monthlyPlan("Every month", "MONTH", 2, "MONTH", 2)))));
+        JsonNode updated = admin.graphql(update, Map.of("id", groupId, "input", Map.of("name", "Book club",
+                "sellingPlansToCreate", List.of(monthlyPlan("Every two months", "MONTH", 2, "MONTH", 1)),
+                "sellingPlansToDelete", List.of(planId))));
+
+        assertEquals("SELLING_PLAN_DUPLICATE_NAME", duplicate.at("/data/sellingPlanGroupUpdate/userErrors/0/code").asText(),
+                duplicate.toString());
+        assertEquals(planId, updated.at("/data/sellingPlanGroupUpdate/deletedSellingPlanIds/0").asText(), updated.toString());
+        assertEquals("Book club", updated.at("/data/sellingPlanGroupUpdate/sellingPlanGroup/name").asText());
+        JsonNode plans = updated.at("/data/sellingPlanGroupUpdate/sellingPlanGroup/sellingPlans/nodes");
+        assertEquals(1, plans.size());
+        assertEquals(2, plans.at("/0/billingPolicy/intervalCount").asInt());
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.webhooks("selling_plan_groups/update").size() == 1);
     }
 }

@@ -1,5 +1,6 @@
 package com.lavish.gateway.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -12,8 +13,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +32,8 @@ import com.lavish.gateway.config.WebhookConfig;
  * Writes webhook events to Kafka and tells when Kafka has them. One idempotent producer with acks=all is shared by
  * all requests (KafkaProducer is thread-safe). Each send gets a topic, a key and CloudEvents headers of its own, and
  * a deadline: the {@code Uni} fails once {@code webhook.publish.timeout} has passed without an acknowledgement.
+ * The webhook request's trace context goes along in the record's headers ({@code traceparent}, W3C), as SmallRye's
+ * Kafka connector does for its channels, so a consumer's work joins the webhook's trace.
  */
 @Startup
 @ApplicationScoped
@@ -38,17 +44,26 @@ public class WebhookPublisher {
     private final Producer<String, byte[]> producer;
     private final Duration timeout;
     private final Executor sendExecutor;
+    private final TextMapPropagator tracePropagator;
 
     @Inject
-    public WebhookPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, WebhookConfig config) {
+    public WebhookPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, WebhookConfig config,
+                            OpenTelemetry openTelemetry) {
         this(new KafkaProducer<>(DurableProducerConfig.of(kafkaConfig, config.publish().timeout())),
-                config.publish().timeout(), Infrastructure.getDefaultWorkerPool());
+                config.publish().timeout(), Infrastructure.getDefaultWorkerPool(),
+                openTelemetry.getPropagators().getTextMapPropagator());
     }
 
     WebhookPublisher(Producer<String, byte[]> producer, Duration timeout, Executor sendExecutor) {
+        this(producer, timeout, sendExecutor, TextMapPropagator.noop());
+    }
+
+    private WebhookPublisher(Producer<String, byte[]> producer, Duration timeout, Executor sendExecutor,
+                             TextMapPropagator tracePropagator) {
         this.producer = producer;
         this.timeout = timeout;
         this.sendExecutor = sendExecutor;
+        this.tracePropagator = tracePropagator;
     }
 
     /**
@@ -59,8 +74,12 @@ public class WebhookPublisher {
      *         refused it or did not answer within the timeout. Signals arrive on the caller's Vert.x context.
      */
     public Uni<RecordMetadata> publish(String topic, ShopifyEvent event) {
+        Headers headers = event.toHeaders();
+        // taken here, on the request's context: the send runs on a worker thread
+        tracePropagator.inject(io.opentelemetry.context.Context.current(), headers,
+                (carrier, key, value) -> carrier.add(key, value.getBytes(StandardCharsets.UTF_8)));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, event.recordKey().toString(),
-                event.payload(), event.toHeaders());
+                event.payload(), headers);
         Context caller = Vertx.currentContext();
         Uni<RecordMetadata> sent = Uni.createFrom().<RecordMetadata> emitter(emitter -> {
             try {

@@ -1,0 +1,114 @@
+package com.lavish.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Each overlay as an operator applies it: it renders, every object is valid, every service is fit to run. */
+class OverlaysTest {
+
+    private static SchemaValidator schemas;
+
+    @BeforeAll
+    static void loadSchemas() {
+        schemas = new SchemaValidator();
+    }
+
+    static Stream<String> overlays() {
+        return Suite.OVERLAYS.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyObjectValidatesStrictlyAgainstItsSchema(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        assertFalse(rendered.objects.isEmpty());
+        List<String> errors = new ArrayList<>();
+        for (JsonNode object : rendered.objects) {
+            for (String error : schemas.validate(object)) {
+                errors.add(object.path("kind").asText() + " " + object.at("/metadata/name").asText() + ": " + error);
+            }
+        }
+        assertEquals(List.of(), errors, overlay);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyMergedServiceRuns(String overlay) {
+        Map<String, JsonNode> deployments = Rendered.overlay(overlay).serviceDeployments();
+        assertEquals(Suite.mergedServices().stream().sorted().toList(), deployments.keySet().stream().sorted().toList(),
+                overlay + " deploys every merged service and nothing else");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceHasProbesResourcesAutoscalingADisruptionBudgetAndAPolicy(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        for (Map.Entry<String, JsonNode> entry : rendered.serviceDeployments().entrySet()) {
+            String service = entry.getKey();
+            JsonNode deployment = entry.getValue();
+            JsonNode pod = deployment.at("/spec/template");
+            JsonNode container = pod.at("/spec/containers/0");
+            String where = overlay + " " + service + ": ";
+            int port = ServiceConfig.of(service).httpPort();
+
+            assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), where + "liveness");
+            assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), where + "readiness");
+            assertEquals(port, container.at("/livenessProbe/httpGet/port").asInt(), where + "liveness port");
+            assertEquals(port, container.at("/readinessProbe/httpGet/port").asInt(), where + "readiness port");
+            assertEquals(port, container.at("/ports/0/containerPort").asInt(), where + "container port");
+            for (String resource : List.of("requests/cpu", "requests/memory", "limits/cpu", "limits/memory")) {
+                assertFalse(container.at("/resources/" + resource).asText().isEmpty(), where + resource);
+            }
+            assertTrue(pod.at("/spec/securityContext/runAsNonRoot").asBoolean(), where + "runs as non-root");
+            assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(),
+                    where + "read-only root filesystem");
+            assertFalse(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true),
+                    where + "no privilege escalation");
+
+            assertTrue(rendered.ofKind("HorizontalPodAutoscaler").stream().anyMatch(
+                    h -> "Deployment".equals(h.at("/spec/scaleTargetRef/kind").asText())
+                            && service.equals(h.at("/spec/scaleTargetRef/name").asText())),
+                    where + "an autoscaler");
+            JsonNode podLabels = pod.at("/metadata/labels");
+            assertTrue(rendered.ofKind("PodDisruptionBudget").stream()
+                    .anyMatch(b -> Rendered.selects(b.at("/spec/selector/matchLabels"), podLabels)),
+                    where + "a disruption budget");
+            assertTrue(rendered.ofKind("NetworkPolicy").stream()
+                    .filter(p -> service.equals(p.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText()))
+                    .anyMatch(p -> p.at("/spec/ingress").findValues("port").stream().anyMatch(n -> n.asInt() == port)),
+                    where + "a network policy letting the gateway in on port " + port);
+            assertTrue(rendered.ofKind("ServiceMonitor").stream()
+                    .anyMatch(m -> Rendered.selects(m.at("/spec/selector/matchLabels"), deployment.at("/metadata/labels"))
+                            && "/q/metrics".equals(m.at("/spec/endpoints/0/path").asText())),
+                    where + "a ServiceMonitor on /q/metrics");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyPodRunsAsNonRootWithAReadOnlyRootFilesystem(String overlay) {
+        for (JsonNode deployment : Rendered.overlay(overlay).ofKind("Deployment")) {
+            JsonNode spec = deployment.at("/spec/template/spec");
+            for (JsonNode container : spec.path("containers")) {
+                String where = overlay + " " + deployment.at("/metadata/name").asText() + "/"
+                        + container.path("name").asText();
+                assertTrue(container.at("/securityContext/runAsNonRoot").asBoolean()
+                        || spec.at("/securityContext/runAsNonRoot").asBoolean(), where + " runs as non-root");
+                assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(),
+                        where + " has a read-only root filesystem");
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.lavish.deploy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The objects one kustomization renders to, with the look-ups the checks need. */
+final class Rendered {
+
+    private static final Map<String, Rendered> OVERLAYS = new ConcurrentHashMap<>();
+
+    final String name;
+    final List<JsonNode> objects;
+
+    Rendered(String name, List<JsonNode> objects) {
+        this.name = name;
+        this.objects = objects;
+    }
+
+    /** An overlay of deploy/kubernetes/overlays, rendered once per test run. */
+    static Rendered overlay(String overlay) {
+        return OVERLAYS.computeIfAbsent(overlay,
+                o -> new Rendered(o, Kustomize.render(Suite.KUBERNETES.resolve("overlays").resolve(o))));
+    }
+
+    List<JsonNode> ofKind(String kind) {
+        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+    }
+
+    Optional<JsonNode> find(String kind, String name) {
+        return ofKind(kind).stream().filter(o -> name.equals(o.at("/metadata/name").asText())).findFirst();
+    }
+
+    JsonNode get(String kind, String name) {
+        return find(kind, name).orElseThrow(() -> new AssertionError(this.name + " has no " + kind + " " + name));
+    }
+
+    /** The Deployments quarkus-kubernetes generated, by service name. */
+    Map<String, JsonNode> serviceDeployments() {
+        Map<String, JsonNode> deployments = new HashMap<>();
+        for (JsonNode d : ofKind("Deployment")) {
+            if ("quarkus".equals(d.at("/metadata/labels/app.kubernetes.io~1managed-by").asText())) {
+                deployments.put(d.at("/metadata/name").asText(), d);
+            }
+        }
+        return deployments;
+    }
+
+    /** The ConfigMap rendered under a (hash-suffixed) name, by the name it was generated as. */
+    Optional<JsonNode> configMap(String renderedName) {
+        return find("ConfigMap", renderedName);
+    }
+
+    /** The matchLabels a selector holds (matchExpressions are not used in deploy/kubernetes). */
+    static Map<String, String> labels(JsonNode node) {
+        Map<String, String> labels = new HashMap<>();
+        node.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        return labels;
+    }
+
+    static boolean selects(JsonNode matchLabels, JsonNode podLabels) {
+        return labels(podLabels).entrySet().containsAll(labels(matchLabels).entrySet());
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+}

@@ -1,0 +1,71 @@
+package com.lavish.subscriptions.repository;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lavish.subscriptions.SubscriptionContract;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class ContractRepository implements PanacheRepository<SubscriptionContract> {
+
+    /** The contract with its lines, or null. */
+    public Uni<SubscriptionContract> findWhole(String shopDomain, long shopifyId) {
+        // list(), not firstResult(): a limit beside a collection fetch would be applied in memory
+        return find("from SubscriptionContract c left join fetch c.lines where c.shopDomain = ?1 and c.shopifyId = ?2",
+                shopDomain, shopifyId).list()
+                .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /** The customer's contract with its lines; null when the shop has no such contract of this customer. */
+    public Uni<SubscriptionContract> findCustomers(String shopDomain, long customerId, long shopifyId) {
+        return find("from SubscriptionContract c left join fetch c.lines where c.shopDomain = ?1 "
+                + "and c.shopifyCustomerId = ?2 and c.shopifyId = ?3", shopDomain, customerId, shopifyId).list()
+                .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /** Every contract of the customer, newest first, with lines. */
+    public Uni<List<SubscriptionContract>> allOfCustomer(String shopDomain, long customerId) {
+        return find("select distinct c from SubscriptionContract c left join fetch c.lines where c.shopDomain = ?1 "
+                + "and c.shopifyCustomerId = ?2 order by c.createdAt desc, c.shopifyId desc", shopDomain, customerId)
+                .list();
+    }
+
+    /**
+     * Locks up to {@code limit} active contracts due at {@code now} that have no billing attempt in flight, no change
+     * waiting for Shopify and no retry pending later, skipping rows another transaction holds: two runs, here or on
+     * another replica, never take the same contract. The rows stay locked until the caller's transaction ends.
+     */
+    public Uni<List<SubscriptionContract>> lockDue(Instant now, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select id from {h-schema}subscription_contract
+                        where status = 'active' and next_billing_date <= :now and billing_in_flight is null
+                            and pending_action_id is null and (next_retry_at is null or next_retry_at <= :now)
+                        order by next_billing_date, id limit :limit
+                        for update skip locked""", Long.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<SubscriptionContract>of())
+                        : find("select distinct c from SubscriptionContract c left join fetch c.lines "
+                                + "where c.id in ?1 order by c.nextBillingDate, c.id", ids).list());
+    }
+
+    /** Takes the delivery address off every contract of the customer (customers/redact). */
+    public Uni<Integer> redactCustomer(String shopDomain, long customerId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update {h-schema}subscription_contract set delivery_first_name = null,
+                            delivery_last_name = null, delivery_address1 = null, delivery_address2 = null,
+                            delivery_city = null, delivery_province_code = null, delivery_country_code = null,
+                            delivery_zip = null, delivery_phone = null
+                        where shop_domain = :shop and shopify_customer_id = :customerId""")
+                .setParameter("shop", shopDomain)
+                .setParameter("customerId", customerId)
+                .executeUpdate());
+    }
+}

@@ -1,0 +1,23 @@
+package com.lavish.subscriptions.repository;
+
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lavish.subscriptions.DunningStep;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class DunningStepRepository implements PanacheRepository<DunningStep> {
+
+    /** The contracts' steps, newest first. */
+    public Uni<List<DunningStep>> newestOf(String shopDomain, Collection<Long> contractIds) {
+        if (contractIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("shopDomain = ?1 and contractShopifyId in ?2 order by id desc", shopDomain, contractIds).list();
+    }
+}

@@ -1,0 +1,109 @@
+package com.lavish.subscriptions.repository;
+
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lavish.subscriptions.SellingPlan;
+import com.lavish.subscriptions.SellingPlanGroup;
+import com.lavish.subscriptions.SellingPlanGroupProduct;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class SellingPlanGroupRepository implements PanacheRepository<SellingPlanGroup> {
+
+    /** The group with its plans and products, found by a condition on {@code g}; null when none matches. */
+    private Uni<SellingPlanGroup> findWhole(String condition, Object... parameters) {
+        // one fetch per collection: a join of two bags multiplies rows (and Hibernate refuses it)
+        return find("from SellingPlanGroup g left join fetch g.plans where " + condition, parameters).list()
+                .map(found -> found.isEmpty() ? null : found.get(0))
+                .call(group -> group == null ? Uni.createFrom().nullItem()
+                        : find("from SellingPlanGroup g left join fetch g.products where g.id = ?1", group.id).list());
+    }
+
+    public Uni<SellingPlanGroup> findWhole(long id) {
+        return findWhole("g.id = ?1", id);
+    }
+
+    public Uni<SellingPlanGroup> findByShopifyId(String shopDomain, long shopifyId) {
+        return findWhole("g.shopDomain = ?1 and g.shopifyId = ?2", shopDomain, shopifyId);
+    }
+
+    public Uni<SellingPlanGroup> findByMerchantCode(String shopDomain, String merchantCode) {
+        return findWhole("g.shopDomain = ?1 and g.merchantCode = ?2 and g.shopifyId is null", shopDomain,
+                merchantCode);
+    }
+
+    public Uni<SellingPlanGroup> findByCommandId(String commandId) {
+        return findWhole("g.commandId = ?1", commandId);
+    }
+
+    public Uni<SellingPlanGroup> findByIdempotencyKey(String shopDomain, String idempotencyKey) {
+        return findWhole("g.shopDomain = ?1 and g.idempotencyKey = ?2", shopDomain, idempotencyKey);
+    }
+
+    /** The shop's groups (all shops' when null), newest first, with their plans. */
+    public Uni<List<SellingPlanGroup>> listWithPlans(String shopDomain) {
+        return (shopDomain == null
+                ? find("select distinct g from SellingPlanGroup g left join fetch g.plans order by g.id desc")
+                : find("select distinct g from SellingPlanGroup g left join fetch g.plans where g.shopDomain = ?1 "
+                        + "order by g.id desc", shopDomain)).list();
+    }
+
+    /** The products of the groups, by group. */
+    public Uni<List<SellingPlanGroupProduct>> productsOf(Collection<Long> groupIds) {
+        if (groupIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "from SellingPlanGroupProduct p join fetch p.group where p.group.id in :ids order by p.productId",
+                        SellingPlanGroupProduct.class)
+                .setParameter("ids", groupIds)
+                .getResultList());
+    }
+
+    /** The shop's plans with these Shopify ids, each with its group and the group's plans. */
+    public Uni<List<SellingPlan>> plansByShopifyIds(String shopDomain, Collection<Long> shopifyIds) {
+        if (shopifyIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select distinct p from SellingPlan p join fetch p.group g left join fetch g.plans "
+                                + "where p.shopDomain = :shop and p.shopifyId in :ids", SellingPlan.class)
+                .setParameter("shop", shopDomain)
+                .setParameter("ids", shopifyIds)
+                .getResultList());
+    }
+
+    /** The group memberships of a product, in groups Shopify knows. */
+    public Uni<List<SellingPlanGroupProduct>> membershipsOfProduct(String shopDomain, long productId) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "from SellingPlanGroupProduct p join fetch p.group where p.shopDomain = :shop "
+                                + "and p.productId = :product", SellingPlanGroupProduct.class)
+                .setParameter("shop", shopDomain)
+                .setParameter("product", productId)
+                .getResultList());
+    }
+
+    /** The shop's live groups among these Shopify ids. */
+    public Uni<List<SellingPlanGroup>> liveByShopifyIds(String shopDomain, Collection<Long> shopifyIds) {
+        if (shopifyIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("shopDomain = ?1 and shopifyId in ?2 and state = ?3", shopDomain, shopifyIds,
+                SellingPlanGroup.LIVE).list();
+    }
+
+    /** The group whose product rows a SELLING_PLAN_GROUP_ADD/REMOVE_PRODUCTS command is about, or null. */
+    public Uni<Long> groupOfProductCommand(String commandId) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select distinct p.group.id from SellingPlanGroupProduct p where p.commandId = :command",
+                        Long.class)
+                .setParameter("command", commandId)
+                .getResultList())
+                .map(ids -> ids.isEmpty() ? null : ids.get(0));
+    }
+}

@@ -1,0 +1,401 @@
+package com.lavish.subscriptions.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lavish.consumer.AppliedEventLedger;
+import com.lavish.edge.config.ShopifyAppConfig;
+import com.lavish.edge.problem.Problem;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.events.PayloadInspector;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncCommandType;
+import com.lavish.events.sync.SyncResult;
+import com.lavish.subscriptions.SellingPlan;
+import com.lavish.subscriptions.SellingPlanGroup;
+import com.lavish.subscriptions.SellingPlanGroupProduct;
+import com.lavish.subscriptions.repository.SellingPlanGroupRepository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The selling plan catalogue: groups the admin creates here (stored pending with a SELLING_PLAN_GROUP_CREATE in the
+ * outbox, live once sync.results confirms them with Shopify's group and plan ids), products added to and removed
+ * from live groups, and the groups Shopify reports in selling_plan_groups/* webhooks. Creation is idempotent here:
+ * one idempotency key is one group row and one command, whose {@code merchantCode} carries the key so that
+ * sync-service can find a group it created before it lost the answer.
+ */
+@ApplicationScoped
+public class SellingPlanCatalogue {
+
+    private static final Set<String> INTERVALS = Set.of("day", "week", "month", "year");
+    private static final int MAX_PLANS = 31;
+
+    private final SellingPlanGroupRepository groups;
+    private final SyncCommands commands;
+    private final AppliedEventLedger appliedEvents;
+    private final Set<String> shops;
+
+    public SellingPlanCatalogue(SellingPlanGroupRepository groups, SyncCommands commands,
+                                AppliedEventLedger appliedEvents, ShopifyAppConfig shopify) {
+        this.groups = groups;
+        this.commands = commands;
+        this.appliedEvents = appliedEvents;
+        this.shops = Set.copyOf(shopify.shops());
+    }
+
+    /**
+     * Stores the group pending and sends its creation to Shopify. With an idempotency key already used, the group it
+     * made is answered and nothing is sent again.
+     */
+    @WithTransaction
+    public Uni<SellingPlanGroupView> create(SellingPlanGroupRequest request, String idempotencyKey) {
+        validate(request);
+        String key = "selling-plan-group/" + (idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        return groups.findByIdempotencyKey(request.shop(), key).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(SellingPlanGroupView.of(existing, existing.products));
+            }
+            SellingPlanGroup group = new SellingPlanGroup();
+            group.shopDomain = request.shop();
+            group.name = request.name().trim();
+            group.description = request.description();
+            List<String> options = request.options() == null || request.options().isEmpty()
+                    ? List.of("Delivery every") : request.options();
+            group.options = String.join("\n", options);
+            group.idempotencyKey = key;
+            // unique per creation: what sync-service looks the group up by before it creates it again
+            group.merchantCode = "lavish:" + key;
+            group.state = SellingPlanGroup.PENDING;
+            group.createdAt = Instant.now();
+            List<SyncCommand.SellingPlanSpec> specs = new ArrayList<>();
+            int position = 0;
+            for (SellingPlanGroupRequest.Plan planRequest : request.plans()) {
+                SellingPlan plan = new SellingPlan();
+                plan.group = group;
+                plan.shopDomain = group.shopDomain;
+                plan.name = planRequest.name().trim();
+                plan.optionValue = planRequest.option() != null ? planRequest.option() : plan.name;
+                plan.position = ++position;
+                plan.billingInterval = planRequest.interval().toLowerCase(Locale.ROOT);
+                plan.billingIntervalCount = planRequest.intervalCount();
+                plan.deliveryInterval = plan.billingInterval;
+                plan.deliveryIntervalCount = planRequest.deliveryIntervalCount() != null
+                        ? planRequest.deliveryIntervalCount() : planRequest.intervalCount();
+                if (planRequest.percentageOff() != null && planRequest.percentageOff().signum() > 0) {
+                    plan.adjustmentType = "percentage";
+                    plan.adjustmentValue = planRequest.percentageOff();
+                }
+                group.plans.add(plan);
+                specs.add(new SyncCommand.SellingPlanSpec(null, plan.name, plan.optionValue,
+                        plan.billingInterval.toUpperCase(Locale.ROOT), plan.billingIntervalCount,
+                        plan.deliveryIntervalCount, plan.adjustmentValue, plan.position));
+            }
+            List<Long> productIds = productIds(request.productIds());
+            productIds.forEach(id -> group.products.add(SellingPlanGroupProduct.of(group, id,
+                    SellingPlanGroupProduct.ADDING)));
+            SyncCommand command = SyncCommands.groupCreate(group.shopDomain, key, new SyncCommand.SellingPlanGroupSpec(
+                    group.name, group.merchantCode, group.description, options, specs), productIds);
+            group.commandId = command.commandId();
+            group.products.forEach(p -> p.commandId = command.commandId());
+            return groups.persist(group).chain(() -> commands.enqueue(command))
+                    .map(sent -> SellingPlanGroupView.of(group, group.products));
+        });
+    }
+
+    /** Adds products to a live group (a SELLING_PLAN_GROUP_ADD_PRODUCTS); those it has already stay as they are. */
+    @WithTransaction
+    public Uni<SellingPlanGroupView> addProducts(long id, List<String> productIds) {
+        List<Long> ids = productIds(productIds);
+        if (ids.isEmpty()) {
+            throw ProblemException.badRequest("product_ids", "name at least one product id");
+        }
+        return live(id).chain(group -> {
+            Set<Long> present = new HashSet<>();
+            group.products.forEach(p -> present.add(p.productId));
+            List<Long> added = ids.stream().filter(p -> !present.contains(p)).toList();
+            if (added.isEmpty()) {
+                return Uni.createFrom().item(SellingPlanGroupView.of(group, group.products));
+            }
+            SyncCommand command = SyncCommands.groupProducts(group.shopDomain,
+                    SyncCommandType.SELLING_PLAN_GROUP_ADD_PRODUCTS, group.shopifyId,
+                    "selling-plan-group-products/" + UUID.randomUUID(), added);
+            added.forEach(productId -> {
+                SellingPlanGroupProduct row = SellingPlanGroupProduct.of(group, productId,
+                        SellingPlanGroupProduct.ADDING);
+                row.commandId = command.commandId();
+                group.products.add(row);
+            });
+            return commands.enqueue(command).map(sent -> SellingPlanGroupView.of(group, group.products));
+        });
+    }
+
+    /** Removes a product from a live group (a SELLING_PLAN_GROUP_REMOVE_PRODUCTS). */
+    @WithTransaction
+    public Uni<SellingPlanGroupView> removeProduct(long id, long productId) {
+        return live(id).chain(group -> {
+            SellingPlanGroupProduct row = group.products.stream().filter(p -> p.productId == productId).findFirst()
+                    .orElseThrow(() -> ProblemException.notFound("the group does not apply to the product "
+                            + productId));
+            if (SellingPlanGroupProduct.REMOVING.equals(row.state)) {
+                return Uni.createFrom().item(SellingPlanGroupView.of(group, group.products));
+            }
+            SyncCommand command = SyncCommands.groupProducts(group.shopDomain,
+                    SyncCommandType.SELLING_PLAN_GROUP_REMOVE_PRODUCTS, group.shopifyId,
+                    "selling-plan-group-products/" + UUID.randomUUID(), List.of(productId));
+            row.state = SellingPlanGroupProduct.REMOVING;
+            row.commandId = command.commandId();
+            return commands.enqueue(command).map(sent -> SellingPlanGroupView.of(group, group.products));
+        });
+    }
+
+    @WithSession
+    public Uni<SellingPlanGroupView> get(long id) {
+        return groups.findWhole(id).map(group -> {
+            if (group == null) {
+                throw ProblemException.notFound("there is no selling plan group " + id);
+            }
+            return SellingPlanGroupView.of(group, group.products);
+        });
+    }
+
+    /** The groups of a shop (of every shop when null), newest first. */
+    @WithSession
+    public Uni<List<SellingPlanGroupView>> list(String shop) {
+        return groups.listWithPlans(shop).chain(found -> groups.productsOf(found.stream().map(g -> g.id).toList())
+                .map(products -> found.stream().map(group -> SellingPlanGroupView.of(group,
+                        products.stream().filter(p -> p.group.id.equals(group.id)).toList())).toList()));
+    }
+
+    private Uni<SellingPlanGroup> live(long id) {
+        return groups.findWhole(id).map(group -> {
+            if (group == null) {
+                throw ProblemException.notFound("there is no selling plan group " + id);
+            }
+            if (!group.isLive()) {
+                throw new ProblemException(Problem.of(409, "Conflict", "the group is " + group.state
+                        + "; products can be changed only in a live group"));
+            }
+            return group;
+        });
+    }
+
+    /** sync-service's answer to a group command, in the caller's transaction. */
+    public Uni<EventOutcome> settle(SyncResult result) {
+        return groups.findByCommandId(result.commandId()).chain(found -> found != null ? Uni.createFrom().item(found)
+                        // a product change's command is on its product rows, not on the group
+                        : groups.groupOfProductCommand(result.commandId())
+                                .chain(id -> id == null ? Uni.createFrom().nullItem() : groups.findWhole(id)))
+                .chain(group -> {
+                    if (group == null) {
+                        return Uni.createFrom().item(EventOutcome.UNKNOWN);
+                    }
+                    boolean succeeded = result.outcome() == SyncResult.SyncOutcome.SUCCEEDED;
+                    return Uni.createFrom().item(switch (result.type()) {
+                        case SELLING_PLAN_GROUP_CREATE -> created(group, result, succeeded);
+                        case SELLING_PLAN_GROUP_ADD_PRODUCTS, SELLING_PLAN_GROUP_REMOVE_PRODUCTS -> {
+                            group.products.removeIf(p -> result.commandId().equals(p.commandId)
+                                    && (succeeded ? SellingPlanGroupProduct.REMOVING.equals(p.state)
+                                            : SellingPlanGroupProduct.ADDING.equals(p.state)));
+                            group.products.stream().filter(p -> result.commandId().equals(p.commandId))
+                                    .forEach(p -> p.state = SellingPlanGroupProduct.LIVE);
+                            group.message = succeeded ? null : ContractActions.message(result);
+                            yield EventOutcome.APPLIED;
+                        }
+                        default -> EventOutcome.UNKNOWN;
+                    });
+                });
+    }
+
+    private static EventOutcome created(SellingPlanGroup group, SyncResult result, boolean succeeded) {
+        if (!SellingPlanGroup.PENDING.equals(group.state)) {
+            // the webhook confirmed it first, or this is a second answer: the ids below are the same
+            if (!succeeded) {
+                return EventOutcome.STALE;
+            }
+        }
+        if (!succeeded) {
+            group.state = result.outcome() == SyncResult.SyncOutcome.REJECTED ? SellingPlanGroup.REJECTED
+                    : SellingPlanGroup.FAILED;
+            group.message = ContractActions.message(result);
+            group.products.clear();
+            return EventOutcome.APPLIED;
+        }
+        group.state = SellingPlanGroup.LIVE;
+        group.message = null;
+        if (result.shopifyId() != null) {
+            group.shopifyId = result.shopifyId();
+        }
+        Map<String, Long> planIds = result.sellingPlanIds() == null ? Map.of() : result.sellingPlanIds();
+        group.plans.forEach(plan -> {
+            Long planId = planIds.get(plan.name);
+            if (planId != null) {
+                plan.shopifyId = planId;
+            }
+        });
+        group.products.stream().filter(p -> SellingPlanGroupProduct.ADDING.equals(p.state))
+                .forEach(p -> p.state = SellingPlanGroupProduct.LIVE);
+        return EventOutcome.APPLIED;
+    }
+
+    /**
+     * selling_plan_groups/create|update: the group as Shopify has it, matched by its id, or by the merchant code of a
+     * creation this service sent; a group made elsewhere is added. Ordered by ce_time (the bodies carry no time).
+     */
+    public Uni<EventOutcome> apply(ShopifyEvent event, SubscriptionChange.GroupVersion version) {
+        SubscriptionChange.GroupSnapshot snapshot = version.group();
+        String shop = event.shopDomain();
+        return Panache.withTransaction(() -> appliedEvents.recordFirstDelivery(event).chain(first -> !first
+                ? Uni.createFrom().item(EventOutcome.DUPLICATE)
+                : groups.findByShopifyId(shop, snapshot.id())
+                        .chain(found -> found != null || snapshot.merchantCode() == null ? Uni.createFrom().item(found)
+                                : groups.findByMerchantCode(shop, snapshot.merchantCode()))
+                        .chain(found -> {
+                            if (found != null && found.versionTime != null && !version.at().isAfter(found.versionTime)) {
+                                return Uni.createFrom().item(EventOutcome.STALE);
+                            }
+                            SellingPlanGroup group = found != null ? found : newGroup(shop);
+                            copy(snapshot, group, version.at());
+                            return (found != null ? Uni.createFrom().voidItem() : groups.persist(group).replaceWithVoid())
+                                    .replaceWith(EventOutcome.APPLIED);
+                        })));
+    }
+
+    public Uni<EventOutcome> delete(ShopifyEvent event, SubscriptionChange.GroupDeleted deleted) {
+        return Panache.withTransaction(() -> appliedEvents.recordFirstDelivery(event).chain(first -> !first
+                ? Uni.createFrom().item(EventOutcome.DUPLICATE)
+                : groups.findByShopifyId(event.shopDomain(), deleted.groupId()).map(group -> {
+                    if (group == null) {
+                        return EventOutcome.UNKNOWN;
+                    }
+                    group.state = SellingPlanGroup.DELETED;
+                    group.versionTime = deleted.at();
+                    group.products.clear();
+                    return EventOutcome.APPLIED;
+                })));
+    }
+
+    private static SellingPlanGroup newGroup(String shop) {
+        SellingPlanGroup group = new SellingPlanGroup();
+        group.shopDomain = shop;
+        group.createdAt = Instant.now();
+        return group;
+    }
+
+    private static void copy(SubscriptionChange.GroupSnapshot from, SellingPlanGroup to, Instant at) {
+        to.shopifyId = from.id();
+        if (from.name() != null) {
+            to.name = from.name();
+        } else if (to.name == null) {
+            to.name = "selling plan group " + from.id();
+        }
+        to.merchantCode = from.merchantCode() != null ? from.merchantCode() : to.merchantCode;
+        to.description = from.description();
+        to.options = String.join("\n", from.options());
+        to.state = SellingPlanGroup.LIVE;
+        to.versionTime = at;
+        // plans carry no ids in webhooks: matched by name; the ids a create result gave are kept
+        Set<String> names = new HashSet<>();
+        from.plans().forEach(p -> names.add(p.name()));
+        to.plans.removeIf(plan -> !names.contains(plan.name));
+        for (SubscriptionChange.PlanSnapshot snapshot : from.plans()) {
+            SellingPlan plan = to.plans.stream().filter(p -> p.name.equals(snapshot.name())).findFirst().orElse(null);
+            if (plan == null) {
+                plan = new SellingPlan();
+                plan.group = to;
+                plan.shopDomain = to.shopDomain;
+                plan.name = snapshot.name();
+                to.plans.add(plan);
+            }
+            plan.optionValue = snapshot.option();
+            plan.position = snapshot.position();
+            plan.billingInterval = snapshot.billingInterval();
+            plan.billingIntervalCount = snapshot.billingIntervalCount();
+            plan.minCycles = snapshot.minCycles();
+            plan.maxCycles = snapshot.maxCycles();
+            plan.deliveryInterval = snapshot.deliveryInterval();
+            plan.deliveryIntervalCount = snapshot.deliveryIntervalCount();
+            plan.adjustmentType = snapshot.adjustmentType();
+            plan.adjustmentValue = snapshot.adjustmentValue();
+        }
+        if (from.productIds() != null) {
+            Set<Long> ids = new HashSet<>(from.productIds());
+            // a removal still waiting for its result is not undone by a webhook sent before it
+            to.products.removeIf(p -> !ids.contains(p.productId) && !SellingPlanGroupProduct.ADDING.equals(p.state));
+            for (Long id : from.productIds()) {
+                SellingPlanGroupProduct row = to.products.stream().filter(p -> p.productId == id).findFirst()
+                        .orElse(null);
+                if (row == null) {
+                    to.products.add(SellingPlanGroupProduct.of(to, id, SellingPlanGroupProduct.LIVE));
+                } else if (SellingPlanGroupProduct.ADDING.equals(row.state)) {
+                    row.state = SellingPlanGroupProduct.LIVE;
+                }
+            }
+        }
+    }
+
+    private void validate(SellingPlanGroupRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "send the group as JSON");
+        }
+        if (request.shop() == null || !shops.contains(request.shop())) {
+            throw ProblemException.badRequest("shop", "shop must be one of the shops this suite serves: " + shops);
+        }
+        if (request.name() == null || request.name().isBlank()) {
+            throw ProblemException.badRequest("name", "name the group, as buyers will see it");
+        }
+        if (request.plans() == null || request.plans().isEmpty() || request.plans().size() > MAX_PLANS) {
+            throw ProblemException.badRequest("plans", "a group has 1 to " + MAX_PLANS + " plans");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (SellingPlanGroupRequest.Plan plan : request.plans()) {
+            if (plan.name() == null || plan.name().isBlank() || !names.add(plan.name().trim())) {
+                throw ProblemException.badRequest("plans.name", "each plan needs a name of its own");
+            }
+            if (plan.interval() == null || !INTERVALS.contains(plan.interval().toLowerCase(Locale.ROOT))) {
+                throw ProblemException.badRequest("plans.interval", "interval is day, week, month or year");
+            }
+            if (plan.intervalCount() == null || plan.intervalCount() < 1 || plan.intervalCount() > 365) {
+                throw ProblemException.badRequest("plans.interval_count", "interval_count is 1 to 365");
+            }
+            Integer delivery = plan.deliveryIntervalCount();
+            if (delivery != null && (delivery < 1 || plan.intervalCount() % delivery != 0)) {
+                throw ProblemException.badRequest("plans.delivery_interval_count",
+                        "the billing interval must be a multiple of the delivery interval");
+            }
+            BigDecimal off = plan.percentageOff();
+            if (off != null && (off.signum() < 0 || off.compareTo(BigDecimal.valueOf(100)) > 0)) {
+                throw ProblemException.badRequest("plans.percentage_off", "percentage_off is 0 to 100");
+            }
+        }
+    }
+
+    private static List<Long> productIds(List<String> ids) {
+        List<Long> parsed = new ArrayList<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            String digits = id == null ? "" : PayloadInspector.numericPart(id.trim());
+            if (!digits.matches("[0-9]{1,18}")) {
+                throw ProblemException.badRequest("product_ids", "a product id is digits or a gid: " + id);
+            }
+            Long value = Long.valueOf(digits);
+            if (!parsed.contains(value)) {
+                parsed.add(value);
+            }
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,318 @@
+package com.lavish.subscriptions;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncCommandType;
+import com.lavish.events.sync.SyncMessages;
+import com.lavish.events.sync.SyncResult;
+import com.lavish.shopifyfake.AppProxySigner;
+import com.lavish.shopifyfake.SampleWebhooks;
+
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The subscription tests' view of the outside: Shopify's webhooks (from shopify-fake's samples) and the Admin API
+ * nodes sync-service publishes, sent to the real broker as the gateway and sync-service send them; sync-service's
+ * side of the command contract (reading sync.commands, answering on sync.results); signed app-proxy requests; and
+ * rows of the subscription schema over JDBC.
+ */
+final class SubscriptionFixture implements AutoCloseable {
+
+    static final String SHOP = "lavish-test.myshopify.com";
+    static final String SECRET = "test-only-fake-shopify-secret";
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> commandReader;
+    private final List<SyncCommand> commands = new ArrayList<>();
+    private final DataSource database;
+
+    SubscriptionFixture(DataSource database) {
+        this.database = database;
+        String servers = SharedDevStack.get().kafkaBootstrapServers();
+        Properties producerConfig = new Properties();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        Properties consumerConfig = new Properties();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        this.commandReader = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = commandReader.partitionsFor(Topics.SYNC_COMMANDS, Duration.ofSeconds(30))
+                .stream().map(p -> new TopicPartition(Topics.SYNC_COMMANDS, p.partition())).toList();
+        commandReader.assign(partitions);
+        commandReader.seekToBeginning(partitions);
+    }
+
+    /** An id no other test uses: the tests share one database and broker per JVM. */
+    static long newId() {
+        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000_000_000L);
+    }
+
+    // ---- Shopify's side: webhooks and Admin API nodes ----
+
+    /** Shopify's subscription_contracts/create sample as this test's contract. */
+    static ObjectNode contractWebhook(long id, long customerId, long revision, String status) {
+        ObjectNode body = SampleWebhooks.variant("subscription_contracts/create").customerId(customerId).tree();
+        body.put("id", id);
+        body.put("admin_graphql_api_id", "gid://shopify/SubscriptionContract/" + id);
+        body.put("revision_id", Long.toString(revision));
+        body.put("status", status);
+        body.put("currency_code", "AUD");
+        ObjectNode billing = (ObjectNode) body.get("billing_policy");
+        billing.put("interval", "month");
+        billing.put("interval_count", 1);
+        billing.putNull("min_cycles");
+        billing.putNull("max_cycles");
+        ObjectNode delivery = (ObjectNode) body.get("delivery_policy");
+        delivery.put("interval", "month");
+        delivery.put("interval_count", 1);
+        return body;
+    }
+
+    /**
+     * The SubscriptionContract node sync-service publishes for a CONTRACT_FETCH: one line on the given plan, a
+     * delivery address in Sydney.
+     */
+    static ObjectNode contractNode(long id, long customerId, long revision, String status, Instant nextBillingDate,
+                                   Long sellingPlanId) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", "gid://shopify/SubscriptionContract/" + id);
+        node.put("status", status);
+        node.put("revisionId", Long.toString(revision));
+        node.put("nextBillingDate", nextBillingDate.toString());
+        node.put("currencyCode", "AUD");
+        node.putObject("customer").put("id", "gid://shopify/Customer/" + customerId);
+        node.putObject("originOrder").put("id", "gid://shopify/Order/820982911946154508");
+        ObjectNode billing = node.putObject("billingPolicy");
+        billing.put("interval", "MONTH");
+        billing.put("intervalCount", 1);
+        billing.putNull("minCycles");
+        billing.putNull("maxCycles");
+        ObjectNode delivery = node.putObject("deliveryPolicy");
+        delivery.put("interval", "MONTH");
+        delivery.put("intervalCount", 1);
+        ObjectNode address = node.putObject("deliveryMethod").putObject("address");
+        address.put("firstName", "Ada");
+        address.put("lastName", "Reader");
+        address.put("address1", "88 George Street");
+        address.putNull("address2");
+        address.put("city", "Sydney");
+        address.put("provinceCode", "NSW");
+        address.put("countryCodeV2", "AU");
+        address.put("zip", "2000");
+        address.put("phone", "+61 2 5550 0123");
+        ArrayNode lines = node.putObject("lines").putArray("nodes");
+        ObjectNode line = lines.addObject();
+        line.put("id", "gid://shopify/SubscriptionLine/" + UUID.randomUUID());
+        line.put("productId", "gid://shopify/Product/788032119674292922");
+        line.put("variantId", "gid://shopify/ProductVariant/39072856");
+        if (sellingPlanId != null) {
+            line.put("sellingPlanId", "gid://shopify/SellingPlan/" + sellingPlanId);
+        } else {
+            line.putNull("sellingPlanId");
+        }
+        line.put("sellingPlanName", "Monthly book box, 10% off");
+        line.put("quantity", 1);
+        ObjectNode price = line.putObject("currentPrice");
+        price.put("amount", "53.91");
+        price.put("currencyCode", "AUD");
+        line.put("title", "Monthly book box");
+        line.put("variantTitle", "Fiction");
+        line.put("sku", "BOX-FICTION");
+        return node;
+    }
+
+    /** Publishes a webhook keyed by its entity, as the gateway does; returns its ce_id. */
+    String send(String topic, String type, long entityId, ObjectNode body) {
+        return send(topic, new ShopifyEvent(UUID.randomUUID().toString(), type, SHOP, Instant.now().toString(),
+                Long.toString(entityId), "2026-07", UUID.randomUUID().toString(),
+                body.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    String send(String topic, ShopifyEvent event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(),
+                    event.toHeaders())).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+        return event.id();
+    }
+
+    /** A subscription_contracts/* webhook on shopify.subscriptions, waited for until applied. */
+    String contractEvent(String topic, long id, ObjectNode body) {
+        String ceId = send(Topics.SUBSCRIPTIONS, topic, id, body);
+        awaitApplied(ceId);
+        return ceId;
+    }
+
+    /** sync-service's answer to a CONTRACT_FETCH: the node as a reconcile/subscription_contracts event. */
+    String publishNode(ObjectNode node) {
+        long id = Long.parseLong(node.get("id").asText().substring("gid://shopify/SubscriptionContract/".length()));
+        String ceId = send(Topics.SUBSCRIPTIONS, new ShopifyEvent("reconcile:" + node.get("id").asText() + ":"
+                + node.get("revisionId").asText() + ":" + UUID.randomUUID(), "reconcile/subscription_contracts", SHOP,
+                Instant.now().toString(), Long.toString(id), "2026-07", null,
+                node.toString().getBytes(StandardCharsets.UTF_8)));
+        awaitApplied(ceId);
+        return ceId;
+    }
+
+    /**
+     * A contract as a customer's checkout makes it: the webhook, the fetch it asks for, and sync-service's answer
+     * with the whole contract; returns once it is applied.
+     */
+    void createContract(long id, long customerId, Instant nextBillingDate, Long sellingPlanId) {
+        contractEvent("subscription_contracts/create", id, contractWebhook(id, customerId, 100, "active"));
+        awaitCommand(c -> c.type() == SyncCommandType.CONTRACT_FETCH && Long.valueOf(id).equals(c.contractId()));
+        publishNode(contractNode(id, customerId, 100, "ACTIVE", nextBillingDate, sellingPlanId));
+    }
+
+    // ---- sync-service's side ----
+
+    /** Every command on sync.commands so far. */
+    synchronized List<SyncCommand> commands() {
+        Map<TopicPartition, Long> ends = commandReader.endOffsets(commandReader.assignment());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (ends.entrySet().stream().anyMatch(e -> commandReader.position(e.getKey()) < e.getValue())
+                && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : commandReader.poll(Duration.ofMillis(200))) {
+                commands.add(SyncMessages.readCommand(record.value()));
+            }
+        }
+        return List.copyOf(commands);
+    }
+
+    List<SyncCommand> commands(Predicate<SyncCommand> which) {
+        return commands().stream().filter(which).toList();
+    }
+
+    /** The first command that matches, once it is on sync.commands. */
+    SyncCommand awaitCommand(Predicate<SyncCommand> which) {
+        await().atMost(WAIT).until(() -> !commands(which).isEmpty());
+        return commands(which).get(0);
+    }
+
+    SyncCommand awaitCommand(SyncCommandType type, long contractId) {
+        return awaitCommand(c -> c.type() == type && Long.valueOf(contractId).equals(c.contractId()));
+    }
+
+    /** Answers a command as sync-service does, on sync.results; returns the result's ce_id. */
+    String answer(SyncCommand command, SyncResult.SyncOutcome outcome, String contractStatus,
+                  List<SyncResult.UserError> userErrors, Long shopifyId, Map<String, Long> sellingPlanIds) {
+        SyncResult result = new SyncResult(command.commandId(), command.idempotencyKey(), command.shop(),
+                command.type(), command.origin(), outcome, userErrors,
+                outcome == SyncResult.SyncOutcome.SUCCEEDED ? null : "Shopify said no", command.contractId(),
+                shopifyId, sellingPlanIds, contractStatus, Instant.now().toString());
+        try {
+            producer.send(new ProducerRecord<>(Topics.SYNC_RESULTS, null, command.recordKey().toString(),
+                    SyncMessages.write(result), SyncMessages.headers(result))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the result", e);
+        }
+        return command.commandId();
+    }
+
+    String succeed(SyncCommand command, String contractStatus) {
+        return answer(command, SyncResult.SyncOutcome.SUCCEEDED, contractStatus, List.of(), command.contractId(),
+                null);
+    }
+
+    // ---- the storefront ----
+
+    /** A path as Shopify's app proxy forwards it for the customer: signed, fresh. */
+    static String proxyPath(long customerId, String path) {
+        return "/proxy/" + path + "?" + new AppProxySigner(SECRET).query(SHOP, customerId, Instant.now(), Map.of());
+    }
+
+    /** A storefront request through the app proxy (its query is signed as sent: no re-encoding). */
+    static RequestSpecification storefront() {
+        return given().urlEncodingEnabled(false);
+    }
+
+    static RequestSpecification asAdmin() {
+        return given().auth().preemptive().basic("admin", "test-only-admin-password");
+    }
+
+    // ---- the database ----
+
+    void awaitApplied(String ceId) {
+        await().atMost(WAIT).until(() -> !rows("select 1 from subscription.applied_event where event_id = ?", ceId)
+                .isEmpty());
+    }
+
+    Map<String, Object> contractRow(long shopifyId) {
+        List<Map<String, Object>> found = rows("select * from subscription.subscription_contract "
+                + "where shop_domain = ? and shopify_id = ?", SHOP, shopifyId);
+        return found.isEmpty() ? Map.of() : found.get(0);
+    }
+
+    /** Every row of a query, each by column label, in order. */
+    List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        commandReader.close();
+    }
+}
