@@ -1,6 +1,9 @@
 package com.lavish.sync;
 
 import static com.lavish.sync.SyncFixture.contractCommand;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +23,7 @@ import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,8 +36,13 @@ class AdminApiResilienceTest extends SyncTestBase {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
     @AfterEach
     void restoreTheFake() {
+        // the failures injected here may have opened the circuit: the next test starts with Shopify reachable
+        circuitBreakers.resetAll();
         FakeShopify.faults(0, 0, 0);
         // Shopify's Standard bucket again, as the fake starts
         FakeShopify.throttle(2000, 100);
@@ -78,6 +87,34 @@ class AdminApiResilienceTest extends SyncTestBase {
         assertEquals(SyncOutcome.SUCCEEDED, applied.outcome(), applied.message());
         assertEquals("PAUSED", applied.contractStatus());
         assertEquals(2, ((Number) fixture.ledger(pause).get("attempts")).intValue());
+    }
+
+    @Test
+    void anAdminResendsAFailedCommandFromTheLedger() {
+        long contractId = ShopifyGid.numericId(fixture.subscribe().contractGid());
+        FakeShopify.faults(0, 5, 0);
+        SyncCommand cancel = contractCommand(SyncCommandType.CONTRACT_CANCEL, contractId);
+        fixture.send(cancel);
+        assertEquals(SyncOutcome.FAILED, fixture.awaitResult(cancel).outcome());
+        FakeShopify.faults(0, 0, 0);
+
+        long id = ((Number) fixture.ledger(cancel).get("id")).longValue();
+        given().auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+                .queryParam("shop", SyncFixture.SHOP).get("/admin/sync/commands")
+                .then().statusCode(200).body("find { it.id == " + id + " }.state", equalTo("FAILED"))
+                .body("find { it.id == " + id + " }.idempotencyKey", equalTo(cancel.idempotencyKey()));
+        given().auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+                .post("/admin/sync/commands/" + id + "/resend").then().statusCode(202)
+                .body("commandId", equalTo(cancel.commandId()));
+
+        await().atMost(SyncFixture.WAIT).until(() -> fixture.results().stream().anyMatch(r ->
+                r.commandId().equals(cancel.commandId()) && r.outcome() == SyncOutcome.SUCCEEDED));
+        assertEquals("CANCELLED", FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contractId))
+                .getString("status"));
+        // answered now: a second resend would change nothing
+        given().auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+                .post("/admin/sync/commands/" + id + "/resend").then().statusCode(409);
+        given().post("/admin/sync/commands/" + id + "/resend").then().statusCode(401);
     }
 
     @Test

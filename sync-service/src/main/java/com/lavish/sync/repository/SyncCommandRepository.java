@@ -53,8 +53,8 @@ public class SyncCommandRepository implements PanacheRepository<SyncCommandRecor
                 state, shopifyId, result, command, now, id);
     }
 
-    /** Keys of a shop whose last attempt failed, oldest first: what an admin may send again. */
-    public Uni<List<SyncCommandRecord>> failed(String shop, int limit) {
-        return find("shopDomain = ?1 and state = ?2 order by lastSentAt", shop, State.FAILED).page(0, limit).list();
+    /** Keys of a shop in a state, the longest waiting first (FAILED ones: what an admin may send again). */
+    public Uni<List<SyncCommandRecord>> inState(String shop, State state, int limit) {
+        return find("shopDomain = ?1 and state = ?2 order by receivedAt, id", shop, state).page(0, limit).list();
     }
 }

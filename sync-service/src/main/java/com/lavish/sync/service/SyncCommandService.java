@@ -14,7 +14,7 @@ import com.lavish.events.sync.SyncResult.SyncOutcome;
 import com.lavish.sync.SyncCommandRecord;
 import com.lavish.sync.SyncCommandRecord.State;
 import com.lavish.sync.client.AdminApiException;
-import com.lavish.sync.messaging.SyncResultPublisher;
+import com.lavish.sync.messaging.SyncRecordPublisher;
 import com.lavish.sync.repository.SyncCommandRepository;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,11 +43,11 @@ public class SyncCommandService {
     private final SyncCommandRepository ledger;
     private final SellingPlanGroupCommands groups;
     private final ContractCommands contracts;
-    private final SyncResultPublisher results;
+    private final SyncRecordPublisher results;
     private final MeterRegistry metrics;
 
     public SyncCommandService(SyncCommandRepository ledger, SellingPlanGroupCommands groups, ContractCommands contracts,
-                              SyncResultPublisher results, MeterRegistry metrics) {
+                              SyncRecordPublisher results, MeterRegistry metrics) {
         this.ledger = ledger;
         this.groups = groups;
         this.contracts = contracts;
@@ -76,7 +76,7 @@ public class SyncCommandService {
                 stored.shopifyId(), stored.sellingPlanIds(), stored.contractStatus(), stored.completedAt());
         LOG.debugf("%s: key answered before (%s); answering from the ledger", command, stored.outcome());
         metrics.counter("sync.commands", "type", command.type().name(), "outcome", "replayed").increment();
-        return results.publish(command, again).replaceWith(again);
+        return results.result(command, again).replaceWith(again);
     }
 
     // entry as read before this attempt was marked: its attempts and firstSentAt say whether one went before
@@ -137,7 +137,7 @@ public class SyncCommandService {
                         LOG.infof("%s: %s: %s", command, outcome.outcome(), outcome.message());
                     }
                 })
-                .chain(() -> results.publish(command, result))
+                .chain(() -> results.result(command, result))
                 .replaceWith(result);
     }
 
