@@ -1,0 +1,38 @@
+package com.lavish.sync.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How commands are carried out: {@code sync.commands.*}. */
+@ConfigMapping(prefix = "sync.commands")
+public interface SyncCommandConfig {
+
+    /**
+     * The {@code actor} sent with contract status changes and edits (CUSTOMER, MERCHANT or PARTNER); unset leaves
+     * Shopify's default. SyncCommand names no actor, so one setting serves all.
+     */
+    @WithDefault("PARTNER")
+    Optional<String> contractActor();
+
+    /**
+     * How often a selling plan group creation is tried when its answer is lost (each try first looks for the group
+     * the previous one may have made).
+     */
+    @WithDefault("4")
+    int createAttempts();
+
+    /** The wait before the second try of a creation whose answer was lost; doubled for each further one. */
+    @WithDefault("500ms")
+    Duration createBackoff();
+
+    /** How far before its first send a lost creation is looked for (clocks of Shopify and ours differ a little). */
+    @WithDefault("10m")
+    Duration createLookupMargin();
+
+    /** Pages of selling plan groups a lookup reads at most. */
+    @WithDefault("20")
+    int createLookupPages();
+}

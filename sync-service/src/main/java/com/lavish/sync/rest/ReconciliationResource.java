@@ -1,0 +1,73 @@
+package com.lavish.sync.rest;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.lavish.consumer.admin.AdminRole;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.events.sync.ReconcileType;
+import com.lavish.sync.config.ShopifyAdminConfig;
+import com.lavish.sync.service.ReconciliationService;
+
+import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * {@code POST /admin/reconciliation/runs}: runs a reconciliation pass now and answers what it published per shop
+ * and resource. Admin credential only (ADR 0006).
+ */
+@Path("/admin/reconciliation/runs")
+@BasicAuthentication
+@RolesAllowed(AdminRole.NAME)
+@Tag(name = "Admin")
+public class ReconciliationResource {
+
+    private final ReconciliationService reconciliation;
+    private final ShopifyAdminConfig shopify;
+
+    public ReconciliationResource(ReconciliationService reconciliation, ShopifyAdminConfig shopify) {
+        this.reconciliation = reconciliation;
+        this.shopify = shopify;
+    }
+
+    /** The pass's answer: one entry per shop and resource. */
+    public record Run(List<ReconciliationService.Pass> passes) {
+    }
+
+    /**
+     * @param shop     one shop of SHOPIFY_SHOPS (default: every one)
+     * @param resource customers, orders, products or subscription_contracts, repeatable (default: all)
+     */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reconcile now", description = "Reads what Shopify changed since each cursor and publishes "
+            + "it into the shopify.* topics; a shop's first load runs as a bulk operation.")
+    public Uni<Run> run(@RestQuery String shop, @RestQuery List<String> resource) {
+        Set<String> shops = shop == null ? shopify.shops() : Set.of(shop);
+        if (shop != null && !shopify.shops().contains(shop)) {
+            throw ProblemException.badRequest("shop", "shop must be one of the served shops: " + shopify.shops());
+        }
+        Set<ReconcileType> types = EnumSet.noneOf(ReconcileType.class);
+        for (String name : resource == null ? List.<String> of() : resource) {
+            try {
+                types.add(ReconcileType.valueOf(name.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("resource",
+                        "resource is customers, orders, products or subscription_contracts, was " + name);
+            }
+        }
+        return reconciliation.run(shops, types.isEmpty() ? EnumSet.allOf(ReconcileType.class) : types).map(Run::new);
+    }
+}

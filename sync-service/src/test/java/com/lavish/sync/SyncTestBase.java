@@ -1,0 +1,30 @@
+package com.lavish.sync;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import io.agroal.api.AgroalDataSource;
+
+/**
+ * What every sync test against the fake shares: a {@link SyncFixture} opened before each test and closed after it.
+ * Subclasses carry {@code @QuarkusTest} and the test resources (devstack, the fake's Admin API).
+ */
+abstract class SyncTestBase {
+
+    @Inject
+    AgroalDataSource database;
+
+    SyncFixture fixture;
+
+    @BeforeEach
+    void openFixture() {
+        fixture = new SyncFixture(database);
+    }
+
+    @AfterEach
+    void closeFixture() {
+        fixture.close();
+    }
+}
