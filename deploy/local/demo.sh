@@ -97,6 +97,134 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${ORDER_SERVICE_PORT:-8083}/q/health
   cat /tmp/lavish-demo-events.txt
 fi
 
+if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_PORT:-8084}/q/health/ready" 2>/dev/null \
+  && curl -fsS -o /dev/null "http://127.0.0.1:${SYNC_SERVICE_PORT:-8085}/q/health/ready" 2>/dev/null; then
+  admin_password=${ADMIN_PASSWORD:-local-dev-admin-password-not-for-production}
+  admin() { curl -s -u "admin:$admin_password" -H 'Content-Type: application/json' "$@"; echo; }
+  # a field of a JSON answer on stdin, by a Python expression over it (d): the demo's only JSON tool
+  field() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1" 2>/dev/null || true; }
+  until_answer() { # url, python condition on d, seconds: the answer once the condition holds (as Ada)
+    local deadline=$((SECONDS + $3))
+    while :; do
+      curl -s -H "X-Fake-Logged-In-Customer-Id: $ada" "$1" > /tmp/lavish-demo-sub.json
+      [ "$(field "bool($2)" < /tmp/lavish-demo-sub.json)" = True ] && return 0
+      [ $SECONDS -lt $deadline ] || { echo "demo: not seen within $3 s; the services' logs say why" >&2; return 1; }
+      sleep 0.5
+    done
+  }
+  subscription_url() { echo "$SHOP_FAKE/apps/lavish/subscriptions/$contract"; }
+  act() { # method path-after-contract [json]: a change Ada asks for, with an Idempotency-Key
+    curl -s -w '\n-> %{http_code}\n' -X "$1" -H "X-Fake-Logged-In-Customer-Id: $ada" -H "Idempotency-Key: demo-$run_id-${2:-change}-$RANDOM" \
+      ${3:+-H 'Content-Type: application/json' --data "$3"} "$(subscription_url)${2:+/$2}" | cut -c1-400
+  }
+  confirmed() { # expected status: wait until Shopify confirmed the change, show status and pending
+    until_answer "$(subscription_url)" "d.get('status') == '$1' and not d.get('pending')" 30
+    field "{k: d.get(k) for k in ('status', 'pending', 'last_action', 'next_billing_date')}" < /tmp/lavish-demo-sub.json
+  }
+
+  reconcile() { # resources...: a reconciliation pass now (again if the scheduled one holds the shop's lock)
+    local query
+    query=$(printf 'resource=%s&' "$@")
+    for _ in $(seq 1 20); do
+      admin -X POST "$EDGE/admin/reconciliation/runs?${query%&}" > /tmp/lavish-demo-reconcile.json
+      grep -q '"skipped"' /tmp/lavish-demo-reconcile.json || break
+      sleep 1
+    done
+    pretty < /tmp/lavish-demo-reconcile.json
+  }
+  # this run's own keys: the database outlives a run of the suite, Shopify's (the fake's) state does not
+  run_id=$(date +%s)
+
+  step "First load: sync-service reads the shop's catalogue from the Admin API as a bulk operation"
+  reconcile products
+
+  step "The merchant creates a selling plan group on the Monthly Book Box: stored pending, sent to Shopify once"
+  product=$(curl -s "$SHOP_FAKE/fake/admin/products" | field "[p for p in d['products'] if p['title'] == 'Lavish Monthly Book Box'][0]['id']")
+  admin -X POST "$EDGE/admin/subscriptions/selling-plan-groups" -H "Idempotency-Key: demo-monthly-box-$run_id" --data "{
+    \"shop\": \"$shop\", \"name\": \"Monthly book box\", \"options\": [\"Delivery every\"],
+    \"product_ids\": [\"$product\"],
+    \"plans\": [{\"name\": \"Monthly book box, 10% off\", \"option\": \"1 month\", \"interval\": \"month\", \"interval_count\": 1, \"percentage_off\": 10},
+                {\"name\": \"Every 3 months\", \"option\": \"3 months\", \"interval\": \"month\", \"interval_count\": 3}]}" \
+    | cut -c1-300
+  for _ in $(seq 1 30); do
+    admin "$EDGE/admin/subscriptions/selling-plan-groups?shop=$shop" > /tmp/lavish-demo-groups.json
+    [ "$(field "[g['state'] for g in d if g['name'] == 'Monthly book box'][0]" < /tmp/lavish-demo-groups.json)" = live ] && break
+    sleep 0.5
+  done
+  field "[{k: g[k] for k in ('name', 'state', 'shopify_id', 'plans')} for g in d if g['name'] == 'Monthly book box'][0]" \
+    < /tmp/lavish-demo-groups.json
+  monthly=$(field "[p['shopify_id'] for g in d if g['name'] == 'Monthly book box' for p in g['plans'] if p['interval_count'] == 1][0]" < /tmp/lavish-demo-groups.json)
+  quarterly=$(field "[p['shopify_id'] for g in d if g['name'] == 'Monthly book box' for p in g['plans'] if p['interval_count'] == 3][0]" < /tmp/lavish-demo-groups.json)
+  echo "In Shopify (the fake), groups with that name: $(curl -s "$SHOP_FAKE/fake/admin/selling-plan-groups" \
+    | field "len([g for g in d['sellingPlanGroups'] if g['name'] == 'Monthly book box'])")"
+
+  step "Ada checks out the box on the monthly plan: Shopify sends orders/create and subscription_contracts/create"
+  variant=$(curl -s "$SHOP_FAKE/fake/admin/products" | field "[p for p in d['products'] if p['title'] == 'Lavish Monthly Book Box'][0]['variants'][0]['id']")
+  curl -s -X POST "$SHOP_FAKE/fake/admin/checkouts" -H 'Content-Type: application/json' \
+    --data "{\"customerId\": $ada, \"variantId\": \"$variant\", \"sellingPlanId\": \"$monthly\"}" > /tmp/lavish-demo-checkout.json
+  contract=$(field "str(d['contractId']).rsplit('/', 1)[-1]" < /tmp/lavish-demo-checkout.json)
+  echo "contract $contract"
+
+  step "Her subscription on the storefront: the thin webhook, completed from the Admin API (lines, next billing date)"
+  until_answer "$(subscription_url)" "d.get('lines')" 30
+  field "{k: d.get(k) for k in ('id', 'status', 'next_billing_date', 'plan', 'lines')}" < /tmp/lavish-demo-sub.json
+
+  step "She pauses it: 202 pending at once, then confirmed by Shopify"
+  act POST pause
+  confirmed paused
+  step "She resumes it"
+  act POST resume
+  confirmed active
+  step "She skips the next box"
+  act POST skip
+  until_answer "$(subscription_url)" "d.get('skipped_cycles') and not d.get('pending')" 30
+  field "{k: d.get(k) for k in ('status', 'skipped_cycles', 'next_billing_date', 'next_delivery')}" < /tmp/lavish-demo-sub.json
+  act POST unskip
+  until_answer "$(subscription_url)" "not d.get('skipped_cycles') and not d.get('pending')" 30
+
+  step "Billing: the merchant brings the run forward to her billing date; her card is declined once (scripted)"
+  curl -s -X POST "$SHOP_FAKE/fake/admin/billing-script" -H 'Content-Type: application/json' \
+    --data "{\"contractId\": \"$contract\", \"errorCode\": \"insufficient_funds\", \"failures\": 1}"; echo
+  due=$(field "d['next_billing_date']" < /tmp/lavish-demo-sub.json)
+  admin -X POST "$EDGE/admin/subscriptions/billing/run?as_of=$due"
+  until_answer "$(subscription_url)" "d['billing'].get('next_retry_at')" 30
+  field "d['billing']" < /tmp/lavish-demo-sub.json
+  step "Dunning retries on its schedule; the retry is paid and her next billing date moves on a month"
+  retry=$(field "d['billing']['next_retry_at']" < /tmp/lavish-demo-sub.json)
+  admin -X POST "$EDGE/admin/subscriptions/billing/run?as_of=$retry"
+  until_answer "$(subscription_url)" "d['billing']['steps'][0]['step'] == 'billed'" 30
+  field "{'next_billing_date': d['next_billing_date'], 'steps': d['billing']['steps']}" < /tmp/lavish-demo-sub.json
+
+  step "She changes the frequency to every 3 months (Shopify's draft flow), then cancels"
+  act PATCH "" "{\"selling_plan_id\": \"$quarterly\"}"
+  until_answer "$(subscription_url)" "d['billing_policy']['interval_count'] == 3 and not d.get('pending')" 30
+  field "{k: d.get(k) for k in ('billing_policy', 'plan', 'last_action')}" < /tmp/lavish-demo-sub.json
+  act POST cancel
+  confirmed cancelled
+
+  step "Another customer tries Ada's subscription: 404"
+  storefront "$other" "subscriptions/$contract"
+
+  step "A webhook that never arrives: Shopify's webhooks are muted while Ada buys again; reconciliation heals it"
+  curl -s -X POST "$SHOP_FAKE/fake/admin/webhooks/mute" -H 'Content-Type: application/json' --data '{"all": true}'; echo
+  curl -s -X POST "$SHOP_FAKE/fake/admin/checkouts" -H 'Content-Type: application/json' \
+    --data "{\"customerId\": $ada, \"variantId\": \"$variant\", \"sellingPlanId\": \"$monthly\"}" > /tmp/lavish-demo-checkout2.json
+  curl -s -X DELETE "$SHOP_FAKE/fake/admin/webhooks/mute"; echo
+  missed=$(field "d['orderName']" < /tmp/lavish-demo-checkout2.json)
+  echo "Ada's orders before: $(curl -s -H "X-Fake-Logged-In-Customer-Id: $ada" "$SHOP_FAKE/apps/lavish/orders" \
+    | field "[o['name'] for o in d['orders']]")  (Shopify has $missed)"
+  reconcile orders subscription_contracts
+  for _ in $(seq 1 30); do
+    curl -s -H "X-Fake-Logged-In-Customer-Id: $ada" "$SHOP_FAKE/apps/lavish/orders" > /tmp/lavish-demo-orders2.json
+    grep -q "\"$missed\"" /tmp/lavish-demo-orders2.json && break
+    sleep 0.5
+  done
+  echo "Ada's orders after: $(field "[o['name'] for o in d['orders']]" < /tmp/lavish-demo-orders2.json)"
+  healed=$(field "str(d['contractId']).rsplit('/', 1)[-1]" < /tmp/lavish-demo-checkout2.json)
+  until_answer "$SHOP_FAKE/apps/lavish/subscriptions" "'$healed' in [s['id'] for s in d['subscriptions']]" 30
+  echo "Her subscriptions: $(field "[(s['id'], s['status']) for s in d['subscriptions']]" < /tmp/lavish-demo-sub.json)"
+fi
+
 step "Another signed-in customer ($other) sees only their own data: none yet"
 storefront "$other" customers/me
 

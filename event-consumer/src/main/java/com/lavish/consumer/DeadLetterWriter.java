@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
 
 import com.lavish.events.Topics;
 
@@ -23,16 +24,29 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 @ApplicationScoped
 public class DeadLetterWriter {
 
+    private static final Logger LOG = Logger.getLogger(DeadLetterWriter.class);
+
     private final RecordProducer records;
     private final MeterRegistry metrics;
+    private final ShutdownWatch shutdown;
 
-    public DeadLetterWriter(RecordProducer records, MeterRegistry metrics) {
+    public DeadLetterWriter(RecordProducer records, MeterRegistry metrics, ShutdownWatch shutdown) {
         this.records = records;
         this.metrics = metrics;
+        this.shutdown = shutdown;
     }
 
-    /** Completes once the broker has the dead letter; fails (and the batch is not acked) if it cannot take it. */
+    /**
+     * Completes once the broker has the dead letter; fails (and the batch is not acked) if it cannot take it. While
+     * the service shuts down it never completes: the record stays unacked, so its offset is not committed and it is
+     * delivered again after the restart instead of being dead-lettered for a pool that was closing.
+     */
     public Uni<Void> write(ConsumerRecord<String, byte[]> record, Throwable failure) {
+        if (shutdown.shuttingDown()) {
+            LOG.infof("%s record at partition %d offset %d left for redelivery: the service is shutting down",
+                    record.topic(), record.partition(), record.offset());
+            return Uni.createFrom().nothing();
+        }
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             headers.add(header);

@@ -2,6 +2,7 @@ package com.lavish.sync;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -54,7 +55,8 @@ class ReconciliationTest extends SyncTestBase {
         run().then().statusCode(200)
                 .body("passes.type", hasItem(ReconcileType.ORDERS.eventType()))
                 .body("passes.find { it.type == 'reconcile/orders' }.error", equalTo(null))
-                .body("passes.find { it.type == 'reconcile/orders' }.mode", equalTo("bulk"));
+                .body("passes.find { it.type == 'reconcile/orders' }.mode", equalTo("bulk"))
+                .body("passes.find { it.type == 'reconcile/orders' }.published", greaterThanOrEqualTo(1));
 
         ConsumerRecord<String, byte[]> order = fixture.awaitEvent(Topics.ORDERS,
                 e -> e.type().equals(ReconcileType.ORDERS.eventType()) && Long.toString(orderId).equals(e.subject()));
@@ -72,7 +74,8 @@ class ReconciliationTest extends SyncTestBase {
         fixture.assertSucceeded(SyncFixture.contractCommand(SyncCommandType.CONTRACT_PAUSE, contractId));
         String revision = FakeShopify.contract(subscription.contractGid()).getString("revisionId");
         run().then().statusCode(200)
-                .body("passes.find { it.type == 'reconcile/subscription_contracts' }.mode", equalTo("pages"));
+                .body("passes.find { it.type == 'reconcile/subscription_contracts' }.mode", equalTo("pages"))
+                .body("passes.find { it.type == 'reconcile/subscription_contracts' }.published", greaterThanOrEqualTo(1));
 
         ConsumerRecord<String, byte[]> paused = fixture.awaitEvent(Topics.SUBSCRIPTIONS,
                 e -> e.id().equals("reconcile:" + subscription.contractGid() + ":" + revision));

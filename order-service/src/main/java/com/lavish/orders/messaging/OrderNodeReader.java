@@ -57,7 +57,7 @@ final class OrderNodeReader {
     /** Order.number is the REST order_number (the name is it with the shop's prefix, "#1001"). */
     private static Long numberOf(JsonNode node) {
         Integer number = integer(node, "number");
-        if (number != null) {
+        if (number != null && number > 0) {
             return number.longValue();
         }
         String name = text(node, "name");

@@ -317,7 +317,8 @@ public final class ShopData {
             quantity += orderLine.quantity();
         }
         order.put("name", "#" + number);
-        order.put("number", (int) (number - 1000));
+        // Order.number is what the name is made of ("#1001" → 1001), the REST webhook's order_number
+        order.put("number", (int) number);
         order.put("_orderNumber", number);
         order.put("email", customer == null ? null : customer.get("email"));
         order.put("createdAt", now);

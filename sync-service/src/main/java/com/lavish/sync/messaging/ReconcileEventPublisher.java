@@ -79,12 +79,13 @@ public class ReconcileEventPublisher {
             return Uni.createFrom().item(0L);
         }
         return Multi.createFrom().iterable(nodes)
+                // each publication emits its node: a Uni<Void>'s null item would vanish from the Multi, uncounted
                 .onItem().transformToUni(node -> publish(shop, type, node).invoke(() -> {
                     Instant updated = instant(node.path("updatedAt").asText(null));
                     if (updated != null) {
                         newest.accumulateAndGet(updated, (a, b) -> a == null || b.isAfter(a) ? b : a);
                     }
-                }))
+                }).replaceWith(node))
                 .merge(PUBLISH_CONCURRENCY)
                 .collect().with(Collectors.counting());
     }
