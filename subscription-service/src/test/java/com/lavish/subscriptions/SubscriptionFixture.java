@@ -4,14 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,6 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.devstack.DatabaseRows;
 import com.lavish.devstack.SharedDevStack;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
@@ -289,25 +285,7 @@ final class SubscriptionFixture implements AutoCloseable {
 
     /** Every row of a query, each by column label, in order. */
     List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
-                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return DatabaseRows.of(database, sql, parameters);
     }
 
     @Override

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.lavish.devstack.DatabaseRows;
 import com.lavish.devstack.SharedDevStack;
 import com.lavish.events.sync.SyncCommand.SellingPlanGroupSpec;
 import com.lavish.events.sync.SyncCommand.SellingPlanSpec;
@@ -185,25 +181,7 @@ final class SyncFixture implements AutoCloseable {
 
     /** Every row of a query, each by column label, in order. */
     List<Map<String, Object>> rows(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
-                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return DatabaseRows.of(database, sql, parameters);
     }
 
     /** The ledger row of a command's key. */
