@@ -1,8 +1,10 @@
 package com.lavish.devstack;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,8 +32,12 @@ public abstract class DashboardMetricsCheck {
         }
     }
 
-    /** The service's /q/metrics has a sample of the metric, with or without labels. */
+    /**
+     * The service's /q/metrics has a sample of the metric, with or without labels, at once or within 30 seconds: a
+     * gauge counted on a schedule is registered when its bean first runs (5 s after the start, say).
+     */
     protected static void assertExported(String metric) {
-        given().get("/q/metrics").then().statusCode(200).body(matchesPattern("(?s).*\\n" + metric + "[{ ].*"));
+        await(metric).atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/metrics").then()
+                .statusCode(200).body(matchesPattern("(?s).*\\n" + metric + "[{ ].*")));
     }
 }
