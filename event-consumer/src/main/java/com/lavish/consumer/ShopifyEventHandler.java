@@ -25,7 +25,8 @@ import io.vertx.core.Vertx;
  * What every consumer of a shopify.* topic does around its own work: read each CloudEvent of a poll, run the work in
  * one transaction (record by record, with bounded retries on the poll's Vert.x context, when that fails), count each
  * outcome, and write what still fails to {@code <topic>.dlq} with its reason, so the consumer moves on. A malformed
- * record goes there at once; any other failure is retried first ({@code event-consumer.retry.*}).
+ * record goes there at once; any other failure is retried first ({@code event-consumer.retry.*}). Each record's work
+ * runs in a span of the trace its headers carry ({@link RecordTracing}).
  */
 @ApplicationScoped
 public class ShopifyEventHandler {
@@ -35,11 +36,14 @@ public class ShopifyEventHandler {
     private final EventRetryConfig retry;
     private final MeterRegistry metrics;
     private final DeadLetterWriter deadLetters;
+    private final RecordTracing tracing;
 
-    public ShopifyEventHandler(EventRetryConfig retry, MeterRegistry metrics, DeadLetterWriter deadLetters) {
+    public ShopifyEventHandler(EventRetryConfig retry, MeterRegistry metrics, DeadLetterWriter deadLetters,
+                               RecordTracing tracing) {
         this.retry = retry;
         this.metrics = metrics;
         this.deadLetters = deadLetters;
+        this.tracing = tracing;
     }
 
     /**
@@ -90,10 +94,13 @@ public class ShopifyEventHandler {
         AfterCommit afterCommit = new AfterCommit();
         List<O> outcomes = new ArrayList<>();
         return Panache.withTransaction(() -> Multi.createFrom().iterable(planned)
-                        .onItem().transformToUniAndConcatenate(each -> each.work().apply(afterCommit).invoke(outcomes::add)
-                                // write this record's changes and forget its entities: otherwise every later query
-                                // of the batch would dirty-check all of them again, and a batch cost n² time
-                                .call(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))))
+                        .onItem().transformToUniAndConcatenate(each -> tracing.inSpanOf(each.record(), each.event(),
+                                () -> each.work().apply(afterCommit).invoke(outcomes::add)
+                                        // write this record's changes and forget its entities: otherwise every later
+                                        // query of the batch would dirty-check all of them again, and a batch would
+                                        // cost n² time
+                                        .call(() -> Panache.getSession()
+                                                .chain(session -> session.flush().invoke(session::clear)))))
                         .collect().last())
                 .invoke(() -> {
                     for (int i = 0; i < planned.size(); i++) {
@@ -106,11 +113,11 @@ public class ShopifyEventHandler {
     private <O extends Enum<O>> Uni<Void> applyOneByOne(Context context, List<Planned<O>> planned, String metric) {
         return Multi.createFrom().iterable(planned)
                 .onItem().transformToUniAndConcatenate(each -> {
-                    Uni<O> alone = withRetries(context, () -> {
+                    Uni<O> alone = tracing.inSpanOf(each.record(), each.event(), () -> withRetries(context, () -> {
                         AfterCommit afterCommit = new AfterCommit();
                         return Panache.withTransaction(() -> each.work().apply(afterCommit))
                                 .call(afterCommit::run);
-                    }, metric, each.event());
+                    }, metric, each.event()));
                     return alone
                             .invoke(outcome -> count(metric, each.event(), outcome))
                             .replaceWithVoid()

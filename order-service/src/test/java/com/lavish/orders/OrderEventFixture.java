@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -104,15 +105,25 @@ final class OrderEventFixture implements AutoCloseable {
     }
 
     String send(String type, long orderId, byte[] body, String ceId) {
-        return send(Topics.ORDERS, new ShopifyEvent(ceId, type, SHOP, Instant.now().toString(),
-                Long.toString(orderId), "2026-07", UUID.randomUUID().toString(), body));
+        return send(Topics.ORDERS, orderEvent(type, orderId, body, ceId));
+    }
+
+    /** A shopify.orders delivery as the gateway makes it, keyed by the order. */
+    static ShopifyEvent orderEvent(String type, long orderId, byte[] body, String ceId) {
+        return new ShopifyEvent(ceId, type, SHOP, Instant.now().toString(), Long.toString(orderId), "2026-07",
+                UUID.randomUUID().toString(), body);
     }
 
     /** Publishes any event to any topic of the contract and waits for the broker's ack; returns its ce_id. */
     String send(String topic, ShopifyEvent event) {
+        return send(topic, event, event.toHeaders());
+    }
+
+    /** The same with these headers: the event's own and whatever else the gateway adds (its trace context). */
+    String send(String topic, ShopifyEvent event, Headers headers) {
         try {
             producer.send(new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(),
-                    event.toHeaders())).get(30, TimeUnit.SECONDS);
+                    headers)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }

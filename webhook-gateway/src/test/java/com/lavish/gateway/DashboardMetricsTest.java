@@ -2,10 +2,7 @@ package com.lavish.gateway;
 
 import static com.lavish.gateway.TestWebhooks.post;
 import static com.lavish.gateway.TestWebhooks.utf8;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.matchesPattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
@@ -14,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
 
 /**
@@ -23,22 +21,17 @@ import com.lavish.devstack.DevStackTestResource;
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
 @Order(4)
-class DashboardMetricsTest {
+class DashboardMetricsTest extends DashboardMetricsCheck {
 
-    private static boolean exercised;
-
-    @BeforeEach
-    void receiveAWebhook() {
-        if (!exercised) {
-            byte[] order = utf8("{\"id\":7002}");
-            post(TestWebhooks.headers("orders/create", order), order).then().statusCode(200);
-            exercised = true;
-        }
+    @Override
+    protected void exercise() {
+        byte[] order = utf8("{\"id\":7002}");
+        post(TestWebhooks.headers("orders/create", order), order).then().statusCode(200);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvFileSource(files = "../deploy/kubernetes/metrics/webhook-gateway.csv")
     void exportsEveryMetricTheDashboardAndAlertsReadFromIt(String metric) {
-        given().get("/q/metrics").then().statusCode(200).body(matchesPattern("(?s).*\\n" + metric + "[{ ].*"));
+        assertExported(metric);
     }
 }

@@ -1,0 +1,97 @@
+package com.lavish.orders;
+
+import static com.lavish.orders.OrderEventFixture.newId;
+import static com.lavish.orders.OrderEventFixture.order;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.header.Headers;
+import org.junit.jupiter.api.Test;
+
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
+
+import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * With tracing on (as in Kubernetes), an order event's work continues the trace of the webhook that brought it: the
+ * consumer's span is a child of the record's traceparent, and the database statements of the work are its children.
+ */
+@QuarkusTest
+@TestProfile(OrderEventTracingTest.TracingOn.class)
+@QuarkusTestResource(DevStackTestResource.class)
+class OrderEventTracingTest {
+
+    public static class TracingOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            // spans go to InMemorySpans' exporter, in small batches soon after they end
+            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.bsp.schedule.delay", "50ms");
+        }
+    }
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Test
+    void anOrderEventsDatabaseStatementsJoinTheWebhooksTrace() {
+        String traceId = randomHex(16);
+        String webhookSpanId = randomHex(8);
+        long id = newId();
+        ShopifyEvent event = OrderEventFixture.orderEvent("orders/create", id,
+                order(id, newId(), 1001, "2026-07-01T10:00:00+10:00").toString().getBytes(StandardCharsets.UTF_8),
+                UUID.randomUUID().toString());
+        // as webhook-gateway publishes it with tracing on: the webhook request's span as the record's parent
+        Headers headers = event.toHeaders();
+        headers.add("traceparent", ("00-" + traceId + "-" + webhookSpanId + "-01").getBytes(StandardCharsets.UTF_8));
+        try (OrderEventFixture fixture = new OrderEventFixture(database)) {
+            fixture.awaitApplied(fixture.send(Topics.ORDERS, event, headers));
+            assertFalse(fixture.orderRow(id).isEmpty());
+        }
+
+        SpanData process = await("the record's span in the webhook's trace").atMost(OrderEventFixture.WAIT)
+                .until(() -> inTrace(traceId).stream().filter(s -> s.getName().equals("process " + Topics.ORDERS))
+                        .findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertEquals(webhookSpanId, process.getParentSpanId(), "the record's work is a child of the webhook's span");
+        assertEquals(SpanKind.CONSUMER, process.getKind());
+        assertEquals(event.id(), process.getAttributes().get(AttributeKey.stringKey("messaging.message.id")));
+
+        await("the work's database statements, children of its span").atMost(OrderEventFixture.WAIT)
+                .until(() -> inTrace(traceId).stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT
+                        && s.getParentSpanId().equals(process.getSpanId())));
+    }
+
+    private List<SpanData> inTrace(String traceId) {
+        return spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}
