@@ -60,16 +60,25 @@ public class ContractProjection {
             if (stored != null && !newer(snapshot, stored)) {
                 return Uni.createFrom().item(EventOutcome.STALE);
             }
-            SubscriptionContract contract = stored != null ? stored : SubscriptionContract.of(shop, snapshot.id());
-            copy(snapshot, contract);
-            if (snapshot.whole()) {
-                reconcileLines(snapshot, contract);
-            }
-            Uni<?> saved = stored != null ? Uni.createFrom().voidItem() : contracts.persist(contract);
-            return saved.chain(() -> keepRedacted(contract))
-                    .chain(() -> snapshot.whole() ? Uni.createFrom().voidItem() : fetchWhole(contract, snapshot))
-                    .chain(() -> actions.confirmByShopify(contract))
-                    .replaceWith(EventOutcome.APPLIED);
+            Long customerId = snapshot.customerId() != null ? snapshot.customerId()
+                    : stored != null ? stored.shopifyCustomerId : null;
+            // asked before anything changes: a query after the lines changed would flush their orphans mid-way
+            return redactedAt(shop, customerId).chain(redactedAt -> {
+                SubscriptionContract contract = stored != null ? stored : SubscriptionContract.of(shop, snapshot.id());
+                copy(snapshot, contract);
+                if (snapshot.whole()) {
+                    reconcileLines(snapshot, contract);
+                }
+                // a customer who asked to be redacted stays redacted, whatever a later version carries
+                if (redactedAt != null && contract.hasDeliveryAddress()) {
+                    contract.redactPersonalData();
+                }
+                Uni<?> saved = stored != null ? Uni.createFrom().voidItem() : contracts.persist(contract);
+                return saved
+                        .chain(() -> snapshot.whole() ? Uni.createFrom().voidItem() : fetchWhole(contract, snapshot))
+                        .chain(() -> actions.confirmByShopify(contract))
+                        .replaceWith(EventOutcome.APPLIED);
+            });
         });
     }
 
@@ -167,16 +176,8 @@ public class ContractProjection {
         });
     }
 
-    /** A customer who asked to be redacted stays redacted, whatever a later version carries. */
-    private Uni<Void> keepRedacted(SubscriptionContract contract) {
-        if (contract.shopifyCustomerId == null || !contract.hasDeliveryAddress()) {
-            return Uni.createFrom().voidItem();
-        }
-        return privacy.customerRedactedAt(contract.shopDomain, contract.shopifyCustomerId).invoke(redactedAt -> {
-            if (redactedAt != null) {
-                contract.redactPersonalData();
-            }
-        }).replaceWithVoid();
+    private Uni<Instant> redactedAt(String shop, Long customerId) {
+        return customerId == null ? Uni.createFrom().nullItem() : privacy.customerRedactedAt(shop, customerId);
     }
 
     /** Asks sync-service for the whole contract at this revision: once per revision, whatever redelivers it. */
