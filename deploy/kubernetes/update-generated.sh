@@ -22,6 +22,8 @@ list=$(IFS=,; echo "${services[*]}")
 echo "==> packaging $list (tests skipped) to generate their manifests"
 ./mvnw -B -ntp -q package -pl "$list" -am -DskipTests
 for name in "${services[@]}"; do
-  cp "$name/target/kubernetes/kubernetes.yml" "$here/base/services/$name/kubernetes.yml"
+  # without the annotations that name the build (commit, repository, time): they change with every commit
+  grep -Ev '^ *app\.quarkus\.io/(commit-id|vcs-uri|build-timestamp):' "$name/target/kubernetes/kubernetes.yml" \
+    > "$here/base/services/$name/kubernetes.yml"
   echo "    $name -> deploy/kubernetes/base/services/$name/kubernetes.yml"
 done
