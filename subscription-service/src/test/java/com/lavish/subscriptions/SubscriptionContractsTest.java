@@ -19,12 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.identity.StorefrontCustomer;
@@ -126,6 +129,44 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         assertEquals("active", fixture.contractRow(contract).get("status"));
         assertEquals(1, fixture.rows("select 1 from subscription.subscription_contract where shopify_id = ?", contract)
                 .size());
+    }
+
+    @Test
+    void aNewerWholeContractBringsItsLinesToThatVersionKeepingTheLinesItStillHas() {
+        long ada = newId();
+        long contract = newId();
+        ObjectNode first = contractNode(contract, ada, 5, "ACTIVE", NEXT_BILLING, null);
+        fixture.publishNode(first);
+        String gone = first.at("/lines/nodes/0/id").asText();
+
+        ObjectNode second = contractNode(contract, ada, 6, "ACTIVE", NEXT_BILLING, null);
+        ArrayNode lines = (ArrayNode) second.at("/lines/nodes");
+        ObjectNode kept = lines.addObject().setAll((ObjectNode) lines.get(0).deepCopy());
+        kept.put("id", "gid://shopify/SubscriptionLine/" + newId()).put("title", "Bookmark").put("quantity", 2);
+        fixture.publishNode(second);
+        List<Map<String, Object>> afterSecond = lineRows(contract);
+        assertEquals(2, afterSecond.size());
+        assertTrue(afterSecond.stream().noneMatch(row -> gone.equals(row.get("shopify_line_id"))));
+        Object keptRowId = afterSecond.stream().filter(row -> kept.get("id").asText().equals(row.get("shopify_line_id")))
+                .findFirst().orElseThrow().get("id");
+
+        // the next version drops the first line and changes the quantity of the one it keeps: updated in place
+        ObjectNode third = contractNode(contract, ada, 7, "ACTIVE", NEXT_BILLING, null);
+        ((ArrayNode) third.at("/lines/nodes")).removeAll().add(kept.deepCopy().put("quantity", 3));
+        fixture.publishNode(third);
+        List<Map<String, Object>> afterThird = lineRows(contract);
+        assertEquals(1, afterThird.size());
+        assertEquals(keptRowId, afterThird.get(0).get("id"));
+        assertEquals(3, ((Number) afterThird.get(0).get("quantity")).intValue());
+        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then().statusCode(200)
+                .body("lines.size()", equalTo(1))
+                .body("lines[0].title", equalTo("Bookmark"))
+                .body("lines[0].quantity", equalTo(3));
+    }
+
+    private List<Map<String, Object>> lineRows(long contract) {
+        return fixture.rows("select l.* from subscription.subscription_line l join subscription.subscription_contract c "
+                + "on c.id = l.contract_id where c.shopify_id = ? order by l.id", contract);
     }
 
     @Test
