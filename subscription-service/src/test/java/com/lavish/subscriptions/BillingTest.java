@@ -231,6 +231,7 @@ class BillingTest extends SubscriptionTestSupport {
         // the end of the schedule: a pause, sent to Shopify like the customer's own
         SyncCommand pause = fixture.awaitCommand(SyncCommandType.CONTRACT_PAUSE, contract);
         assertTrue(pause.idempotencyKey().startsWith("dunning/" + contract + "/"));
+        assertEquals(SyncCommand.ACTOR_PARTNER, pause.actor(), "Shopify is told the app paused it, not the customer");
         storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
                 .body("pending.action", equalTo("pause"))
                 .body("billing.failed_attempts", equalTo(4))

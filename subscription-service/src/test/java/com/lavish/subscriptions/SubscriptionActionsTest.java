@@ -58,6 +58,7 @@ class SubscriptionActionsTest extends SubscriptionTestSupport {
                 .body("last_action.state", equalTo("pending"));
         SyncCommand pause = fixture.awaitCommand(SyncCommandType.CONTRACT_PAUSE, contract);
         assertEquals(SubscriptionFixture.SHOP, pause.shop());
+        assertEquals(SyncCommand.ACTOR_CUSTOMER, pause.actor(), "Shopify is told the customer paused it");
         storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
                 .body("pending.action", equalTo("pause"));
 

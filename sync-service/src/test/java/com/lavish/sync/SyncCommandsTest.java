@@ -91,7 +91,9 @@ class SyncCommandsTest extends SyncTestBase {
         String gid = subscription.contractGid();
         long contractId = ShopifyGid.numericId(gid);
 
-        SyncResult paused = assertSucceeded(contractCommand(SyncCommandType.CONTRACT_PAUSE, contractId));
+        // the storefront's own pause names the customer as Shopify's actor (the variable is validated by the schema)
+        SyncResult paused = assertSucceeded(contractCommand(SyncCommandType.CONTRACT_PAUSE, contractId)
+                .withActor(SyncCommand.ACTOR_CUSTOMER));
         assertEquals("PAUSED", paused.contractStatus());
         assertEquals("PAUSED", FakeShopify.contract(gid).getString("status"));
         assertEquals("ACTIVE", assertSucceeded(contractCommand(SyncCommandType.CONTRACT_ACTIVATE, contractId))

@@ -1,5 +1,6 @@
 package com.lavish.events.sync;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.lavish.events.RecordKey;
 
@@ -18,6 +19,9 @@ import java.util.Objects;
  * @param shop           the shop domain
  * @param origin         the service that asked, for example {@code subscription-service}
  * @param issuedAt       RFC 3339
+ * @param actor          who asks for a contract's change, as Shopify's {@code SubscriptionActor}: CUSTOMER (the
+ *                       storefront), MERCHANT or PARTNER (the app itself, as dunning does); null: sync-service's
+ *                       configured default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncCommand(String commandId, String idempotencyKey, String shop, SyncCommandType type,
@@ -25,13 +29,32 @@ public record SyncCommand(String commandId, String idempotencyKey, String shop, 
                           Long contractId, Long sellingPlanGroupId, Long productId,
                           List<Long> productIds, List<Long> sellingPlanGroupIds,
                           SellingPlanGroupSpec sellingPlanGroup, ContractEdit contractEdit,
-                          BillingCycle billingCycle) {
+                          BillingCycle billingCycle, String actor) {
 
+    public static final String ACTOR_CUSTOMER = "CUSTOMER";
+    public static final String ACTOR_PARTNER = "PARTNER";
+
+    @JsonCreator
     public SyncCommand {
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(shop, "shop");
         Objects.requireNonNull(type, "type");
+    }
+
+    /** A command that names no actor: sync-service uses its configured one. */
+    public SyncCommand(String commandId, String idempotencyKey, String shop, SyncCommandType type, String origin,
+                       String issuedAt, Long contractId, Long sellingPlanGroupId, Long productId, List<Long> productIds,
+                       List<Long> sellingPlanGroupIds, SellingPlanGroupSpec sellingPlanGroup, ContractEdit contractEdit,
+                       BillingCycle billingCycle) {
+        this(commandId, idempotencyKey, shop, type, origin, issuedAt, contractId, sellingPlanGroupId, productId,
+                productIds, sellingPlanGroupIds, sellingPlanGroup, contractEdit, billingCycle, null);
+    }
+
+    /** The same command, asked for by {@code actor}. */
+    public SyncCommand withActor(String actor) {
+        return new SyncCommand(commandId, idempotencyKey, shop, type, origin, issuedAt, contractId, sellingPlanGroupId,
+                productId, productIds, sellingPlanGroupIds, sellingPlanGroup, contractEdit, billingCycle, actor);
     }
 
     /**

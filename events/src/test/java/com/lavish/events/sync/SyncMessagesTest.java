@@ -37,6 +37,16 @@ class SyncMessagesTest {
     }
 
     @Test
+    void theActorTravelsAndAnOlderCommandWithoutOneReadsAsNone() {
+        SyncCommand pause = contractCommand("c-3", SyncCommandType.CONTRACT_PAUSE).withActor(SyncCommand.ACTOR_CUSTOMER);
+
+        assertEquals(SyncCommand.ACTOR_CUSTOMER, SyncMessages.readCommand(SyncMessages.write(pause)).actor());
+        String older = "{\"commandId\":\"c-4\",\"idempotencyKey\":\"k\",\"shop\":\"s\",\"type\":\"CONTRACT_PAUSE\","
+                + "\"contractId\":42}";
+        assertEquals(null, SyncMessages.readCommand(older.getBytes(StandardCharsets.UTF_8)).actor());
+    }
+
+    @Test
     void commandsAboutOneContractShareARecordKey() {
         SyncCommand pause = contractCommand("c-1", SyncCommandType.CONTRACT_PAUSE);
         SyncCommand skip = contractCommand("c-2", SyncCommandType.BILLING_CYCLE_SKIP);

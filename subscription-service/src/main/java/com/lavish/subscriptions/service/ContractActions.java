@@ -243,12 +243,13 @@ public class ContractActions {
     public Uni<ContractAction> start(SubscriptionContract contract, ContractActionType type, String requestedBy,
                                      String idempotencyKey, LocalDate cycleDate, SyncCommand.ContractEdit edit) {
         String shop = contract.shopDomain;
-        SyncCommand command = switch (type) {
+        // Shopify records who changed a contract: the customer on the storefront, the app itself for dunning
+        SyncCommand command = (switch (type) {
             case SKIP, UNSKIP -> SyncCommands.cycle(shop, type.command(), contract.shopifyId, idempotencyKey,
                     cycleDate);
             case UPDATE -> SyncCommands.contractUpdate(shop, contract.shopifyId, idempotencyKey, edit);
             default -> SyncCommands.contract(shop, type.command(), contract.shopifyId, idempotencyKey);
-        };
+        }).withActor(BY_CUSTOMER.equals(requestedBy) ? SyncCommand.ACTOR_CUSTOMER : SyncCommand.ACTOR_PARTNER);
         ContractAction action = new ContractAction();
         action.shopDomain = shop;
         action.contractShopifyId = contract.shopifyId;

@@ -7,6 +7,7 @@ import static com.lavish.sync.service.SellingPlanGroupCommands.rejectedOr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -66,7 +67,7 @@ public class ContractCommands {
             }
             default -> throw new IllegalArgumentException(command.type() + " is no status change");
         }
-        ObjectNode variables = withActor(JSON.createObjectNode()
+        ObjectNode variables = withActor(command, JSON.createObjectNode()
                 .put("subscriptionContractId", contractGid(command)));
         return admin.execute(command.shop(), operation, variables)
                 .map(answer -> rejectedOr(answer, mutation,
@@ -103,7 +104,7 @@ public class ContractCommands {
         if (edit.quantity() != null && edit.lineId() == null) {
             return Uni.createFrom().item(ShopifyOutcome.rejected("CONTRACT_UPDATE with a quantity needs lineId"));
         }
-        ObjectNode open = withActor(JSON.createObjectNode().put("contractId", contractGid(command)));
+        ObjectNode open = withActor(command, JSON.createObjectNode().put("contractId", contractGid(command)));
         return admin.execute(command.shop(), AdminOperation.SUBSCRIPTION_CONTRACT_UPDATE, open).chain(answer -> {
             var errors = answer.userErrors("subscriptionContractUpdate");
             if (!errors.isEmpty()) {
@@ -211,8 +212,9 @@ public class ContractCommands {
                 });
     }
 
-    private ObjectNode withActor(ObjectNode variables) {
-        config.contractActor().filter(actor -> !actor.isBlank())
+    /** The command's own actor (the storefront's CUSTOMER), else the configured one. */
+    private ObjectNode withActor(SyncCommand command, ObjectNode variables) {
+        Optional.ofNullable(command.actor()).or(config::contractActor).filter(actor -> !actor.isBlank())
                 .ifPresent(actor -> variables.put("actor", actor.toUpperCase(Locale.ROOT)));
         return variables;
     }

@@ -150,6 +150,6 @@ public class SyncCommandService {
                 command.origin(), command.issuedAt(), command.contractId(), command.sellingPlanGroupId(),
                 command.productId(), command.productIds(), command.sellingPlanGroupIds(), command.sellingPlanGroup(),
                 new SyncCommand.ContractEdit(edit.interval(), edit.intervalCount(), edit.sellingPlanId(), edit.lineId(),
-                        edit.quantity(), null), command.billingCycle());
+                        edit.quantity(), null), command.billingCycle(), command.actor());
     }
 }
