@@ -14,12 +14,35 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ContractRepository implements PanacheRepository<SubscriptionContract> {
 
-    /** The contract with its lines, or null. */
+    /**
+     * The contract with its lines, or null, locked for the caller's transaction: the three writers of a contract
+     * (Shopify's events, sync-service's results, the customer's actions) take turns, so none writes back a row the
+     * other has changed since it read it (a pending action confirmed by one and restored by the other).
+     */
     public Uni<SubscriptionContract> findWhole(String shopDomain, long shopifyId) {
         // list(), not firstResult(): a limit beside a collection fetch would be applied in memory
-        return find("from SubscriptionContract c left join fetch c.lines where c.shopDomain = ?1 and c.shopifyId = ?2",
-                shopDomain, shopifyId).list()
+        return lock(shopDomain, shopifyId).chain(() -> find("from SubscriptionContract c left join fetch c.lines "
+                + "where c.shopDomain = ?1 and c.shopifyId = ?2", shopDomain, shopifyId).list())
                 .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /** {@link #findCustomers}, locked for the caller's transaction as {@link #findWhole} is: to change it. */
+    public Uni<SubscriptionContract> lockCustomers(String shopDomain, long customerId, long shopifyId) {
+        return lock(shopDomain, shopifyId).chain(() -> findCustomers(shopDomain, customerId, shopifyId));
+    }
+
+    /**
+     * The row lock, by itself: Postgres refuses FOR UPDATE beside the outer join that fetches the lines, and a native
+     * statement must come before the session's entities change.
+     */
+    private Uni<Void> lock(String shopDomain, long shopifyId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select 1 from {h-schema}subscription_contract
+                        where shop_domain = :shop and shopify_id = :id for update""")
+                .setParameter("shop", shopDomain)
+                .setParameter("id", shopifyId)
+                .getResultList())
+                .replaceWithVoid();
     }
 
     /** The customer's contract with its lines; null when the shop has no such contract of this customer. */

@@ -101,7 +101,7 @@ public class ContractActions {
 
     private Uni<StoredAnswer> act(StorefrontCustomer who, long contractId, ContractActionType type,
                                   ContractChangeRequest change, String commandKey) {
-        return contracts.findCustomers(who.shop(), who.customerId(), contractId).chain(contract -> {
+        return contracts.lockCustomers(who.shop(), who.customerId(), contractId).chain(contract -> {
             if (contract == null) {
                 throw ProblemException.notFound("you have no subscription with the id " + contractId);
             }
