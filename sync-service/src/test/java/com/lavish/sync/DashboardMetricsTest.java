@@ -2,19 +2,21 @@ package com.lavish.sync;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.matchesPattern;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
+import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.sync.SyncCommandType;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,30 +28,29 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @QuarkusTestResource(ShopifyFakeAdminResource.class)
-class DashboardMetricsTest extends SyncTestBase {
+class DashboardMetricsTest extends DashboardMetricsCheck {
 
-    private static boolean exercised;
+    @Inject
+    AgroalDataSource database;
 
-    @BeforeEach
-    void exerciseWhatTheMetricsCount() {
-        if (exercised) {
-            return;
-        }
+    @Override
+    protected void exercise() {
         // an HTTP request
         given().post("/admin/reconciliation/runs").then().statusCode(401);
-        // a command: Postgres statements, the Admin API, the bucket
-        fixture.assertSucceeded(SyncFixture.contractCommand(SyncCommandType.CONTRACT_FETCH,
-                ShopifyGid.numericId(fixture.subscribe().contractGid())));
-        // a record that cannot be read goes to the dead letters at once
-        fixture.sendRaw(SyncFixture.SHOP + "/" + UUID.randomUUID(), "not JSON".getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/metrics").asString()
-                .contains("dead_letters_written_total{"));
-        exercised = true;
+        try (SyncFixture fixture = new SyncFixture(database)) {
+            // a command: Postgres statements, the Admin API, the bucket
+            fixture.assertSucceeded(SyncFixture.contractCommand(SyncCommandType.CONTRACT_FETCH,
+                    ShopifyGid.numericId(fixture.subscribe().contractGid())));
+            // a record that cannot be read goes to the dead letters at once
+            fixture.sendRaw(SyncFixture.SHOP + "/" + UUID.randomUUID(), "not JSON".getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/metrics").asString()
+                    .contains("dead_letters_written_total{"));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvFileSource(files = "../deploy/kubernetes/metrics/sync-service.csv")
     void exportsEveryMetricTheDashboardAlertsAndAutoscalerReadFromIt(String metric) {
-        given().get("/q/metrics").then().statusCode(200).body(matchesPattern("(?s).*\\n" + metric + "[{ ].*"));
+        assertExported(metric);
     }
 }
