@@ -47,16 +47,7 @@ final class CustomerNodeReader {
 
     /** The webhook's comma-separated spelling of the node's tag list; null (keep the stored tags) when absent. */
     private static String tags(JsonNode list) {
-        if (list == null || !list.isArray()) {
-            return null;
-        }
-        List<String> tags = new ArrayList<>();
-        list.forEach(tag -> {
-            if (tag.isTextual() && !tag.textValue().isBlank()) {
-                tags.add(tag.textValue().strip());
-            }
-        });
-        return String.join(", ", tags);
+        return list == null || !list.isArray() ? null : String.join(", ", CustomerWebhookReader.tagSet(list));
     }
 
     /** Null when the node carries no address list, so the stored addresses are kept. */

@@ -89,9 +89,9 @@ public class CustomerWebhookReader {
                 updatedAt, updatedAt != null ? updatedAt : eventTime(event));
     }
 
-    private static CustomerChange tags(ShopifyEvent event, JsonNode body) {
+    /** The tags of a JSON list, stripped, blanks and repeats left out, in order; empty when it is no list. */
+    static Set<String> tagSet(JsonNode list) {
         Set<String> tags = new LinkedHashSet<>();
-        JsonNode list = body.get("tags");
         if (list != null && list.isArray()) {
             list.forEach(tag -> {
                 if (tag.isTextual() && !tag.textValue().isBlank()) {
@@ -99,6 +99,11 @@ public class CustomerWebhookReader {
                 }
             });
         }
+        return tags;
+    }
+
+    private static CustomerChange tags(ShopifyEvent event, JsonNode body) {
+        Set<String> tags = tagSet(body.get("tags"));
         Instant occurredAt = timestamp(body, "occurredAt");
         return new CustomerChange.Tags(requiredId(event, body, "customerId"), tags,
                 "customer.tags_added".equals(event.type()), occurredAt != null ? occurredAt : eventTime(event));
