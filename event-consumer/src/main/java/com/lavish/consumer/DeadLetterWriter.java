@@ -31,7 +31,7 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
  * {@code dead-letters.written} (Prometheus: {@code dead_letters_written_total}), tagged with the source topic.
  */
 @ApplicationScoped
-public class DeadLetterWriter {
+public class DeadLetterWriter implements DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetterWriter.class);
     private static final String WRITTEN = "dead-letters.written";
@@ -52,6 +52,7 @@ public class DeadLetterWriter {
      * the service shuts down it never completes: the record stays unacked, so its offset is not committed and it is
      * delivered again after the restart instead of being dead-lettered for a pool that was closing.
      */
+    @Override
     public Uni<Void> write(ConsumerRecord<String, byte[]> record, Throwable failure) {
         if (shutdown.shuttingDown()) {
             LOG.infof("%s record at partition %d offset %d left for redelivery: the service is shutting down",

@@ -1,15 +1,19 @@
 package com.lavish.consumer;
 
+import java.util.List;
+
 import io.smallrye.mutiny.Uni;
 
 /**
- * The work one event asks for, run by {@link ShopifyEventHandler#handleBatch} inside the transaction of its batch (or
- * of its own, when a batch fails and its records are applied one by one).
+ * Consumption that is not one transaction of the pipeline's: a call to Shopify between two ledger writes, or a
+ * privacy request carried out through Hibernate Reactive. The pipeline still reads the poll, counts the outcomes,
+ * splits a failing poll, waits out a dependency that is away and dead-letters a record that fails alone; the work
+ * keeps its own ledger, so running it again after a failure or a crash does nothing twice.
  *
- * @param <O> the outcome counted in the consumer's metric
+ * @param <C> the service's change type
  */
-@FunctionalInterface
-public interface EventWork<O extends Enum<O>> {
+public interface EventWork<C> extends EventReader<C> {
 
-    Uni<O> apply(AfterCommit afterCommit);
+    /** Does the work of these deliveries, in their order; marks on each what it did not apply. */
+    Uni<Void> apply(List<Delivery<C>> deliveries);
 }

@@ -1,6 +1,7 @@
 package com.lavish.consumer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
@@ -13,10 +14,12 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.lavish.events.ShopifyEvent;
-
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -27,17 +30,20 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Continues a record's trace in the consumer: the work of a record runs in a span ({@code process <topic>}, kind
- * CONSUMER) whose parent is the trace context in the record's headers (W3C {@code traceparent}, as webhook-gateway
- * writes it), so the database statements of that work join the webhook's trace. A record without one starts a trace.
+ * Continues records' traces in the consumer: the work of a poll runs in a span ({@code process <topic>}, kind
+ * CONSUMER) tied to the trace context in its records' headers (W3C {@code traceparent}, as webhook-gateway writes it),
+ * so the database statements of that work join the webhook's trace, or are linked to it. A record without one starts
+ * a trace.
  *
- * <p>The span is current on the record's Vert.x context from the work's subscription until it ends, which is what the
- * reactive SQL client's instrumentation reads; a poll's records are applied one after another, so one record's span
- * is current at a time. Nothing is made at all when tracing is off: {@code quarkus.otel.sdk.disabled=true} (locally,
+ * <p>The span is current on the poll's Vert.x context from the work's subscription until it ends, which is what the
+ * reactive SQL client's instrumentation reads; a consumer applies one poll at a time, so one span is current at a time. Nothing is made at all when tracing is off: {@code quarkus.otel.sdk.disabled=true} (locally,
  * in tests), or no {@code quarkus-opentelemetry} in the service.
  */
 @ApplicationScoped
 public class RecordTracing {
+
+    /** OpenTelemetry's default limit of links per span. */
+    private static final int MAX_LINKS = 128;
 
     private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
         @Override
@@ -66,24 +72,54 @@ public class RecordTracing {
         this.propagator = on ? openTelemetry.get().getPropagators().getTextMapPropagator() : TextMapPropagator.noop();
     }
 
-    /** The record's work, in a span that continues the record's trace; the span ends when the work does. */
-    public <T> Uni<T> inSpanOf(ConsumerRecord<String, byte[]> record, ShopifyEvent event, Supplier<Uni<T>> work) {
-        if (tracer == null) {
+    /** Tracing off, as without quarkus-opentelemetry: for code that runs outside a service (tests). */
+    static RecordTracing off() {
+        return new RecordTracing();
+    }
+
+    private RecordTracing() {
+        this.tracer = null;
+        this.propagator = TextMapPropagator.noop();
+    }
+
+    /**
+     * A poll's work, in one span ({@code process <topic>}, kind CONSUMER) that ends when the work does. A poll of one
+     * record continues that record's trace; a larger poll starts a trace of its own and links to each record's, as
+     * OpenTelemetry's messaging conventions have batch processing do.
+     */
+    public <T> Uni<T> inBatchSpan(List<? extends Delivery<?>> deliveries, Supplier<Uni<T>> work) {
+        if (tracer == null || deliveries.isEmpty()) {
             return work.get();
         }
         return Uni.createFrom().deferred(() -> {
-            Context parent = propagator.extract(Context.root(), record.headers(), HEADERS);
-            Span span = tracer.spanBuilder("process " + record.topic())
-                    .setParent(parent)
+            ConsumerRecord<String, byte[]> first = deliveries.get(0).record();
+            SpanBuilder builder = tracer.spanBuilder("process " + first.topic())
                     .setSpanKind(SpanKind.CONSUMER)
                     .setAttribute("messaging.system", "kafka")
                     .setAttribute("messaging.operation.type", "process")
-                    .setAttribute("messaging.destination.name", record.topic())
-                    .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
-                    .setAttribute("messaging.kafka.offset", record.offset())
-                    .setAttribute("messaging.message.id", event.id())
-                    .setAttribute("cloudevents.event_type", event.type())
-                    .startSpan();
+                    .setAttribute("messaging.destination.name", first.topic())
+                    .setAttribute("messaging.batch.message_count", (long) deliveries.size());
+            Context parent;
+            if (deliveries.size() == 1) {
+                parent = propagator.extract(Context.root(), first.headers(), HEADERS);
+                builder.setParent(parent)
+                        .setAttribute("messaging.destination.partition.id", Integer.toString(first.partition()))
+                        .setAttribute("messaging.kafka.offset", first.offset())
+                        .setAttribute("messaging.message.id", deliveries.get(0).event().id())
+                        .setAttribute("cloudevents.event_type", deliveries.get(0).event().type());
+            } else {
+                parent = Context.root();
+                builder.setNoParent();
+                deliveries.stream().limit(MAX_LINKS).forEach(delivery -> {
+                    SpanContext linked = Span.fromContext(propagator.extract(Context.root(),
+                            delivery.record().headers(), HEADERS)).getSpanContext();
+                    if (linked.isValid()) {
+                        builder.addLink(linked, Attributes.of(AttributeKey.stringKey("messaging.message.id"),
+                                delivery.event().id()));
+                    }
+                });
+            }
+            Span span = builder.startSpan();
             Scope scope = parent.with(span).makeCurrent();
             Uni<T> running;
             try {
@@ -94,6 +130,12 @@ public class RecordTracing {
             }
             return running.onTermination().invoke((item, failure, cancelled) -> end(span, scope, failure));
         });
+    }
+
+    /** One record's work: the span of a poll of one. */
+    public <T> Uni<T> inSpanOf(ConsumerRecord<String, byte[]> record, com.lavish.events.ShopifyEvent event,
+                               Supplier<Uni<T>> work) {
+        return inBatchSpan(List.of(new Delivery<>(record, event, null)), work);
     }
 
     private static void end(Span span, Scope scope, Throwable failure) {

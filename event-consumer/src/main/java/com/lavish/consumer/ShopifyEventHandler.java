@@ -60,14 +60,14 @@ public class ShopifyEventHandler {
      * @param plan   the work for an event, or empty when the consumer ignores its type (counted as "ignored")
      */
     public <O extends Enum<O>> Uni<Void> handleBatch(Iterable<ConsumerRecord<String, byte[]>> records, String metric,
-                                                     Function<ShopifyEvent, Optional<EventWork<O>>> plan) {
+                                                     Function<ShopifyEvent, Optional<RecordWork<O>>> plan) {
         Context context = Vertx.currentContext();
         List<Planned<O>> planned = new ArrayList<>();
         List<Uni<Void>> malformed = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 ShopifyEvent event = ShopifyEvent.fromRecord(record.headers(), record.value());
-                Optional<EventWork<O>> work = plan.apply(event);
+                Optional<RecordWork<O>> work = plan.apply(event);
                 if (work.isPresent()) {
                     planned.add(new Planned<>(record, event, work.get()));
                 } else {
@@ -133,7 +133,7 @@ public class ShopifyEventHandler {
     }
 
     private record Planned<O extends Enum<O>>(ConsumerRecord<String, byte[]> record, ShopifyEvent event,
-                                              EventWork<O> work) {
+                                              RecordWork<O> work) {
     }
 
     private <O> Uni<O> withRetries(Context context, Supplier<Uni<O>> work, String metric, ShopifyEvent event) {

@@ -116,6 +116,11 @@ public final class DevStack implements AutoCloseable {
         return Optional.ofNullable(kafka);
     }
 
+    /** The embedded database, when devstack runs one: tests stop, start and freeze it. */
+    public Optional<PostgresServer> embeddedPostgres() {
+        return Optional.ofNullable(postgres);
+    }
+
     static IllegalStateException noEmbeddedKafka() {
         return new IllegalStateException("KAFKA_BOOTSTRAP_SERVERS names a real broker: devstack runs none to stop");
     }

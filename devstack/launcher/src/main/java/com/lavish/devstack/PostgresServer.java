@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,7 +28,7 @@ public final class PostgresServer implements AutoCloseable {
         this.keepData = keepData;
     }
 
-    void start() {
+    synchronized void start() {
         try {
             Files.createDirectories(dataDirectory);
             new PidFile(dataDirectory.resolve("postmaster.pid")).endOrphan(dataDirectory.toString());
@@ -37,10 +39,110 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", keepData ? "on" : "off")
+                    // each transaction's commit time (pg_xact_commit_timestamp): what benchmarks time a row by
+                    .setServerConfig("track_commit_timestamp", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
+        }
+    }
+
+    /**
+     * Shuts the server down, keeping its data: what a failover or an upgrade does (tests of outages). A fast shutdown
+     * (SIGINT to the postmaster), never {@link #close()}: that removes a test server's data directory.
+     */
+    public synchronized void stop() {
+        List<String> postmaster = serverProcesses().subList(0, 1);
+        signal("-INT", postmaster);
+        ProcessHandle.of(Long.parseLong(postmaster.get(0))).ifPresent(p -> {
+            try {
+                p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL did not stop within 60 s", e);
+            }
+        });
+    }
+
+    /**
+     * Starts it again on the same port and data, after {@link #stop()}: the postmaster's own command line, which it
+     * keeps in {@code postmaster.opts}. The instance that first started it still owns the data directory (and stops
+     * this postmaster when it closes), whichever class loader's view asks.
+     */
+    public synchronized void restart() {
+        try {
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+                // as zonky does: PostgreSQL refuses to run as root, so it runs in a user namespace of its own
+                command.addAll(List.of("/usr/bin/unshare", "-U"));
+            }
+            java.util.regex.Matcher words = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)")
+                    .matcher(Files.readString(dataDirectory.resolve("postmaster.opts")).trim());
+            while (words.find()) {
+                command.add(words.group(1) != null ? words.group(1) : words.group(2));
+            }
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!accepts()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("PostgreSQL did not come back within 60 s");
+                }
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start again on port " + port, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean accepts() {
+        try (java.sql.Connection ignored = java.sql.DriverManager.getConnection(jdbcUrl(), USER, "")) {
+            return true;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Stops every process of the server (SIGSTOP) for {@code duration}, then lets them go on (SIGCONT): a server that
+     * hangs without closing its connections, as a stalled disk or a paused VM does. Blocks for the duration.
+     */
+    public void freeze(Duration duration) {
+        List<String> pids = serverProcesses();
+        signal("-STOP", pids);
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            signal("-CONT", serverProcesses());
+        }
+    }
+
+    /** The postmaster (first line of postmaster.pid) and its children. */
+    private List<String> serverProcesses() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            List<String> pids = new ArrayList<>();
+            pids.add(Long.toString(postmaster));
+            ProcessHandle.of(postmaster).ifPresent(p -> p.children().forEach(c -> pids.add(Long.toString(c.pid()))));
+            return pids;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("PostgreSQL's processes are not known: " + e.getMessage(), e);
+        }
+    }
+
+    private static void signal(String signal, List<String> pids) {
+        List<String> command = new ArrayList<>(List.of("kill", signal));
+        command.addAll(pids);
+        try {
+            new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -65,7 +167,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (postgres != null) {
             try {
                 postgres.close();

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.lavish.consumer.AfterCommit;
-import com.lavish.consumer.EventWork;
+import com.lavish.consumer.RecordWork;
 import com.lavish.consumer.ShopifyEventHandler;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.subscriptions.service.BillingOutcomes;
@@ -51,7 +51,7 @@ public class SubscriptionEventsConsumer {
                 event -> reader.read(event).map(change -> work(event, change)));
     }
 
-    private EventWork<EventOutcome> work(ShopifyEvent event, SubscriptionChange change) {
+    private RecordWork<EventOutcome> work(ShopifyEvent event, SubscriptionChange change) {
         return (AfterCommit afterCommit) -> {
             afterCommit.then(relay::relayQuietly);
             if (change instanceof SubscriptionChange.ContractVersion version) {
