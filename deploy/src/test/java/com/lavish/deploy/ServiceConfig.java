@@ -24,7 +24,12 @@ record ServiceConfig(String service, Properties properties) {
     private static final Pattern REQUIRED_ENV = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
 
-    /** One Kafka channel a service consumes. */
+    /**
+     * One Kafka channel a service consumes.
+     *
+     * @param deadLetterTopic where its records that cannot be applied go: {@code <topic>.dlq}, written by
+     *                        event-consumer's pipeline (or the connector's own dead-letter strategy, where set)
+     */
     record Incoming(String channel, String topic, String group, int concurrency, String deadLetterTopic) {
     }
 
@@ -41,6 +46,11 @@ record ServiceConfig(String service, Properties properties) {
         return new ServiceConfig(service, properties);
     }
 
+    /** Whether the service consumes through event-consumer's pipeline (its defaults are in these properties). */
+    private boolean usesEventConsumer() {
+        return properties.containsKey("event-consumer.pipeline.schema");
+    }
+
     int httpPort() {
         return Integer.parseInt(properties.getProperty("quarkus.http.port"));
     }
@@ -51,11 +61,12 @@ record ServiceConfig(String service, Properties properties) {
             Matcher m = INCOMING.matcher(key);
             if (m.matches() && "smallrye-kafka".equals(properties.getProperty(key))) {
                 String prefix = "mp.messaging.incoming." + m.group(1) + ".";
-                channels.add(new Incoming(m.group(1),
-                        properties.getProperty(prefix + "topic", m.group(1)),
+                String topic = properties.getProperty(prefix + "topic", m.group(1));
+                channels.add(new Incoming(m.group(1), topic,
                         properties.getProperty(prefix + "group.id", properties.getProperty("quarkus.application.name")),
                         Integer.parseInt(properties.getProperty(prefix + "concurrency", "1")),
-                        properties.getProperty(prefix + "dead-letter-queue.topic")));
+                        properties.getProperty(prefix + "dead-letter-queue.topic",
+                                usesEventConsumer() ? com.lavish.events.Topics.deadLetterOf(topic) : null)));
             }
         }
         return channels;

@@ -18,12 +18,28 @@ import io.vertx.mutiny.sqlclient.Tuple;
  */
 public final class ColumnArrays {
 
-    private enum Kind { TEXT, BIGINT, INTEGER, BOOLEAN, TIMESTAMPTZ, NUMERIC, DATE }
+    /** A column's SQL type, as its array is cast in the statement ({@code $1::text[]}). */
+    public enum Kind { TEXT, BIGINT, INTEGER, BOOLEAN, TIMESTAMPTZ, NUMERIC, DATE }
 
     private final List<Kind> kinds = new ArrayList<>();
     private final List<List<Object>> columns = new ArrayList<>();
     private final Row cursor = new Row();
     private int rows;
+    private final boolean declared;
+
+    /** Columns whose types the first row sets. */
+    public ColumnArrays() {
+        declared = false;
+    }
+
+    /** Columns of these types, so that no rows still bind one (empty) array per column. */
+    public ColumnArrays(Kind... kinds) {
+        declared = true;
+        for (Kind kind : kinds) {
+            this.kinds.add(kind);
+            columns.add(new ArrayList<>());
+        }
+    }
 
     /** Starts the next row. */
     public Row row() {
@@ -45,10 +61,14 @@ public final class ColumnArrays {
 
     /** One array per column, in the order the rows added them. */
     public Tuple tuple() {
+        return appendTo(Tuple.tuple());
+    }
+
+    /** Adds one array per column after the parameters {@code tuple} holds: a statement that reads two sets of rows. */
+    public Tuple appendTo(Tuple tuple) {
         if (rows > 0 && cursor.column != kinds.size()) {
             throw new IllegalStateException("the last row has " + cursor.column + " values, not " + kinds.size());
         }
-        Tuple tuple = Tuple.tuple();
         for (int i = 0; i < kinds.size(); i++) {
             List<Object> values = columns.get(i);
             switch (kinds.get(i)) {
@@ -101,7 +121,7 @@ public final class ColumnArrays {
         }
 
         private Row add(Kind kind, Object value) {
-            if (rows == 1 && column == kinds.size()) {
+            if (!declared && rows == 1 && column == kinds.size()) {
                 kinds.add(kind);
                 columns.add(new ArrayList<>());
             } else if (column >= kinds.size() || kinds.get(column) != kind) {

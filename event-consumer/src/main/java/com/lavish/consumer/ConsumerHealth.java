@@ -6,19 +6,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness of the service's consumers: DOWN while any of them waits for a dependency to come back (the database,
- * Redis, the broker), so that an operator, and Kubernetes, see a replica that is paused rather than one that
- * quietly falls behind. Its records are not lost meanwhile: they wait on Kafka, their offsets uncommitted.
+ * Whether the service's consumers are waiting for a dependency to come back (the database, Redis, the broker), which
+ * {@link ConsumerReadiness} reports. Their records are not lost meanwhile: they wait on Kafka, offsets uncommitted.
  */
-@Readiness
 @ApplicationScoped
-public class ConsumerHealth implements HealthCheck {
+public class ConsumerHealth {
 
     /** Who waits (a consumer's metric name), since when, and for what. */
     private record Waiting(String consumer, Instant since, String reason) {
@@ -39,8 +35,8 @@ public class ConsumerHealth implements HealthCheck {
         return !waiting.isEmpty();
     }
 
-    @Override
-    public HealthCheckResponse call() {
+    /** UP, or DOWN with who waits since when and for what. */
+    public HealthCheckResponse response() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers").status(waiting.isEmpty());
         waiting.values().forEach(w -> response.withData(w.consumer(), "waiting since " + w.since() + ": " + w.reason()));
         return response.build();

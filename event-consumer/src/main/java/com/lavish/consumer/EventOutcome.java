@@ -19,8 +19,10 @@ public enum EventOutcome {
     /** A type this consumer does not project, or a change about something it neither asked for nor holds. */
     IGNORED;
 
+    private final String tag = name().toLowerCase(Locale.ROOT);
+
     /** The metric's tag value. */
     public String tag() {
-        return name().toLowerCase(Locale.ROOT);
+        return tag;
     }
 }

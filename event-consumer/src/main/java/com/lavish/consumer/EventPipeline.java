@@ -159,7 +159,7 @@ public class EventPipeline {
                 .map(done -> {
                     sample.stop(batchTimer(run.reader.metric()));
                     health.recovered(run);
-                    batch.forEach(delivery -> count(run.reader, delivery.event().type(), delivery.outcome()));
+                    countOutcomes(run.reader, batch);
                     return Optional.<Throwable>empty();
                 })
                 .onFailure().recoverWithUni(failure -> {
@@ -233,6 +233,17 @@ public class EventPipeline {
 
     private void count(EventReader<?> reader, String type, EventOutcome outcome) {
         metrics.counter(reader.metric(), "type", type, "outcome", outcome.tag()).increment();
+    }
+
+    /** One increment per type and outcome of the poll, not one lookup of the counter per record. */
+    private void countOutcomes(EventReader<?> reader, List<? extends Delivery<?>> batch) {
+        java.util.Map<String, java.util.EnumMap<EventOutcome, Integer>> counts = new java.util.HashMap<>();
+        for (Delivery<?> delivery : batch) {
+            counts.computeIfAbsent(delivery.event().type(), type -> new java.util.EnumMap<>(EventOutcome.class))
+                    .merge(delivery.outcome(), 1, Integer::sum);
+        }
+        counts.forEach((type, outcomes) -> outcomes.forEach((outcome, n) ->
+                metrics.counter(reader.metric(), "type", type, "outcome", outcome.tag()).increment(n)));
     }
 
     private Timer batchTimer(String consumer) {

@@ -139,7 +139,7 @@ class EventPipelineTest {
         CompletableFuture<Void> done = fixture.pipeline.consume(List.of(record), things).subscribeAsCompletionStage();
 
         await().atMost(WAIT).until(fixture.health::anyWaiting);
-        assertFalse(fixture.health.call().getStatus().name().equals("UP"), "readiness is DOWN while it waits");
+        assertFalse(fixture.health.response().getStatus().name().equals("UP"), "readiness is DOWN while it waits");
         done.join();
 
         assertEquals("patient", fixture.thing(id).get("value"));

@@ -5,30 +5,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.lavish.consumer.EventPipeline;
+import com.lavish.consumer.EventProjection;
+import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.consumer.privacy.PrivacyRequests;
 import com.lavish.customers.service.CustomerPrivacyErasure;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Consumes shopify.compliance (consumer group customer-service-privacy): Shopify's mandatory privacy requests for
- * the customer data this service holds, outcomes counted in {@code privacy.requests}. As for shopify.customers, a
- * request that still fails after the retries of {@code event-consumer.retry.*} (a malformed one at once) goes to
- * shopify.compliance.dlq with its reason in {@code dead-letter-reason}.
+ * Consumes shopify.compliance (consumer group customer-service-privacy): Shopify's mandatory privacy requests for the
+ * customer data this service holds, through event-consumer's pipeline; outcomes counted in {@code privacy.requests}.
  */
 @ApplicationScoped
 public class ComplianceEventsConsumer {
 
-    private final PrivacyRequests privacy;
-    private final CustomerPrivacyErasure erasure;
+    private final EventPipeline pipeline;
+    private final EventProjection<PrivacyRequest> projection;
 
-    public ComplianceEventsConsumer(PrivacyRequests privacy, CustomerPrivacyErasure erasure) {
-        this.privacy = privacy;
-        this.erasure = erasure;
+    public ComplianceEventsConsumer(EventPipeline pipeline, PrivacyRequests privacy, CustomerPrivacyErasure erasure) {
+        this.pipeline = pipeline;
+        this.projection = privacy.projection("privacy.requests", erasure);
     }
 
     @Incoming("shopify-compliance")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return privacy.consume(records, "privacy.requests", erasure);
+        return pipeline.consume(records, projection);
     }
 }

@@ -6,29 +6,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.lavish.consumer.privacy.PrivacyErasure;
 import com.lavish.consumer.privacy.PrivacyRequest;
+import com.lavish.customers.repository.CustomerWrites;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /** What Shopify's privacy requests erase in the customer schema (event-consumer's PrivacyRequests records them). */
 @ApplicationScoped
 public class CustomerPrivacyErasure implements PrivacyErasure {
 
-    private final CustomerProjection projection;
+    private final CustomerWrites writes;
 
-    public CustomerPrivacyErasure(CustomerProjection projection) {
-        this.projection = projection;
+    public CustomerPrivacyErasure(CustomerWrites writes) {
+        this.writes = writes;
     }
 
     /**
-     * The customers/delete erasure, tombstone included, joining the request's transaction (its applied_event row
-     * records the ce_id too): a customer never seen gets a tombstone, so a late create cannot bring them back.
+     * The customers/delete erasure, tombstone included: a customer never seen gets a tombstone, so a late create
+     * cannot bring them back.
      */
     @Override
-    public Uni<ProjectionOutcome> redactCustomer(PrivacyRequest request) {
-        return projection.apply(request.event(), new CustomerChange.Erase(request.customerId(), request.receivedAt()));
+    public Uni<Void> redactCustomers(SqlConnection connection, List<PrivacyRequest> requests) {
+        return writes.erase(connection, requests.stream().map(request -> new CustomerWrites.Erasure(
+                request.shopDomain(), request.customerId(), request.receivedAt(), null)).toList()).replaceWithVoid();
     }
 
-    /** Every customer, address and applied event of the shop. */
+    /** Every customer, address and applied event of the shop (tags go with their customers, on delete cascade). */
     @Override
     public List<String> shopTables() {
         return List.of("customer_address", "customer", "applied_event");

@@ -3,15 +3,19 @@ package com.lavish.consumer.privacy;
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * What a privacy request erases in one service's schema; {@link PrivacyRequests} records the request and calls it
- * in the same transaction, once per ce_id.
+ * What a privacy request erases in one service's schema; {@link PrivacyRequests} records the requests of a poll and
+ * calls it in the same transaction, once per ce_id.
  */
 public interface PrivacyErasure {
 
-    /** customers/redact: erases the customer's personal data, in the caller's transaction. */
-    Uni<?> redactCustomer(PrivacyRequest request);
+    /**
+     * customers/redact: erases these customers' personal data with set-based statements on the poll's connection (in
+     * its transaction, pipelined after the requests are recorded).
+     */
+    Uni<Void> redactCustomers(SqlConnection connection, List<PrivacyRequest> requests);
 
     /**
      * shop/redact: the tables of the service's schema whose rows of the shop are deleted, in this order (children

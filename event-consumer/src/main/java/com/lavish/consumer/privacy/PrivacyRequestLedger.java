@@ -12,51 +12,15 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The privacy requests a service has received, in the {@code privacy_request} table of its own schema (each
- * service's migration creates it, with the same columns), and the shop-wide deletes of shop/redact. Every method
- * joins the caller's session and transaction; {h-schema} is the service's hibernate-orm default schema.
+ * service's migration creates it, with the same columns; {@link PrivacyRequests} writes it), as the admin and the
+ * data-request export read them. Every method joins the caller's session and transaction; {h-schema} is the service's
+ * hibernate-orm default schema.
  */
 @ApplicationScoped
 public class PrivacyRequestLedger {
 
     private static final String DATA_REQUEST_COLUMNS = "select ce_id, shop_domain, shopify_customer_id, received_at, "
             + "completed_at from {h-schema}privacy_request where type = '" + PrivacyRequest.CUSTOMERS_DATA_REQUEST + "'";
-
-    /**
-     * Records the request in the current transaction, {@code completed_at} = now when {@code completed}.
-     *
-     * @return true the first time, false for a second delivery of the same ce_id (then the caller does nothing)
-     */
-    public Uni<Boolean> recordFirstDelivery(PrivacyRequest request, boolean completed) {
-        // ON CONFLICT rather than a lookup: two consumers racing on one delivery cannot both see "first"
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into {h-schema}privacy_request
-                            (ce_id, shop_domain, type, shopify_customer_id, received_at, completed_at)
-                        values (:ceId, :shop, :type, cast(:customerId as bigint), :receivedAt,
-                                case when :completed then now() end)
-                        on conflict (ce_id) do nothing""")
-                .setParameter("ceId", request.ceId())
-                .setParameter("shop", request.shopDomain())
-                .setParameter("type", request.type())
-                .setParameter("customerId", request.customerId())
-                .setParameter("receivedAt", request.receivedAt())
-                .setParameter("completed", completed)
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
-
-    /** Deletes the shop's rows from each table of the service's schema, in the order given. */
-    public Uni<Void> deleteShopRows(String shopDomain, List<String> tables) {
-        Uni<Void> deletes = Uni.createFrom().voidItem();
-        for (String table : tables) {
-            // table names come from the service's code, never from input
-            deletes = deletes.chain(() -> Panache.getSession().chain(session -> session
-                    .createNativeQuery("delete from {h-schema}" + table + " where shop_domain = :shop")
-                    .setParameter("shop", shopDomain)
-                    .executeUpdate()))
-                    .replaceWithVoid();
-        }
-        return deletes;
-    }
 
     /** When the shop's customer first asked to be redacted, or null when they have not. */
     public Uni<Instant> customerRedactedAt(String shopDomain, long customerId) {

@@ -1,68 +1,106 @@
 package com.lavish.consumer.privacy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import com.lavish.consumer.ColumnArrays;
+import com.lavish.consumer.Delivery;
+import com.lavish.consumer.EventPipelineConfig;
+import com.lavish.consumer.EventProjection;
+import com.lavish.consumer.ProjectionBatch;
+import com.lavish.events.ShopifyEvent;
 
-import com.lavish.consumer.ShopifyEventHandler;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Carries out Shopify's mandatory privacy requests from shopify.compliance, idempotently: in one transaction the
- * request is recorded in the service's privacy_request (a second delivery of its ce_id does nothing) together with
- * the service's erasure. customers/data_request is recorded with no completed_at: the shop owner fetches the
- * export from the service's admin path ({@link DataRequests}), which completes it. app/uninstalled is recorded
- * only: the shop's data goes with shop/redact, 48 hours later.
+ * Shopify's mandatory privacy requests from shopify.compliance, carried out on event-consumer's pipeline like any
+ * other poll: in one transaction the requests are recorded in the service's privacy_request, the customers/redact
+ * ones erased by the service's {@link PrivacyErasure}, and the shops of shop/redact deleted from its tables; the
+ * pipeline's ledger makes a second delivery of a ce_id change nothing. customers/data_request is recorded with no
+ * completed_at: the shop owner fetches the export from the service's admin path ({@link DataRequests}), which
+ * completes it. app/uninstalled is recorded only: the shop's data goes with shop/redact, 48 hours later.
  */
 @ApplicationScoped
 public class PrivacyRequests {
 
-    /** What handling one request did; counted per type in the consumer's metric. */
-    public enum Outcome {
-        /** The erasure is done and recorded with its completed_at. */
-        COMPLETED,
-        /** Recorded only: nothing (yet) to do in this service. */
-        RECORDED,
-        /** This delivery (ce_id) was handled before: nothing changed. */
-        DUPLICATE
-    }
+    private final String schema;
 
-    private final ShopifyEventHandler handler;
-    private final PrivacyRequestLedger ledger;
-
-    public PrivacyRequests(ShopifyEventHandler handler, PrivacyRequestLedger ledger) {
-        this.handler = handler;
-        this.ledger = ledger;
+    public PrivacyRequests(EventPipelineConfig pipeline) {
+        this.schema = pipeline.schema();
     }
 
     /**
-     * Handles a poll of shopify.compliance for a service's {@code @Incoming} method, as
-     * {@link ShopifyEventHandler#handleBatch} handles any shopify.* poll: what still fails goes to
-     * shopify.compliance.dlq and the batch is acked.
+     * The projection a service's compliance consumer hands to the pipeline.
      *
      * @param metric the counter of outcomes, tagged type and outcome
      */
-    public Uni<Void> consume(ConsumerRecords<String, byte[]> records, String metric, PrivacyErasure erasure) {
-        return handler.<Outcome> handleBatch(records, metric, event -> PrivacyRequest.read(event)
-                .filter(request -> erasure.concerns(request.type()))
-                .map(request -> afterCommit -> carryOut(request, erasure)));
+    public EventProjection<PrivacyRequest> projection(String metric, PrivacyErasure erasure) {
+        return new Projection(metric, erasure);
     }
 
-    /** Runs in the caller's transaction (its batch's), or opens its own. */
-    public Uni<Outcome> carryOut(PrivacyRequest request, PrivacyErasure erasure) {
-        boolean completes = !PrivacyRequest.CUSTOMERS_DATA_REQUEST.equals(request.type());
-        return Panache.withTransaction(() -> ledger.recordFirstDelivery(request, completes)
-                .chain(first -> first ? act(request, erasure) : Uni.createFrom().item(Outcome.DUPLICATE)));
-    }
+    private final class Projection implements EventProjection<PrivacyRequest> {
 
-    private Uni<Outcome> act(PrivacyRequest request, PrivacyErasure erasure) {
-        return switch (request.type()) {
-            case PrivacyRequest.CUSTOMERS_REDACT -> erasure.redactCustomer(request).replaceWith(Outcome.COMPLETED);
-            case PrivacyRequest.SHOP_REDACT -> ledger.deleteShopRows(request.shopDomain(), erasure.shopTables())
-                    .replaceWith(Outcome.COMPLETED);
-            default -> Uni.createFrom().item(Outcome.RECORDED);
-        };
+        private final String metric;
+        private final PrivacyErasure erasure;
+
+        Projection(String metric, PrivacyErasure erasure) {
+            this.metric = metric;
+            this.erasure = erasure;
+        }
+
+        @Override
+        public String metric() {
+            return metric;
+        }
+
+        @Override
+        public Optional<PrivacyRequest> read(ShopifyEvent event) {
+            return PrivacyRequest.read(event).filter(request -> erasure.concerns(request.type()));
+        }
+
+        @Override
+        public Uni<Void> write(ProjectionBatch<PrivacyRequest> batch) {
+            SqlConnection connection = batch.connection();
+            ColumnArrays recorded = new ColumnArrays();
+            List<PrivacyRequest> redactions = new ArrayList<>();
+            List<String> redactedShops = new ArrayList<>();
+            for (Delivery<PrivacyRequest> delivery : batch.deliveries()) {
+                PrivacyRequest request = delivery.change();
+                recorded.row().text(request.ceId()).text(request.shopDomain()).text(request.type())
+                        .bigint(request.customerId()).timestamptz(request.receivedAt());
+                switch (request.type()) {
+                    case PrivacyRequest.CUSTOMERS_REDACT -> redactions.add(request);
+                    case PrivacyRequest.SHOP_REDACT -> redactedShops.add(request.shopDomain());
+                    default -> {
+                    }
+                }
+            }
+            List<Uni<Void>> statements = new ArrayList<>();
+            statements.add(connection.preparedQuery("insert into " + schema + ".privacy_request "
+                            + "(ce_id, shop_domain, type, shopify_customer_id, received_at, completed_at) "
+                            + "select c, s, t, customer, received, case when t <> '"
+                            + PrivacyRequest.CUSTOMERS_DATA_REQUEST + "' then now() end "
+                            + "from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[]) "
+                            + "as r(c, s, t, customer, received) on conflict (ce_id) do nothing")
+                    .execute(recorded.tuple()).replaceWithVoid());
+            if (!redactions.isEmpty()) {
+                statements.add(erasure.redactCustomers(connection, redactions));
+            }
+            if (!redactedShops.isEmpty()) {
+                for (String table : erasure.shopTables()) {
+                    // table names come from the service's code, never from input
+                    statements.add(connection.preparedQuery("delete from " + schema + "." + table
+                                    + " where shop_domain = any($1::text[])")
+                            .execute(Tuple.tuple().addArrayOfString(redactedShops.toArray(new String[0])))
+                            .replaceWithVoid());
+                }
+            }
+            return Uni.join().all(statements).andFailFast().replaceWithVoid();
+        }
     }
 }

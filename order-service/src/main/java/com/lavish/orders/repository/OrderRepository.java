@@ -83,22 +83,4 @@ public class OrderRepository implements PanacheRepository<CustomerOrder> {
                 .call(orders -> orders.isEmpty() ? Uni.createFrom().voidItem()
                         : find("from CustomerOrder o left join fetch o.fulfillments where o in ?1", orders).list());
     }
-
-    /** Strips the customer's personal data from every order of theirs in the shop (customers/redact). */
-    public Uni<Integer> redactCustomer(String shopDomain, long customerId, Instant redactedAt) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        update orders.customer_order set redacted_at = :redactedAt,
-                            email = null, phone = null, customer_first_name = null, customer_last_name = null,
-                            note = null, shipping_name = null, shipping_company = null, shipping_address1 = null,
-                            shipping_address2 = null, shipping_city = null, shipping_province = null,
-                            shipping_province_code = null, shipping_country = null, shipping_country_code = null,
-                            shipping_zip = null, shipping_phone = null, billing_name = null, billing_address1 = null,
-                            billing_address2 = null, billing_city = null, billing_province = null,
-                            billing_country_code = null, billing_zip = null, billing_phone = null
-                        where shop_domain = :shop and shopify_customer_id = :customerId""")
-                .setParameter("redactedAt", redactedAt)
-                .setParameter("shop", shopDomain)
-                .setParameter("customerId", customerId)
-                .executeUpdate());
-    }
 }

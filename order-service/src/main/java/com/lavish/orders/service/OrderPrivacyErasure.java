@@ -4,11 +4,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.privacy.PrivacyErasure;
 import com.lavish.consumer.privacy.PrivacyRequest;
-import com.lavish.orders.repository.OrderRepository;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * What Shopify's privacy requests erase in the orders schema (event-consumer's PrivacyRequests records them).
@@ -19,15 +20,23 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrderPrivacyErasure implements PrivacyErasure {
 
-    private final OrderRepository orders;
-
-    public OrderPrivacyErasure(OrderRepository orders) {
-        this.orders = orders;
-    }
+    /** Everything that names or reaches a person, for every order of each (shop, customer). */
+    private static final String REDACT = """
+            update orders.customer_order o set redacted_at = r.redacted_at,
+                email = null, phone = null, customer_first_name = null, customer_last_name = null, note = null,
+                shipping_name = null, shipping_company = null, shipping_address1 = null, shipping_address2 = null,
+                shipping_city = null, shipping_province = null, shipping_province_code = null, shipping_country = null,
+                shipping_country_code = null, shipping_zip = null, shipping_phone = null, billing_name = null,
+                billing_address1 = null, billing_address2 = null, billing_city = null, billing_province = null,
+                billing_country_code = null, billing_zip = null, billing_phone = null
+            from unnest($1::text[], $2::bigint[], $3::timestamptz[]) as r(shop_domain, customer_id, redacted_at)
+            where o.shop_domain = r.shop_domain and o.shopify_customer_id = r.customer_id""";
 
     @Override
-    public Uni<Integer> redactCustomer(PrivacyRequest request) {
-        return orders.redactCustomer(request.shopDomain(), request.customerId(), request.receivedAt());
+    public Uni<Void> redactCustomers(SqlConnection connection, List<PrivacyRequest> requests) {
+        ColumnArrays rows = new ColumnArrays();
+        requests.forEach(r -> rows.row().text(r.shopDomain()).bigint(r.customerId()).timestamptz(r.receivedAt()));
+        return connection.preparedQuery(REDACT).execute(rows.tuple()).replaceWithVoid();
     }
 
     /** Orders (their lines and fulfillments go with them, on delete cascade), edits, status changes, applied events. */

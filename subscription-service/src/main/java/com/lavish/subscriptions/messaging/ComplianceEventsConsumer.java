@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.lavish.consumer.EventPipeline;
+import com.lavish.consumer.EventProjection;
+import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.consumer.privacy.PrivacyRequests;
 import com.lavish.subscriptions.service.SubscriptionPrivacyErasure;
 
@@ -17,16 +20,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ComplianceEventsConsumer {
 
-    private final PrivacyRequests privacy;
-    private final SubscriptionPrivacyErasure erasure;
+    private final EventPipeline pipeline;
+    private final EventProjection<PrivacyRequest> projection;
 
-    public ComplianceEventsConsumer(PrivacyRequests privacy, SubscriptionPrivacyErasure erasure) {
-        this.privacy = privacy;
-        this.erasure = erasure;
+    public ComplianceEventsConsumer(EventPipeline pipeline, PrivacyRequests privacy, SubscriptionPrivacyErasure erasure) {
+        this.pipeline = pipeline;
+        this.projection = privacy.projection("subscription.privacy.requests", erasure);
     }
 
     @Incoming("shopify-compliance")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return privacy.consume(records, "subscription.privacy.requests", erasure);
+        return pipeline.consume(records, projection);
     }
 }

@@ -78,17 +78,4 @@ public class ContractRepository implements PanacheRepository<SubscriptionContrac
                         : find("select distinct c from SubscriptionContract c left join fetch c.lines "
                                 + "where c.id in ?1 order by c.nextBillingDate, c.id", ids).list());
     }
-
-    /** Takes the delivery address off every contract of the customer (customers/redact). */
-    public Uni<Integer> redactCustomer(String shopDomain, long customerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        update {h-schema}subscription_contract set delivery_first_name = null,
-                            delivery_last_name = null, delivery_address1 = null, delivery_address2 = null,
-                            delivery_city = null, delivery_province_code = null, delivery_country_code = null,
-                            delivery_zip = null, delivery_phone = null
-                        where shop_domain = :shop and shopify_customer_id = :customerId""")
-                .setParameter("shop", shopDomain)
-                .setParameter("customerId", customerId)
-                .executeUpdate());
-    }
 }

@@ -4,11 +4,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.privacy.PrivacyErasure;
 import com.lavish.consumer.privacy.PrivacyRequest;
-import com.lavish.subscriptions.repository.ContractRepository;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * What Shopify's privacy requests erase in the subscription schema (event-consumer's PrivacyRequests records them).
@@ -19,15 +20,18 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SubscriptionPrivacyErasure implements PrivacyErasure {
 
-    private final ContractRepository contracts;
-
-    public SubscriptionPrivacyErasure(ContractRepository contracts) {
-        this.contracts = contracts;
-    }
+    private static final String REDACT = """
+            update subscription.subscription_contract c set delivery_first_name = null, delivery_last_name = null,
+                delivery_address1 = null, delivery_address2 = null, delivery_city = null,
+                delivery_province_code = null, delivery_country_code = null, delivery_zip = null, delivery_phone = null
+            from unnest($1::text[], $2::bigint[]) as r(shop_domain, customer_id)
+            where c.shop_domain = r.shop_domain and c.shopify_customer_id = r.customer_id""";
 
     @Override
-    public Uni<Integer> redactCustomer(PrivacyRequest request) {
-        return contracts.redactCustomer(request.shopDomain(), request.customerId());
+    public Uni<Void> redactCustomers(SqlConnection connection, List<PrivacyRequest> requests) {
+        ColumnArrays rows = new ColumnArrays();
+        requests.forEach(r -> rows.row().text(r.shopDomain()).bigint(r.customerId()));
+        return connection.preparedQuery(REDACT).execute(rows.tuple()).replaceWithVoid();
     }
 
     /** Children before parents; contract lines, plans and variants go with their parents (on delete cascade). */
