@@ -16,9 +16,11 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 /**
- * A Shopify order of one shop, as order-service last applied it. Identified by shop and Shopify id; the surrogate
- * {@code id} is ours and never leaves the service. (Not named {@code Order}: that is a word of HQL.) What names,
- * reaches or locates a person is stored encrypted ({@link EncryptedColumns}); province and country stay clear.
+ * A Shopify order of one shop, as order-service last applied it: the consumer writes it set-based
+ * ({@code OrderWrites}), the storefront, the admin and the export read it through this entity. Identified by shop and
+ * Shopify id; the surrogate {@code id} is ours and never leaves the service. (Not named {@code Order}: that is a word
+ * of HQL.) What names, reaches or locates a person is stored encrypted ({@link EncryptedColumns}); province and
+ * country stay clear.
  */
 @Entity
 @Table(name = "customer_order")
@@ -100,6 +102,8 @@ public class CustomerOrder {
     public Instant redactedAt;
     public Instant deletedAt;
     public Instant syncedAt;
+    /** Items ordered after edits and removals (the lines' current quantities), kept for the storefront's list. */
+    public int itemCount;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
@@ -108,52 +112,4 @@ public class CustomerOrder {
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     public List<OrderFulfillment> fulfillments = new ArrayList<>();
-
-    public static CustomerOrder of(String shopDomain, long shopifyId) {
-        CustomerOrder order = new CustomerOrder();
-        order.shopDomain = shopDomain;
-        order.shopifyId = shopifyId;
-        return order;
-    }
-
-    public boolean isDeleted() {
-        return deletedAt != null;
-    }
-
-    /** What customers/redact takes away: everything that names or reaches a person. Figures, lines, statuses stay. */
-    public void redactPersonalData(Instant redactedAt) {
-        this.redactedAt = redactedAt;
-        email = null;
-        phone = null;
-        customerFirstName = null;
-        customerLastName = null;
-        note = null;
-        shippingName = null;
-        shippingCompany = null;
-        shippingAddress1 = null;
-        shippingAddress2 = null;
-        shippingCity = null;
-        shippingProvince = null;
-        shippingProvinceCode = null;
-        shippingCountry = null;
-        shippingCountryCode = null;
-        shippingZip = null;
-        shippingPhone = null;
-        billingName = null;
-        billingAddress1 = null;
-        billingAddress2 = null;
-        billingCity = null;
-        billingProvince = null;
-        billingCountryCode = null;
-        billingZip = null;
-        billingPhone = null;
-    }
-
-    /** What orders/delete leaves: the ids and the times, no lines, no personal data. */
-    public void deleteAt(Instant deletedAt) {
-        redactPersonalData(redactedAt);
-        this.deletedAt = deletedAt;
-        lines.clear();
-        fulfillments.clear();
-    }
 }

@@ -9,8 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One change of an order's status as the customer would see it, written with the change: what GET orders/events
- * will stream, its id the stream's Last-Event-ID.
+ * One change of an order's status as the customer would see it, written with the change ({@code OrderWrites}): what
+ * GET orders/events streams, its id the stream's Last-Event-ID; read back through this entity when a stream resumes.
  */
 @Entity
 @Table(name = "order_status_change")
@@ -35,31 +35,4 @@ public class OrderStatusChange {
     public String trackingNumber;
     public String trackingUrl;
     public Instant occurredAt;
-
-    /** A change of the order itself, its statuses as they now stand. */
-    public static OrderStatusChange of(CustomerOrder order, String changes, Instant occurredAt) {
-        OrderStatusChange change = new OrderStatusChange();
-        change.shopDomain = order.shopDomain;
-        change.shopifyCustomerId = order.shopifyCustomerId;
-        change.shopifyOrderId = order.shopifyId;
-        change.orderNumber = order.orderNumber;
-        change.changes = changes;
-        change.financialStatus = order.financialStatus;
-        change.fulfillmentStatus = order.fulfillmentStatus;
-        change.cancelledAt = order.cancelledAt;
-        change.occurredAt = occurredAt;
-        return change;
-    }
-
-    /** A new fulfillment, or new tracking on one. */
-    public static OrderStatusChange of(CustomerOrder order, OrderFulfillment fulfillment, String changes,
-                                       Instant occurredAt) {
-        OrderStatusChange change = of(order, changes, occurredAt);
-        change.shopifyFulfillmentId = fulfillment.shopifyFulfillmentId;
-        change.fulfillmentStatusDetail = fulfillment.status;
-        change.trackingCompany = fulfillment.trackingCompany;
-        change.trackingNumber = fulfillment.trackingNumber;
-        change.trackingUrl = fulfillment.trackingUrl;
-        return change;
-    }
 }

@@ -3,14 +3,18 @@ package com.lavish.orders;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +54,8 @@ final class OrderEventFixture implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     private final KafkaProducer<String, byte[]> producer;
+    /** Holds what it is given until flushed, in one batch per partition: see {@link #sendInOnePoll}. */
+    private final KafkaProducer<String, byte[]> batching;
     private final DataSource database;
 
     OrderEventFixture(DataSource database) {
@@ -58,6 +64,9 @@ final class OrderEventFixture implements AutoCloseable {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(1024 * 1024));
+        this.batching = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** An id no other test uses: the tests share one database per JVM. */
@@ -100,8 +109,7 @@ final class OrderEventFixture implements AutoCloseable {
 
     /** Publishes a delivery keyed by the order, as the gateway does; returns its ce_id. */
     String send(String type, long orderId, ObjectNode body) {
-        return send(type, orderId, body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                UUID.randomUUID().toString());
+        return send(type, orderId, bytes(body), UUID.randomUUID().toString());
     }
 
     String send(String type, long orderId, byte[] body, String ceId) {
@@ -114,6 +122,28 @@ final class OrderEventFixture implements AutoCloseable {
                 UUID.randomUUID().toString(), body);
     }
 
+    /** A body as the webhook carries it: UTF-8 JSON. */
+    static byte[] bytes(ObjectNode body) {
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A shopify.orders delivery of this body, keyed by the order, with a ce_id of its own. */
+    static ShopifyEvent event(String type, long orderId, ObjectNode body) {
+        return orderEvent(type, orderId, bytes(body), UUID.randomUUID().toString());
+    }
+
+    /**
+     * Publishes deliveries of one order (one key, so one partition) as one record batch: the broker hands a batch to
+     * a consumer whole, so the service gets them in one poll, in this order. Returns their ce_ids.
+     */
+    List<String> sendInOnePoll(List<ShopifyEvent> events) {
+        List<Future<?>> acks = new ArrayList<>();
+        events.forEach(event -> acks.add(batching.send(record(Topics.ORDERS, event, event.toHeaders()))));
+        batching.flush();
+        acks.forEach(ack -> acked(ack, Topics.ORDERS));
+        return events.stream().map(ShopifyEvent::id).toList();
+    }
+
     /** Publishes any event to any topic of the contract and waits for the broker's ack; returns its ce_id. */
     String send(String topic, ShopifyEvent event) {
         return send(topic, event, event.toHeaders());
@@ -121,20 +151,27 @@ final class OrderEventFixture implements AutoCloseable {
 
     /** The same with these headers: the event's own and whatever else the gateway adds (its trace context). */
     String send(String topic, ShopifyEvent event, Headers headers) {
+        acked(producer.send(record(topic, event, headers)), topic);
+        return event.id();
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, ShopifyEvent event, Headers headers) {
+        return new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(), headers);
+    }
+
+    private static void acked(Future<?> ack, String topic) {
         try {
-            producer.send(new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(),
-                    headers)).get(30, TimeUnit.SECONDS);
+            ack.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
-        return event.id();
     }
 
     /** A shopify.compliance delivery as the gateway publishes it, keyed by the customer when there is one. */
     static ShopifyEvent compliance(String type, String shop, Long customerId, String body) {
         return new ShopifyEvent(UUID.randomUUID().toString(), type, shop, Instant.now().toString(),
                 customerId == null ? null : customerId.toString(), "2026-07", UUID.randomUUID().toString(),
-                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The privacy_request row of the delivery, once the consumer has recorded it. */
@@ -185,6 +222,11 @@ final class OrderEventFixture implements AutoCloseable {
                 + new AppProxySigner(SECRET).query(SHOP, customer, Instant.now(), own));
     }
 
+    /** A timestamptz column's value as JDBC hands it over, as an instant. */
+    static Instant instant(Object timestamp) {
+        return timestamp instanceof OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) timestamp).toInstant();
+    }
+
     List<Map<String, Object>> statusChanges(long shopifyOrderId) {
         return rows("select * from orders.order_status_change where shopify_order_id = ? order by id", shopifyOrderId);
     }
@@ -197,5 +239,6 @@ final class OrderEventFixture implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        batching.close();
     }
 }

@@ -1,8 +1,12 @@
 package com.lavish.orders;
 
+import static com.lavish.orders.OrderEventFixture.bytes;
+import static com.lavish.orders.OrderEventFixture.event;
 import static com.lavish.orders.OrderEventFixture.fulfillment;
+import static com.lavish.orders.OrderEventFixture.instant;
 import static com.lavish.orders.OrderEventFixture.newId;
 import static com.lavish.orders.OrderEventFixture.order;
+import static com.lavish.orders.OrderEventFixture.orderEvent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,9 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +40,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * shopify.orders through the real broker into the real database. Records of one order share a key and so a
  * partition, and are consumed in order: once a later record's ce_id is in applied_event, every earlier one of that
- * order has been handled, which is how these tests know that a record which changed nothing was consumed.
+ * order has been handled, which is how these tests know that a record which changed nothing was consumed. Records
+ * sent one at a time mostly come in polls of their own; those sent as one batch come in one poll.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
@@ -61,10 +64,6 @@ class OrderEventsConsumerTest {
         if (fixture != null) {
             fixture.close();
         }
-    }
-
-    private static Instant instant(Object timestamp) {
-        return timestamp instanceof OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) timestamp).toInstant();
     }
 
     @Test
@@ -315,7 +314,129 @@ class OrderEventsConsumerTest {
                 + "on o.id = l.order_id where o.shopify_id = ?", id).size());
     }
 
-    private static byte[] bytes(ObjectNode body) {
-        return body.toString().getBytes(StandardCharsets.UTF_8);
+    // Several events of one order in one poll (one record batch, OrderEventFixture.sendInOnePoll): the poll is folded
+    // and written set-based, and leaves what applying its records one by one would have left.
+
+    /** Waits for the last of the poll's deliveries: the poll is committed whole. */
+    private static void sendAndAwait(List<ShopifyEvent> poll) {
+        List<String> ceIds = fixture.sendInOnePoll(poll);
+        fixture.awaitApplied(ceIds.get(ceIds.size() - 1));
+    }
+
+    private List<String> changes(long orderId) {
+        return fixture.statusChanges(orderId).stream().map(row -> (String) row.get("changes")).toList();
+    }
+
+    @Test
+    void versionsOfOneOrderOutOfOrderInOnePollLeaveTheNewestAndOneStatusRowPerRealChange() {
+        long id = newId();
+        long customer = newId();
+        sendAndAwait(List.of(
+                event("orders/create", id, order(id, customer, 1101, "2026-08-01T10:00:00Z")
+                        .put("financial_status", "pending")),
+                event("orders/paid", id, order(id, customer, 1101, "2026-08-01T12:00:00Z")),
+                // older than the version before it: stale, whatever it says
+                event("orders/updated", id, order(id, customer, 1101, "2026-08-01T11:00:00Z")
+                        .put("financial_status", "authorized")),
+                event("orders/partially_fulfilled", id, order(id, customer, 1101, "2026-08-01T23:00:00+10:00")
+                        .put("fulfillment_status", "partial")),
+                // the same instant as the one before it, in another offset: stale
+                event("orders/cancelled", id, order(id, customer, 1101, "2026-08-01T13:00:00Z")
+                        .put("financial_status", "refunded").put("cancelled_at", "2026-08-01T13:00:00Z")),
+                // newer, with the statuses it already has: applied, no status row
+                event("orders/updated", id, order(id, customer, 1101, "2026-08-01T14:00:00Z")
+                        .put("fulfillment_status", "partial"))));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertEquals("paid", row.get("financial_status"));
+        assertEquals("partial", row.get("fulfillment_status"));
+        assertNull(row.get("cancelled_at"));
+        assertEquals(Instant.parse("2026-08-01T14:00:00Z"), instant(row.get("updated_at")));
+        List<Map<String, Object>> changes = fixture.statusChanges(id);
+        assertEquals(List.of("placed", "financial_status", "fulfillment_status"), changes(id));
+        assertEquals(List.of("pending", "paid", "paid"),
+                changes.stream().map(change -> change.get("financial_status")).toList(), "each as it stood then");
+        assertEquals(Instant.parse("2026-08-01T13:00:00Z"), instant(changes.get(2).get("occurred_at")));
+        given().get("/q/metrics").then()
+                .body(containsString("order_events_total{outcome=\"stale\",type=\"orders/cancelled\"}"));
+    }
+
+    @Test
+    void aTombstoneIsNotRevivedByALateUpdateOrFulfillmentInTheSamePoll() {
+        long id = newId();
+        long customer = newId();
+        fixture.awaitApplied(fixture.send("orders/create", id, order(id, customer, 1102, "2026-08-02T10:00:00Z")));
+
+        sendAndAwait(List.of(
+                event("orders/delete", id, SampleWebhooks.tree("orders/delete").put("id", id)),
+                event("orders/updated", id, order(id, customer, 1102, "2027-01-01T00:00:00Z")
+                        .put("financial_status", "refunded")),
+                event("fulfillments/create", id, fulfillment(newId(), id, "LATE-1", "2027-01-01T00:00:00Z"))));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertNotNull(row.get("deleted_at"));
+        assertEquals("paid", row.get("financial_status"));
+        assertEquals(Instant.parse("2026-08-02T10:00:00Z"), instant(row.get("updated_at")));
+        assertNull(row.get("email"));
+        assertNull(row.get("shipping_city"));
+        assertEquals(0, row.get("item_count"));
+        assertTrue(fixture.rows("select 1 from orders.order_line l join orders.customer_order o on o.id = l.order_id "
+                + "where o.shopify_id = ?", id).isEmpty());
+        assertTrue(fixture.rows("select 1 from orders.order_fulfillment f join orders.customer_order o "
+                + "on o.id = f.order_id where o.shopify_id = ?", id).isEmpty());
+        assertEquals(List.of("placed"), changes(id));
+    }
+
+    @Test
+    void aDeleteAheadOfItsCreateInOnePollLeavesOnlyTheTombstone() {
+        long id = newId();
+        sendAndAwait(List.of(
+                event("orders/delete", id, SampleWebhooks.tree("orders/delete").put("id", id)),
+                event("orders/create", id, order(id, newId(), 1103, "2026-08-03T10:00:00Z")),
+                event("fulfillments/create", id, fulfillment(newId(), id, "GONE-1", "2026-08-03T11:00:00Z"))));
+
+        Map<String, Object> row = fixture.orderRow(id);
+        assertNotNull(row.get("deleted_at"));
+        assertNull(row.get("order_number"));
+        assertTrue(changes(id).isEmpty());
+        assertTrue(fixture.rows("select 1 from orders.order_fulfillment f join orders.customer_order o "
+                + "on o.id = f.order_id where o.shopify_id = ?", id).isEmpty());
+    }
+
+    @Test
+    void aDeliveryRepeatedInOnePollIsAppliedOnceEvenWithDifferentData() {
+        long id = newId();
+        long customer = newId();
+        String ceId = UUID.randomUUID().toString();
+        ObjectNode impostor = order(id, customer, 1104, "2026-08-04T12:00:00Z").put("financial_status", "refunded");
+        sendAndAwait(List.of(
+                orderEvent("orders/create", id, bytes(order(id, customer, 1104, "2026-08-04T10:00:00Z")
+                        .put("financial_status", "pending")), ceId),
+                // the same delivery again, carrying a newer version: deduplicated by updated_at alone, it would apply
+                orderEvent("orders/partially_fulfilled", id, bytes(impostor), ceId),
+                event("orders/paid", id, order(id, customer, 1104, "2026-08-04T11:00:00Z"))));
+
+        assertEquals("paid", fixture.orderRow(id).get("financial_status"));
+        assertEquals(List.of("placed", "financial_status"), changes(id));
+        assertEquals(1, fixture.rows("select 1 from orders.applied_event where event_id = ?", ceId).size());
+        given().get("/q/metrics").then()
+                .body(containsString("order_events_total{outcome=\"duplicate\",type=\"orders/partially_fulfilled\"}"));
+    }
+
+    @Test
+    void aFulfillmentAheadOfItsCreateInOnePollIsKeptWithTheOrderItsCreateFillsIn() {
+        long id = newId();
+        long shipment = newId();
+        sendAndAwait(List.of(
+                event("fulfillments/create", id, fulfillment(shipment, id, "EARLY-2", "2026-08-05T10:00:00Z")),
+                event("orders/create", id, order(id, newId(), 1105, "2026-08-05T09:00:00Z")),
+                event("fulfillments/update", id, fulfillment(shipment, id, "EARLY-3", "2026-08-05T11:00:00Z"))));
+
+        assertEquals(1105L, fixture.orderRow(id).get("order_number"));
+        List<Map<String, Object>> fulfillments = fixture.rows("select f.tracking_number from "
+                + "orders.order_fulfillment f join orders.customer_order o on o.id = f.order_id where o.shopify_id = ?",
+                id);
+        assertEquals(List.of("EARLY-3"), fulfillments.stream().map(f -> f.get("tracking_number")).toList());
+        assertEquals(List.of("placed", "tracking"), changes(id), "the placeholder's own fulfillment shows no change");
     }
 }

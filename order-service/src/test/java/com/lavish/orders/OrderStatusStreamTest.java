@@ -2,11 +2,13 @@ package com.lavish.orders;
 
 import static com.lavish.orders.OrderEventFixture.SHOP;
 import static com.lavish.orders.OrderEventFixture.WAIT;
+import static com.lavish.orders.OrderEventFixture.event;
 import static com.lavish.orders.OrderEventFixture.newId;
 import static com.lavish.orders.OrderEventFixture.order;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.shopifyfake.AppProxySigner;
 
@@ -106,19 +109,54 @@ class OrderStatusStreamTest {
     }
 
     @Test
-    void aChangeAnnouncedByAnotherReplicaReachesThisReplicasStreamsOfThatCustomerOnly() throws Exception {
+    void aPollsChangesAnnouncedByAnotherReplicaInOneMessageReachThisReplicasStreamsOfThatCustomerOnly()
+            throws Exception {
         long customer = newId();
         long other = newId();
         Stream stream = open(customer, null);
         stream.awaitComment();
 
-        // what another replica's OrderStatusFeed publishes after committing a change
-        redis.pubsub(String.class).publish(channel, broadcast(other, "900000001", "refunded"));
-        redis.pubsub(String.class).publish(channel, broadcast(customer, "900000002", "paid"));
+        // what another replica's OrderStatusFeed publishes after committing a poll: all its changes in one message
+        redis.pubsub(String.class).publish(channel, "[" + broadcast(other, "900000001", "refunded") + ","
+                + broadcast(customer, "900000002", "paid") + "]");
+        // and one change alone, as a replica of the release before publishes it
+        redis.pubsub(String.class).publish(channel, broadcast(customer, "900000003", "refunded"));
 
         JsonNode event = stream.nextEvent();
         assertEquals("900000002", event.get("id").textValue(), "the other customer's change is not in this stream");
         assertEquals("paid", event.get("financial_status").textValue());
+        assertEquals("900000003", stream.nextEvent().get("id").textValue());
+    }
+
+    @Test
+    void aPollsStatusChangesArePublishedInOneMessageInTheOrderTheyHappened() throws Exception {
+        long customer = newId();
+        long orderId = newId();
+        BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        var subscriber = redis.pubsub(String.class).subscribe(channel, message -> {
+            if (message.contains("\"" + orderId + "\"")) {
+                messages.add(message);
+            }
+        });
+        try {
+            ObjectNode placed = order(orderId, customer, 1003, "2026-09-01T10:00:00Z").put("financial_status", "pending");
+            ObjectNode paid = order(orderId, customer, 1003, "2026-09-01T11:00:00Z");
+            ObjectNode cancelled = order(orderId, customer, 1003, "2026-09-01T12:00:00Z")
+                    .put("financial_status", "refunded").put("cancelled_at", "2026-09-01T12:00:00Z");
+            List<String> ceIds = fixture.sendInOnePoll(List.of(event("orders/create", orderId, placed),
+                    event("orders/paid", orderId, paid), event("orders/cancelled", orderId, cancelled)));
+            fixture.awaitApplied(ceIds.get(2));
+
+            JsonNode published = JSON.readTree(messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
+            List<String> stored = fixture.statusChanges(orderId).stream().map(row -> row.get("id").toString()).toList();
+            assertEquals(3, stored.size(), "placed, paid, cancelled");
+            List<String> announced = new ArrayList<>();
+            published.forEach(broadcast -> announced.add(broadcast.get("event").get("id").textValue()));
+            assertEquals(stored, announced);
+            assertNull(messages.poll(1, TimeUnit.SECONDS), "one message for the poll");
+        } finally {
+            subscriber.unsubscribe();
+        }
     }
 
     @Test

@@ -12,12 +12,15 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.identity.StorefrontCustomer;
@@ -56,11 +59,14 @@ class StorefrontOrdersTest {
         }
     }
 
-    /** Creates the customer's order, processed at the given time, and waits for it. */
+    /** Creates the customer's order processed at the given time (null: no date at all) and waits for it. */
     private static long placeOrder(long customer, long number, String processedAt) {
         long id = newId();
         ObjectNode body = order(id, customer, number, "2026-07-01T10:00:00Z");
         body.put("processed_at", processedAt);
+        if (processedAt == null) {
+            body.putNull("created_at");
+        }
         fixture.awaitApplied(fixture.send("orders/create", id, body));
         return id;
     }
@@ -92,6 +98,35 @@ class StorefrontOrdersTest {
         proxyGet(ada, "orders", "limit=2", "cursor=" + first.path("next")).then().statusCode(200)
                 .body("orders", hasSize(1))
                 .body("orders[0].id", equalTo(Long.toString(oldest)))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void listPutsUndatedOrdersLastAndCountsTheItemsLeftAfterAnEdit() {
+        long ada = newId();
+        long january = placeOrder(ada, 3101, "2026-01-01T10:00:00Z");
+        long march = placeOrder(ada, 3102, "2026-03-01T10:00:00Z");
+        long undated = placeOrder(ada, 3103, null);
+        long alsoUndated = placeOrder(ada, 3104, null);
+        // an edit: the first line removed (current_quantity 0), four of the second, the last line gone
+        ObjectNode edited = order(january, ada, 3101, "2026-07-02T10:00:00Z")
+                .put("processed_at", "2026-01-01T10:00:00Z");
+        ArrayNode lines = (ArrayNode) edited.get("line_items");
+        ((ObjectNode) lines.get(0)).put("current_quantity", 0);
+        ((ObjectNode) lines.get(1)).put("quantity", 4).remove("current_quantity");
+        lines.remove(4);
+        fixture.awaitApplied(fixture.send("orders/updated", january, edited));
+
+        String newerUndated = Long.toString(Math.max(undated, alsoUndated));
+        String olderUndated = Long.toString(Math.min(undated, alsoUndated));
+        Response first = proxyGet(ada, "orders", "limit=3");
+        first.then().statusCode(200)
+                .body("orders.id", equalTo(List.of(Long.toString(march), Long.toString(january), newerUndated)))
+                .body("orders.item_count", equalTo(List.of(5, 6, 5)))
+                .body("next", not(nullValue()));
+        // the cursor of an undated order: the rest of the undated ones, by id
+        proxyGet(ada, "orders", "limit=3", "cursor=" + first.path("next")).then().statusCode(200)
+                .body("orders.id", equalTo(List.of(olderUndated)))
                 .body("next", nullValue());
     }
 

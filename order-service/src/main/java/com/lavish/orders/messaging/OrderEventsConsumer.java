@@ -5,33 +5,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.lavish.consumer.ShopifyEventHandler;
+import com.lavish.consumer.EventPipeline;
 import com.lavish.orders.service.OrderProjection;
-import com.lavish.orders.service.ProjectionOutcome;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Consumes shopify.orders (orders/* and fulfillments/*, keyed by order) into the order tables; outcomes are counted
- * in {@code order.events}, and a record that still fails after the retries goes to shopify.orders.dlq
- * ({@link ShopifyEventHandler}). Other topics on it (refunds/*, order_transactions/*, ...) are counted as ignored.
+ * Consumes shopify.orders (orders/* and fulfillments/*, keyed by order), a poll at a time, through event-consumer's
+ * pipeline into {@link OrderProjection}. Other topics on it (refunds/*, order_transactions/*, ...) are counted as
+ * ignored; a record that still fails alone after the retries goes to shopify.orders.dlq.
  */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
-    private final ShopifyEventHandler handler;
-    private final OrderWebhookReader reader;
+    private final EventPipeline pipeline;
     private final OrderProjection projection;
 
-    public OrderEventsConsumer(ShopifyEventHandler handler, OrderWebhookReader reader, OrderProjection projection) {
-        this.handler = handler;
-        this.reader = reader;
+    public OrderEventsConsumer(EventPipeline pipeline, OrderProjection projection) {
+        this.pipeline = pipeline;
         this.projection = projection;
     }
 
     @Incoming("shopify-orders")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return handler.<ProjectionOutcome> handleBatch(records, "order.events",
-                event -> reader.read(event).map(change -> afterCommit -> projection.apply(event, change, afterCommit)));
+        return pipeline.consume(records, projection);
     }
 }

@@ -31,6 +31,6 @@ public record OrderSummary(
     static OrderSummary of(OrderSummaryRow o) {
         return new OrderSummary(Long.toString(o.shopifyId()), o.orderNumber(), o.name(), o.createdAt(),
                 o.processedAt(), o.financialStatus(), o.fulfillmentStatus(), o.cancelledAt(), MoneyText.of(o.totalPrice()),
-                o.currency(), o.itemCount() == null ? 0 : o.itemCount().intValue());
+                o.currency(), o.itemCount());
     }
 }

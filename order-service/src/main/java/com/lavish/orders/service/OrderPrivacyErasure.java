@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.privacy.PrivacyErasure;
 import com.lavish.consumer.privacy.PrivacyRequest;
+import com.lavish.orders.repository.OrderWrites;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -15,7 +16,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * What Shopify's privacy requests erase in the orders schema (event-consumer's PrivacyRequests records them).
  * customers/redact strips the customer's personal data from their orders and keeps figures, lines and statuses (a
  * shop must keep its sales records); the recorded request also stops later versions of those orders bringing the
- * data back (OrderProjection). shop/redact deletes the shop's orders.
+ * data back (OrderFold). shop/redact deletes the shop's orders.
  */
 @ApplicationScoped
 public class OrderPrivacyErasure implements PrivacyErasure {
@@ -23,14 +24,10 @@ public class OrderPrivacyErasure implements PrivacyErasure {
     /** Everything that names or reaches a person, for every order of each (shop, customer). */
     private static final String REDACT = """
             update orders.customer_order o set redacted_at = r.redacted_at,
-                email = null, phone = null, customer_first_name = null, customer_last_name = null, note = null,
-                shipping_name = null, shipping_company = null, shipping_address1 = null, shipping_address2 = null,
-                shipping_city = null, shipping_province = null, shipping_province_code = null, shipping_country = null,
-                shipping_country_code = null, shipping_zip = null, shipping_phone = null, billing_name = null,
-                billing_address1 = null, billing_address2 = null, billing_city = null, billing_province = null,
-                billing_country_code = null, billing_zip = null, billing_phone = null
+                %s
             from unnest($1::text[], $2::bigint[], $3::timestamptz[]) as r(shop_domain, customer_id, redacted_at)
-            where o.shop_domain = r.shop_domain and o.shopify_customer_id = r.customer_id""";
+            where o.shop_domain = r.shop_domain and o.shopify_customer_id = r.customer_id"""
+            .formatted(OrderWrites.ERASE_PERSONAL_DATA);
 
     @Override
     public Uni<Void> redactCustomers(SqlConnection connection, List<PrivacyRequest> requests) {

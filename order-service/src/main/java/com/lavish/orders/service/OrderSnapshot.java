@@ -16,6 +16,22 @@ public record OrderSnapshot(long id, Long customerId, Long orderNumber, String n
                             Instant processedAt, Instant updatedAt, Address shippingAddress, Address billingAddress,
                             List<Line> lines, List<FulfillmentSnapshot> fulfillments) {
 
+    /** When the order was placed, for the storefront's newest-first list: processed_at, else created_at. */
+    public Instant placedAt() {
+        return processedAt != null ? processedAt : createdAt;
+    }
+
+    /**
+     * This version without what names, reaches or locates a person (what customers/redact and a tombstone take away,
+     * province and country included); figures, lines, statuses and times stay.
+     */
+    public OrderSnapshot withoutPersonalData() {
+        return new OrderSnapshot(id, customerId, orderNumber, name, null, null, null, null, null, currency,
+                subtotalPrice, totalShippingPrice, totalTax, totalDiscounts, totalPrice, financialStatus,
+                fulfillmentStatus, cancelledAt, cancelReason, createdAt, processedAt, updatedAt, null, null, lines,
+                fulfillments);
+    }
+
     public record Address(String name, String company, String address1, String address2, String city,
                           String province, String provinceCode, String country, String countryCode, String zip,
                           String phone) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -32,10 +33,10 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 
 /**
- * Live order status for the storefront, across replicas. The replica that commits a status change publishes it to
- * one Redis channel; every replica (itself included) subscribes to that channel and hands each change to the
- * streams of that customer it holds open. A stream that resumes after a {@code Last-Event-ID} first gets what it
- * missed from {@code order_status_change}, then the live changes, each once.
+ * Live order status for the storefront, across replicas. The replica that commits status changes publishes them to
+ * one Redis channel, in one message per transaction; every replica (itself included) subscribes to that channel and
+ * hands each change to the streams of that customer it holds open. A stream that resumes after a
+ * {@code Last-Event-ID} first gets what it missed from {@code order_status_change}, then the live changes, each once.
  */
 @ApplicationScoped
 public class OrderStatusFeed {
@@ -81,25 +82,26 @@ public class OrderStatusFeed {
     }
 
     /**
-     * Tells every replica about changes just committed. Never fails: the changes are stored whatever happens here,
-     * and a client that missed one gets it on resumption; without Redis, this replica's own clients still hear it.
+     * Tells every replica about the changes one transaction just committed, in one message. Never fails: the changes
+     * are stored whatever happens here, and a client that missed one gets it on resumption; without Redis, this
+     * replica's own clients still hear them.
      */
     public Uni<Void> announce(List<OrderStatusChange> committed) {
-        return Multi.createFrom().iterable(committed)
-                .filter(change -> change.shopifyCustomerId != null)
-                .onItem().transformToUniAndConcatenate(change -> {
-                    Broadcast broadcast = new Broadcast(change.shopDomain, change.shopifyCustomerId,
-                            OrderStatusEvent.of(change));
-                    return pubsub.publish(config.channel(), write(broadcast))
-                            .onFailure().recoverWithUni(failure -> {
-                                LOG.warnf("order status change %s not published to the other replicas: %s",
-                                        broadcast.event().id(), failure.getMessage());
-                                metrics.counter("orders.events.publish.failed").increment();
-                                deliver(broadcast);
-                                return Uni.createFrom().voidItem();
-                            });
+        // a change of an order without a customer has no stream to go to
+        List<Broadcast> broadcasts = committed.stream().filter(change -> change.shopifyCustomerId != null)
+                .map(change -> new Broadcast(change.shopDomain, change.shopifyCustomerId, OrderStatusEvent.of(change)))
+                .toList();
+        if (broadcasts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pubsub.publish(config.channel(), write(broadcasts))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("%d order status changes not published to the other replicas: %s", broadcasts.size(),
+                            failure.getMessage());
+                    metrics.counter("orders.events.publish.failed").increment();
+                    broadcasts.forEach(this::deliver);
+                    return Uni.createFrom().voidItem();
                 })
-                .collect().last()
                 .replaceWithVoid();
     }
 
@@ -124,9 +126,17 @@ public class OrderStatusFeed {
         });
     }
 
+    /** One transaction's changes; or one change alone, as a replica of the release before publishes it. */
     private void received(String message) {
         try {
-            deliver(json.readValue(message, Broadcast.class));
+            JsonNode tree = json.readTree(message);
+            if (tree.isArray()) {
+                for (JsonNode broadcast : tree) {
+                    deliver(json.treeToValue(broadcast, Broadcast.class));
+                }
+            } else {
+                deliver(json.treeToValue(tree, Broadcast.class));
+            }
         } catch (JsonProcessingException e) {
             // another version's message, or noise on the channel: nobody's stream should end for it
             LOG.warnf("unreadable message on the order status channel ignored: %s", e.getOriginalMessage());
@@ -140,9 +150,9 @@ public class OrderStatusFeed {
         }
     }
 
-    private String write(Broadcast broadcast) {
+    private String write(List<Broadcast> broadcasts) {
         try {
-            return json.writeValueAsString(broadcast);
+            return json.writeValueAsString(broadcasts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an order status change could not be written as JSON", e);
         }
