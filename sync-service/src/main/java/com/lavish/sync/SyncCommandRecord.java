@@ -21,7 +21,7 @@ public class SyncCommandRecord {
 
     /** How far a command got. */
     public enum State {
-        /** Recorded, not handed to Shopify yet. */
+        /** Recorded, not handed to Shopify yet (a poll records a new key as SENDING at once). */
         RECEIVED,
         /** Handed to Shopify; if this is still the state after a restart, the outcome is unknown. */
         SENDING,

@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -125,13 +127,54 @@ final class SyncFixture implements AutoCloseable {
         }
     }
 
-    /** Any bytes as a sync.commands record. */
+    /** Any bytes as a sync.commands record, with a command's CloudEvents headers: only the body is wrong. */
     void sendRaw(String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(Topics.SYNC_COMMANDS, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(unreadable(null, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish the record", e);
         }
+    }
+
+    /**
+     * Records that one poll of sync-service takes together: one batch to one partition, which the broker appends
+     * whole and a fetch returns whole.
+     */
+    void sendInOnePoll(List<ProducerRecord<String, byte[]>> records) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // nothing leaves before the flush: the records go in one request
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+        try (KafkaProducer<String, byte[]> batch = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            records.forEach(record -> sent.add(batch.send(record)));
+            batch.flush();
+            for (Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the records", e);
+        }
+    }
+
+    /** A command's record on partition 0 of sync.commands, as subscription-service writes it. */
+    static ProducerRecord<String, byte[]> onePartition(SyncCommand command) {
+        return new ProducerRecord<>(Topics.SYNC_COMMANDS, 0, command.recordKey().toString(),
+                SyncMessages.write(command), SyncMessages.headers(command));
+    }
+
+    /** A record of sync.commands (on this partition, or any) whose body is not a command. */
+    static ProducerRecord<String, byte[]> unreadable(Integer partition, String key, byte[] value) {
+        return new ProducerRecord<>(Topics.SYNC_COMMANDS, partition, key, value,
+                SyncMessages.headers(contractCommand(SyncCommandType.CONTRACT_PAUSE, 1)));
+    }
+
+    /** Whether these commands' keys were marked SENDING by one statement, so came in one poll. */
+    boolean inOnePoll(SyncCommand... commands) {
+        List<Object> marked = Arrays.stream(commands).map(command -> ledger(command).get("last_sent_at")).toList();
+        return !marked.contains(null) && marked.stream().distinct().count() == 1;
     }
 
     /** The first record of a topic with this key, once it is there. */

@@ -4,33 +4,48 @@ import static com.lavish.sync.SyncFixture.WAIT;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
 import com.lavish.sync.client.AdminOperation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A command applies once per idempotency key: a second delivery is answered from the ledger, and a selling plan
- * group creation whose outcome was lost is looked up by its merchantCode before it is made again.
+ * A command applies once per idempotency key: a second delivery is answered from the ledger, a poll tried again
+ * because the ledger failed is answered with what Shopify said the first time, and a selling plan group creation whose
+ * outcome was lost is looked up by its merchantCode before it is made again.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @QuarkusTestResource(ShopifyFakeAdminResource.class)
 class SyncIdempotencyTest extends SyncTestBase {
+
+    /** The statement that records a poll's answers, waiting for a row lock. */
+    private static final String RECORDING_WAITS = "wait_event_type = 'Lock' and query like 'update sync.sync_command%'";
+
+    @Inject
+    MeterRegistry metrics;
 
     @AfterEach
     void restoreTheFake() {
@@ -76,6 +91,43 @@ class SyncIdempotencyTest extends SyncTestBase {
         assertEquals(1, groups.size());
         assertEquals(ShopifyGid.of("SellingPlanGroup", result.shopifyId()), groups.get(0).get("id"));
         assertEquals(2, result.sellingPlanIds().size());
+    }
+
+    @Test
+    void aPollTriedAgainBecauseItsAnswerCouldNotBeRecordedDoesNotSendItAgain() throws Exception {
+        long contractId = ShopifyGid.numericId(fixture.subscribe().contractGid());
+        long pauses = FakeShopify.mutations("subscriptionContractPause");
+        double transientFailures = metrics.counter("sync.commands.consumed.transient.failures").count();
+        // Shopify answers slowly, so the test holds the key's row before the answer is recorded
+        FakeShopify.faults(1_500, 0, 0);
+        SyncCommand pause = SyncFixture.contractCommand(SyncCommandType.CONTRACT_PAUSE, contractId);
+        fixture.send(pause);
+        await().atMost(WAIT).until(() -> "SENDING".equals(fixture.ledger(pause).get("state")));
+
+        try (Connection holder = database.getConnection()) {
+            holder.setAutoCommit(false);
+            lockRow(holder, ((Number) fixture.ledger(pause).get("id")).longValue());
+            // the recording waits for the row; its connection is cut, as a database restart would cut it
+            await().atMost(WAIT).until(() -> !fixture.rows("select pid from pg_stat_activity where "
+                    + RECORDING_WAITS).isEmpty());
+            fixture.rows("select pg_terminate_backend(pid) from pg_stat_activity where " + RECORDING_WAITS);
+            holder.rollback();
+        }
+
+        SyncResult result = fixture.awaitResult(pause);
+        assertEquals(SyncOutcome.SUCCEEDED, result.outcome(), result.message());
+        assertTrue(metrics.counter("sync.commands.consumed.transient.failures").count() > transientFailures,
+                "the poll was tried again");
+        assertEquals(pauses + 1, FakeShopify.mutations("subscriptionContractPause"));
+        assertEquals(1, ((Number) fixture.ledger(pause).get("attempts")).intValue());
+        assertEquals("SUCCEEDED", fixture.ledger(pause).get("state"));
+    }
+
+    private static void lockRow(Connection holder, long id) throws SQLException {
+        try (PreparedStatement lock = holder.prepareStatement("select id from sync.sync_command where id = ? for update")) {
+            lock.setLong(1, id);
+            lock.executeQuery().close();
+        }
     }
 
     @Test

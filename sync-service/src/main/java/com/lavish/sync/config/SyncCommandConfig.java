@@ -18,6 +18,13 @@ public interface SyncCommandConfig {
     Optional<String> contractActor();
 
     /**
+     * Record keys of one poll whose commands go to Shopify side by side (each key's own stay in order). Vert.x's web
+     * client keeps 5 connections to a shop, and the shop's throttle bucket paces them all.
+     */
+    @WithDefault("5")
+    int concurrency();
+
+    /**
      * How often a selling plan group creation is tried when its answer is lost (each try first looks for the group
      * the previous one may have made).
      */

@@ -2,154 +2,176 @@ package com.lavish.sync.service;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.lavish.consumer.Delivery;
+import com.lavish.consumer.EventOutcome;
+import com.lavish.consumer.EventWork;
+import com.lavish.events.ShopifyEvent;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
-import com.lavish.sync.SyncCommandRecord;
-import com.lavish.sync.SyncCommandRecord.State;
-import com.lavish.sync.client.AdminApiException;
+import com.lavish.sync.config.SyncCommandConfig;
 import com.lavish.sync.messaging.SyncRecordPublisher;
-import com.lavish.sync.repository.SyncCommandRepository;
+import com.lavish.sync.repository.SyncCommandLedger;
+import com.lavish.sync.repository.SyncCommandLedger.Entry;
+import com.lavish.sync.repository.SyncCommandLedger.Key;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
- * Applies one command at most once per idempotency key, with the command ledger:
+ * Applies a poll of sync.commands at most once per idempotency key, with the command ledger:
  * <ol>
- *   <li>the key is recorded (RECEIVED) or found; a key already answered (SUCCEEDED, REJECTED) is answered again from
- *       the ledger, with this command's id, and Shopify is not called;</li>
- *   <li>SENDING is committed (in the same transaction) <em>before</em> Shopify is called, so a restart knows the
- *       outcome may be unknown;</li>
- *   <li>Shopify's outcome is recorded with the result, then the result is published to sync.results.</li>
+ *   <li>one statement records every key of the poll and marks the ones not answered yet SENDING, committed
+ *       <em>before</em> Shopify is called, so a restart knows their outcome may be unknown;</li>
+ *   <li>each key not answered is sent to Shopify once ({@link CommandPoll}: one record key's commands in offset order,
+ *       record keys side by side, {@code sync.commands.concurrency} at a time); a key answered before (SUCCEEDED,
+ *       REJECTED) is answered again from the ledger, with the new command's id, and Shopify is not called;</li>
+ *   <li>one statement records every answer, committed; then every result is published to sync.results.</li>
  * </ol>
- * A key that FAILED (Shopify unreachable within the retries) is tried again when it is delivered again. Counted in
- * {@code sync.commands} (type, outcome; {@code replayed} for answers from the ledger).
+ * A key that FAILED (Shopify unreachable within the retries) is tried again when it is delivered again, in a later
+ * poll. Shopify's own failures never fail the poll; the ledger's or the broker's do, and event-consumer's pipeline
+ * tries it again: what Shopify answered meanwhile is held ({@link AnswersInFlight}), not sent twice. Counted in
+ * {@code sync.commands} (type, outcome; {@code replayed} for answers given again), once the results are published.
  */
 @ApplicationScoped
-public class SyncCommandService {
+public class SyncCommandService implements EventWork<SyncCommand> {
 
     private static final Logger LOG = Logger.getLogger(SyncCommandService.class);
 
-    private final SyncCommandRepository ledger;
-    private final SellingPlanGroupCommands groups;
-    private final ContractCommands contracts;
+    private final SyncCommandLedger ledger;
+    private final ShopifyCommands shopify;
     private final SyncRecordPublisher results;
+    private final SyncCommandConfig config;
     private final MeterRegistry metrics;
+    private final AnswersInFlight inFlight = new AnswersInFlight();
 
-    public SyncCommandService(SyncCommandRepository ledger, SellingPlanGroupCommands groups, ContractCommands contracts,
-                              SyncRecordPublisher results, MeterRegistry metrics) {
+    public SyncCommandService(SyncCommandLedger ledger, ShopifyCommands shopify, SyncRecordPublisher results,
+                              SyncCommandConfig config, MeterRegistry metrics) {
         this.ledger = ledger;
-        this.groups = groups;
-        this.contracts = contracts;
+        this.shopify = shopify;
         this.results = results;
+        this.config = config;
         this.metrics = metrics;
     }
 
-    /** Completes once the command's result is on sync.results. Must be called on a Vert.x context (a consumer's). */
-    public Uni<SyncResult> apply(SyncCommand command) {
-        Context context = Vertx.currentContext();
-        String json = new String(SyncMessages.write(command), StandardCharsets.UTF_8);
-        Instant now = Instant.now();
-        // one transaction records the key and, unless it was answered before, marks it SENDING: committed before
-        // Shopify is called
-        return Panache.withTransaction(() -> ledger.receive(command.shop(), command.idempotencyKey(),
-                                command.commandId(), command.type().name(), command.origin(), json, now)
-                        .call(entry -> entry.state.answered() ? Uni.createFrom().voidItem()
-                                : ledger.markSending(entry.id, now).replaceWithVoid()))
-                .chain(entry -> entry.state.answered() ? replay(command, entry) : send(context, command, entry));
+    /** The pipeline's count of deliveries ({@code applied}, {@code duplicate} for answers given again). */
+    @Override
+    public String metric() {
+        return "sync.commands.consumed";
     }
 
-    private Uni<SyncResult> replay(SyncCommand command, SyncCommandRecord entry) {
-        SyncResult stored = SyncMessages.readResult(entry.result.getBytes(StandardCharsets.UTF_8));
-        SyncResult again = new SyncResult(command.commandId(), command.idempotencyKey(), command.shop(), command.type(),
-                command.origin(), stored.outcome(), stored.userErrors(), stored.message(), stored.contractId(),
-                stored.shopifyId(), stored.sellingPlanIds(), stored.contractStatus(), stored.completedAt());
-        LOG.debugf("%s: key answered before (%s); answering from the ledger", command, stored.outcome());
-        metrics.counter("sync.commands", "type", command.type().name(), "outcome", "replayed").increment();
-        return results.result(command, again).replaceWith(again);
+    @Override
+    public Optional<SyncCommand> read(ShopifyEvent event) {
+        return Optional.of(SyncMessages.readCommand(event.payload()));
     }
 
-    // entry as read before this attempt was marked: its attempts and firstSentAt say whether one went before
-    private Uni<SyncResult> send(Context context, SyncCommand command, SyncCommandRecord entry) {
-        boolean sentBefore = entry.attempts > 0;
-        Instant firstSentAt = entry.firstSentAt != null ? entry.firstSentAt : Instant.now();
-        return execute(command, sentBefore, firstSentAt)
-                .onFailure().recoverWithItem(failure -> failureOutcome(command, failure))
-                .emitOn(VertxContexts.on(context))
-                .chain(outcome -> complete(command, entry, outcome));
+    @Override
+    public Uni<Void> apply(List<Delivery<SyncCommand>> deliveries) {
+        CommandPoll poll = new CommandPoll(deliveries);
+        Map<Key, CommandAnswer> answers = new ConcurrentHashMap<>(inFlight.of(deliveries));
+        List<SyncCommand> unanswered = poll.keys().stream().filter(key -> !answers.containsKey(key))
+                .map(key -> poll.of(key).get(0).change()).toList();
+        return ledger.send(unanswered, Instant.now())
+                .chain(entries -> reply(poll, entries, answers))
+                .call(() -> ledger.complete(answers.values().stream().map(CommandAnswer::completion).toList()))
+                .map(replies -> deliveries.stream().map(replies::get).toList())
+                .call(this::publish)
+                .invoke(this::count)
+                .replaceWithVoid();
     }
 
-    private Uni<ShopifyOutcome> execute(SyncCommand command, boolean sentBefore, Instant firstSentAt) {
-        return switch (command.type()) {
-            case SELLING_PLAN_GROUP_CREATE -> groups.create(command, sentBefore, firstSentAt);
-            case SELLING_PLAN_GROUP_UPDATE -> groups.update(command);
-            case SELLING_PLAN_GROUP_DELETE -> groups.delete(command);
-            case SELLING_PLAN_GROUP_ADD_PRODUCTS -> groups.products(command, true);
-            case SELLING_PLAN_GROUP_REMOVE_PRODUCTS -> groups.products(command, false);
-            case PRODUCT_JOIN_SELLING_PLAN_GROUPS -> groups.productGroups(command, true);
-            case PRODUCT_LEAVE_SELLING_PLAN_GROUPS -> groups.productGroups(command, false);
-            case CONTRACT_PAUSE, CONTRACT_ACTIVATE, CONTRACT_CANCEL -> contracts.status(command);
-            case BILLING_CYCLE_SKIP, BILLING_CYCLE_UNSKIP -> contracts.billingCycle(command);
-            case CONTRACT_UPDATE -> contracts.update(command);
-            case BILLING_ATTEMPT_CREATE -> contracts.billingAttempt(command);
-            case CONTRACT_FETCH -> contracts.fetch(command);
-        };
+    /** What each delivery is answered: the answer Shopify gives now, or one given before. */
+    private record Reply(Delivery<SyncCommand> delivery, SyncResult result, boolean replayed) {
     }
 
-    // Errors that sending again would not cure are a refusal; anything else (retries spent, circuit open) a failure.
-    private static ShopifyOutcome failureOutcome(SyncCommand command, Throwable failure) {
-        LOG.warnf("%s: Shopify did not apply it: %s", command, failure.getMessage());
-        return failure instanceof AdminApiException ? ShopifyOutcome.rejected(failure.getMessage())
-                : ShopifyOutcome.failed("Shopify could not be reached: " + failure.getMessage());
+    private Uni<Map<Delivery<SyncCommand>, Reply>> reply(CommandPoll poll, Map<Key, Entry> entries,
+                                                         Map<Key, CommandAnswer> answers) {
+        Map<Key, Uni<CommandAnswer>> calls = new HashMap<>();
+        entries.forEach((key, entry) -> {
+            if (!entry.state().answered()) {
+                calls.put(key, call(poll.of(key), entry, answers));
+            }
+        });
+        Map<Delivery<SyncCommand>, Reply> replies = new ConcurrentHashMap<>();
+        return Multi.createFrom().iterable(poll.lanes())
+                .onItem().transformToUni(lane -> Multi.createFrom().iterable(lane)
+                        .onItem().transformToUniAndConcatenate(delivery -> reply(delivery, entries, answers, calls))
+                        .invoke(reply -> replies.put(reply.delivery(), reply))
+                        .collect().last())
+                .merge(config.concurrency())
+                .collect().last()
+                .replaceWith(replies);
     }
 
-    private Uni<SyncResult> complete(SyncCommand command, SyncCommandRecord entry, ShopifyOutcome outcome) {
-        Instant now = Instant.now();
-        SyncResult result = new SyncResult(command.commandId(), command.idempotencyKey(), command.shop(),
-                command.type(), command.origin(), outcome.outcome(), outcome.userErrors(), outcome.message(),
-                command.contractId(), outcome.shopifyId(), outcome.sellingPlanIds(), outcome.contractStatus(),
-                now.toString());
-        State state = switch (outcome.outcome()) {
-            case SUCCEEDED -> State.SUCCEEDED;
-            case REJECTED -> State.REJECTED;
-            case FAILED -> State.FAILED;
-        };
-        // an answered command is never sent again: its delivery address (personal data) is no longer needed
-        SyncCommand kept = state.answered() ? withoutAddress(command) : command;
-        String resultJson = new String(SyncMessages.write(result), StandardCharsets.UTF_8);
-        String commandJson = new String(SyncMessages.write(kept), StandardCharsets.UTF_8);
-        return Panache.withTransaction(() -> ledger.complete(entry.id, state, outcome.shopifyId(), resultJson,
-                        commandJson, now))
-                .invoke(() -> metrics.counter("sync.commands", "type", command.type().name(),
-                        "outcome", outcome.outcome().name().toLowerCase(java.util.Locale.ROOT)).increment())
-                .invoke(() -> {
-                    if (outcome.outcome() != SyncOutcome.SUCCEEDED) {
-                        LOG.infof("%s: %s: %s", command, outcome.outcome(), outcome.message());
+    private Uni<Reply> reply(Delivery<SyncCommand> delivery, Map<Key, Entry> entries, Map<Key, CommandAnswer> answers,
+                             Map<Key, Uni<CommandAnswer>> calls) {
+        Key key = Key.of(delivery.change());
+        Uni<CommandAnswer> call = calls.get(key);
+        if (call != null) {
+            return call.map(answer -> replyWith(delivery, answer));
+        }
+        Entry entry = entries.get(key);
+        if (entry != null) {
+            SyncResult stored = SyncMessages.readResult(entry.result().getBytes(StandardCharsets.UTF_8));
+            LOG.debugf("%s: key answered before (%s); answering from the ledger", delivery.change(), stored.outcome());
+            return Uni.createFrom().item(new Reply(delivery, CommandAnswer.replayed(delivery.change(), stored), true));
+        }
+        // Shopify answered an earlier try of this poll
+        return Uni.createFrom().item(replyWith(delivery, answers.get(key)));
+    }
+
+    private static Reply replyWith(Delivery<SyncCommand> delivery, CommandAnswer answer) {
+        return answer.answers(delivery) ? new Reply(delivery, answer.result(), false)
+                : new Reply(delivery, CommandAnswer.replayed(delivery.change(), answer.result()), true);
+    }
+
+    /** The key's one call to Shopify, made by whichever of its deliveries comes first. */
+    private Uni<CommandAnswer> call(List<Delivery<SyncCommand>> ofKey, Entry entry, Map<Key, CommandAnswer> answers) {
+        Delivery<SyncCommand> sent = ofKey.get(0);
+        return shopify.send(sent.change(), entry.sentBefore(), entry.firstSentAt())
+                .map(outcome -> CommandAnswer.of(entry.id(), sent, outcome, Instant.now()))
+                .invoke(answer -> {
+                    answers.put(Key.of(sent.change()), answer);
+                    inFlight.hold(ofKey, answer);
+                    if (answer.result().outcome() != SyncOutcome.SUCCEEDED) {
+                        LOG.infof("%s: %s: %s", sent.change(), answer.result().outcome(), answer.result().message());
                     }
                 })
-                .chain(() -> results.result(command, result))
-                .replaceWith(result);
+                .memoize().indefinitely();
     }
 
-    private static SyncCommand withoutAddress(SyncCommand command) {
-        if (command.contractEdit() == null || command.contractEdit().deliveryAddress() == null) {
-            return command;
+    /** Sends every result, then waits for the broker to have them all; one key's stay in their order. */
+    private Uni<Void> publish(List<Reply> replies) {
+        if (replies.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        SyncCommand.ContractEdit edit = command.contractEdit();
-        return new SyncCommand(command.commandId(), command.idempotencyKey(), command.shop(), command.type(),
-                command.origin(), command.issuedAt(), command.contractId(), command.sellingPlanGroupId(),
-                command.productId(), command.productIds(), command.sellingPlanGroupIds(), command.sellingPlanGroup(),
-                new SyncCommand.ContractEdit(edit.interval(), edit.intervalCount(), edit.sellingPlanId(), edit.lineId(),
-                        edit.quantity(), null), command.billingCycle(), command.actor());
+        return Uni.join().all(replies.stream().map(reply -> results.result(reply.delivery().change(), reply.result()))
+                        .toList())
+                .andFailFast()
+                .replaceWithVoid();
+    }
+
+    private void count(List<Reply> replies) {
+        for (Reply reply : replies) {
+            if (reply.replayed()) {
+                reply.delivery().outcome(EventOutcome.DUPLICATE);
+            }
+            String outcome = reply.replayed() ? "replayed" : reply.result().outcome().name().toLowerCase(Locale.ROOT);
+            metrics.counter("sync.commands", "type", reply.delivery().change().type().name(), "outcome", outcome)
+                    .increment();
+        }
     }
 }
