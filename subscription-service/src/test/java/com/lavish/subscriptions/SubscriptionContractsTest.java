@@ -6,6 +6,7 @@ import static com.lavish.subscriptions.SubscriptionFixture.newId;
 import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
 import static com.lavish.subscriptions.SubscriptionFixture.storefront;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,6 +208,63 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         assertEquals(1, fixture.rows("select 1 from subscription.sync_command_outbox where type = 'CONTRACT_FETCH' "
                 + "and record_key = ?", SubscriptionFixture.SHOP + "/contract-" + contract).size(),
                 "one fetch for the revision, however often its webhook arrives");
+    }
+
+    @Test
+    void revisionsOutOfOrderInOnePollLeaveTheNewestAndFetchItOnce() {
+        long ada = newId();
+        long contract = newId();
+        double stale = SubscriptionFixture.counter("subscription_events_total",
+                "outcome=\"stale\",type=\"subscription_contracts/update\"");
+        List<Double> polls = SubscriptionFixture.settledSubscriptionPolls();
+        List<String> ceIds = fixture.sendTogether(Topics.SUBSCRIPTIONS, List.of(
+                SubscriptionFixture.webhookEvent("subscription_contracts/pause", contract,
+                        contractWebhook(contract, ada, 30, "paused")),
+                SubscriptionFixture.webhookEvent("subscription_contracts/update", contract,
+                        contractWebhook(contract, ada, 10, "active")),
+                SubscriptionFixture.webhookEvent("subscription_contracts/update", contract,
+                        contractWebhook(contract, ada, 20, "cancelled")),
+                // the same revision again, as Shopify sends two topics of one change
+                SubscriptionFixture.webhookEvent("subscription_contracts/update", contract,
+                        contractWebhook(contract, ada, 30, "paused"))));
+        ceIds.forEach(fixture::awaitApplied);
+
+        assertEquals("paused", fixture.contractRow(contract).get("status"));
+        assertEquals(new BigDecimal("30"), fixture.contractRow(contract).get("revision_id"));
+        assertEquals(List.of("contract-fetch/" + contract + "/30"), fixture.rows("select idempotency_key from "
+                        + "subscription.sync_command_outbox where type = 'CONTRACT_FETCH' and record_key = ?",
+                        SubscriptionFixture.SHOP + "/contract-" + contract).stream()
+                .map(row -> row.get("idempotency_key")).toList(), "one fetch, for the revision that won");
+        await().atMost(SubscriptionFixture.WAIT).until(() -> SubscriptionFixture.counter("subscription_events_total",
+                "outcome=\"stale\",type=\"subscription_contracts/update\"") - stale == 3);
+        assertAppliedInOnePoll(polls);
+    }
+
+    /** The records went through one poll, none of it split off around a failure and tried again. */
+    private static void assertAppliedInOnePoll(List<Double> before) {
+        List<Double> after = SubscriptionFixture.settledSubscriptionPolls();
+        assertEquals(1, after.get(0) - before.get(0), "polls applied");
+        assertEquals(0, after.get(1) - before.get(1), "polls split");
+    }
+
+    @Test
+    void aDuplicateInsideOnePollIsAppliedOnceAndFetchesOnce() {
+        long ada = newId();
+        long contract = newId();
+        String duplicates = "outcome=\"duplicate\",type=\"subscription_contracts/create\"";
+        double before = SubscriptionFixture.counter("subscription_events_total", duplicates);
+        List<Double> polls = SubscriptionFixture.settledSubscriptionPolls();
+        ShopifyEvent created = SubscriptionFixture.webhookEvent("subscription_contracts/create", contract,
+                contractWebhook(contract, ada, 5, "active"));
+        fixture.sendTogether(Topics.SUBSCRIPTIONS, List.of(created, created));
+        fixture.awaitApplied(created.id());
+
+        assertEquals("active", fixture.contractRow(contract).get("status"));
+        assertEquals(1, fixture.rows("select 1 from subscription.sync_command_outbox where type = 'CONTRACT_FETCH' "
+                + "and record_key = ?", SubscriptionFixture.SHOP + "/contract-" + contract).size());
+        await().atMost(SubscriptionFixture.WAIT).until(() -> SubscriptionFixture.counter("subscription_events_total",
+                duplicates) - before == 1);
+        assertAppliedInOnePoll(polls);
     }
 
     @Test

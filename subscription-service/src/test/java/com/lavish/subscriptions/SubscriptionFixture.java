@@ -11,9 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -161,9 +164,7 @@ final class SubscriptionFixture implements AutoCloseable {
 
     /** Publishes a webhook keyed by its entity, as the gateway does; returns its ce_id. */
     String send(String topic, String type, long entityId, ObjectNode body) {
-        return send(topic, new ShopifyEvent(UUID.randomUUID().toString(), type, SHOP, Instant.now().toString(),
-                Long.toString(entityId), "2026-07", UUID.randomUUID().toString(),
-                body.toString().getBytes(StandardCharsets.UTF_8)));
+        return send(topic, webhookEvent(type, entityId, body));
     }
 
     String send(String topic, ShopifyEvent event) {
@@ -174,6 +175,62 @@ final class SubscriptionFixture implements AutoCloseable {
             throw new IllegalStateException("could not publish to " + topic, e);
         }
         return event.id();
+    }
+
+    /**
+     * Publishes the events as one batch of records (their producer lingers until all are handed to it), so the
+     * consumer fetches them together and, unless it is behind, applies them in one poll; returns their ce_ids.
+     */
+    List<String> sendTogether(String topic, List<ShopifyEvent> events) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1000);
+        try (KafkaProducer<String, byte[]> batch = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (ShopifyEvent event : events) {
+                sent.add(batch.send(new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(),
+                        event.toHeaders())));
+            }
+            batch.flush();
+            for (Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+        return events.stream().map(ShopifyEvent::id).toList();
+    }
+
+    /** A webhook of the fixture's shop, keyed by its entity, as the gateway publishes it. */
+    static ShopifyEvent webhookEvent(String type, long entityId, ObjectNode body) {
+        return new ShopifyEvent(UUID.randomUUID().toString(), type, SHOP, Instant.now().toString(),
+                Long.toString(entityId), "2026-07", UUID.randomUUID().toString(),
+                body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A counter's value on /q/metrics (0 before its first increment). */
+    static double counter(String name, String tags) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(tags.isEmpty() ? name : name + "{" + tags + "}")
+                + " ([0-9.E+-]+)$").matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
+    }
+
+    /**
+     * The polls of shopify.subscriptions applied so far, and the ones split around a failure, once they hold still: a
+     * poll is counted after its commit and its relay, so an earlier test's may still be on its way.
+     */
+    static List<Double> settledSubscriptionPolls() {
+        List<List<Double>> reads = new ArrayList<>();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            reads.add(List.of(counter("event_consumer_batch_seconds_count", "consumer=\"subscription.events\""),
+                    counter("subscription_events_batches_split_total", "")));
+            int n = reads.size();
+            return n >= 3 && reads.get(n - 1).equals(reads.get(n - 2)) && reads.get(n - 2).equals(reads.get(n - 3));
+        });
+        return reads.get(reads.size() - 1);
     }
 
     /** A subscription_contracts/* webhook on shopify.subscriptions, waited for until applied. */

@@ -11,7 +11,7 @@ public interface SyncCommandsConfig {
     @WithDefault("5s")
     String every();
 
-    /** Commands one pass of the relay locks and sends. */
-    @WithDefault("100")
+    /** Commands one pass of the relay locks and sends at once: a poll's worth of contract fetches. */
+    @WithDefault("500")
     int batchSize();
 }

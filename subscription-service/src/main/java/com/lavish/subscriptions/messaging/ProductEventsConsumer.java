@@ -5,33 +5,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.lavish.consumer.ShopifyEventHandler;
-import com.lavish.subscriptions.service.EventOutcome;
+import com.lavish.consumer.EventPipeline;
 import com.lavish.subscriptions.service.ProductProjection;
 
 import io.smallrye.mutiny.Uni;
 
 /**
- * Consumes shopify.products (products/* webhooks and reconcile/products nodes) into the product catalogue; outcomes
- * are counted in {@code subscription.product.events}, and what still fails goes to shopify.products.dlq.
+ * Consumes shopify.products (products/* webhooks and reconcile/products nodes), a poll at a time, through
+ * event-consumer's pipeline into {@link ProductProjection}.
  */
 @ApplicationScoped
 public class ProductEventsConsumer {
 
-    private final ShopifyEventHandler handler;
-    private final ProductWebhookReader reader;
+    private final EventPipeline pipeline;
     private final ProductProjection projection;
 
-    public ProductEventsConsumer(ShopifyEventHandler handler, ProductWebhookReader reader,
-                                 ProductProjection projection) {
-        this.handler = handler;
-        this.reader = reader;
+    public ProductEventsConsumer(EventPipeline pipeline, ProductProjection projection) {
+        this.pipeline = pipeline;
         this.projection = projection;
     }
 
     @Incoming("shopify-products")
     public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
-        return handler.<EventOutcome> handleBatch(records, "subscription.product.events",
-                event -> reader.read(event).map(change -> afterCommit -> projection.apply(event, change)));
+        return pipeline.consume(records, projection);
     }
 }

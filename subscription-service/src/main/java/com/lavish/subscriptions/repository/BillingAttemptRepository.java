@@ -17,10 +17,6 @@ public class BillingAttemptRepository implements PanacheRepository<BillingAttemp
         return find("shopDomain = ?1 and idempotencyKey = ?2", shopDomain, idempotencyKey).firstResult();
     }
 
-    public Uni<BillingAttempt> findByCommandId(String commandId) {
-        return find("commandId", commandId).firstResult();
-    }
-
     /** The contracts' attempts, newest first. */
     public Uni<List<BillingAttempt>> newestOf(String shopDomain, Collection<Long> contractIds) {
         if (contractIds.isEmpty()) {

@@ -13,10 +13,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ContractActionRepository implements PanacheRepository<ContractAction> {
 
-    public Uni<ContractAction> findByCommandId(String commandId) {
-        return find("commandId", commandId).firstResult();
-    }
-
     /** The contracts' actions, newest first. */
     public Uni<List<ContractAction>> newestOf(String shopDomain, Collection<Long> contractIds) {
         if (contractIds.isEmpty()) {

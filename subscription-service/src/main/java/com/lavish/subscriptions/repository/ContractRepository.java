@@ -15,18 +15,10 @@ import io.smallrye.mutiny.Uni;
 public class ContractRepository implements PanacheRepository<SubscriptionContract> {
 
     /**
-     * The contract with its lines, or null, locked for the caller's transaction: the three writers of a contract
-     * (Shopify's events, sync-service's results, the customer's actions) take turns, so none writes back a row the
-     * other has changed since it read it (a pending action confirmed by one and restored by the other).
+     * {@link #findCustomers}, locked for the caller's transaction: the writers of a contract (Shopify's events,
+     * sync-service's results, the customer's actions, the billing run) take turns on its row, so none writes back a
+     * row another has changed since it read it (a pending action confirmed by one and restored by the other).
      */
-    public Uni<SubscriptionContract> findWhole(String shopDomain, long shopifyId) {
-        // list(), not firstResult(): a limit beside a collection fetch would be applied in memory
-        return lock(shopDomain, shopifyId).chain(() -> find("from SubscriptionContract c left join fetch c.lines "
-                + "where c.shopDomain = ?1 and c.shopifyId = ?2", shopDomain, shopifyId).list())
-                .map(found -> found.isEmpty() ? null : found.get(0));
-    }
-
-    /** {@link #findCustomers}, locked for the caller's transaction as {@link #findWhole} is: to change it. */
     public Uni<SubscriptionContract> lockCustomers(String shopDomain, long customerId, long shopifyId) {
         return lock(shopDomain, shopifyId).chain(() -> findCustomers(shopDomain, customerId, shopifyId));
     }

@@ -28,17 +28,16 @@ public class SellingPlanGroupRepository implements PanacheRepository<SellingPlan
         return findWhole("g.id = ?1", id);
     }
 
-    public Uni<SellingPlanGroup> findByShopifyId(String shopDomain, long shopifyId) {
-        return findWhole("g.shopDomain = ?1 and g.shopifyId = ?2", shopDomain, shopifyId);
-    }
-
-    public Uni<SellingPlanGroup> findByMerchantCode(String shopDomain, String merchantCode) {
-        return findWhole("g.shopDomain = ?1 and g.merchantCode = ?2 and g.shopifyId is null", shopDomain,
-                merchantCode);
-    }
-
-    public Uni<SellingPlanGroup> findByCommandId(String commandId) {
-        return findWhole("g.commandId = ?1", commandId);
+    /**
+     * {@link #findWhole(long)}, the group's row locked for the caller's transaction first: every writer of a group or
+     * of its products (the admin here, the consumers' polls) takes its row, so none writes back what another changed.
+     */
+    public Uni<SellingPlanGroup> lockWhole(long id) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select 1 from {h-schema}selling_plan_group where id = :id for update")
+                .setParameter("id", id)
+                .getResultList())
+                .chain(() -> findWhole(id));
     }
 
     public Uni<SellingPlanGroup> findByIdempotencyKey(String shopDomain, String idempotencyKey) {
@@ -76,34 +75,5 @@ public class SellingPlanGroupRepository implements PanacheRepository<SellingPlan
                 .setParameter("shop", shopDomain)
                 .setParameter("ids", shopifyIds)
                 .getResultList());
-    }
-
-    /** The group memberships of a product, in groups Shopify knows. */
-    public Uni<List<SellingPlanGroupProduct>> membershipsOfProduct(String shopDomain, long productId) {
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "from SellingPlanGroupProduct p join fetch p.group where p.shopDomain = :shop "
-                                + "and p.productId = :product", SellingPlanGroupProduct.class)
-                .setParameter("shop", shopDomain)
-                .setParameter("product", productId)
-                .getResultList());
-    }
-
-    /** The shop's live groups among these Shopify ids. */
-    public Uni<List<SellingPlanGroup>> liveByShopifyIds(String shopDomain, Collection<Long> shopifyIds) {
-        if (shopifyIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return find("shopDomain = ?1 and shopifyId in ?2 and state = ?3", shopDomain, shopifyIds,
-                SellingPlanGroup.LIVE).list();
-    }
-
-    /** The group whose product rows a SELLING_PLAN_GROUP_ADD/REMOVE_PRODUCTS command is about, or null. */
-    public Uni<Long> groupOfProductCommand(String commandId) {
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "select distinct p.group.id from SellingPlanGroupProduct p where p.commandId = :command",
-                        Long.class)
-                .setParameter("command", commandId)
-                .getResultList())
-                .map(ids -> ids.isEmpty() ? null : ids.get(0));
     }
 }

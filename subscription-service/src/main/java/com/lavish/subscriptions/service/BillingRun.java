@@ -21,7 +21,6 @@ import com.lavish.subscriptions.repository.BillingAttemptRepository;
 import com.lavish.subscriptions.repository.ContractRepository;
 import com.lavish.subscriptions.repository.SkippedCycles;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -49,10 +48,10 @@ public class BillingRun {
     private final SyncCommands commands;
     private final SyncCommandRelay relay;
     private final BillingConfig config;
-    private final MeterRegistry metrics;
+    private final SubscriptionMetrics metrics;
 
     public BillingRun(ContractRepository contracts, BillingAttemptRepository attempts, SkippedCycles skippedCycles,
-                      SyncCommands commands, SyncCommandRelay relay, BillingConfig config, MeterRegistry metrics) {
+                      SyncCommands commands, SyncCommandRelay relay, BillingConfig config, SubscriptionMetrics metrics) {
         this.contracts = contracts;
         this.attempts = attempts;
         this.skippedCycles = skippedCycles;
@@ -126,7 +125,7 @@ public class BillingRun {
                 attempt.currencyCode = contract.currencyCode;
                 attempt.requestedAt = now;
                 contract.billingInFlight = key;
-                metrics.counter("subscription.billing.attempts", "outcome", BillingAttempt.REQUESTED).increment();
+                metrics.attempt(BillingAttempt.REQUESTED);
                 Uni<?> saved = existing != null ? Uni.createFrom().voidItem() : attempts.persist(attempt);
                 return saved.chain(() -> commands.enqueue(command)).replaceWithVoid();
             });

@@ -1,20 +1,16 @@
 package com.lavish.subscriptions.service;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +19,6 @@ import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.events.PayloadInspector;
 import com.lavish.events.sync.SyncCommand;
-import com.lavish.events.sync.SyncResult;
 import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.ContractActionType;
 import com.lavish.subscriptions.ContractStatus;
@@ -35,23 +30,18 @@ import com.lavish.subscriptions.repository.ContractRepository;
 import com.lavish.subscriptions.repository.SellingPlanGroupRepository;
 import com.lavish.subscriptions.repository.SkippedCycles;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Changes to a contract that Shopify must make: asked by the storefront customer (pause, resume, skip, unskip,
- * cancel, a change of frequency, quantity or address), or by dunning at its end. Each becomes a
- * {@link ContractAction} and a command in the outbox, in one transaction; the contract shows it as pending until
- * sync.results or a contract webhook confirms it, and a refusal leaves Shopify's message on the contract.
+ * cancel, a change of frequency, quantity or address). Each becomes a {@link ContractAction} and a command in the
+ * outbox, in one transaction ({@link PendingActions}, the rules dunning starts its own actions by); the contract shows
+ * it as pending until sync.results or a contract webhook confirms it, and a refusal leaves Shopify's message on it.
  */
 @ApplicationScoped
 public class ContractActions {
 
-    public static final String BY_CUSTOMER = "customer";
-    public static final String BY_DUNNING = "dunning";
-
-    private static final Logger LOG = Logger.getLogger(ContractActions.class);
     private static final int MAX_QUANTITY = 100;
 
     private final ContractRepository contracts;
@@ -62,12 +52,12 @@ public class ContractActions {
     private final IdempotentRequests idempotentRequests;
     private final SubscriptionViews views;
     private final ObjectMapper json;
-    private final MeterRegistry metrics;
+    private final SubscriptionMetrics metrics;
 
     public ContractActions(ContractRepository contracts, ContractActionRepository actions,
                            SellingPlanGroupRepository groups, SkippedCycles skippedCycles, SyncCommands commands,
                            IdempotentRequests idempotentRequests, SubscriptionViews views, ObjectMapper json,
-                           MeterRegistry metrics) {
+                           SubscriptionMetrics metrics) {
         this.contracts = contracts;
         this.actions = actions;
         this.groups = groups;
@@ -106,8 +96,8 @@ public class ContractActions {
                 throw ProblemException.notFound("you have no subscription with the id " + contractId);
             }
             return allowed(contract, type).chain(cycleDate -> type == ContractActionType.UPDATE
-                    ? edit(contract, change).chain(edit -> start(contract, type, BY_CUSTOMER, commandKey, null, edit))
-                    : start(contract, type, BY_CUSTOMER, commandKey, cycleDate, null))
+                    ? edit(contract, change).chain(edit -> start(contract, type, commandKey, null, edit))
+                    : start(contract, type, commandKey, cycleDate, null))
                     .chain(action -> views.of(who.shop(), List.of(contract)))
                     .map(view -> new StoredAnswer(202, write(view.get(0))));
         });
@@ -238,161 +228,16 @@ public class ContractActions {
 
     /**
      * Records the action as pending on the contract and writes its command to the outbox, in the caller's
-     * transaction. The contract takes no other change until this one is settled.
+     * transaction ({@link PendingActions#start}). The contract takes no other change until this one is settled.
      */
-    public Uni<ContractAction> start(SubscriptionContract contract, ContractActionType type, String requestedBy,
-                                     String idempotencyKey, LocalDate cycleDate, SyncCommand.ContractEdit edit) {
-        String shop = contract.shopDomain;
-        // Shopify records who changed a contract: the customer on the storefront, the app itself for dunning
-        SyncCommand command = (switch (type) {
-            case SKIP, UNSKIP -> SyncCommands.cycle(shop, type.command(), contract.shopifyId, idempotencyKey,
-                    cycleDate);
-            case UPDATE -> SyncCommands.contractUpdate(shop, contract.shopifyId, idempotencyKey, edit);
-            default -> SyncCommands.contract(shop, type.command(), contract.shopifyId, idempotencyKey);
-        }).withActor(BY_CUSTOMER.equals(requestedBy) ? SyncCommand.ACTOR_CUSTOMER : SyncCommand.ACTOR_PARTNER);
-        ContractAction action = new ContractAction();
-        action.shopDomain = shop;
-        action.contractShopifyId = contract.shopifyId;
-        action.action = type.value();
-        action.requestedBy = requestedBy;
-        action.state = ContractAction.PENDING;
-        action.commandId = command.commandId();
-        action.idempotencyKey = idempotencyKey;
-        action.cycleDate = cycleDate;
-        action.edit = edit == null ? null : write(edit);
-        action.requestedAt = Instant.now();
-        return actions.persist(action)
+    private Uni<ContractAction> start(SubscriptionContract contract, ContractActionType type, String commandKey,
+                                      LocalDate cycleDate, SyncCommand.ContractEdit edit) {
+        PendingActions.Started started = PendingActions.start(contract, type, PendingActions.BY_CUSTOMER, commandKey,
+                cycleDate, edit, Instant.now());
+        return actions.persist(started.action())
                 .invoke(saved -> contract.pendingActionId = saved.id)
-                .call(() -> commands.enqueue(command))
-                .invoke(() -> metrics.counter("subscription.actions.requested", "action", type.value(), "by",
-                        requestedBy).increment());
-    }
-
-    /** Applies sync-service's answer to an action's command, in the caller's transaction. */
-    public Uni<EventOutcome> settle(SyncResult result) {
-        return actions.findByCommandId(result.commandId()).chain(action -> {
-            if (action == null) {
-                return Uni.createFrom().item(EventOutcome.UNKNOWN);
-            }
-            if (!action.isPending()) {
-                return Uni.createFrom().item(EventOutcome.STALE);
-            }
-            return contracts.findWhole(action.shopDomain, action.contractShopifyId).chain(contract -> {
-                Instant at = Instant.now();
-                if (result.outcome() != SyncResult.SyncOutcome.SUCCEEDED) {
-                    action.state = result.outcome() == SyncResult.SyncOutcome.REJECTED ? ContractAction.REJECTED
-                            : ContractAction.FAILED;
-                    action.message = message(result);
-                    action.completedAt = at;
-                    release(contract, action);
-                    metrics.counter("subscription.actions.settled", "action", action.action, "state", action.state)
-                            .increment();
-                    return Uni.createFrom().item(EventOutcome.APPLIED);
-                }
-                return confirm(contract, action, ContractStatus.parse(result.contractStatus()), at)
-                        .replaceWith(EventOutcome.APPLIED);
-            });
-        });
-    }
-
-    /**
-     * A contract webhook or node showed the status the pending action asked for: Shopify made the change, whatever
-     * became of its sync result. Runs in the caller's transaction.
-     */
-    public Uni<Void> confirmByShopify(SubscriptionContract contract) {
-        if (contract.pendingActionId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return actions.findById(contract.pendingActionId).chain(action -> {
-            if (action == null || !action.isPending() || action.type().resultingStatus() == null
-                    || action.type().resultingStatus() != contract.contractStatus()) {
-                return Uni.createFrom().voidItem();
-            }
-            return confirm(contract, action, null, Instant.now());
-        });
-    }
-
-    private Uni<Void> confirm(SubscriptionContract contract, ContractAction action, ContractStatus answered,
-                              Instant at) {
-        action.state = ContractAction.CONFIRMED;
-        action.completedAt = at;
-        metrics.counter("subscription.actions.settled", "action", action.action, "state", action.state).increment();
-        if (contract == null) {
-            return Uni.createFrom().voidItem();
-        }
-        release(contract, action);
-        ContractActionType type = action.type();
-        ContractStatus status = answered != null ? answered : type.resultingStatus();
-        if (status != null) {
-            contract.changeStatus(status, at);
-        }
-        if (type == ContractActionType.RESUME) {
-            // a resumed contract starts its billing afresh: no dunning carried over
-            contract.failedAttempts = 0;
-            contract.nextRetryAt = null;
-        }
-        return switch (type) {
-            case SKIP -> skippedCycles.skip(contract.shopDomain, contract.shopifyId, action.cycleDate, null, at);
-            case UNSKIP -> skippedCycles.unskip(contract.shopDomain, contract.shopifyId, action.cycleDate);
-            case UPDATE -> applyEdit(contract, read(action.edit));
-            default -> Uni.createFrom().voidItem();
-        };
-    }
-
-    /** What Shopify confirmed of an update, on the local contract until the next version from Shopify. */
-    private Uni<Void> applyEdit(SubscriptionContract contract, SyncCommand.ContractEdit edit) {
-        if (edit == null) {
-            return Uni.createFrom().voidItem();
-        }
-        if (edit.interval() != null) {
-            contract.billingInterval = edit.interval().toLowerCase(Locale.ROOT);
-            contract.billingIntervalCount = edit.intervalCount();
-            contract.deliveryInterval = contract.billingInterval;
-            contract.deliveryIntervalCount = edit.intervalCount();
-        }
-        if (edit.quantity() != null && edit.lineId() != null) {
-            contract.lines.stream().filter(l -> l.shopifyLineId.equals(edit.lineId()))
-                    .forEach(l -> l.quantity = edit.quantity());
-        }
-        SyncCommand.DeliveryAddress address = edit.deliveryAddress();
-        if (address != null) {
-            contract.deliveryFirstName = address.firstName();
-            contract.deliveryLastName = address.lastName();
-            contract.deliveryAddress1 = address.address1();
-            contract.deliveryAddress2 = address.address2();
-            contract.deliveryCity = address.city();
-            contract.deliveryProvinceCode = address.provinceCode();
-            contract.deliveryCountryCode = address.countryCode();
-            contract.deliveryZip = address.zip();
-            contract.deliveryPhone = address.phone();
-        }
-        if (edit.sellingPlanId() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return groups.plansByShopifyIds(contract.shopDomain, List.of(edit.sellingPlanId())).invoke(plans -> {
-            String name = plans.isEmpty() ? null : plans.get(0).name;
-            contract.lines.stream().filter(l -> l.sellingPlanId != null).forEach(l -> {
-                l.sellingPlanId = edit.sellingPlanId();
-                l.sellingPlanName = name;
-            });
-        }).replaceWithVoid();
-    }
-
-    private static void release(SubscriptionContract contract, ContractAction action) {
-        if (contract != null && Objects.equals(contract.pendingActionId, action.id)) {
-            contract.pendingActionId = null;
-        }
-    }
-
-    /** Shopify's userErrors for people, or sync-service's reason. */
-    static String message(SyncResult result) {
-        String errors = result.userErrors().stream().map(SyncResult.UserError::message).filter(Objects::nonNull)
-                .collect(Collectors.joining("; "));
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        return Optional.ofNullable(result.message()).orElse(result.outcome() == SyncResult.SyncOutcome.FAILED
-                ? "Shopify could not be reached; nothing was changed" : "Shopify refused the change");
+                .call(() -> commands.enqueue(started.command()))
+                .invoke(metrics::actionRequested);
     }
 
     private static void require(boolean allowed, String reason) {
@@ -418,16 +263,6 @@ public class ContractActions {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private SyncCommand.ContractEdit read(String edit) {
-        try {
-            return edit == null ? null : json.readValue(edit, SyncCommand.ContractEdit.class);
-        } catch (IOException e) {
-            LOG.warnf("the stored edit of an action cannot be read (%s); the next contract version brings it",
-                    e.getMessage());
-            return null;
         }
     }
 }

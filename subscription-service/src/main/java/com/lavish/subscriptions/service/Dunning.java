@@ -15,16 +15,13 @@ import com.lavish.subscriptions.DunningStep;
 import com.lavish.subscriptions.SubscriptionContract;
 import com.lavish.subscriptions.config.DunningConfig;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
-
 /**
  * What follows a failed billing attempt ({@code dunning.*}): the failure takes the inventory path when its code is
  * one of {@code dunning.inventory-error-codes}, else the payment path; the contract is retried after each interval of
- * its path, and after the last retry failed too it is paused or cancelled, which is a command to sync-service like
- * the customer's own. Each step is a {@link DunningStep} (shown to the customer) and counted in
- * {@code subscription_dunning_steps_total{step,path}}. The next billing date does not move: only a success moves it.
+ * its path, and after the last retry failed too it is paused or cancelled, which is a contract action like the
+ * customer's own ({@link PendingActions}). Each step is a {@link DunningStep} (shown to the customer, counted in
+ * {@code subscription_dunning_steps_total{step,path}}). The next billing date does not move: only a success moves
+ * it. No I/O: the steps, the action and its command go into the poll's {@link ContractChanges}.
  */
 @ApplicationScoped
 public class Dunning {
@@ -35,41 +32,39 @@ public class Dunning {
     private static final Logger LOG = Logger.getLogger(Dunning.class);
 
     private final DunningConfig config;
-    private final ContractActions actions;
-    private final MeterRegistry metrics;
 
-    public Dunning(DunningConfig config, ContractActions actions, MeterRegistry metrics) {
+    public Dunning(DunningConfig config) {
         this.config = config;
-        this.actions = actions;
-        this.metrics = metrics;
     }
 
     /**
-     * Records the attempt's failure and takes the contract's next dunning step, in the caller's transaction.
+     * Records the attempt's failure and takes the contract's next dunning step.
      *
-     * @param state  {@link BillingAttempt#FAILED}, {@link BillingAttempt#CHALLENGED} or {@link BillingAttempt#REJECTED}
-     * @param at     when Shopify reported it
+     * @param state {@link BillingAttempt#FAILED}, {@link BillingAttempt#CHALLENGED} or {@link BillingAttempt#REJECTED}
+     * @param at    when Shopify reported it
+     * @param now   when the action that ends dunning is asked for
      */
-    public Uni<Void> failed(SubscriptionContract contract, BillingAttempt attempt, String state, String errorCode,
-                            String errorMessage, Instant at) {
+    public void failed(ContractChanges changes, SubscriptionContract contract, BillingAttempt attempt, String state,
+                       String errorCode, String errorMessage, Instant at, Instant now) {
         attempt.state = state;
         attempt.errorCode = errorCode;
         attempt.errorMessage = errorMessage;
         attempt.completedAt = at;
-        metrics.counter("subscription.billing.attempts", "outcome", state).increment();
+        changes.attemptChanged(attempt);
         if (contract == null || !attempt.idempotencyKey.equals(contract.billingInFlight)) {
             // not the attempt the schedule waits for (an older one, or one asked elsewhere): recorded only
-            return Uni.createFrom().voidItem();
+            return;
         }
+        changes.changed(contract);
         contract.billingInFlight = null;
         contract.failedAttempts = attempt.attemptNumber;
-        String path = errorCode != null && config.inventoryErrorCodes().contains(errorCode.toLowerCase(Locale.ROOT))
-                ? INVENTORY : PAYMENT;
+        String path = path(errorCode);
         DunningConfig.Path schedule = INVENTORY.equals(path) ? config.inventory() : config.payment();
         List<Duration> retries = schedule.retryIntervals();
         DunningStep failure = step(contract, attempt, DunningStep.FAILED, path, at);
         failure.errorCode = errorCode;
         failure.message = errorMessage;
+        changes.step(failure);
         if (contract.failedAttempts <= retries.size()) {
             // attempts the interval apart: counted from when the failed one was asked for
             Instant base = attempt.requestedAt != null ? attempt.requestedAt : at;
@@ -77,37 +72,39 @@ public class Dunning {
             DunningStep retry = step(contract, attempt, DunningStep.RETRY_SCHEDULED, path, at);
             retry.nextRetryAt = contract.nextRetryAt;
             retry.message = "retry " + contract.failedAttempts + " of " + retries.size();
-            return persist(failure, retry);
+            changes.step(retry);
+            return;
         }
         contract.nextRetryAt = null;
         DunningConfig.FinalAction end = schedule.finalAction();
         DunningStep last = step(contract, attempt, end == DunningConfig.FinalAction.CANCEL ? DunningStep.CANCELLED
                 : DunningStep.PAUSED, path, at);
-        if (contract.pendingActionId != null) {
+        changes.step(last);
+        if (changes.hasPendingChange(contract)) {
             LOG.warnf("dunning of contract %d ended while another change is pending; its %s is not sent",
                     contract.shopifyId, end.value());
             last.message = "dunning ended after " + contract.failedAttempts + " failed attempts; the " + end.value()
                     + " waits for the pending change";
-            return persist(failure, last);
+            return;
         }
         last.message = "dunning ended after " + contract.failedAttempts + " failed attempts: " + end.value()
                 + " requested";
         ContractActionType type = end == DunningConfig.FinalAction.CANCEL ? ContractActionType.CANCEL
                 : ContractActionType.PAUSE;
-        return persist(failure, last).chain(() -> actions.start(contract, type, ContractActions.BY_DUNNING,
-                "dunning/" + contract.shopifyId + "/" + attempt.cycleDate + "/" + end.value(), null, null))
-                .replaceWithVoid();
+        changes.start(contract, PendingActions.start(contract, type, PendingActions.BY_DUNNING,
+                "dunning/" + contract.shopifyId + "/" + attempt.cycleDate + "/" + end.value(), null, null, now));
     }
 
-    private DunningStep step(SubscriptionContract contract, BillingAttempt attempt, String step, String path,
-                             Instant at) {
+    /** The path of a failure: inventory for the configured codes, payment for every other. */
+    String path(String errorCode) {
+        return errorCode != null && config.inventoryErrorCodes().contains(errorCode.toLowerCase(Locale.ROOT))
+                ? INVENTORY : PAYMENT;
+    }
+
+    private static DunningStep step(SubscriptionContract contract, BillingAttempt attempt, String step, String path,
+                                    Instant at) {
         DunningStep row = DunningStep.of(contract, attempt.cycleDate, attempt.attemptNumber, step, at);
         row.path = path;
-        metrics.counter("subscription.dunning.steps", "step", step, "path", path).increment();
         return row;
-    }
-
-    private static Uni<Void> persist(DunningStep... steps) {
-        return Panache.getSession().chain(session -> session.persistAll((Object[]) steps));
     }
 }

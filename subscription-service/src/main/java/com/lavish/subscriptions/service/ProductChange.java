@@ -7,6 +7,9 @@ import java.util.List;
 /** What one shopify.products event asks: a version of a product (webhook or Admin API node), or its deletion. */
 public sealed interface ProductChange {
 
+    /** The product's Shopify id. */
+    long id();
+
     /**
      * @param sellingPlanGroupIds the groups that apply to it (the Admin API node says; a webhook does not: null)
      */

@@ -7,35 +7,30 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.lavish.consumer.AppliedEventLedger;
 import com.lavish.edge.config.ShopifyAppConfig;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.events.PayloadInspector;
-import com.lavish.events.ShopifyEvent;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
-import com.lavish.events.sync.SyncResult;
 import com.lavish.subscriptions.SellingPlan;
 import com.lavish.subscriptions.SellingPlanGroup;
 import com.lavish.subscriptions.SellingPlanGroupProduct;
 import com.lavish.subscriptions.repository.SellingPlanGroupRepository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The selling plan catalogue: groups the admin creates here (stored pending with a SELLING_PLAN_GROUP_CREATE in the
- * outbox, live once sync.results confirms them with Shopify's group and plan ids), products added to and removed
- * from live groups, and the groups Shopify reports in selling_plan_groups/* webhooks. Creation is idempotent here:
+ * The selling plan catalogue as the admin changes it: groups created here (stored pending with a
+ * SELLING_PLAN_GROUP_CREATE in the outbox, live once sync.results confirms them with Shopify's group and plan ids,
+ * {@link SellingPlanGroupChanges}), and products added to and removed from live groups. Creation is idempotent here:
  * one idempotency key is one group row and one command, whose {@code merchantCode} carries the key so that
  * sync-service can find a group it created before it lost the answer.
  */
@@ -47,14 +42,11 @@ public class SellingPlanCatalogue {
 
     private final SellingPlanGroupRepository groups;
     private final SyncCommands commands;
-    private final AppliedEventLedger appliedEvents;
     private final Set<String> shops;
 
-    public SellingPlanCatalogue(SellingPlanGroupRepository groups, SyncCommands commands,
-                                AppliedEventLedger appliedEvents, ShopifyAppConfig shopify) {
+    public SellingPlanCatalogue(SellingPlanGroupRepository groups, SyncCommands commands, ShopifyAppConfig shopify) {
         this.groups = groups;
         this.commands = commands;
-        this.appliedEvents = appliedEvents;
         this.shops = Set.copyOf(shopify.shops());
     }
 
@@ -182,7 +174,7 @@ public class SellingPlanCatalogue {
     }
 
     private Uni<SellingPlanGroup> live(long id) {
-        return groups.findWhole(id).map(group -> {
+        return groups.lockWhole(id).map(group -> {
             if (group == null) {
                 throw ProblemException.notFound("there is no selling plan group " + id);
             }
@@ -192,160 +184,6 @@ public class SellingPlanCatalogue {
             }
             return group;
         });
-    }
-
-    /** sync-service's answer to a group command, in the caller's transaction. */
-    public Uni<EventOutcome> settle(SyncResult result) {
-        return groups.findByCommandId(result.commandId()).chain(found -> found != null ? Uni.createFrom().item(found)
-                        // a product change's command is on its product rows, not on the group
-                        : groups.groupOfProductCommand(result.commandId())
-                                .chain(id -> id == null ? Uni.createFrom().nullItem() : groups.findWhole(id)))
-                .chain(group -> {
-                    if (group == null) {
-                        return Uni.createFrom().item(EventOutcome.UNKNOWN);
-                    }
-                    boolean succeeded = result.outcome() == SyncResult.SyncOutcome.SUCCEEDED;
-                    return Uni.createFrom().item(switch (result.type()) {
-                        case SELLING_PLAN_GROUP_CREATE -> created(group, result, succeeded);
-                        case SELLING_PLAN_GROUP_ADD_PRODUCTS, SELLING_PLAN_GROUP_REMOVE_PRODUCTS -> {
-                            group.products.removeIf(p -> result.commandId().equals(p.commandId)
-                                    && (succeeded ? SellingPlanGroupProduct.REMOVING.equals(p.state)
-                                            : SellingPlanGroupProduct.ADDING.equals(p.state)));
-                            group.products.stream().filter(p -> result.commandId().equals(p.commandId))
-                                    .forEach(p -> p.state = SellingPlanGroupProduct.LIVE);
-                            group.message = succeeded ? null : ContractActions.message(result);
-                            yield EventOutcome.APPLIED;
-                        }
-                        default -> EventOutcome.UNKNOWN;
-                    });
-                });
-    }
-
-    private static EventOutcome created(SellingPlanGroup group, SyncResult result, boolean succeeded) {
-        if (!SellingPlanGroup.PENDING.equals(group.state)) {
-            // the webhook confirmed it first, or this is a second answer: the ids below are the same
-            if (!succeeded) {
-                return EventOutcome.STALE;
-            }
-        }
-        if (!succeeded) {
-            group.state = result.outcome() == SyncResult.SyncOutcome.REJECTED ? SellingPlanGroup.REJECTED
-                    : SellingPlanGroup.FAILED;
-            group.message = ContractActions.message(result);
-            group.products.clear();
-            return EventOutcome.APPLIED;
-        }
-        group.state = SellingPlanGroup.LIVE;
-        group.message = null;
-        if (result.shopifyId() != null) {
-            group.shopifyId = result.shopifyId();
-        }
-        Map<String, Long> planIds = result.sellingPlanIds() == null ? Map.of() : result.sellingPlanIds();
-        group.plans.forEach(plan -> {
-            Long planId = planIds.get(plan.name);
-            if (planId != null) {
-                plan.shopifyId = planId;
-            }
-        });
-        group.products.stream().filter(p -> SellingPlanGroupProduct.ADDING.equals(p.state))
-                .forEach(p -> p.state = SellingPlanGroupProduct.LIVE);
-        return EventOutcome.APPLIED;
-    }
-
-    /**
-     * selling_plan_groups/create|update: the group as Shopify has it, matched by its id, or by the merchant code of a
-     * creation this service sent; a group made elsewhere is added. Ordered by ce_time (the bodies carry no time).
-     */
-    public Uni<EventOutcome> apply(ShopifyEvent event, SubscriptionChange.GroupVersion version) {
-        SubscriptionChange.GroupSnapshot snapshot = version.group();
-        String shop = event.shopDomain();
-        return Panache.withTransaction(() -> appliedEvents.recordFirstDelivery(event).chain(first -> !first
-                ? Uni.createFrom().item(EventOutcome.DUPLICATE)
-                : groups.findByShopifyId(shop, snapshot.id())
-                        .chain(found -> found != null || snapshot.merchantCode() == null ? Uni.createFrom().item(found)
-                                : groups.findByMerchantCode(shop, snapshot.merchantCode()))
-                        .chain(found -> {
-                            if (found != null && found.versionTime != null && !version.at().isAfter(found.versionTime)) {
-                                return Uni.createFrom().item(EventOutcome.STALE);
-                            }
-                            SellingPlanGroup group = found != null ? found : newGroup(shop);
-                            copy(snapshot, group, version.at());
-                            return (found != null ? Uni.createFrom().voidItem() : groups.persist(group).replaceWithVoid())
-                                    .replaceWith(EventOutcome.APPLIED);
-                        })));
-    }
-
-    public Uni<EventOutcome> delete(ShopifyEvent event, SubscriptionChange.GroupDeleted deleted) {
-        return Panache.withTransaction(() -> appliedEvents.recordFirstDelivery(event).chain(first -> !first
-                ? Uni.createFrom().item(EventOutcome.DUPLICATE)
-                : groups.findByShopifyId(event.shopDomain(), deleted.groupId()).map(group -> {
-                    if (group == null) {
-                        return EventOutcome.UNKNOWN;
-                    }
-                    group.state = SellingPlanGroup.DELETED;
-                    group.versionTime = deleted.at();
-                    group.products.clear();
-                    return EventOutcome.APPLIED;
-                })));
-    }
-
-    private static SellingPlanGroup newGroup(String shop) {
-        SellingPlanGroup group = new SellingPlanGroup();
-        group.shopDomain = shop;
-        group.createdAt = Instant.now();
-        return group;
-    }
-
-    private static void copy(SubscriptionChange.GroupSnapshot from, SellingPlanGroup to, Instant at) {
-        to.shopifyId = from.id();
-        if (from.name() != null) {
-            to.name = from.name();
-        } else if (to.name == null) {
-            to.name = "selling plan group " + from.id();
-        }
-        to.merchantCode = from.merchantCode() != null ? from.merchantCode() : to.merchantCode;
-        to.description = from.description();
-        to.options = String.join("\n", from.options());
-        to.state = SellingPlanGroup.LIVE;
-        to.versionTime = at;
-        // plans carry no ids in webhooks: matched by name; the ids a create result gave are kept
-        Set<String> names = new HashSet<>();
-        from.plans().forEach(p -> names.add(p.name()));
-        to.plans.removeIf(plan -> !names.contains(plan.name));
-        for (SubscriptionChange.PlanSnapshot snapshot : from.plans()) {
-            SellingPlan plan = to.plans.stream().filter(p -> p.name.equals(snapshot.name())).findFirst().orElse(null);
-            if (plan == null) {
-                plan = new SellingPlan();
-                plan.group = to;
-                plan.shopDomain = to.shopDomain;
-                plan.name = snapshot.name();
-                to.plans.add(plan);
-            }
-            plan.optionValue = snapshot.option();
-            plan.position = snapshot.position();
-            plan.billingInterval = snapshot.billingInterval();
-            plan.billingIntervalCount = snapshot.billingIntervalCount();
-            plan.minCycles = snapshot.minCycles();
-            plan.maxCycles = snapshot.maxCycles();
-            plan.deliveryInterval = snapshot.deliveryInterval();
-            plan.deliveryIntervalCount = snapshot.deliveryIntervalCount();
-            plan.adjustmentType = snapshot.adjustmentType();
-            plan.adjustmentValue = snapshot.adjustmentValue();
-        }
-        if (from.productIds() != null) {
-            Set<Long> ids = new HashSet<>(from.productIds());
-            // a removal still waiting for its result is not undone by a webhook sent before it
-            to.products.removeIf(p -> !ids.contains(p.productId) && !SellingPlanGroupProduct.ADDING.equals(p.state));
-            for (Long id : from.productIds()) {
-                SellingPlanGroupProduct row = to.products.stream().filter(p -> p.productId == id).findFirst()
-                        .orElse(null);
-                if (row == null) {
-                    to.products.add(SellingPlanGroupProduct.of(to, id, SellingPlanGroupProduct.LIVE));
-                } else if (SellingPlanGroupProduct.ADDING.equals(row.state)) {
-                    row.state = SellingPlanGroupProduct.LIVE;
-                }
-            }
-        }
     }
 
     private void validate(SellingPlanGroupRequest request) {

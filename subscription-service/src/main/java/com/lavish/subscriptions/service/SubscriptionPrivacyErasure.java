@@ -15,7 +15,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * What Shopify's privacy requests erase in the subscription schema (event-consumer's PrivacyRequests records them).
  * customers/redact takes the delivery address off the customer's contracts and keeps ids, statuses, lines and the
  * billing history (a shop keeps its sales records); the recorded request stops later versions bringing it back
- * ({@code ContractProjection}). shop/redact deletes everything of the shop.
+ * ({@code ContractVersions}). shop/redact deletes everything of the shop.
  */
 @ApplicationScoped
 public class SubscriptionPrivacyErasure implements PrivacyErasure {

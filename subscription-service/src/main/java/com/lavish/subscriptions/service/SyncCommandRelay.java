@@ -1,9 +1,7 @@
 package com.lavish.subscriptions.service;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,32 +13,38 @@ import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.subscriptions.config.SyncCommandsConfig;
+import com.lavish.subscriptions.repository.CommandOutbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Takes the outbox's commands to sync.commands: right after the transaction that wrote them commits, and on a
- * schedule for whatever a crash or an absent broker left behind. Each pass locks its rows
- * {@code FOR UPDATE SKIP LOCKED} (replicas share the outbox, none sends a row another is sending), sends them in
- * order with event-consumer's idempotent acks=all producer, and marks them sent in the same transaction. A crash
- * between the broker's ack and the commit sends a command twice; sync-service applies each idempotency key once.
+ * schedule for whatever a crash or an absent broker left behind. Each pass locks a batch of rows
+ * {@code FOR UPDATE SKIP LOCKED} (replicas share the outbox, none sends a row another is sending), hands them all to
+ * event-consumer's idempotent acks=all producer at once, in id order (one contract's commands share a partition, so
+ * they keep their order), waits for the broker's acks, and marks them sent in the same transaction. A crash between
+ * the acks and the commit sends a command twice; sync-service applies each idempotency key once.
  */
 @ApplicationScoped
 public class SyncCommandRelay {
 
     private static final Logger LOG = Logger.getLogger(SyncCommandRelay.class);
+    /** Passes one relay takes at most while batches come full: a bound, should the outbox keep filling. */
+    private static final int MAX_PASSES = 20;
 
+    private final Pool pool;
+    private final CommandOutbox outbox;
     private final RecordProducer records;
     private final SyncCommandsConfig config;
     private final MeterRegistry metrics;
 
-    public SyncCommandRelay(RecordProducer records, SyncCommandsConfig config, MeterRegistry metrics) {
+    public SyncCommandRelay(Pool pool, CommandOutbox outbox, RecordProducer records, SyncCommandsConfig config,
+                            MeterRegistry metrics) {
+        this.pool = pool;
+        this.outbox = outbox;
         this.records = records;
         this.config = config;
         this.metrics = metrics;
@@ -52,40 +56,34 @@ public class SyncCommandRelay {
         return relayQuietly();
     }
 
-    /** One pass, whose failure is logged and left to the next pass: for callers whose own work is done. */
+    /**
+     * Passes until the outbox holds less than a batch, whose failure is logged and left to the next relay: for callers
+     * whose own work is done.
+     */
     public Uni<Void> relayQuietly() {
-        return relay()
+        return relayAll(0)
                 .onFailure().invoke(failure -> LOG.warnf("sync commands not relayed yet (the next pass retries): %s",
                         failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
+    private Uni<Void> relayAll(int passes) {
+        return relay().chain(sent -> sent < config.batchSize() || passes + 1 >= MAX_PASSES
+                ? Uni.createFrom().voidItem() : relayAll(passes + 1));
+    }
+
     /** Sends up to a batch of unsent commands; completes with how many were sent. */
     public Uni<Integer> relay() {
-        Context context = Vertx.currentContext();
-        // the broker answers on its own thread: the session must be used on the context it was opened on
-        Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
-                                select id, payload from {h-schema}sync_command_outbox where sent_at is null
-                                order by id limit :limit for update skip locked""", Object[].class)
-                        .setParameter("limit", config.batchSize())
-                        .getResultList())
-                .chain(rows -> {
-                    if (rows.isEmpty()) {
-                        return Uni.createFrom().item(0);
-                    }
-                    List<Long> sent = new ArrayList<>();
-                    return Multi.createFrom().iterable(rows)
-                            .onItem().transformToUniAndConcatenate(row -> send(((String) row[1]).getBytes(StandardCharsets.UTF_8))
-                                    .invoke(() -> sent.add(((Number) row[0]).longValue())))
-                            .collect().last()
-                            .emitOn(onContext)
-                            .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                                            "update {h-schema}sync_command_outbox set sent_at = now() where id in (:ids)")
-                                    .setParameter("ids", sent)
-                                    .executeUpdate()));
-                }));
+        return pool.withTransaction(connection -> outbox.lockUnsent(connection, config.batchSize())
+                .chain(unsent -> unsent.isEmpty() ? Uni.createFrom().item(0)
+                        : send(unsent).chain(() -> outbox.markSent(connection, unsent)).replaceWith(unsent.size())));
+    }
+
+    /** Every command handed to the producer before any ack is awaited: one round trip to the broker, not one each. */
+    private Uni<Void> send(List<CommandOutbox.Unsent> unsent) {
+        List<Uni<Void>> sends = unsent.stream().map(row -> send(row.payload())).toList();
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
     private Uni<Void> send(byte[] payload) {

@@ -16,9 +16,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The commands this service asks of sync-service, written to the outbox ({@code sync_command_outbox}) in the caller's
- * transaction: the command exists exactly when the change that asked for it committed, and the relay
- * ({@code SyncCommandRelay}) takes it to sync.commands from there, whatever crashes in between.
+ * The commands this service asks of sync-service, written to the outbox ({@code sync_command_outbox}) in the
+ * transaction of the change that asks for them: here in the request paths' Hibernate transaction, by
+ * {@code CommandOutbox} in a poll's. The command exists exactly when the change that asked for it committed, and the
+ * relay ({@code SyncCommandRelay}) takes it to sync.commands from there, whatever crashes in between.
  */
 @ApplicationScoped
 public class SyncCommands {
@@ -37,9 +38,14 @@ public class SyncCommands {
                 .setParameter("key", command.idempotencyKey())
                 .setParameter("type", command.type().name())
                 .setParameter("recordKey", command.recordKey().toString())
-                .setParameter("payload", new String(SyncMessages.write(command), StandardCharsets.UTF_8))
+                .setParameter("payload", payload(command))
                 .executeUpdate())
                 .replaceWith(command);
+    }
+
+    /** The command as the outbox keeps it and the relay sends it: SyncMessages' JSON. */
+    public static String payload(SyncCommand command) {
+        return new String(SyncMessages.write(command), StandardCharsets.UTF_8);
     }
 
     /** A command about a contract alone: fetch, pause, activate, cancel. */

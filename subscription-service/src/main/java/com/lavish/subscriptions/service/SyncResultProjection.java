@@ -1,59 +1,110 @@
 package com.lavish.subscriptions.service;
 
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import com.lavish.consumer.AppliedEventLedger;
+import com.lavish.consumer.Delivery;
+import com.lavish.consumer.EventOutcome;
+import com.lavish.consumer.EventProjection;
+import com.lavish.consumer.ProjectionBatch;
 import com.lavish.events.ShopifyEvent;
+import com.lavish.events.sync.SyncCommandType;
+import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
+import com.lavish.subscriptions.repository.ContractReads;
+import com.lavish.subscriptions.repository.SellingPlanGroupRows;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Applies sync-service's answers to this service's commands, idempotently: the result's ce_id (its command id) is
- * recorded in applied_event in the transaction of its effect, so a second delivery of one answer changes nothing.
+ * sync-service's answers to this service's commands (sync.results with origin subscription-service; the others are
+ * counted as ignored) on event-consumer's pipeline: the result's ce_id is its command id, so a second delivery of one
+ * answer changes nothing. A poll reads what its commands made (actions, attempts, groups, and their contracts
+ * locked), settles them by the rules ({@link PendingActions}, {@link BillingOutcomes}, {@link SellingPlanGroupChanges})
+ * and writes the result set-based; what dunning asks in turn is relayed once it commits. Counted in
+ * {@code subscription.sync.results}.
  */
 @ApplicationScoped
-public class SyncResultProjection {
+public class SyncResultProjection implements EventProjection<SyncResult> {
 
     private static final Logger LOG = Logger.getLogger(SyncResultProjection.class);
+    private static final Set<SyncCommandType> ACTIONS = EnumSet.of(SyncCommandType.CONTRACT_PAUSE,
+            SyncCommandType.CONTRACT_ACTIVATE, SyncCommandType.CONTRACT_CANCEL, SyncCommandType.BILLING_CYCLE_SKIP,
+            SyncCommandType.BILLING_CYCLE_UNSKIP, SyncCommandType.CONTRACT_UPDATE);
+    private static final Set<SyncCommandType> GROUPS = EnumSet.of(SyncCommandType.SELLING_PLAN_GROUP_CREATE,
+            SyncCommandType.SELLING_PLAN_GROUP_ADD_PRODUCTS, SyncCommandType.SELLING_PLAN_GROUP_REMOVE_PRODUCTS);
 
-    private final AppliedEventLedger appliedEvents;
-    private final ContractActions actions;
+    private final ContractReads contractReads;
+    private final SellingPlanGroupRows groups;
     private final BillingOutcomes billing;
-    private final SellingPlanCatalogue catalogue;
+    private final SubscriptionPoll poll;
 
-    public SyncResultProjection(AppliedEventLedger appliedEvents, ContractActions actions, BillingOutcomes billing,
-                                SellingPlanCatalogue catalogue) {
-        this.appliedEvents = appliedEvents;
-        this.actions = actions;
+    public SyncResultProjection(ContractReads contractReads, SellingPlanGroupRows groups, BillingOutcomes billing,
+                                SubscriptionPoll poll) {
+        this.contractReads = contractReads;
+        this.groups = groups;
         this.billing = billing;
-        this.catalogue = catalogue;
+        this.poll = poll;
     }
 
-    public Uni<EventOutcome> apply(ShopifyEvent event, SyncResult result) {
-        return Panache.withTransaction(() -> appliedEvents.recordFirstDelivery(event).chain(first -> !first
-                ? Uni.createFrom().item(EventOutcome.DUPLICATE) : settle(result)));
+    @Override
+    public String metric() {
+        return "subscription.sync.results";
     }
 
-    private Uni<EventOutcome> settle(SyncResult result) {
+    /** A malformed value goes to the dead letters from here (MalformedEventException). */
+    @Override
+    public Optional<SyncResult> read(ShopifyEvent event) {
+        SyncResult result = SyncMessages.readResult(event.payload());
+        return SyncCommands.ORIGIN.equals(result.origin()) ? Optional.of(result) : Optional.empty();
+    }
+
+    @Override
+    public Uni<Void> write(ProjectionBatch<SyncResult> batch) {
+        List<String> actions = commands(batch, ACTIONS);
+        List<String> attempts = commands(batch, Set.of(SyncCommandType.BILLING_ATTEMPT_CREATE));
+        SqlConnection connection = batch.connection();
+        return poll.write(batch, contractReads.forResults(connection, actions, attempts),
+                groups.forResults(connection, commands(batch, GROUPS)), (contracts, catalogue, now) -> {
+                    for (Delivery<SyncResult> delivery : batch.deliveries()) {
+                        delivery.outcome(settle(delivery.change(), contracts, catalogue, now));
+                    }
+                });
+    }
+
+    /** The command ids of the poll's results of these types: each kind is looked up only where it can be. */
+    private static List<String> commands(ProjectionBatch<SyncResult> batch, Set<SyncCommandType> types) {
+        return batch.deliveries().stream().map(Delivery::change).filter(r -> types.contains(r.type()))
+                .map(SyncResult::commandId).distinct().toList();
+    }
+
+    private EventOutcome settle(SyncResult result, ContractChanges contracts, SellingPlanGroupChanges catalogue,
+                                Instant now) {
+        if (ACTIONS.contains(result.type())) {
+            return PendingActions.settle(contracts, result, now);
+        }
+        if (GROUPS.contains(result.type())) {
+            return catalogue.settle(result);
+        }
         return switch (result.type()) {
-            case CONTRACT_PAUSE, CONTRACT_ACTIVATE, CONTRACT_CANCEL, BILLING_CYCLE_SKIP, BILLING_CYCLE_UNSKIP,
-                 CONTRACT_UPDATE -> actions.settle(result);
-            case BILLING_ATTEMPT_CREATE -> billing.settle(result);
-            case SELLING_PLAN_GROUP_CREATE, SELLING_PLAN_GROUP_ADD_PRODUCTS, SELLING_PLAN_GROUP_REMOVE_PRODUCTS ->
-                    catalogue.settle(result);
+            case BILLING_ATTEMPT_CREATE -> billing.settle(contracts, result, now);
             case CONTRACT_FETCH -> {
                 // the whole contract arrives on shopify.subscriptions; a failure leaves what the webhook carried
                 if (result.outcome() != SyncResult.SyncOutcome.SUCCEEDED) {
                     LOG.warnf("contract %s could not be read from Shopify (%s); it keeps what its webhook carried",
                             result.contractId(), result.outcome());
                 }
-                yield Uni.createFrom().item(EventOutcome.APPLIED);
+                yield EventOutcome.APPLIED;
             }
-            default -> Uni.createFrom().item(EventOutcome.UNKNOWN);
+            default -> EventOutcome.IGNORED;
         };
     }
 }
