@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Webhook sent → customer row committed: joins the send times {@link OpenLoopLoad} wrote with the time
- * customer-service recorded each delivery as applied ({@code customer.applied_event.applied_at}, taken in the
- * transaction that wrote the customer row). Usage: {@code RowCommitLatency JDBC_URL SENT_CSV}.
+ * Webhook sent → customer row committed: joins the send times {@link OpenLoopLoad} wrote with the commit time of the
+ * transaction in which customer-service recorded each delivery in {@code customer.applied_event} (and wrote its row):
+ * {@code pg_xact_commit_timestamp}, PostgreSQL's {@code track_commit_timestamp}, which devstack turns on; never the
+ * transaction's start, which would leave the commit itself out. Usage: {@code RowCommitLatency JDBC_URL SENT_CSV}.
  */
 public final class RowCommitLatency {
 
@@ -34,7 +35,7 @@ public final class RowCommitLatency {
         int found = 0;
         try (Connection db = DriverManager.getConnection(args[0], "postgres", "");
              PreparedStatement query = db.prepareStatement(
-                     "select event_id, applied_at from customer.applied_event where event_id like 'load-%'")) {
+                     "select event_id, pg_xact_commit_timestamp(xmin) from customer.applied_event where event_id like 'load-%'")) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Instant sent = sentAt.get(rows.getString(1));

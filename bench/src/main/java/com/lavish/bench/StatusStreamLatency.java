@@ -35,9 +35,9 @@ import io.vertx.core.parsetools.RecordParser;
  * {@code orders/updated} deliveries to the webhook gateway at a fixed rate ({@link OpenLoop}), each flipping the
  * financial status of one of those customers' first seeded order with a new {@code updated_at}, and times each from
  * when it was sent to when its event (matched by order id and {@code occurred_at}) arrived on the stream. So it
- * includes the gateway's publish to Kafka and order-service's consumption and commit; the commit time
- * ({@code orders.applied_event.applied_at}, taken in that transaction) splits it in two. Warm-up deliveries are
- * not recorded. Usage: {@code StatusStreamLatency STREAM_BASE_URL WEBHOOK_URL JDBC_URL SHOP FIRST_CUSTOMER_ID
+ * includes the gateway's publish to Kafka and order-service's consumption and commit; the commit time of the
+ * transaction that recorded each delivery in {@code orders.applied_event} (PostgreSQL's
+ * {@code pg_xact_commit_timestamp}) splits it in two. Warm-up deliveries are not recorded. Usage: {@code StatusStreamLatency STREAM_BASE_URL WEBHOOK_URL JDBC_URL SHOP FIRST_CUSTOMER_ID
  * STREAMS FIRST_ORDER_ID RATE SECONDS}.
  */
 public final class StatusStreamLatency {
@@ -132,7 +132,7 @@ public final class StatusStreamLatency {
         Map<String, Instant> appliedAt = new ConcurrentHashMap<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
              PreparedStatement query = db.prepareStatement(
-                     "select event_id, applied_at from orders.applied_event where event_id like 'status-%'")) {
+                     "select event_id, pg_xact_commit_timestamp(xmin) from orders.applied_event where event_id like 'status-%'")) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     appliedAt.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());
@@ -161,8 +161,8 @@ public final class StatusStreamLatency {
         System.out.printf("status changes sent (recorded, after warm-up): %d; delivered on a stream: %d; "
                 + "all sent: %d, all delivered: %d%n", total - warmUp, delivered, total, received.size());
         print("webhook sent -> SSE delivered", sentToDelivered);
-        print("webhook sent -> order committed (applied_at)", sentToCommitted);
-        print("order committed (applied_at) -> SSE delivered", committedToDelivered);
+        print("webhook sent -> order committed", sentToCommitted);
+        print("order committed -> SSE delivered", committedToDelivered);
     }
 
     private static String key(String data) {

@@ -8,9 +8,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What event work asks to happen once its transaction has committed (telling other replicas, say), and never if it
- * rolls back. {@link ShopifyEventHandler} runs the actions in order after the commit of the transaction the work
- * ran in, whether that held one record or a whole batch.
+ * What a projection asks to happen once its poll's transaction has committed (telling other replicas, a relay of the
+ * outbox), and never if it rolls back. {@link EventPipeline} runs the actions in order after the commit; their
+ * failures are logged and never fail the poll, which is applied by then.
  */
 public final class AfterCommit {
 

@@ -6,8 +6,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * How a service's consumers retry a failure they may outlive (a lost connection, a lock timeout) before the record
- * goes to the dead letters: {@code event-consumer.retry.*}.
+ * How often a record that fails by itself (its poll halved down to it) is tried again before it goes to the dead
+ * letters: {@code event-consumer.retry.*}. A dependency that is away is no such failure: EventPipeline waits it out
+ * ({@code event-consumer.pipeline.*}).
  */
 @ConfigMapping(prefix = "event-consumer.retry")
 public interface EventRetryConfig {

@@ -132,12 +132,6 @@ public class RecordTracing {
         });
     }
 
-    /** One record's work: the span of a poll of one. */
-    public <T> Uni<T> inSpanOf(ConsumerRecord<String, byte[]> record, com.lavish.events.ShopifyEvent event,
-                               Supplier<Uni<T>> work) {
-        return inBatchSpan(List.of(new Delivery<>(record, event, null)), work);
-    }
-
     private static void end(Span span, Scope scope, Throwable failure) {
         if (failure != null) {
             span.recordException(failure);

@@ -3,8 +3,6 @@ package com.lavish.events;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,15 +152,7 @@ public final class WebhookFields {
      * Years outside 1..9999 are refused: Java reads them, PostgreSQL would refuse the whole row.
      */
     public static Instant parseTimestamp(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            OffsetDateTime parsed = OffsetDateTime.parse(text.trim().replace(' ', 'T'));
-            return parsed.getYear() >= 1 && parsed.getYear() <= 9999 ? parsed.toInstant() : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Rfc3339.parse(text);
     }
 
     /**

@@ -22,19 +22,6 @@ public class PrivacyRequestLedger {
     private static final String DATA_REQUEST_COLUMNS = "select ce_id, shop_domain, shopify_customer_id, received_at, "
             + "completed_at from {h-schema}privacy_request where type = '" + PrivacyRequest.CUSTOMERS_DATA_REQUEST + "'";
 
-    /** When the shop's customer first asked to be redacted, or null when they have not. */
-    public Uni<Instant> customerRedactedAt(String shopDomain, long customerId) {
-        // HQL, not native SQL: asked once per order event, and only HQL's plan is cached once for all calls
-        return Panache.getSession().chain(session -> session.createSelectionQuery("""
-                        select min(p.receivedAt) from PrivacyRequestRow p
-                        where p.shopDomain = :shop and p.shopifyCustomerId = :customerId and p.type = :type""",
-                        Instant.class)
-                .setParameter("shop", shopDomain)
-                .setParameter("customerId", customerId)
-                .setParameter("type", PrivacyRequest.CUSTOMERS_REDACT)
-                .getSingleResultOrNull());
-    }
-
     /** The customers/data_request requests, newest first, at most {@code limit}; of one shop when it is not null. */
     public Uni<List<DataRequest>> dataRequests(String shop, int limit) {
         String order = " order by received_at desc, ce_id limit :limit";

@@ -1,8 +1,12 @@
 package com.lavish.edge.ratelimit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +25,10 @@ import io.smallrye.mutiny.Uni;
 /**
  * Counts requests in Redis, so every replica of every storefront service shares one limit per subject. Each
  * check is one Lua script, atomic and one round trip, checking all limits of a request before counting it in
- * any; only commands of Redis 6.2 are used. A rejected request is not counted, so a client that backs off for
- * {@code Retry-After} gets in again.
+ * any; only commands of Redis 6.2 are used. The script is called by its SHA-1 ({@code EVALSHA}): Redis keeps it
+ * loaded, so a check sends a few keys and numbers rather than the script's text; a Redis that restarted and lost it
+ * answers NOSCRIPT once, and the check is sent with the text ({@code EVAL}), which loads it again. A rejected
+ * request is not counted, so a client that backs off for {@code Retry-After} gets in again.
  */
 @ApplicationScoped
 @IfBuildProperty(name = StorefrontConfig.ENABLED, stringValue = "true")
@@ -80,6 +86,9 @@ public class RedisRateLimiter {
             return wait
             """;
 
+    private static final String FIXED_WINDOW_SHA = sha1(FIXED_WINDOW);
+    private static final String SLIDING_WINDOW_SHA = sha1(SLIDING_WINDOW);
+
     private final ReactiveRedisDataSource redis;
     private final StorefrontConfig.RateLimit config;
     private final Clock clock = Clock.systemUTC();
@@ -102,7 +111,13 @@ public class RedisRateLimiter {
             return Uni.createFrom().item(RateLimitDecision.ALLOWED);
         }
         Algorithm algorithm = config.algorithm();
-        return redis.execute("EVAL", arguments(algorithm, limits))
+        String[] arguments = arguments(algorithm, limits);
+        String script = algorithm == Algorithm.FIXED_WINDOW ? FIXED_WINDOW : SLIDING_WINDOW;
+        return redis.execute("EVALSHA", arguments)
+                .onFailure(RedisRateLimiter::scriptNotLoaded).recoverWithUni(failure -> {
+                    arguments[0] = script;
+                    return redis.execute("EVAL", arguments);
+                })
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .map(response -> {
                     long waitMillis = response == null ? 0 : response.toLong();
@@ -119,7 +134,7 @@ public class RedisRateLimiter {
         List<String> args = new ArrayList<>(4 + 3 * limits.size());
         // the algorithms keep different Redis types, so each has its own keys and a switch never meets WRONGTYPE
         String suffix = algorithm == Algorithm.FIXED_WINDOW ? ":fw" : ":sw";
-        args.add(algorithm == Algorithm.FIXED_WINDOW ? FIXED_WINDOW : SLIDING_WINDOW);
+        args.add(algorithm == Algorithm.FIXED_WINDOW ? FIXED_WINDOW_SHA : SLIDING_WINDOW_SHA);
         args.add(Integer.toString(limits.size()));
         limits.forEach(l -> args.add(l.key() + suffix));
         if (algorithm == Algorithm.SLIDING_WINDOW) {
@@ -131,6 +146,21 @@ public class RedisRateLimiter {
             args.add(Long.toString(l.window().toMillis()));
         });
         return args.toArray(String[]::new);
+    }
+
+    /** Redis's answer when it does not hold a script by that SHA-1 (a restart, a SCRIPT FLUSH). */
+    private static boolean scriptNotLoaded(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+    }
+
+    /** The SHA-1 Redis names a script by: hex of the digest of its text. */
+    static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
     }
 
     private void warnFailOpen(Throwable failure) {
