@@ -48,16 +48,16 @@ public class DeadLetterWriter implements DeadLetters {
     }
 
     /**
-     * Completes once the broker has the dead letter; fails (and the batch is not acked) if it cannot take it. While
-     * the service shuts down it never completes: the record stays unacked, so its offset is not committed and it is
-     * delivered again after the restart instead of being dead-lettered for a pool that was closing.
+     * Completes once the broker has the dead letter; fails if it cannot take it. While the service shuts down it fails
+     * at once: the record stays unacked, so its offset is not committed and it is delivered again after the restart
+     * instead of being dead-lettered for a pool that was closing.
      */
     @Override
     public Uni<Void> write(ConsumerRecord<String, byte[]> record, Throwable failure) {
         if (shutdown.shuttingDown()) {
             LOG.infof("%s record at partition %d offset %d left for redelivery: the service is shutting down",
                     record.topic(), record.partition(), record.offset());
-            return Uni.createFrom().nothing();
+            return Uni.createFrom().failure(new IllegalStateException("the service is shutting down"));
         }
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {

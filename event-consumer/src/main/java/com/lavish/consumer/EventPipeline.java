@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,19 +85,39 @@ public class EventPipeline {
 
     private <C> Uni<Void> project(List<Delivery<C>> deliveries, EventProjection<C> projection) {
         AfterCommit afterCommit = new AfterCommit();
+        String consumer = projection.metric();
+        long[] phase = {System.nanoTime()};
         return transactions.inTransaction(connection -> ledger.recordNew(connection, deliveries)
+                        .invoke(() -> phase[0] = lap(consumer, "ledger", phase[0]))
                         .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
-                                : projection.write(new ProjectionBatch<>(connection, fresh, afterCommit))))
+                                : projection.write(new ProjectionBatch<>(connection, fresh, afterCommit)))
+                        .invoke(() -> phase[0] = lap(consumer, "write", phase[0])))
+                .invoke(() -> phase[0] = lap(consumer, "commit", phase[0]))
                 // committed: what follows must never fail the poll, or it would be applied again for nothing
                 .chain(() -> afterCommit.run()
                         .onFailure().invoke(failure -> LOG.warnf("%s: an action after the commit failed: %s",
-                                projection.metric(), failure.getMessage()))
-                        .onFailure().recoverWithNull());
+                                consumer, failure.getMessage()))
+                        .onFailure().recoverWithNull())
+                .invoke(() -> lap(consumer, "after_commit", phase[0]));
+    }
+
+    /**
+     * Records how long a phase of a poll took, from {@code since}, in {@code event_consumer_phase_seconds}: where a
+     * poll's time goes (reading the records, the ledger with BEGIN, the service's writes, the commit, what runs after
+     * it), per consumer. Returns now, the start of the next phase.
+     */
+    private long lap(String consumer, String phase, long since) {
+        long now = System.nanoTime();
+        Timer.builder("event.consumer.phase").description("A phase of a poll's work")
+                .tag("consumer", consumer).tag("phase", phase).register(metrics)
+                .record(now - since, TimeUnit.NANOSECONDS);
+        return now;
     }
 
     private <C> Uni<Void> consume(Iterable<ConsumerRecord<String, byte[]>> records, EventReader<C> reader,
                                   Function<List<Delivery<C>>, Uni<Void>> apply) {
         Run<C> run = new Run<>(reader, apply, Vertx.currentContext());
+        long reading = System.nanoTime();
         List<Delivery<C>> deliveries = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> unreadable = new ArrayList<>();
         List<MalformedEventException> reasons = new ArrayList<>();
@@ -114,6 +135,7 @@ public class EventPipeline {
                 reasons.add(e);
             }
         }
+        lap(reader.metric(), "read", reading);
         Uni<Void> done = settle(run, deliveries);
         for (int i = 0; i < unreadable.size(); i++) {
             ConsumerRecord<String, byte[]> record = unreadable.get(i);
@@ -164,10 +186,7 @@ public class EventPipeline {
                 })
                 .onFailure().recoverWithUni(failure -> {
                     if (shutdown.shuttingDown()) {
-                        // the pool and producers close under the poll: it is delivered again after the restart
-                        LOG.infof("%s: %d records left for redelivery: the service is shutting down",
-                                run.reader.metric(), batch.size());
-                        return Uni.createFrom().nothing();
+                        return Uni.createFrom().failure(leftForRedelivery(run, batch.size()));
                     }
                     if (!TransientFailures.isTransient(failure)) {
                         return Uni.createFrom().item(Optional.of(failure));
@@ -209,13 +228,23 @@ public class EventPipeline {
                 .invoke(() -> health.recovered(run))
                 .onFailure().recoverWithUni(failure -> {
                     if (shutdown.shuttingDown()) {
-                        return Uni.createFrom().nothing();
+                        return Uni.createFrom().failure(leftForRedelivery(run, 1));
                     }
                     health.waiting(run, run.reader.metric(), "dead letter not written: " + failure.getMessage());
                     LOG.warnf("%s: a dead letter could not be written (%s); trying again", run.reader.metric(),
                             failure.getMessage());
                     return run.after(backoff(outages)).chain(() -> deadLetter(run, record, reason, outages + 1));
                 });
+    }
+
+    /**
+     * The pool and producers close under a poll while the service shuts down: its failures say nothing about the
+     * records. The poll fails, unacked, so its offsets are not committed and it is delivered again after the restart;
+     * the channel stops (failure-strategy fail), as it is about to anyway, and the shutdown is not held up.
+     */
+    private static IllegalStateException leftForRedelivery(Run<?> run, int records) {
+        LOG.infof("%s: %d records left for redelivery: the service is shutting down", run.reader.metric(), records);
+        return new IllegalStateException("the service is shutting down; the poll is delivered again after the restart");
     }
 
     private Duration backoff(int outages) {
