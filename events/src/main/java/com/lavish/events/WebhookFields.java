@@ -9,6 +9,9 @@ import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
+import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,9 +35,28 @@ public final class WebhookFields {
 
     /** The body as a JSON object. */
     public static JsonNode object(ShopifyEvent event) {
+        return object(event, null);
+    }
+
+    /**
+     * The body as a JSON object holding only the selected fields ({@link JsonSelection}); the whole body is still
+     * parsed, so a body that is not valid JSON is refused as before.
+     */
+    public static JsonNode object(ShopifyEvent event, JsonSelection selection) {
         JsonNode body;
         try {
-            body = JSON.readTree(event.payload());
+            if (selection == null) {
+                body = JSON.readTree(event.payload());
+            } else {
+                try (JsonParser parser = new FilteringParserDelegate(JSON.createParser(event.payload()), selection,
+                        TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
+                    body = JSON.readTree(parser);
+                    // what follows the selected fields must still be read, or a broken tail would pass unnoticed
+                    while (parser.nextToken() != null) {
+                        // the filter has consumed the document by the time it answers no more tokens
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new MalformedEventException("body of " + event.type() + " is not valid JSON");
         }
