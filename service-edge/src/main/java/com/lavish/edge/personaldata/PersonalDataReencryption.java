@@ -73,7 +73,7 @@ public class PersonalDataReencryption {
     }
 
     @Scheduled(identity = "personal-data-reencryption", every = "${personal-data.reencryption.every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${personal-data.reencryption.delay:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return reencryptAll().invoke(count -> {
             if (count > 0) {

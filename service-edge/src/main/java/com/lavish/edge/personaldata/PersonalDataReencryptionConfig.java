@@ -29,6 +29,13 @@ public interface PersonalDataReencryptionConfig {
     @WithDefault("10m")
     String every();
 
+    /**
+     * How long after the start the first run waits (the schedule reads the property itself): every run reads the whole
+     * of each table, and a replica that just started, after a deploy or a crash, has a backlog to catch up on first.
+     */
+    @WithDefault("5m")
+    String delay();
+
     /** Rows per transaction: a batch holds its row locks until it commits. */
     @WithDefault("200")
     int batchSize();
