@@ -18,10 +18,15 @@ cd "$root"
 # name:port, as design.md fixes them
 all_services=(webhook-gateway:8081 customer-service:8082 order-service:8083 subscription-service:8084 sync-service:8085)
 edge_port=${EDGE_PORT:-8080}
-# JVM settings of each service: a small heap and the serial collector suit a 2-core machine and keep each
-# service's resident memory near 200 MB (bench/README.md); override with SERVICE_JAVA_OPTS for every service, or
-# JAVA_OPTS_<name with _ for -> (JAVA_OPTS_customer_service) for one
-service_java_opts=${SERVICE_JAVA_OPTS:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+ExitOnOutOfMemoryError}
+# JVM settings of each service (bench/README.md says what each costs and buys): a small heap and the serial collector
+# suit a 2-core machine; a young generation with room for a poll's records (they die when the poll commits, and are
+# not promoted to fill the old generation); the JIT's default code cache, since a smaller one made it flush and
+# recompile the hot path without end. Override with SERVICE_JAVA_OPTS for every service, or JAVA_OPTS_<name with _
+# for -> (JAVA_OPTS_customer_service) for one
+service_java_opts=${SERVICE_JAVA_OPTS:--Xms32m -Xmx96m -Xmn40m -XX:SurvivorRatio=3 -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -Xss512k -XX:+ExitOnOutOfMemoryError}
+# glibc's malloc keeps an arena per thread that allocates; two are enough for a JVM's native allocations, and each
+# one more holds on to freed memory the process no longer needs
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 state=${DEVSTACK_HOME:-$root/.devstack}
 logs="$state/logs"
 

@@ -59,7 +59,9 @@ public final class LocalApiGateway {
     }
 
     public static io.vertx.core.Future<HttpServer> start(Vertx vertx, int port, List<Route> routes) {
-        var client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(256).setKeepAlive(true));
+        // an open stream (GET orders/events) holds its upstream connection as long as the browser holds it: the pool
+        // must not cap the streams a service can serve through the gateway
+        var client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(4096).setKeepAlive(true));
         // longest prefix first, so /proxy/orders/events is not taken by a shorter /proxy route
         List<Map.Entry<String, HttpProxy>> table = routes.stream()
                 .sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed())
