@@ -101,13 +101,12 @@ fi
 
 if [[ $parts == *" reads "* ]]; then
   : >"$out/event-path-reads.txt"
-  # a fresh JVM is several times slower until the JIT has compiled its hot paths: each path runs unrecorded first
+  # a fresh JVM is several times slower until the JIT has compiled its hot paths at the rate they run at: each path
+  # runs unrecorded first, at the measured rate, right before it is measured
   for path in /proxy/locations/countries /proxy/customers/me /proxy/orders; do
-    echo "== warm-up (unrecorded): $path, 200/s for 20s"
-    bench com.lavish.bench.StorefrontReadLoad http://127.0.0.1:8080 "$path" 200 20 "$shop" "$first_customer" \
+    echo "== warm-up (unrecorded): $path, 1000/s for 20s"
+    bench com.lavish.bench.StorefrontReadLoad http://127.0.0.1:8080 "$path" 1000 20 "$shop" "$first_customer" \
       "$customers" >>"$out/event-path-reads-warm-up.txt"
-  done
-  for path in /proxy/locations/countries /proxy/customers/me /proxy/orders; do
     echo "== $path through the local API gateway, 1000/s for ${seconds}s (after 3 s of warm-up)"
     bench com.lavish.bench.StorefrontReadLoad http://127.0.0.1:8080 "$path" 1000 "$seconds" "$shop" \
       "$first_customer" "$customers" | tee -a "$out/event-path-reads.txt"

@@ -51,7 +51,10 @@ final class OpenLoop {
         }
 
         Vertx vertx = Vertx.vertx();
+        // a connection idle for 10 s is closed by the client, before the services' 30 s idle timeout closes it
+        // under a request just sent on it (Shopify, too, opens a new connection rather than reuse a stale one)
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(200).setKeepAlive(true)
+                .setKeepAliveTimeout(10)
                 .setDefaultHost(url.getHost()).setDefaultPort(url.getPort()));
         // auto-resizing: an overloaded service answering after minutes is recorded, not lost to an exception
         Histogram latency = new Histogram(3);
