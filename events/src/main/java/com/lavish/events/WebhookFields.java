@@ -10,8 +10,6 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.filter.FilteringParserDelegate;
-import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +38,7 @@ public final class WebhookFields {
 
     /**
      * The body as a JSON object holding only the selected fields ({@link JsonSelection}); the whole body is still
-     * parsed, so a body that is not valid JSON is refused as before.
+     * parsed, so a body that is not valid JSON is refused as before (and so is anything after the object).
      */
     public static JsonNode object(ShopifyEvent event, JsonSelection selection) {
         JsonNode body;
@@ -48,12 +46,11 @@ public final class WebhookFields {
             if (selection == null) {
                 body = JSON.readTree(event.payload());
             } else {
-                try (JsonParser parser = new FilteringParserDelegate(JSON.createParser(event.payload()), selection,
-                        TokenFilter.Inclusion.INCLUDE_ALL_AND_PATH, true)) {
-                    body = JSON.readTree(parser);
-                    // what follows the selected fields must still be read, or a broken tail would pass unnoticed
-                    while (parser.nextToken() != null) {
-                        // the filter has consumed the document by the time it answers no more tokens
+                try (JsonParser parser = JSON.createParser(event.payload())) {
+                    body = parser.nextToken() == null ? null : selection.read(parser);
+                    // nothing may follow the object, as readTree checks for the whole body
+                    if (parser.nextToken() != null) {
+                        throw new MalformedEventException("body of " + event.type() + " has content after its JSON object");
                     }
                 }
             }

@@ -148,17 +148,18 @@ public class OrderWrites {
      */
     private static final String LINES = """
             with reconciled as (
-                select o.id from unnest($1::text[], $2::bigint[]) as v(shop_domain, shopify_id)
+                select o.id, o.shop_domain, o.shopify_id from unnest($1::text[], $2::bigint[]) as v(shop_domain, shopify_id)
                 join orders.customer_order o on o.shop_domain = v.shop_domain and o.shopify_id = v.shopify_id),
+            -- a line finds its order among the poll's few reconciled ones, not by an index lookup of its own
             incoming as (
-                select o.id as order_id, l.*
+                select r.id as order_id, l.*
                 from unnest($3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[], $9::text[],
                     $10::text[], $11::integer[], $12::integer[], $13::numeric[], $14::numeric[], $15::bigint[],
                     $16::text[], $17::text[]) with ordinality
                     as l(shop_domain, order_shopify_id, shopify_line_id, product_id, variant_id, title, variant_title,
                          sku, quantity, current_quantity, price, total_discount, selling_plan_id, selling_plan_name,
                          fulfillment_status, position)
-                join orders.customer_order o on o.shop_domain = l.shop_domain and o.shopify_id = l.order_shopify_id),
+                join reconciled r on r.shop_domain = l.shop_domain and r.shopify_id = l.order_shopify_id),
             gone as (
                 delete from orders.order_line old using reconciled r
                 where old.order_id = r.id
