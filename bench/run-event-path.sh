@@ -13,6 +13,7 @@
 #     5 lines) and subscription_contracts/create (subscription-service), the service is stopped, BACKLOG events are
 #     written straight to its topic as the gateway writes them, the service is started again with the same command
 #     line and environment (a cold JVM, as after a deploy or a crash) and timed from the first commit to the last;
+#     then, warm, the service is frozen while a second backlog is written and timed again once let go;
 #  6. the resident memory of each service after all that (VmRSS, and VmHWM, its peak).
 # Every time is a commit time (pg_xact_commit_timestamp; devstack turns on track_commit_timestamp), never a
 # transaction's start. The storefront rate limits are raised for the run through the environment (run.sh passes them
@@ -141,11 +142,23 @@ catch_up() {
     sleep 2
   done
   if wait "$rate"; then
-    tail -2 "$out/event-path-catch-up-$kind-progress.txt" | sed "s/^/$kind: /" | tee -a "$out/event-path-catch-up.txt"
-  else # what was consumed before it stopped
-    bench com.lavish.bench.CatchUpRate "$jdbc" "$schema" "backlog-$kind-" "$backlog" 0 | tail -2 | sed "s/^/$kind: /" \
+    tail -2 "$out/event-path-catch-up-$kind-progress.txt" | sed "s/^/$kind (cold): /" \
       | tee -a "$out/event-path-catch-up.txt"
+  else # what was consumed before it stopped
+    bench com.lavish.bench.CatchUpRate "$jdbc" "$schema" "backlog-$kind-" "$backlog" 0 | tail -2 \
+      | sed "s/^/$kind (cold): /" | tee -a "$out/event-path-catch-up.txt"
+    return
   fi
+  # the same service fallen behind while running (a burst, a pause): its JIT warm from the drain above, it is frozen
+  # (SIGSTOP, well within Kafka's session timeout) while a second backlog is written, then let go
+  kill -STOP "$again"
+  bench com.lavish.bench.EventBacklog "$KAFKA_BOOTSTRAP_SERVERS" "$shop" "$kind" "$backlog" "$((first + backlog))" \
+    "warm-$kind-" | tee -a "$out/event-path-catch-up.txt"
+  kill -CONT "$again"
+  bench com.lavish.bench.CatchUpRate "$jdbc" "$schema" "warm-$kind-" "$backlog" 900 \
+    >"$out/event-path-catch-up-$kind-warm-progress.txt" 2>&1 || true
+  tail -2 "$out/event-path-catch-up-$kind-warm-progress.txt" | sed "s/^/$kind (warm): /" \
+    | tee -a "$out/event-path-catch-up.txt"
 }
 
 if [[ $parts == *" catch-up "* ]]; then

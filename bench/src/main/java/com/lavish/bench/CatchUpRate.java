@@ -65,6 +65,10 @@ public final class CatchUpRate {
                     double seconds = Duration.between(first, last).toNanos() / 1e9;
                     System.out.printf("consumed %d of %d events in %.2f s (first to last commit): %.0f events/s%n",
                             n, count, seconds, (n - 1) / seconds);
+                    if (seconds < 11) {
+                        // a window of 10 whole seconds does not fit: it would divide a short drain by 10
+                        return;
+                    }
                 }
             }
             try (PreparedStatement query = db.prepareStatement("""
