@@ -142,7 +142,7 @@ catch_up() {
     sleep 2
   done
   if wait "$rate"; then
-    tail -2 "$out/event-path-catch-up-$kind-progress.txt" | sed "s/^/$kind (cold): /" \
+    grep -E "^(consumed [0-9]+ of|best)" "$out/event-path-catch-up-$kind-progress.txt" | sed "s/^/$kind (cold): /" \
       | tee -a "$out/event-path-catch-up.txt"
   else # what was consumed before it stopped
     bench com.lavish.bench.CatchUpRate "$jdbc" "$schema" "backlog-$kind-" "$backlog" 0 | tail -2 \
@@ -157,7 +157,7 @@ catch_up() {
   kill -CONT "$again"
   bench com.lavish.bench.CatchUpRate "$jdbc" "$schema" "warm-$kind-" "$backlog" 900 \
     >"$out/event-path-catch-up-$kind-warm-progress.txt" 2>&1 || true
-  tail -2 "$out/event-path-catch-up-$kind-warm-progress.txt" | sed "s/^/$kind (warm): /" \
+  grep -E "^(consumed [0-9]+ of|best)" "$out/event-path-catch-up-$kind-warm-progress.txt" | sed "s/^/$kind (warm): /" \
     | tee -a "$out/event-path-catch-up.txt"
 }
 
