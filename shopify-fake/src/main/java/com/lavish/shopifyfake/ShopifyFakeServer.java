@@ -32,6 +32,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 
+import org.jboss.logging.Logger;
+
 /**
  * Shopify's edge in the local run, as a plain Vert.x HTTP server:
  * <ul>
@@ -58,6 +60,8 @@ import io.vertx.core.http.RequestOptions;
  * Admin API token, signatures or query strings.
  */
 public final class ShopifyFakeServer {
+
+    private static final Logger LOG = Logger.getLogger(ShopifyFakeServer.class);
 
     public static final int DEFAULT_PORT = 8090;
     public static final String DEFAULT_EDGE = "http://127.0.0.1:8080";
@@ -202,16 +206,14 @@ public final class ShopifyFakeServer {
         try {
             config = Config.parse(Arrays.asList(args), System.getenv());
         } catch (UsageException | IllegalArgumentException e) {
-            System.err.println("shopify-fake server: " + e.getMessage());
-            System.err.println(USAGE_TEXT);
+            LOG.errorf("shopify-fake server: %s%n%s", e.getMessage(), USAGE_TEXT);
             System.exit(2);
             return;
         }
         Vertx vertx = Vertx.vertx();
-        start(vertx, config).onSuccess(fake -> System.out.println(describe(fake, config)))
+        start(vertx, config).onSuccess(fake -> LOG.info(describe(fake, config)))
                 .onFailure(e -> {
-                    System.err.println("shopify-fake server: cannot listen on " + config.port() + ": "
-                            + FakeDefaults.describe(e));
+                    LOG.errorf("shopify-fake server: cannot listen on %d: %s", config.port(), FakeDefaults.describe(e));
                     vertx.close();
                     System.exit(1);
                 });
@@ -278,9 +280,9 @@ public final class ShopifyFakeServer {
                 .compose(body -> proxyClient.request(upstream)
                         .compose(call -> body.length() == 0 ? call.send() : call.send(body)))
                 .compose(response -> response.body().map(body -> relay(request, response, body)))
-                .onSuccess(status -> System.out.println(line + " -> " + status))
+                .onSuccess(status -> LOG.infof("%s -> %s", line, status))
                 .onFailure(e -> {
-                    System.out.println(line + " -> 502 " + FakeDefaults.describe(e));
+                    LOG.infof("%s -> 502 %s", line, FakeDefaults.describe(e));
                     error(request.response(), 502, "the edge at " + config.edge() + " did not answer: "
                             + FakeDefaults.describe(e));
                 });
@@ -339,7 +341,7 @@ public final class ShopifyFakeServer {
         String line = "webhook " + topic + " webhook-id=" + delivery.webhookId();
         Future.fromCompletionStage(webhookSender.sendAsync(URI.create(config.edge() + "/webhooks"), delivery))
                 .onSuccess(response -> {
-                    System.out.println(line + " status=" + response.status());
+                    LOG.infof("%s status=%d", line, response.status());
                     answer.put("status", response.status());
                     if (!response.delivered()) {
                         answer.put("detail", response.problem());
@@ -349,7 +351,7 @@ public final class ShopifyFakeServer {
                 })
                 .onFailure(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    System.out.println(line + " status=none");
+                    LOG.infof("%s status=none", line);
                     answer.putNull("status");
                     answer.put("detail", "the gateway did not answer: " + FakeDefaults.describe(cause));
                     json(request.response(), 502, answer);

@@ -23,6 +23,8 @@ import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 
+import org.jboss.logging.Logger;
+
 /**
  * The Admin GraphQL API's request cycle, as Shopify runs it: parse, validate against the schema, coerce the
  * variables, reserve the requested cost from the shop's bucket (or answer THROTTLED, changing nothing), execute,
@@ -31,6 +33,8 @@ import graphql.parser.InvalidSyntaxException;
  * ({@link Result#after}).
  */
 public final class AdminGraphql {
+
+    private static final Logger LOG = Logger.getLogger(AdminGraphql.class);
 
     /** Shopify's limit on one query's requested cost. */
     public static final int MAX_QUERY_COST = 1000;
@@ -211,8 +215,7 @@ public final class AdminGraphql {
             if (exception instanceof GraphQLError graphQLError) {
                 error.message(graphQLError.getMessage()).extensions(graphQLError.getExtensions());
             } else {
-                System.err.println("shopify-fake: error in " + parameters.getPath() + ": " + exception);
-                exception.printStackTrace();
+                LOG.errorf(exception, "shopify-fake: error in %s", parameters.getPath());
                 error.message("Internal error. Looks like something went wrong on our end.")
                         .extensions(Map.of("code", "INTERNAL_SERVER_ERROR"));
             }

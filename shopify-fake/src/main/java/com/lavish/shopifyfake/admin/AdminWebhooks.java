@@ -14,12 +14,16 @@ import java.util.function.Consumer;
 import com.lavish.shopifyfake.WebhookDelivery;
 import com.lavish.shopifyfake.WebhookSender;
 
+import org.jboss.logging.Logger;
+
 /**
  * Sends the webhooks the Admin API's changes make, signed by {@link WebhookSender} as every webhook of the fake is,
  * to the gateway; remembers the last deliveries for {@code GET /fake/admin/webhooks}. Topics can be muted for a
  * number of deliveries, so that a change happens without its webhook (reconciliation must heal that).
  */
 public final class AdminWebhooks implements Consumer<AdminStore.Webhook> {
+
+    private static final Logger LOG = Logger.getLogger(AdminWebhooks.class);
 
     private static final int REMEMBERED = 500;
     /** The count that stands for "until unmuted". */
@@ -44,7 +48,7 @@ public final class AdminWebhooks implements Consumer<AdminStore.Webhook> {
     public void accept(AdminStore.Webhook webhook) {
         if (consumeMute(webhook.topic())) {
             remember(new Sent(webhook.topic(), webhook.shop(), null, null, "muted", true));
-            System.out.println("admin webhook " + webhook.topic() + " muted");
+            LOG.infof("admin webhook %s muted", webhook.topic());
             return;
         }
         WebhookDelivery delivery = WebhookDelivery.of(webhook.topic(), webhook.shop(), webhook.body());
@@ -52,13 +56,12 @@ public final class AdminWebhooks implements Consumer<AdminStore.Webhook> {
             if (failure != null) {
                 remember(new Sent(webhook.topic(), webhook.shop(), delivery.webhookId(), null,
                         String.valueOf(failure.getCause() == null ? failure : failure.getCause()), false));
-                System.out.println("admin webhook " + webhook.topic() + " webhook-id=" + delivery.webhookId()
-                        + " status=none");
+                LOG.infof("admin webhook %s webhook-id=%s status=none", webhook.topic(), delivery.webhookId());
             } else {
                 remember(new Sent(webhook.topic(), webhook.shop(), delivery.webhookId(), response.status(),
                         response.delivered() ? null : response.problem(), false));
-                System.out.println("admin webhook " + webhook.topic() + " webhook-id=" + delivery.webhookId()
-                        + " status=" + response.status());
+                LOG.infof("admin webhook %s webhook-id=%s status=%d", webhook.topic(), delivery.webhookId(),
+                        response.status());
             }
         });
     }
