@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.filter.TokenFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,11 +21,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * applies to an object and to every element of an array alike. A reader must select every field it reads: a test per
  * reader compares what it reads from a selected tree with what it reads from the whole one.
  */
-public final class JsonSelection extends TokenFilter {
+public final class JsonSelection {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Map<String, TokenFilter> fields = new HashMap<>();
+    /** What a whole field holds: every field under it, at every depth. */
+    private static final JsonSelection WHOLE = new JsonSelection();
+
+    private final Map<String, JsonSelection> fields = new HashMap<>();
 
     private JsonSelection() {
     }
@@ -40,7 +42,7 @@ public final class JsonSelection extends TokenFilter {
     /** Adds these fields, each whole. */
     public JsonSelection all(String... names) {
         for (String name : names) {
-            fields.put(name, TokenFilter.INCLUDE_ALL);
+            fields.put(name, WHOLE);
         }
         return this;
     }
@@ -61,14 +63,13 @@ public final class JsonSelection extends TokenFilter {
         return read(parser, this);
     }
 
-    private static JsonNode read(JsonParser parser, TokenFilter selection) throws IOException {
+    private static JsonNode read(JsonParser parser, JsonSelection selection) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
             ObjectNode object = NODES.objectNode();
-            Map<String, TokenFilter> fields = selection instanceof JsonSelection chosen ? chosen.fields : null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                TokenFilter field = fields == null ? selection : fields.get(name);
+                JsonSelection field = selection == WHOLE ? WHOLE : selection.fields.get(name);
                 parser.nextToken();
                 if (field == null) {
                     parser.skipChildren();
@@ -85,6 +86,7 @@ public final class JsonSelection extends TokenFilter {
             }
             return array;
         }
+        // a scalar where the selection expected an object or an array is kept: the reader decides about it
         return scalar(parser, token);
     }
 
@@ -103,21 +105,5 @@ public final class JsonSelection extends TokenFilter {
             case VALUE_NULL -> NODES.nullNode();
             default -> throw new IOException("unexpected " + token + " in a JSON value");
         };
-    }
-
-    @Override
-    public TokenFilter includeProperty(String name) {
-        return fields.get(name);
-    }
-
-    @Override
-    public TokenFilter includeElement(int index) {
-        return this;
-    }
-
-    @Override
-    protected boolean _includeScalar() {
-        // a selected field that holds a scalar where an object was expected is kept: the reader decides about it
-        return true;
     }
 }
