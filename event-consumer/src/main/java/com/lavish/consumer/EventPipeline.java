@@ -2,7 +2,10 @@ package com.lavish.consumer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -266,9 +269,9 @@ public class EventPipeline {
 
     /** One increment per type and outcome of the poll, not one lookup of the counter per record. */
     private void countOutcomes(EventReader<?> reader, List<? extends Delivery<?>> batch) {
-        java.util.Map<String, java.util.EnumMap<EventOutcome, Integer>> counts = new java.util.HashMap<>();
+        Map<String, EnumMap<EventOutcome, Integer>> counts = new HashMap<>();
         for (Delivery<?> delivery : batch) {
-            counts.computeIfAbsent(delivery.event().type(), type -> new java.util.EnumMap<>(EventOutcome.class))
+            counts.computeIfAbsent(delivery.event().type(), type -> new EnumMap<>(EventOutcome.class))
                     .merge(delivery.outcome(), 1, Integer::sum);
         }
         counts.forEach((type, outcomes) -> outcomes.forEach((outcome, n) ->
