@@ -1,7 +1,7 @@
 package com.lavish.events;
 
 /**
- * The headers of a Shopify webhook delivery (shopify-reference.md §1.1), as Shopify sends them and the gateway reads
+ * The headers of a Shopify webhook delivery (docs/shopify-reference.md §1.1), as Shopify sends them and the gateway reads
  * them. Header names are case-insensitive: look them up so.
  */
 public final class ShopifyWebhookHeaders {

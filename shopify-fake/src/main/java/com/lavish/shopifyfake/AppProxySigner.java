@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Signs a storefront request as Shopify's app proxy forwards it (shopify-reference.md §2): it adds {@code shop},
+ * Signs a storefront request as Shopify's app proxy forwards it (docs/shopify-reference.md §2): it adds {@code shop},
  * {@code logged_in_customer_id} (empty for a visitor who is not logged in), {@code path_prefix} and
  * {@code timestamp}, and {@code signature} = lowercase hex HMAC-SHA256 over every other parameter as
  * {@code key=value} strings (repeated keys' values joined with {@code ,}), sorted and concatenated with no separator.

@@ -15,7 +15,10 @@ final class FakeDefaults {
     static final String DEFAULT_API_VERSION = "2026-07";
     /** The local run's Admin API access token when none is set: fake on purpose, like the secret. */
     static final String LOCAL_ADMIN_TOKEN = "shpat_local-fake-admin-token-not-for-production";
-    /** Shopify's Standard plan bucket (shopify-reference.md §3.2). */
+    /**
+     * The Standard plan's restore rate, 100 points a second (docs/shopify-reference.md §3.2); Shopify publishes no
+     * bucket size for it today (a client reads throttleStatus.maximumAvailable), so 2,000 points is the fake's choice.
+     */
     static final double THROTTLE_MAXIMUM = 2000;
     static final double THROTTLE_RESTORE_RATE = 100;
     /** How long a billing attempt stays pending before it settles. */

@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
 /**
  * Shopify's edge in the local run, as a plain Vert.x HTTP server:
  * <ul>
- *   <li>{@code ANY /apps/lavish/...} is Shopify's app proxy as the storefront sees it (shopify-reference.md §2): the
+ *   <li>{@code ANY /apps/lavish/...} is Shopify's app proxy as the storefront sees it (docs/shopify-reference.md §2): the
  *       request goes on to {@code {edge}/proxy/...} with its method, body and query parameters, plus {@code shop},
  *       {@code logged_in_customer_id}, {@code path_prefix}, {@code timestamp} and {@code signature} as
  *       {@link AppProxySigner} signs them, and {@code X-Forwarded-For}/{@code X-Forwarded-Host}; {@code Cookie} and

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Posts signed webhook deliveries to a gateway as Shopify does: {@code POST} of the raw body with the
  * {@code X-Shopify-*} headers of {@link WebhookSigner}, answered within Shopify's 5 seconds or counted as failed
- * (shopify-reference.md §1.3).
+ * (docs/shopify-reference.md §1.3).
  */
 public final class WebhookSender {
 

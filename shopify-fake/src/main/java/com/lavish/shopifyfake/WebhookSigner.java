@@ -10,7 +10,7 @@ import com.lavish.events.ShopifyWebhookHeaders;
 /**
  * Signs a webhook delivery as Shopify does: {@code X-Shopify-Hmac-Sha256} is the base64 HMAC-SHA256 of the raw
  * body bytes, keyed with the app's client secret, beside the topic, shop, API version, webhook id, event id and
- * trigger time headers (shopify-reference.md §1.1–1.2).
+ * trigger time headers (docs/shopify-reference.md §1.1–1.2).
  */
 public final class WebhookSigner {
 

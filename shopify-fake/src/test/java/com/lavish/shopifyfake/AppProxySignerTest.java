@@ -16,7 +16,7 @@ class AppProxySignerTest {
     /**
      * The worked example of https://shopify.dev/docs/apps/build/online-store/app-proxies/authenticate-app-proxies
      * (secret {@code hush}). The page prints the shop as {@code {shop}.myshopify.com}, but its digests verify only
-     * with {@code shop-name.myshopify.com} (shopify-reference.md §2).
+     * with {@code shop-name.myshopify.com} (docs/shopify-reference.md §2).
      */
     @Test
     void reproducesTheDocsExampleForALoggedInCustomer() {

@@ -22,7 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.lavish.edge.identity.AppProxySignatureException.Reason;
 
 /**
- * Verifies the {@code signature} Shopify's app proxy adds to a storefront request (shopify-reference.md §2) and
+ * Verifies the {@code signature} Shopify's app proxy adds to a storefront request (docs/shopify-reference.md §2) and
  * says which shop and which logged-in customer it vouches for. Plain Java, so every service and test can use it.
  *
  * <p>The signed message: every query parameter but {@code signature}, URL-decoded, repeated keys' values joined

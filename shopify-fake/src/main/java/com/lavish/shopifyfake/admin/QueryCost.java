@@ -22,7 +22,7 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnionType;
 
 /**
- * Shopify's calculated query cost (shopify-reference.md §3.2): a scalar or enum field costs 0, an object 1, a
+ * Shopify's calculated query cost (docs/shopify-reference.md §3.2): a scalar or enum field costs 0, an object 1, a
  * connection 2 plus {@code first}/{@code last} times the cost of one of its items (an item, {@code node} or an entry
  * of {@code nodes}, costs 1 plus its fields; {@code edges}, {@code cursor} and {@code pageInfo} cost nothing), a
  * mutation 10. Fragments on different types count as the dearest of them (an interface or union costs its most

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import graphql.schema.DataFetcher;
 
 /**
- * The selling plan mutations (shopify-reference.md §3.3) with Shopify's payloads and user errors:
+ * The selling plan mutations (docs/shopify-reference.md §3.3) with Shopify's payloads and user errors:
  * {@code sellingPlanGroupCreate|Update|Delete|AddProducts|RemoveProducts} and
  * {@code productJoinSellingPlanGroups|productLeaveSellingPlanGroups}. A request with a user error changes nothing.
  */

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Subscription contracts (shopify-reference.md §4): creation at checkout, status mutations, the draft flow
+ * Subscription contracts (docs/shopify-reference.md §4): creation at checkout, status mutations, the draft flow
  * (update → draft edits → commit, each commit a new {@code revisionId}), billing cycles with skip/unskip, and
  * billing attempts, which Shopify resolves asynchronously: the attempt is answered pending, then after the store's
  * billing delay it succeeds (an order, {@code orders/create}, {@code subscription_billing_attempts/success}) or fails

@@ -3,7 +3,7 @@ package com.lavish.shopifyfake.admin;
 import java.time.Clock;
 
 /**
- * Shopify's cost-based leaky bucket for one app on one shop (shopify-reference.md §3.2): {@code maximumAvailable}
+ * Shopify's cost-based leaky bucket for one app on one shop (docs/shopify-reference.md §3.2): {@code maximumAvailable}
  * points, refilled at {@code restoreRate} points a second. A query takes its requested cost up front, or is
  * throttled (taking nothing) when fewer points are left; afterwards the difference to its actual cost is refunded.
  * The clock is injectable, so the arithmetic is tested without waiting.

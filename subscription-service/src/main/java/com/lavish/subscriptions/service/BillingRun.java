@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The billing schedule Shopify leaves to apps (shopify-reference.md §4.2): bills every active contract that is due,
+ * The billing schedule Shopify leaves to apps (docs/shopify-reference.md §4.2): bills every active contract that is due,
  * exactly once per cycle and attempt. Each batch locks its contracts {@code FOR UPDATE SKIP LOCKED} and, in the same
  * transaction, marks each one's attempt in flight, writes the {@link BillingAttempt} (unique per contract, cycle and
  * attempt number) and its BILLING_ATTEMPT_CREATE command to the outbox, whose idempotency key

@@ -15,7 +15,7 @@ import com.lavish.subscriptions.SubscriptionLine;
 /**
  * A poll's versions of contracts, applied in offset order to the contracts it read ({@link ContractChanges}), each only
  * if it is newer than what the contract holds by then. Contracts have no updated_at: versions are ordered by
- * {@code revision_id} compared as numbers, and by ce_time when a version has none (shopify-reference.md §1.4). A
+ * {@code revision_id} compared as numbers, and by ce_time when a version has none (docs/shopify-reference.md §1.4). A
  * webhook is thin, so applying one keeps the lines, next billing date and address and asks sync-service for the whole
  * contract (CONTRACT_FETCH); the Admin API node that answers, at the same revision, completes it. If the fetch never
  * comes, the contract keeps what the webhook carried.

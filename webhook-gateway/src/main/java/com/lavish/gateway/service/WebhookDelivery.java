@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One webhook request as it arrived: the Shopify headers (null when absent or blank) and the raw body, not yet
- * verified. Names follow shopify-reference.md §1.1.
+ * verified. Names follow docs/shopify-reference.md §1.1.
  *
  * @param signature   X-Shopify-Hmac-Sha256
  * @param shopDomain  X-Shopify-Shop-Domain

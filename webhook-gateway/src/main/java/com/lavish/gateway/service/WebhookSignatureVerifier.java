@@ -18,7 +18,7 @@ import com.lavish.edge.config.ShopifyAppConfig;
 
 /**
  * Checks {@code X-Shopify-Hmac-Sha256}: the base64 HMAC-SHA256 of the raw body keyed with the app's client secret
- * (shopify-reference.md §1.2). The current secret and, during a rotation, the previous one are accepted. The
+ * (docs/shopify-reference.md §1.2). The current secret and, during a rotation, the previous one are accepted. The
  * digests are compared as bytes in constant time.
  */
 @ApplicationScoped
