@@ -5,6 +5,7 @@ import static com.lavish.customers.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -81,6 +82,29 @@ class StorefrontRateLimitTest {
         assertTooManyRequests(me(newCustomerId(), address), 60);
         // the limit is the address's: the first hop of X-Forwarded-For, not the proxy behind it
         me(newCustomerId(), newAddress()).statusCode(404);
+    }
+
+    @Test
+    void refusedReadShowsNothingOfTheAnswerItsCheckRanBeside() {
+        String address = newAddress();
+        for (int i = 0; i < 5; i++) {
+            countries(address).statusCode(200).header("ETag", containsString("-"));
+        }
+        // the first refusal settles a check that ran beside the answer; the next waits for its verdict first
+        for (int i = 0; i < 2; i++) {
+            ValidatableResponse refused = countries(address);
+            assertTooManyRequests(refused, 60);
+            refused.header("ETag", nullValue())
+                    .header("Cache-Control", nullValue())
+                    .body("countries", nullValue());
+        }
+    }
+
+    static ValidatableResponse countries(String forwardedFor) {
+        return given().urlEncodingEnabled(false)
+                .header("X-Forwarded-For", forwardedFor)
+                .get("/proxy/locations/countries?" + signedQuery(null))
+                .then();
     }
 
     @Test

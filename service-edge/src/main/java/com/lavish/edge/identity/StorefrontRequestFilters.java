@@ -1,27 +1,40 @@
 package com.lavish.edge.identity;
 
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.edge.ratelimit.RateLimit;
+import com.lavish.edge.ratelimit.RateLimitDecision;
 import com.lavish.edge.ratelimit.RedisRateLimiter;
 import com.lavish.edge.session.InvalidSessionTokenException;
 import com.lavish.edge.session.StorefrontSessionTokens;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -41,6 +54,12 @@ import com.lavish.edge.config.ShopifyAppConfig;
  * 401 on the rest. Then the request is counted against the per-customer and per-address limits in Redis (429 with
  * {@code Retry-After}).
  *
+ * <p>A read ({@code GET}, {@code HEAD}) that answers at once does not wait for Redis's verdict before its work: the
+ * check runs alongside the resource (its query), and the answer waits for both, so a read costs the longer of the two
+ * round trips rather than their sum. A refused read's answer is replaced by the 429, so it shows nothing. Writes,
+ * streams, and subjects this replica saw refused within their {@code Retry-After} wait for the verdict first: a
+ * client over its limit makes no query run.
+ *
  * <p>Built only into services that set {@code storefront.proxy.enabled=true}: a service without storefront paths
  * (the webhook gateway) then carries no filter and no Redis client.
  */
@@ -52,6 +71,8 @@ public class StorefrontRequestFilters {
     private static final Logger LOG = Logger.getLogger(StorefrontRequestFilters.class);
     private static final int MAX_ADDRESS_LENGTH = 64;
     private static final String BEARER = "bearer ";
+    /** The request property holding a rate-limit verdict still on its way, for {@link #settleRateLimit}. */
+    private static final String PENDING_DECISION = StorefrontRequestFilters.class.getName() + ".pendingDecision";
 
     private final AppProxySignatureVerifier verifier;
     private final Set<String> shops;
@@ -59,6 +80,8 @@ public class StorefrontRequestFilters {
     private final StorefrontIdentity identity;
     private final RedisRateLimiter rateLimiter;
     private final StorefrontSessionTokens sessionTokens;
+    /** Whether a resource method streams its answer (server-sent events), by method: asked once per method. */
+    private final Map<Method, Boolean> streaming = new ConcurrentHashMap<>();
 
     public StorefrontRequestFilters(ShopifyAppConfig shopify, StorefrontConfig config, StorefrontIdentity identity,
                                     RedisRateLimiter rateLimiter, StorefrontSessionTokens sessionTokens) {
@@ -128,7 +151,7 @@ public class StorefrontRequestFilters {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
-    public Uni<Response> limitRate(ContainerRequestContext context, HttpServerRequest request) {
+    public Uni<Response> limitRate(ContainerRequestContext context, HttpServerRequest request, ResourceInfo resource) {
         StorefrontConfig.RateLimit limits = config.rateLimit();
         String path = context.getUriInfo().getPath();
         if (!limits.enabled() || !(under(path, config.proxy().pathPrefix()) || under(path, config.api().pathPrefix()))) {
@@ -140,14 +163,60 @@ public class StorefrontRequestFilters {
                 limits.customer().requests(), limits.customer().window())));
         applicable.add(new RateLimit(limits.keyPrefix() + "address:" + clientAddress(request),
                 limits.address().requests(), limits.address().window()));
-        return rateLimiter.acquire(applicable).map(decision -> {
+        Uni<RateLimitDecision> check = rateLimiter.acquire(applicable);
+        if (checkAlongside(context.getMethod(), resource) && !rateLimiter.recentlyRefused(applicable)) {
+            context.setProperty(PENDING_DECISION, check.subscribeAsCompletionStage());
+            return Uni.createFrom().nullItem();
+        }
+        return check.map(decision -> {
             if (!decision.allowed()) {
-                throw ProblemException.tooManyRequests(
-                        "too many requests; try again in " + decision.retryAfterSeconds() + " s",
-                        decision.retryAfterSeconds());
+                throw tooManyRequests(decision);
             }
             return null;
         });
+    }
+
+    /** A read answered at once may run beside its check; a write, or a stream that would open before it, may not. */
+    private boolean checkAlongside(String method, ResourceInfo resource) {
+        if (!HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)) {
+            return false;
+        }
+        Method target = resource == null ? null : resource.getResourceMethod();
+        return target != null && !streaming.computeIfAbsent(target, StorefrontRequestFilters::streams);
+    }
+
+    private static boolean streams(Method method) {
+        Produces produces = method.getAnnotation(Produces.class);
+        return Multi.class.isAssignableFrom(method.getReturnType())
+                || (produces != null && Arrays.asList(produces.value()).contains(MediaType.SERVER_SENT_EVENTS));
+    }
+
+    /** A read's verdict, when it ran alongside: the answer waits for it, and a refusal replaces the answer. */
+    @ServerResponseFilter
+    public Uni<Void> settleRateLimit(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(PENDING_DECISION) instanceof CompletionStage<?> pending)) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(pending).map(verdict -> {
+            RateLimitDecision decision = (RateLimitDecision) verdict;
+            if (!decision.allowed()) {
+                ProblemException refusal = tooManyRequests(decision);
+                MultivaluedMap<String, Object> headers = response.getHeaders();
+                // nothing of the refused answer stays: no validators or caching of it, only the problem
+                List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.CACHE_CONTROL)
+                        .forEach(headers::remove);
+                refusal.headers().forEach(headers::putSingle);
+                response.setStatus(refusal.problem().status());
+                response.setEntity(refusal.problem(), null, MediaType.valueOf(Problem.MEDIA_TYPE));
+            }
+            return null;
+        });
+    }
+
+    private static ProblemException tooManyRequests(RateLimitDecision decision) {
+        return ProblemException.tooManyRequests(
+                "too many requests; try again in " + decision.retryAfterSeconds() + " s",
+                decision.retryAfterSeconds());
     }
 
     static boolean under(String path, String prefix) {

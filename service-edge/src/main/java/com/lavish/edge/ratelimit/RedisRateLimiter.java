@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,9 @@ import io.smallrye.mutiny.Uni;
  * loaded, so a check sends a few keys and numbers rather than the script's text; a Redis that restarted and lost it
  * answers NOSCRIPT once, and the check is sent with the text ({@code EVAL}), which loads it again. A rejected
  * request is not counted, so a client that backs off for {@code Retry-After} gets in again.
+ *
+ * <p>The limiter also remembers, in this replica, which subjects Redis refused and for how long
+ * ({@link #recentlyRefused}), so that a caller can check a subject that is hammering it before doing any work for it.
  */
 @ApplicationScoped
 @IfBuildProperty(name = StorefrontConfig.ENABLED, stringValue = "true")
@@ -36,6 +40,8 @@ public class RedisRateLimiter {
 
     private static final Logger LOG = Logger.getLogger(RedisRateLimiter.class);
     private static final long WARN_EVERY_MILLIS = 30_000;
+    /** Subjects remembered as refused at most; past it, expired ones are dropped, and new ones not remembered. */
+    private static final int MAX_REMEMBERED_REFUSALS = 10_000;
 
     /** KEYS[i] a counter; ARGV[2i-1] its limit, ARGV[2i] its window (ms). Returns ms to wait, 0 if admitted. */
     private static final String FIXED_WINDOW = """
@@ -93,6 +99,8 @@ public class RedisRateLimiter {
     private final StorefrontConfig.RateLimit config;
     private final Clock clock = Clock.systemUTC();
     private final AtomicLong lastWarning = new AtomicLong();
+    /** Redis key of a refused subject to the time (ms) its Retry-After ends. */
+    private final ConcurrentHashMap<String, Long> refusedUntil = new ConcurrentHashMap<>();
 
     public RedisRateLimiter(ReactiveRedisDataSource redis, StorefrontConfig config) {
         this.redis = redis;
@@ -121,13 +129,46 @@ public class RedisRateLimiter {
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .map(response -> {
                     long waitMillis = response == null ? 0 : response.toLong();
-                    return waitMillis <= 0 ? RateLimitDecision.ALLOWED
-                            : RateLimitDecision.rejected(Duration.ofMillis(waitMillis));
+                    if (waitMillis <= 0) {
+                        return RateLimitDecision.ALLOWED;
+                    }
+                    rememberRefused(limits, waitMillis);
+                    return RateLimitDecision.rejected(Duration.ofMillis(waitMillis));
                 })
                 .onFailure().recoverWithItem(failure -> {
                     warnFailOpen(failure);
                     return RateLimitDecision.ALLOWED;
                 });
+    }
+
+    /**
+     * Whether Redis refused any of these subjects on this replica and its Retry-After has not passed yet: such a
+     * request is likely refused again, so it is worth waiting for the verdict before doing the request's work.
+     */
+    public boolean recentlyRefused(List<RateLimit> limits) {
+        if (refusedUntil.isEmpty()) {
+            return false;
+        }
+        long now = clock.millis();
+        for (RateLimit limit : limits) {
+            Long until = refusedUntil.get(limit.key());
+            if (until != null && until > now) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The script says only how long to wait, not which subject was over: every subject of the request is noted. */
+    private void rememberRefused(List<RateLimit> limits, long waitMillis) {
+        long now = clock.millis();
+        if (refusedUntil.size() >= MAX_REMEMBERED_REFUSALS) {
+            refusedUntil.values().removeIf(until -> until <= now);
+            if (refusedUntil.size() >= MAX_REMEMBERED_REFUSALS) {
+                return;
+            }
+        }
+        limits.forEach(limit -> refusedUntil.merge(limit.key(), now + waitMillis, Math::max));
     }
 
     private String[] arguments(Algorithm algorithm, List<RateLimit> limits) {
