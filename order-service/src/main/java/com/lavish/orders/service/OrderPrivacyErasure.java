@@ -36,10 +36,11 @@ public class OrderPrivacyErasure implements PrivacyErasure {
         return connection.preparedQuery(REDACT).execute(rows.tuple()).replaceWithVoid();
     }
 
-    /** Orders (their lines and fulfillments go with them, on delete cascade), edits, status changes, applied events. */
+    /** Orders with their lines and fulfillments (no foreign key deletes those: V3), edits, status changes, events. */
     @Override
     public List<String> shopTables() {
-        return List.of("customer_order", "order_edit", "order_status_change", "applied_event");
+        return List.of("order_line", "order_fulfillment", "customer_order", "order_edit", "order_status_change",
+                "applied_event");
     }
 
     /** app/uninstalled owes nothing here: the shop's data goes with shop/redact, 48 hours later. */
