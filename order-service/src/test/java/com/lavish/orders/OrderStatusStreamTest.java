@@ -2,10 +2,12 @@ package com.lavish.orders;
 
 import static com.lavish.orders.OrderEventFixture.SHOP;
 import static com.lavish.orders.OrderEventFixture.WAIT;
+import static com.lavish.orders.OrderEventFixture.compliance;
 import static com.lavish.orders.OrderEventFixture.event;
 import static com.lavish.orders.OrderEventFixture.newId;
 import static com.lavish.orders.OrderEventFixture.order;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,6 +39,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.Topics;
+import com.lavish.shopifyfake.SampleWebhooks;
 import com.lavish.shopifyfake.AppProxySigner;
 
 import io.agroal.api.AgroalDataSource;
@@ -195,6 +199,51 @@ class OrderStatusStreamTest {
                 .then().statusCode(400).contentType(containsString("application/problem+json"));
     }
 
+    @Test
+    void aCustomerHoldsAtMostFourStreamsAtOnceAndGetsTooManyRequestsBeyond() throws Exception {
+        long customer = newId();
+        List<Stream> open = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            open.add(open(customer, null));
+        }
+        HttpResponse<String> refused = request(customer, null, HttpResponse.BodyHandlers.ofString());
+        assertEquals(429, refused.statusCode());
+        assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+        // another customer is not held back by this one's streams
+        open(newId(), null).awaitComment();
+
+        // one closed, one may open again once the server has seen it go
+        open.get(0).close();
+        await().atMost(WAIT).until(() -> {
+            HttpResponse<java.io.InputStream> again = request(customer, null, HttpResponse.BodyHandlers.ofInputStream());
+            if (again.statusCode() == 200) {
+                streams.add(new Stream(again.body()));
+            } else {
+                again.body().close();
+            }
+            return again.statusCode() == 200;
+        });
+    }
+
+    @Test
+    void aCustomersStreamsEndOnceTheirRedactionHasCommitted() throws Exception {
+        long customer = newId();
+        long neighbour = newId();
+        Stream redacted = open(customer, null);
+        Stream kept = open(neighbour, null);
+        redacted.awaitComment();
+        kept.awaitComment();
+
+        String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/redact", SHOP, customer,
+                SampleWebhooks.variant("customers/redact").customerId(customer).shopDomain(SHOP).tree().toString()));
+        fixture.awaitPrivacyRequest(ceId);
+
+        redacted.awaitEnd();
+        kept.awaitComment();
+        assertTrue(kept.isOpen(), "another customer's stream goes on");
+    }
+
     private static String broadcast(long customer, String id, String financialStatus) {
         return JSON.createObjectNode().put("shop", SHOP).put("customer_id", customer)
                 .set("event", JSON.createObjectNode().put("id", id).put("order_id", "1").put("order_number", "1")
@@ -203,15 +252,20 @@ class OrderStatusStreamTest {
                 .toString();
     }
 
-    private Stream open(long customer, Long lastEventId) throws Exception {
+    private <T> HttpResponse<T> request(long customer, Long lastEventId, HttpResponse.BodyHandler<T> body)
+            throws Exception {
         String query = new AppProxySigner(OrderEventFixture.SECRET).query(SHOP, customer);
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/proxy/orders/events?" + query))
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", Long.toString(lastEventId));
         }
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
-                .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        return HttpClient.newHttpClient().send(request.build(), body);
+    }
+
+    private Stream open(long customer, Long lastEventId) throws Exception {
+        HttpResponse<java.io.InputStream> response = request(customer, lastEventId,
+                HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         Stream stream = new Stream(response.body());
@@ -219,10 +273,14 @@ class OrderStatusStreamTest {
         return stream;
     }
 
-    /** Reads SSE lines on a thread of its own: events' data as JSON, comments as markers. */
-    private static final class Stream {
+    /** Reads SSE lines on a thread of its own: events' data as JSON, comments as markers, and the end. */
+    static final class Stream {
+
+        /** Put after the last line when the server ends the stream. */
+        private static final String END = "\u0000end";
 
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private volatile boolean open = true;
         private final java.io.InputStream body;
 
         Stream(java.io.InputStream body) {
@@ -233,12 +291,32 @@ class OrderStatusStreamTest {
                     while ((line = in.readLine()) != null) {
                         lines.add(line);
                     }
+                    open = false;
+                    lines.add(END);
                 } catch (Exception closed) {
                     // the test closed the stream
                 }
             });
             reader.setDaemon(true);
             reader.start();
+        }
+
+        boolean isOpen() {
+            return open;
+        }
+
+        /** Waits for the server to end the stream (events before the end are passed over). */
+        void awaitEnd() throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null) {
+                    throw new AssertionError("the stream did not end within " + WAIT);
+                }
+                if (END.equals(line)) {
+                    return;
+                }
+            }
         }
 
         void awaitComment() throws InterruptedException {
@@ -263,6 +341,9 @@ class OrderStatusStreamTest {
             String line = lines.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
             if (line == null) {
                 throw new AssertionError("nothing on the stream within " + WAIT);
+            }
+            if (END.equals(line)) {
+                throw new AssertionError("the server ended the stream");
             }
             return line;
         }

@@ -23,6 +23,14 @@ public interface PrivacyErasure {
      */
     List<String> shopTables();
 
+    /**
+     * After the transaction that erased these customers' data has committed: ends what they still hold open outside
+     * the database (a live stream, a cache). Never called if the transaction rolls back.
+     */
+    default Uni<Void> afterRedaction(List<PrivacyRequest> redactions) {
+        return Uni.createFrom().voidItem();
+    }
+
     /** Whether this service records requests of the type at all; another type is counted as ignored. */
     default boolean concerns(String type) {
         return true;

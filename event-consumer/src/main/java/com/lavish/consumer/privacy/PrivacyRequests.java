@@ -90,6 +90,7 @@ public class PrivacyRequests {
                     .execute(recorded.tuple()).replaceWithVoid());
             if (!redactions.isEmpty()) {
                 statements.add(erasure.redactCustomers(connection, redactions));
+                batch.afterCommit().then(() -> erasure.afterRedaction(redactions));
             }
             if (!redactedShops.isEmpty()) {
                 for (String table : erasure.shopTables()) {

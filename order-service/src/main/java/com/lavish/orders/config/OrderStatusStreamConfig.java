@@ -23,4 +23,15 @@ public interface OrderStatusStreamConfig {
      */
     @WithDefault("200")
     int replayLimit();
+
+    /**
+     * The longest a stream stays open; one that came with a session token ends when the token does, if sooner. The
+     * client then reconnects with {@code Last-Event-ID} (and a fresh token), and so is checked again.
+     */
+    @WithDefault("10m")
+    Duration maxLifetime();
+
+    /** Streams one customer may hold open at once on a replica (tabs, windows); a 429 beyond. */
+    @WithDefault("4")
+    int maxStreamsPerCustomer();
 }

@@ -1,5 +1,7 @@
 package com.lavish.orders.rest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.DefaultValue;
@@ -179,15 +181,33 @@ public class StorefrontOrderResource {
             @Context Sse sse) {
         StorefrontCustomer customer = identity.customer();
         Long after = lastEventId(lastEventId);
+        Duration lifetime = lifetime();
+        // the feed ends the customer's stream (redaction) by completing; the heartbeats never do, so the merged
+        // stream is cut at a marker the completion leaves
+        OutboundSseEvent followEnded = sse.newEventBuilder().comment("ended").build();
         Multi<OutboundSseEvent> changes = statusFeed.follow(customer.shop(), customer.customerId(), after)
                 .map(event -> sse.newEventBuilder().id(event.id()).name("order-status")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(OrderStatusEvent.class, event).build());
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(OrderStatusEvent.class, event).build())
+                .onCompletion().continueWith(followEnded);
         // the changes first: merge subscribes in order, so the customer is followed before "connected" is sent
         return Multi.createBy().merging().streams(changes,
                 Multi.createFrom().item(sse.newEventBuilder().comment("connected")
                         .reconnectDelay(RECONNECT_DELAY_MILLIS).build()),
                 Multi.createFrom().ticks().every(streamConfig.heartbeat())
-                        .map(tick -> sse.newEventBuilder().comment("heartbeat").build()));
+                        .map(tick -> sse.newEventBuilder().comment("heartbeat").build()))
+                .select().first(event -> event != followEnded)
+                // checked once, when it opened: it ends, and the client reconnects and is checked again
+                .select().first(lifetime);
+    }
+
+    /** Until the session token expires, if it does before the longest a stream may stay open. */
+    private Duration lifetime() {
+        Duration longest = streamConfig.maxLifetime();
+        return identity.credentialExpiresAt()
+                .map(expires -> Duration.between(Instant.now(), expires))
+                .filter(untilExpiry -> untilExpiry.compareTo(longest) < 0)
+                .map(untilExpiry -> untilExpiry.isNegative() ? Duration.ZERO : untilExpiry)
+                .orElse(longest);
     }
 
     /** Last-Event-ID as this stream writes it: digits; anything else is refused, never guessed at. */

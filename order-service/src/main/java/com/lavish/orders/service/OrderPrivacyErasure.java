@@ -21,6 +21,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @ApplicationScoped
 public class OrderPrivacyErasure implements PrivacyErasure {
 
+    private final OrderStatusFeed statusFeed;
+
+    public OrderPrivacyErasure(OrderStatusFeed statusFeed) {
+        this.statusFeed = statusFeed;
+    }
+
     /** Everything that names or reaches a person, for every order of each (shop, customer). */
     private static final String REDACT = """
             update orders.customer_order o set redacted_at = r.redacted_at,
@@ -34,6 +40,12 @@ public class OrderPrivacyErasure implements PrivacyErasure {
         ColumnArrays rows = new ColumnArrays();
         requests.forEach(r -> rows.row().text(r.shopDomain()).bigint(r.customerId()).timestamptz(r.receivedAt()));
         return connection.preparedQuery(REDACT).execute(rows.tuple()).replaceWithVoid();
+    }
+
+    /** Their live order streams end: a stream was checked when it opened, and must not outlive the erasure. */
+    @Override
+    public Uni<Void> afterRedaction(List<PrivacyRequest> redactions) {
+        return statusFeed.endStreams(redactions);
     }
 
     /** Orders with their lines and fulfillments (no foreign key deletes those: V3), edits, status changes, events. */

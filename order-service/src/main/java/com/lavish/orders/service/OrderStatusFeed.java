@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.lavish.consumer.privacy.PrivacyRequest;
+import com.lavish.edge.problem.ProblemException;
 import com.lavish.orders.OrderStatusChange;
 import com.lavish.orders.config.OrderStatusStreamConfig;
 import com.lavish.orders.repository.OrderStatusChangeRepository;
@@ -37,6 +40,9 @@ import io.smallrye.mutiny.subscription.MultiEmitter;
  * one Redis channel, in one message per transaction; every replica (itself included) subscribes to that channel and
  * hands each change to the streams of that customer it holds open. A stream that resumes after a
  * {@code Last-Event-ID} first gets what it missed from {@code order_status_change}, then the live changes, each once.
+ *
+ * <p>A customer holds at most {@code orders.events.max-streams-per-customer} streams on a replica (429 beyond), and a
+ * customer's streams end on every replica once customers/redact for them has committed.
  */
 @ApplicationScoped
 public class OrderStatusFeed {
@@ -48,12 +54,23 @@ public class OrderStatusFeed {
     record Broadcast(String shop, long customerId, OrderStatusEvent event) {
     }
 
+    /** Whose streams end (customers/redact); an object, so a replica of the release before ignores it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EndedStreams(List<Customer> endedStreams) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Customer(String shop, long customerId) {
+    }
+
     private final ReactivePubSubCommands<String> pubsub;
     private final OrderStatusChangeRepository changes;
     private final OrderStatusStreamConfig config;
     private final ObjectMapper json;
     private final MeterRegistry metrics;
     private final ConcurrentHashMap<String, Set<Follower>> followers = new ConcurrentHashMap<>();
+    /** Streams open per customer on this replica, counted from the request, before the stream subscribes. */
+    private final ConcurrentHashMap<String, Integer> openStreams = new ConcurrentHashMap<>();
     private volatile Cancellable subscription;
 
     public OrderStatusFeed(ReactiveRedisDataSource redis, OrderStatusChangeRepository changes,
@@ -110,9 +127,11 @@ public class OrderStatusFeed {
      * {@code orders.events.replay-limit} of them, oldest first).
      */
     public Multi<OrderStatusEvent> follow(String shop, long customerId, Long after) {
-        return Multi.createFrom().emitter(emitter -> {
+        String key = key(shop, customerId);
+        // taken now, while the request can still be answered 429; given back when the stream ends however it ends
+        Runnable release = reserveStream(key);
+        return Multi.createFrom().<OrderStatusEvent>emitter(emitter -> {
             Follower follower = new Follower(emitter);
-            String key = key(shop, customerId);
             followers.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(follower);
             emitter.onTermination(() -> followers.computeIfPresent(key, (k, set) -> {
                 set.remove(follower);
@@ -123,14 +142,60 @@ public class OrderStatusFeed {
                     : Panache.withSession(() -> changes.after(shop, customerId, after, config.replayLimit()))
                             .map(rows -> rows.stream().map(OrderStatusEvent::of).toList());
             missed.subscribe().with(follower::replayed, emitter::fail);
+        }).onTermination().invoke(release);
+    }
+
+    /** One of the customer's streams on this replica; a 429 when they hold as many as they may. */
+    private Runnable reserveStream(String key) {
+        int cap = config.maxStreamsPerCustomer();
+        AtomicBoolean admitted = new AtomicBoolean();
+        openStreams.compute(key, (k, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= cap) {
+                return open;
+            }
+            admitted.set(true);
+            return count + 1;
         });
+        if (!admitted.get()) {
+            throw ProblemException.tooManyRequests("at most " + cap + " live order streams per customer are open at "
+                    + "once; close one (another tab or window) and try again", 5);
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                openStreams.computeIfPresent(key, (k, open) -> open <= 1 ? null : open - 1);
+            }
+        };
+    }
+
+    /**
+     * Ends the streams of customers whose data customers/redact erased, on every replica (this one too, if Redis is
+     * away). Never fails: the erasure has committed whatever happens here.
+     */
+    public Uni<Void> endStreams(List<PrivacyRequest> redactions) {
+        List<Customer> customers = redactions.stream().filter(r -> r.customerId() != null)
+                .map(r -> new Customer(r.shopDomain(), r.customerId())).toList();
+        if (customers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pubsub.publish(config.channel(), write(new EndedStreams(customers)))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.warnf("the end of %d redacted customers' streams not published to the other replicas: %s",
+                            customers.size(), failure.getMessage());
+                    customers.forEach(this::end);
+                    return Uni.createFrom().voidItem();
+                })
+                .replaceWithVoid();
     }
 
     /** One transaction's changes; or one change alone, as a replica of the release before publishes it. */
     private void received(String message) {
         try {
             JsonNode tree = json.readTree(message);
-            if (tree.isArray()) {
+            if (tree.has("ended_streams")) {
+                json.treeToValue(tree, EndedStreams.class).endedStreams().forEach(this::end);
+            } else if (tree.isArray()) {
                 for (JsonNode broadcast : tree) {
                     deliver(json.treeToValue(broadcast, Broadcast.class));
                 }
@@ -150,11 +215,18 @@ public class OrderStatusFeed {
         }
     }
 
-    private String write(List<Broadcast> broadcasts) {
+    private void end(Customer customer) {
+        Set<Follower> following = followers.get(key(customer.shop(), customer.customerId()));
+        if (following != null) {
+            following.forEach(Follower::end);
+        }
+    }
+
+    private String write(Object message) {
         try {
-            return json.writeValueAsString(broadcasts);
+            return json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an order status change could not be written as JSON", e);
+            throw new IllegalStateException("a message for the order status channel could not be written as JSON", e);
         }
     }
 
@@ -178,6 +250,10 @@ public class OrderStatusFeed {
             } else {
                 emitter.emit(event);
             }
+        }
+
+        void end() {
+            emitter.complete();
         }
 
         synchronized void replayed(List<OrderStatusEvent> missed) {

@@ -1,5 +1,6 @@
 package com.lavish.edge.identity;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,10 +18,24 @@ import com.lavish.edge.problem.ProblemException;
 public class StorefrontIdentity {
 
     private StorefrontCustomer customer;
+    private Instant credentialExpiresAt;
     private boolean bearer;
 
     void set(StorefrontCustomer customer) {
         this.customer = customer;
+    }
+
+    void set(StorefrontCustomer customer, Instant credentialExpiresAt) {
+        this.customer = customer;
+        this.credentialExpiresAt = credentialExpiresAt;
+    }
+
+    /**
+     * When the credential this request came with stops being good: a session token's {@code exp}; none for an
+     * app-proxy signature, which is checked once, at the request. What outlives the request (a stream) ends by then.
+     */
+    public Optional<Instant> credentialExpiresAt() {
+        return Optional.ofNullable(credentialExpiresAt);
     }
 
     /** The request came to the direct API, so a missing customer is answered with a bearer challenge. */

@@ -132,16 +132,17 @@ public class StorefrontRequestFilters {
                 || authorization.length() == BEARER.length()) {
             throw invalidToken("Authorization must be Bearer with a session token from POST /proxy/session");
         }
-        StorefrontCustomer customer;
+        StorefrontSessionTokens.Verified verified;
         try {
-            customer = sessionTokens.verify(authorization.substring(BEARER.length()).trim());
+            verified = sessionTokens.verify(authorization.substring(BEARER.length()).trim());
         } catch (InvalidSessionTokenException e) {
             throw invalidToken(e.getMessage());
         }
+        StorefrontCustomer customer = verified.customer();
         if (!shops.contains(customer.shop())) {
             throw new ProblemException(Problem.of(403, "Forbidden", "this service does not serve the shop " + customer.shop()));
         }
-        identity.set(customer);
+        identity.set(customer, verified.expiresAt());
     }
 
     private static ProblemException invalidToken(String detail) {

@@ -111,7 +111,11 @@ public class StorefrontSessionTokens {
      * @throws InvalidSessionTokenException when the token is forged, expired, for another issuer or audience, or
      *                                      does not name a customer and a shop
      */
-    public StorefrontCustomer verify(String token) {
+    /** A verified token: whom it acts for, and until when. */
+    public record Verified(StorefrontCustomer customer, Instant expiresAt) {
+    }
+
+    public Verified verify(String token) {
         JsonWebToken jwt;
         try {
             jwt = parser.parse(token, verification);
@@ -126,7 +130,7 @@ public class StorefrontSessionTokens {
         if (shop == null || shop.isBlank() || customerId <= 0) {
             throw new InvalidSessionTokenException("the session token names no customer and shop");
         }
-        return new StorefrontCustomer(shop, customerId);
+        return new Verified(new StorefrontCustomer(shop, customerId), Instant.ofEpochSecond(jwt.getExpirationTime()));
     }
 
     private static long parseCustomerId(String subject) {
