@@ -71,6 +71,8 @@ public class StorefrontRequestFilters {
     private static final Logger LOG = Logger.getLogger(StorefrontRequestFilters.class);
     private static final int MAX_ADDRESS_LENGTH = 64;
     private static final String BEARER = "bearer ";
+    static final String APP_PROXY_REFUSED = "the request is not a current Shopify app-proxy request: its signature "
+            + "is missing, wrong or no longer fresh";
     /** The request property holding a rate-limit verdict still on its way, for {@link #settleRateLimit}. */
     private static final String PENDING_DECISION = StorefrontRequestFilters.class.getName() + ".pendingDecision";
 
@@ -111,9 +113,10 @@ public class StorefrontRequestFilters {
         try {
             verified = verifier.verify(request.query());
         } catch (AppProxySignatureException e) {
-            // the reason only: never the query, which holds the signature
+            // the reason goes to the log only, never the query (it holds the signature); the caller learns not which
+            // part failed, so a forger gets no hint whether the signature or the timestamp was wrong
             LOG.debugf("app-proxy request refused: %s", e.reason());
-            throw ProblemException.unauthorized("the request is not a current Shopify app-proxy request: " + e.getMessage());
+            throw ProblemException.unauthorized(APP_PROXY_REFUSED);
         }
         if (!shops.contains(verified.shop())) {
             throw new ProblemException(Problem.of(403, "Forbidden", "this service does not serve the shop " + verified.shop()));

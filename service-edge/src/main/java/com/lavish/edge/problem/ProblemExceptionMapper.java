@@ -6,7 +6,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -79,8 +83,37 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         return Response.status(400).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(400, "Bad Request", "the body is not valid JSON: " + e.getOriginalMessage()))
+                .entity(Problem.of(400, "Bad Request", unreadableJsonDetail(e)))
                 .build();
+    }
+
+    /**
+     * What is wrong with a body, in the client's terms: the field (by its JSON path) or the place in the text. Never
+     * Jackson's own message, which names our classes and types.
+     */
+    static String unreadableJsonDetail(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "the body has a field this path does not take: " + fieldPath(unknown);
+        }
+        if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return "the body's field " + fieldPath(mismatched) + " does not have the type this path takes";
+        }
+        JsonLocation where = e.getLocation();
+        return where == null || where.getLineNr() < 1 ? "the body is not valid JSON"
+                : "the body is not valid JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+    }
+
+    /** data.items[2].quantity: the field names the client sent, the indexes of arrays. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : e.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else if (step.getIndex() >= 0) {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(the whole body)" : "'" + path + "'";
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
