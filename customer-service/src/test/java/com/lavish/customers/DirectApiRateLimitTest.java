@@ -64,11 +64,15 @@ class DirectApiRateLimitTest {
     }
 
     @Test
-    void forgedTokensAreRefusedBeforeTheyCount() {
+    void forgedTokensCountAgainstTheirAddressSoGuessingUsesUpItsLimit() {
+        String token = tokenFor(newCustomerId());
         String address = newAddress();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 5; i++) {
             apiMe("forged", address).statusCode(401);
         }
-        apiMe(tokenFor(newCustomerId()), address).statusCode(404);
+        apiMe("forged", address).statusCode(429);
+        assertTooManyRequests(apiMe(token, address), 60);
+        // the address is the one the gateway appended: what the client wrote before it is not believed
+        assertTooManyRequests(apiMe(token, newAddress() + ", " + address), 60);
     }
 }

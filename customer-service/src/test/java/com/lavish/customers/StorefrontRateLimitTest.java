@@ -80,7 +80,7 @@ class StorefrontRateLimitTest {
             me(newCustomerId(), address).statusCode(404);
         }
         assertTooManyRequests(me(newCustomerId(), address), 60);
-        // the limit is the address's: the first hop of X-Forwarded-For, not the proxy behind it
+        // the limit is the address's: the shopper's as Shopify appended it, not the proxy's after it
         me(newCustomerId(), newAddress()).statusCode(404);
     }
 
@@ -108,12 +108,23 @@ class StorefrontRateLimitTest {
     }
 
     @Test
-    void unsignedRequestsAreRefusedBeforeTheyCount() {
-        long customer = newCustomerId();
+    void failedSignaturesCountAgainstTheirAddressSoGuessingUsesUpItsLimit() {
         String address = newAddress();
-        for (int i = 0; i < 10; i++) {
-            given().header("X-Forwarded-For", address).get("/proxy/customers/me").then().statusCode(401);
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", address + ", 10.0.0.1").get("/proxy/customers/me").then().statusCode(401);
         }
-        me(customer, address).statusCode(404);
+        // over the limit, a guess is not even told whether it was wrong
+        given().header("X-Forwarded-For", address + ", 10.0.0.1").get("/proxy/customers/me").then().statusCode(429);
+        assertTooManyRequests(me(newCustomerId(), address), 60);
+    }
+
+    @Test
+    void addressesWrittenLeftOfShopifysEntryDoNotEscapeTheLimit() {
+        String shopper = newAddress();
+        for (int i = 0; i < 5; i++) {
+            // a new made-up address each time, then the shopper's address as Shopify's proxy appends it
+            me(newCustomerId(), newAddress() + ", " + shopper).statusCode(404);
+        }
+        assertTooManyRequests(me(newCustomerId(), newAddress() + ", " + shopper), 60);
     }
 }

@@ -124,13 +124,24 @@ public interface StorefrontConfig {
             Duration window();
         }
 
-        /** Requests per client address, whoever is signed in (one browser cycling accounts, or none). */
+        /**
+         * Requests per client address, whoever is signed in (one browser cycling accounts, or none), failed
+         * signatures and tokens included.
+         */
         interface Address {
             @WithDefault("600")
             int requests();
 
             @WithDefault("60s")
             Duration window();
+
+            /**
+             * The peers whose {@code X-Forwarded-For} is believed, as addresses or CIDR blocks: the API gateway in
+             * front of the service, which appends the address it saw. From anyone else the header is ignored and
+             * the connection's own address is the client's.
+             */
+            @WithDefault("127.0.0.1/32,::1/128")
+            List<String> trustedProxies();
         }
     }
 

@@ -52,7 +52,9 @@ import com.lavish.edge.config.ShopifyAppConfig;
  * </ul>
  * A request without a customer goes on: public paths serve it, and {@link StorefrontIdentity#customer()} answers
  * 401 on the rest. Then the request is counted against the per-customer and per-address limits in Redis (429 with
- * {@code Retry-After}).
+ * {@code Retry-After}); a refused signature or token is counted against its address before it is answered, so
+ * guessing uses up the guesser's limit. The address is the client's as a trusted proxy saw it ({@link ClientAddress}),
+ * never what the client wrote in {@code X-Forwarded-For}.
  *
  * <p>A read ({@code GET}, {@code HEAD}) that answers at once does not wait for Redis's verdict before its work: the
  * check runs alongside the resource (its query), and the answer waits for both, so a read costs the longer of the two
@@ -69,10 +71,11 @@ public class StorefrontRequestFilters {
     static final String BEARER_CHALLENGE = "Bearer realm=\"lavish-storefront\"";
 
     private static final Logger LOG = Logger.getLogger(StorefrontRequestFilters.class);
-    private static final int MAX_ADDRESS_LENGTH = 64;
     private static final String BEARER = "bearer ";
     static final String APP_PROXY_REFUSED = "the request is not a current Shopify app-proxy request: its signature "
             + "is missing, wrong or no longer fresh";
+    /** The request property holding a refused credential's answer until the address has been counted. */
+    private static final String REFUSED = StorefrontRequestFilters.class.getName() + ".refused";
     /** The request property holding a rate-limit verdict still on its way, for {@link #settleRateLimit}. */
     private static final String PENDING_DECISION = StorefrontRequestFilters.class.getName() + ".pendingDecision";
 
@@ -82,6 +85,7 @@ public class StorefrontRequestFilters {
     private final StorefrontIdentity identity;
     private final RedisRateLimiter rateLimiter;
     private final StorefrontSessionTokens sessionTokens;
+    private final ClientAddress clientAddress;
     /** Whether a resource method streams its answer (server-sent events), by method: asked once per method. */
     private final Map<Method, Boolean> streaming = new ConcurrentHashMap<>();
 
@@ -96,15 +100,21 @@ public class StorefrontRequestFilters {
         this.identity = identity;
         this.rateLimiter = rateLimiter;
         this.sessionTokens = sessionTokens;
+        this.clientAddress = new ClientAddress(config.rateLimit().address().trustedProxies());
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public void authenticate(ContainerRequestContext context, HttpServerRequest request) {
         String path = context.getUriInfo().getPath();
-        if (under(path, config.proxy().pathPrefix())) {
-            authenticateProxy(request);
-        } else if (under(path, config.api().pathPrefix())) {
-            authenticateBearer(request);
+        try {
+            if (under(path, config.proxy().pathPrefix())) {
+                authenticateProxy(request);
+            } else if (under(path, config.api().pathPrefix())) {
+                authenticateBearer(request);
+            }
+        } catch (ProblemException refusal) {
+            // answered after it is counted against the address (limitRate): guessing costs the guesser its limit
+            context.setProperty(REFUSED, refusal);
         }
     }
 
@@ -158,23 +168,32 @@ public class StorefrontRequestFilters {
     public Uni<Response> limitRate(ContainerRequestContext context, HttpServerRequest request, ResourceInfo resource) {
         StorefrontConfig.RateLimit limits = config.rateLimit();
         String path = context.getUriInfo().getPath();
-        if (!limits.enabled() || !(under(path, config.proxy().pathPrefix()) || under(path, config.api().pathPrefix()))) {
+        boolean viaAppProxy = under(path, config.proxy().pathPrefix());
+        ProblemException refused = context.getProperty(REFUSED) instanceof ProblemException r ? r : null;
+        if (!limits.enabled() || !(viaAppProxy || under(path, config.api().pathPrefix()))) {
+            if (refused != null) {
+                throw refused;
+            }
             return Uni.createFrom().nullItem();
         }
         List<RateLimit> applicable = new ArrayList<>(2);
         identity.current().ifPresent(c -> applicable.add(new RateLimit(
                 limits.keyPrefix() + "customer:" + c.shop() + ":" + c.customerId(),
                 limits.customer().requests(), limits.customer().window())));
-        applicable.add(new RateLimit(limits.keyPrefix() + "address:" + clientAddress(request),
+        applicable.add(new RateLimit(limits.keyPrefix() + "address:" + clientAddress.of(request, viaAppProxy),
                 limits.address().requests(), limits.address().window()));
         Uni<RateLimitDecision> check = rateLimiter.acquire(applicable);
-        if (checkAlongside(context.getMethod(), resource) && !rateLimiter.recentlyRefused(applicable)) {
+        if (refused == null && checkAlongside(context.getMethod(), resource)
+                && !rateLimiter.recentlyRefused(applicable)) {
             context.setProperty(PENDING_DECISION, check.subscribeAsCompletionStage());
             return Uni.createFrom().nullItem();
         }
         return check.map(decision -> {
             if (!decision.allowed()) {
                 throw tooManyRequests(decision);
+            }
+            if (refused != null) {
+                throw refused;
             }
             return null;
         });
@@ -225,21 +244,5 @@ public class StorefrontRequestFilters {
 
     static boolean under(String path, String prefix) {
         return path.startsWith(prefix) || (prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1)));
-    }
-
-    /**
-     * Shopify's proxy puts the shopper's address first in {@code X-Forwarded-For}; without it (a direct call) the
-     * peer's address is the client's.
-     */
-    static String clientAddress(HttpServerRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null) {
-            int comma = forwarded.indexOf(',');
-            String first = (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
-            if (!first.isEmpty() && first.length() <= MAX_ADDRESS_LENGTH) {
-                return first;
-            }
-        }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }
