@@ -62,7 +62,7 @@ source bench/lib.sh
 service_pid() { pgrep -f "$1/target/quarkus-app/quarkus-run.jar" | head -1; }
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
-for port in 8080 8081 8082 8083 8084 8090 15432 16379 19092; do
+for port in 8080 8081 8082 8083 8084 9081 9082 9083 9084 8090 15432 16379 19092; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is in use: stop the running suite (or whatever holds it) first" >&2; exit 1
   fi
@@ -73,7 +73,8 @@ export STOREFRONT_RATE_LIMIT_CUSTOMER_REQUESTS=${STOREFRONT_RATE_LIMIT_CUSTOMER_
 export STOREFRONT_RATE_LIMIT_ADDRESS_REQUESTS=${STOREFRONT_RATE_LIMIT_ADDRESS_REQUESTS:-1000000}
 deploy/local/run.sh --no-demo --only "${services[@]}" >"$out/event-path-suite.log" 2>&1 &
 pids+=("$!")
-for port in 8081 8082 8083 8084; do ready "http://127.0.0.1:$port/q/health/ready" 300; done
+# readiness is on each service's management port (run.sh: its port + 1000)
+for port in 9081 9082 9083 9084; do ready "http://127.0.0.1:$port/q/health/ready" 300; done
 ready http://127.0.0.1:8090/health 60
 # shellcheck disable=SC1091
 source "$DEVSTACK_HOME/env"

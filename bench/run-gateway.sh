@@ -29,7 +29,7 @@ trap cleanup EXIT INT TERM
 source bench/lib.sh
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
-for port in 8080 8081 8082 15432 16379 19092; do
+for port in 8080 8081 8082 9081 9082 15432 16379 19092; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "port $port is in use: stop the running suite (or whatever holds it) first" >&2; exit 1
   fi
@@ -39,8 +39,9 @@ export DEVSTACK_HOME="$root/.devstack-bench"
 rm -rf "$DEVSTACK_HOME"
 deploy/local/run.sh --no-demo --only webhook-gateway customer-service >"$out/suite.log" 2>&1 &
 pids+=("$!")
-ready http://127.0.0.1:8081/q/health/ready 300
-ready http://127.0.0.1:8082/q/health/ready 300
+# readiness is on each service's management port (run.sh: its port + 1000)
+ready http://127.0.0.1:9081/q/health/ready 300
+ready http://127.0.0.1:9082/q/health/ready 300
 gateway_pid=$(pgrep -f 'webhook-gateway/target/quarkus-app/quarkus-run.jar' | head -1)
 echo "== service JVMs: $(tr '\0' ' ' < "/proc/$gateway_pid/cmdline" | sed 's/ -jar.*//')"
 

@@ -7,7 +7,8 @@
 # Profiles: Standard (restore 100 points/s, bucket 2,000) and Plus (restore 1,000 points/s, bucket 20,000). Each
 # command is one mutation (10 points): Standard allows 10 commands/s once the bucket's reserve is spent, Plus 100.
 # Usage: bench/run-sync-throttle.sh   Knobs: STANDARD_COMMANDS (500), PLUS_COMMANDS (3000), CONTRACTS (200),
-# FAKE_PORT (18090), SYNC_PORT (18085), SYNC_JAVA_OPTS (run.sh's service settings).
+# FAKE_PORT (18090), SYNC_PORT (18085), SYNC_MANAGEMENT_PORT (its /q/health and /q/metrics: SYNC_PORT + 1000),
+# SYNC_JAVA_OPTS (run.sh's service settings).
 # Results: bench/results/raw/sync-throttle-*.txt.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,6 +18,7 @@ plus_commands=${PLUS_COMMANDS:-3000}
 contracts=${CONTRACTS:-200}
 fake_port=${FAKE_PORT:-18090}
 sync_port=${SYNC_PORT:-18085}
+sync_management_port=${SYNC_MANAGEMENT_PORT:-$((sync_port + 1000))}
 sync_java_opts=${SYNC_JAVA_OPTS:--Xms32m -Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=48m -Xss512k}
 shop=lavish-bench.myshopify.com
 token=bench-only-fake-admin-token
@@ -61,14 +63,15 @@ ready "http://127.0.0.1:$fake_port/health" 60
 
 echo "==> sync-service on $sync_port"
 # shellcheck disable=SC2086
-QUARKUS_HTTP_PORT=$sync_port SHOPIFY_ADMIN_URL="http://127.0.0.1:$fake_port" SHOPIFY_ADMIN_TOKEN=$token \
+QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$sync_port QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+  QUARKUS_MANAGEMENT_PORT=$sync_management_port SHOPIFY_ADMIN_URL="http://127.0.0.1:$fake_port" SHOPIFY_ADMIN_TOKEN=$token \
   SHOPIFY_SHOPS=$shop ADMIN_PASSWORD_DIGEST=dcbccc08d243723d854c679d293cdeca9a8af2bf393e668333a1f2980c9191cb SYNC_RECONCILIATION_EVERY=off \
   java $sync_java_opts -jar sync-service/target/quarkus-app/quarkus-run.jar >"$state/sync-service.log" 2>&1 &
 pids+=("$!")
-ready "http://127.0.0.1:$sync_port/q/health/ready" 120
+ready "http://127.0.0.1:$sync_management_port/q/health/ready" 120
 
 redis=${QUARKUS_REDIS_HOSTS#redis://}
-metrics="http://127.0.0.1:$sync_port/q/metrics"
+metrics="http://127.0.0.1:$sync_management_port/q/metrics"
 {
   echo "# bench/run-sync-throttle.sh $(date -Is) on $(nproc) cores; commands: Standard $standard_commands, Plus $plus_commands, over $contracts contracts"
   SHOPIFY_ADMIN_TOKEN=$token java -cp "$bench_cp" com.lavish.bench.SyncThrottleRate standard \

@@ -59,7 +59,8 @@ etag=$(grep -i '^etag:' /tmp/lavish-demo-headers | cut -d' ' -f2- | tr -d '\r')
 curl -s -o /dev/null -w 'again with If-None-Match -> %{http_code}\n' -H "If-None-Match: $etag" \
   "$SHOP_FAKE/apps/lavish/locations/countries"
 
-if curl -fsS -o /dev/null "http://127.0.0.1:${ORDER_SERVICE_PORT:-8083}/q/health/ready" 2>/dev/null; then
+# whether a service runs: its readiness on its management port (run.sh: its port + 1000)
+if curl -fsS -o /dev/null "http://127.0.0.1:${ORDER_SERVICE_MANAGEMENT_PORT:-9083}/q/health/ready" 2>/dev/null; then
   step "Shopify sends a signed orders/create for Ada: Shopify's sample order, now hers"
   webhook orders/create "$ada" "ada.lovelace@example.com.au"
 
@@ -97,8 +98,8 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${ORDER_SERVICE_PORT:-8083}/q/health
   cat /tmp/lavish-demo-events.txt
 fi
 
-if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_PORT:-8084}/q/health/ready" 2>/dev/null \
-  && curl -fsS -o /dev/null "http://127.0.0.1:${SYNC_SERVICE_PORT:-8085}/q/health/ready" 2>/dev/null; then
+if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_MANAGEMENT_PORT:-9084}/q/health/ready" 2>/dev/null \
+  && curl -fsS -o /dev/null "http://127.0.0.1:${SYNC_SERVICE_MANAGEMENT_PORT:-9085}/q/health/ready" 2>/dev/null; then
   admin_password=${ADMIN_PASSWORD:-local-dev-admin-password-not-for-production}
   admin() { curl -s -u "admin:$admin_password" -H 'Content-Type: application/json' "$@"; echo; }
   # a field of a JSON answer on stdin, by a Python expression over it (d): the demo's only JSON tool

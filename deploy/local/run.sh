@@ -9,15 +9,18 @@
 #   deploy/local/run.sh --rebuild        build every module first, even when its artifacts exist
 #
 # Ctrl-C stops everything it started. Logs: .devstack/logs/. Secrets come from the environment; the
-# defaults below are fake and only for this machine.
+# defaults below are fake and only for this machine. Every server listens on 127.0.0.1 only; EDGE_HOST=0.0.0.0
+# opens the API gateway and shopify-fake to other machines (the services and their management ports stay local).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
-# name:port, as design.md fixes them
+# name:port, as design.md fixes them; each service's management port (/q/health, /q/metrics, /q/openapi) is its port
+# + 1000 (quarkus.management.port in its application.properties), which no gateway routes to
 all_services=(webhook-gateway:8081 customer-service:8082 order-service:8083 subscription-service:8084 sync-service:8085)
 edge_port=${EDGE_PORT:-8080}
+edge_host=${EDGE_HOST:-127.0.0.1}
 # JVM settings of each service (bench/README.md says what each costs and buys): a small heap and the serial collector
 # suit a 2-core machine; a young generation with room for a poll's records (they die when the poll commits, and are
 # not promoted to fill the old generation); the JIT's default code cache, since a smaller one made it flush and
@@ -38,7 +41,7 @@ while [ $# -gt 0 ]; do
     --no-demo) demo=false ;;
     --rebuild) rebuild=true ;;
     --only) shift; while [ $# -gt 0 ] && [[ "$1" != --* ]]; do only+=("$1"); shift; done; continue ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -135,25 +138,28 @@ source "$state/env"
 # Shopify's stand-in starts before the services: sync-service calls its Admin API from the first command on.
 echo "==> shopify-fake on port 8090: Shopify's app proxy at /apps/lavish/..., its Admin API, webhooks on demand"
 fake_cp="$(ls shopify-fake/target/shopify-fake-*.jar | head -1):$(cat shopify-fake/target/shopify-fake.classpath)"
-java -cp "$fake_cp" com.lavish.shopifyfake.ShopifyFakeServer --port 8090 --edge "http://127.0.0.1:$edge_port" \
-  >"$logs/shopify-fake.log" 2>&1 &
+java -cp "$fake_cp" com.lavish.shopifyfake.ShopifyFakeServer --host "$edge_host" --port 8090 \
+  --edge "http://127.0.0.1:$edge_port" >"$logs/shopify-fake.log" 2>&1 &
 pids+=("$!")
 wait_for "http://127.0.0.1:8090/health" "shopify-fake" 30
 
 for entry in "${services[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
-  echo "==> $name on port $port (log: $logs/$name.log)"
+  echo "==> $name on port $port, management on $((port + 1000)) (log: $logs/$name.log)"
   opts_var="JAVA_OPTS_${name//-/_}"
+  # Quarkus' production profile listens on all interfaces, as Kubernetes needs; here only this machine may call
   # shellcheck disable=SC2086
-  QUARKUS_HTTP_PORT=$port java ${!opts_var:-$service_java_opts} -jar "$name/target/quarkus-app/quarkus-run.jar" >"$logs/$name.log" 2>&1 &
+  QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port \
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$((port + 1000)) \
+    java ${!opts_var:-$service_java_opts} -jar "$name/target/quarkus-app/quarkus-run.jar" >"$logs/$name.log" 2>&1 &
   pids+=("$!")
 done
 for entry in "${services[@]}"; do
-  wait_for "http://127.0.0.1:${entry##*:}/q/health/ready" "${entry%%:*}" 120
+  wait_for "http://127.0.0.1:$((${entry##*:} + 1000))/q/health/ready" "${entry%%:*}" 120
 done
 
-echo "==> local API gateway on port $edge_port"
-java -cp "$devstack_cp" com.lavish.devstack.LocalApiGateway --port "$edge_port" \
+echo "==> local API gateway on $edge_host:$edge_port"
+java -cp "$devstack_cp" com.lavish.devstack.LocalApiGateway --host "$edge_host" --port "$edge_port" \
   --routes deploy/local/routes.properties >"$logs/gateway.log" 2>&1 &
 pids+=("$!")
 deadline=$((SECONDS + 30))

@@ -39,6 +39,7 @@ import com.lavish.events.sync.ReconcileType;
 import com.lavish.events.ShopifyEvent;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -102,7 +103,7 @@ class CustomerEventsConsumerTest {
                 .body("addresses[0].is_default", equalTo(true))
                 .body("addresses[1].is_default", equalTo(false))
                 .body("default_address.id", equalTo(Long.toString(id + 1)));
-        given().get("/q/metrics").then().statusCode(200)
+        ManagementPort.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("customer_events_total{outcome=\"applied\",type=\"customers/create\"}"));
     }
 

@@ -58,7 +58,7 @@ class CustomerServiceCrashIT {
         String prefix = "crash-" + UUID.randomUUID() + "-";
         long firstId = 7_100_000_000_000L + (System.nanoTime() % 1_000_000) * 100_000L;
         Path log = Files.createTempFile("customer-service-crash-", ".log");
-        try (ServiceProcess service = new ServiceProcess(environment, freePort(), settings(), log).start()) {
+        try (ServiceProcess service = new ServiceProcess(environment, freePort(), freePort(), settings(), log).start()) {
             publish(stack.kafkaBootstrapServers(), prefix, firstId);
             // mid-drain: some polls committed, one in flight
             await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> applied(infrastructure, prefix) > EVENTS / 4);

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 
 import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,7 @@ class DashboardMetricsTest extends DashboardMetricsCheck {
 
     @Test
     void responseTimesAndDatabaseTimesArePrometheusHistograms() {
-        given().get("/q/metrics").then()
+        ManagementPort.given().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("http_server_requests_seconds_bucket{"))
                 .body(containsString("status=\"404\""))

@@ -1,6 +1,5 @@
 package com.lavish.customers;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -10,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +20,7 @@ import io.restassured.response.ValidatableResponse;
 class OpenApiDocumentTest {
 
     private static ValidatableResponse document() {
-        return given()
+        return ManagementPort.given()
                 .queryParam("format", "json")
                 .when().get("/q/openapi")
                 .then().statusCode(200)

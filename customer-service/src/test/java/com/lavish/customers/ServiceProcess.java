@@ -20,16 +20,21 @@ import java.util.Map;
 final class ServiceProcess implements AutoCloseable {
 
     private final Map<String, String> environment;
-    private final int port;
+    private final int managementPort;
     private final Path log;
     private Process process;
 
-    ServiceProcess(Map<String, String> infrastructure, int port, Map<String, String> settings, Path log) {
-        this.port = port;
+    ServiceProcess(Map<String, String> infrastructure, int port, int managementPort, Map<String, String> settings,
+                   Path log) {
+        this.managementPort = managementPort;
         this.log = log;
         environment = new HashMap<>(infrastructure);
         environment.putAll(settings);
+        // on loopback, as the local run starts it; readiness is on the management port
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        environment.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
     }
 
     /** Starts it and waits until it is ready. */
@@ -63,7 +68,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("the service stopped while starting; see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                         + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;

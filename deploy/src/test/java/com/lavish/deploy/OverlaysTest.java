@@ -62,12 +62,16 @@ class OverlaysTest {
             JsonNode container = pod.at("/spec/containers/0");
             String where = overlay + " " + service + ": ";
             int port = ServiceConfig.of(service).httpPort();
+            int management = ServiceConfig.of(service).managementPort();
+            assertTrue(management > 0 && management != port, where + "health and metrics on a management port of"
+                    + " their own (quarkus.management.enabled, quarkus.management.port)");
 
             assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText(), where + "liveness");
             assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText(), where + "readiness");
-            assertEquals(port, container.at("/livenessProbe/httpGet/port").asInt(), where + "liveness port");
-            assertEquals(port, container.at("/readinessProbe/httpGet/port").asInt(), where + "readiness port");
-            assertEquals(port, container.at("/ports/0/containerPort").asInt(), where + "container port");
+            assertEquals(management, container.at("/livenessProbe/httpGet/port").asInt(), where + "liveness port");
+            assertEquals(management, container.at("/readinessProbe/httpGet/port").asInt(), where + "readiness port");
+            assertEquals(port, containerPort(container, "http"), where + "container port");
+            assertEquals(management, containerPort(container, "management"), where + "management container port");
             for (String resource : List.of("requests/cpu", "requests/memory", "limits/cpu", "limits/memory")) {
                 assertFalse(container.at("/resources/" + resource).asText().isEmpty(), where + resource);
             }
@@ -85,15 +89,42 @@ class OverlaysTest {
             assertTrue(rendered.ofKind("PodDisruptionBudget").stream()
                     .anyMatch(b -> Rendered.selects(b.at("/spec/selector/matchLabels"), podLabels)),
                     where + "a disruption budget");
-            assertTrue(rendered.ofKind("NetworkPolicy").stream()
+            List<JsonNode> ingress = rendered.ofKind("NetworkPolicy").stream()
                     .filter(p -> service.equals(p.at("/spec/podSelector/matchLabels/app.kubernetes.io~1name").asText()))
-                    .anyMatch(p -> p.at("/spec/ingress").findValues("port").stream().anyMatch(n -> n.asInt() == port)),
+                    .flatMap(p -> toList(p.at("/spec/ingress")).stream()).toList();
+            assertTrue(ingress.stream().anyMatch(r -> admitsGateway(r) && ports(r).contains(port)),
                     where + "a network policy letting the gateway in on port " + port);
+            assertFalse(ingress.stream().anyMatch(r -> admitsGateway(r) && !ports(r).equals(List.of(port))),
+                    where + "the gateway is let in on the HTTP port alone, never on the management port");
+            assertTrue(ingress.stream().anyMatch(r -> !admitsGateway(r) && ports(r).contains(management)),
+                    where + "a network policy letting Prometheus in on the management port " + management);
             assertTrue(rendered.ofKind("ServiceMonitor").stream()
                     .anyMatch(m -> Rendered.selects(m.at("/spec/selector/matchLabels"), deployment.at("/metadata/labels"))
-                            && "/q/metrics".equals(m.at("/spec/endpoints/0/path").asText())),
-                    where + "a ServiceMonitor on /q/metrics");
+                            && "/q/metrics".equals(m.at("/spec/endpoints/0/path").asText())
+                            && m.at("/spec/endpoints/0/targetPort").asInt() == management),
+                    where + "a ServiceMonitor on /q/metrics at the management port");
         }
+    }
+
+    private static int containerPort(JsonNode container, String name) {
+        return toList(container.path("ports")).stream().filter(p -> name.equals(p.path("name").asText()))
+                .mapToInt(p -> p.path("containerPort").asInt()).findFirst().orElse(-1);
+    }
+
+    /** An ingress rule that admits the gateway's namespace, or everyone (no from). */
+    private static boolean admitsGateway(JsonNode rule) {
+        return !rule.has("from") || rule.path("from").findValues("lavish.io/gateway").stream()
+                .anyMatch(v -> "true".equals(v.asText()));
+    }
+
+    private static List<Integer> ports(JsonNode rule) {
+        return toList(rule.path("ports")).stream().map(p -> p.path("port").asInt()).toList();
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
     }
 
     @ParameterizedTest

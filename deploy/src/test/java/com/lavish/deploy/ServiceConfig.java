@@ -55,6 +55,13 @@ record ServiceConfig(String service, Properties properties) {
         return Integer.parseInt(properties.getProperty("quarkus.http.port"));
     }
 
+    /** The port of /q/health, /q/metrics and /q/openapi; none (0) when they share the HTTP port. */
+    int managementPort() {
+        return Boolean.parseBoolean(properties.getProperty("quarkus.management.enabled"))
+                ? Integer.parseInt(properties.getProperty("quarkus.management.port", "9000"))
+                : 0;
+    }
+
     List<Incoming> incoming() {
         List<Incoming> channels = new ArrayList<>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {

@@ -75,6 +75,16 @@ class ServicesAgreeWithConfigurationTest {
     }
 
     @Test
+    void theLocalRunUsesEachServicesOwnPorts() {
+        // run.sh passes each service its port and its management port, the port + 1000
+        for (Map.Entry<String, Integer> local : Suite.localPorts().entrySet()) {
+            ServiceConfig config = ServiceConfig.of(local.getKey());
+            assertEquals(config.httpPort(), local.getValue(), local.getKey() + "'s port in run.sh");
+            assertEquals(config.managementPort(), local.getValue() + 1000, local.getKey() + "'s management port");
+        }
+    }
+
+    @Test
     void kafkaUsersMayDoWhatTheServicesDoAndNoMore() {
         Rendered rendered = Pending.withOverlay("prod");
         Set<String> contract = new HashSet<>(Topics.allWithDeadLetters());

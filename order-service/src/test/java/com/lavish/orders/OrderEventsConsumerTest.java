@@ -7,7 +7,6 @@ import static com.lavish.orders.OrderEventFixture.instant;
 import static com.lavish.orders.OrderEventFixture.newId;
 import static com.lavish.orders.OrderEventFixture.order;
 import static com.lavish.orders.OrderEventFixture.orderEvent;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,6 +30,7 @@ import com.lavish.events.sync.ReconcileType;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.shopifyfake.SampleWebhooks;
 
 import io.agroal.api.AgroalDataSource;
@@ -99,7 +99,7 @@ class OrderEventsConsumerTest {
         assertEquals(1, changes.size());
         assertEquals("placed", changes.get(0).get("changes"));
         assertEquals(customer, changes.get(0).get("shopify_customer_id"));
-        given().get("/q/metrics").then().statusCode(200)
+        ManagementPort.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("order_events_total{outcome=\"applied\",type=\"orders/create\"}"));
     }
 
@@ -205,7 +205,7 @@ class OrderEventsConsumerTest {
         Map<String, Object> row = fixture.orderRow(id);
         assertEquals("partially_refunded", row.get("financial_status"));
         assertEquals(Instant.parse("2026-03-01T11:00:00Z"), instant(row.get("updated_at")));
-        given().get("/q/metrics").then()
+        ManagementPort.given().get("/q/metrics").then()
                 .body(containsString("order_events_total{outcome=\"stale\",type=\"orders/cancelled\"}"));
     }
 
@@ -357,7 +357,7 @@ class OrderEventsConsumerTest {
         assertEquals(List.of("pending", "paid", "paid"),
                 changes.stream().map(change -> change.get("financial_status")).toList(), "each as it stood then");
         assertEquals(Instant.parse("2026-08-01T13:00:00Z"), instant(changes.get(2).get("occurred_at")));
-        given().get("/q/metrics").then()
+        ManagementPort.given().get("/q/metrics").then()
                 .body(containsString("order_events_total{outcome=\"stale\",type=\"orders/cancelled\"}"));
     }
 
@@ -419,7 +419,7 @@ class OrderEventsConsumerTest {
         assertEquals("paid", fixture.orderRow(id).get("financial_status"));
         assertEquals(List.of("placed", "financial_status"), changes(id));
         assertEquals(1, fixture.rows("select 1 from orders.applied_event where event_id = ?", ceId).size());
-        given().get("/q/metrics").then()
+        ManagementPort.given().get("/q/metrics").then()
                 .body(containsString("order_events_total{outcome=\"duplicate\",type=\"orders/partially_fulfilled\"}"));
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.session.StorefrontSessionTokens;
 import com.lavish.shopifyfake.AppProxySigner;
@@ -209,7 +210,7 @@ class StorefrontOrdersTest {
 
     @Test
     void openApiDocumentDescribesTheOrderPathsWithExamples() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        ManagementPort.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/{entry}/orders'.get.operationId", equalTo("listOrders"))
                 .body("paths.'/{entry}/orders/{number}'.get.responses.'404'.content.'application/problem+json'"
                         + ".examples.notFound.value.status", equalTo(404))

@@ -22,8 +22,8 @@ import com.lavish.shopifyfake.CliOptions.UsageException;
  *   proxy-url --base URL --path /proxy/customers/me (--customer-id N | --anonymous) [--shop S] [--secret S]
  *             [--path-prefix /apps/lavish]
  *   hmac      [--secret S] --file PATH
- *   serve     [--port 8090] [--edge URL] [--path-prefix P] [--shop S] [--admin-token T] [--throttle-maximum N]
- *             [--throttle-restore-rate N] [--billing-delay-ms N]
+ *   serve     [--host 127.0.0.1] [--port 8090] [--edge URL] [--path-prefix P] [--shop S] [--admin-token T]
+ *             [--throttle-maximum N] [--throttle-restore-rate N] [--billing-delay-ms N]
  * </pre>
  * {@code serve} runs {@link ShopifyFakeServer} (app proxy, webhook triggers, the Admin API and its control
  * endpoints) on one port until the process is stopped.
@@ -50,8 +50,9 @@ public final class ShopifyFakeCli {
               proxy-url --base URL --path /proxy/... (--customer-id N | --anonymous) [--shop S] [--secret S]
                         [--path-prefix P]
               hmac      [--secret S] --file PATH
-              serve     [--port 8090] [--edge URL] [--path-prefix P] [--shop S] [--admin-token T]
-                        [--throttle-maximum 2000] [--throttle-restore-rate 100] [--billing-delay-ms 200]
+              serve     [--host 127.0.0.1] [--port 8090] [--edge URL] [--path-prefix P] [--shop S]
+                        [--admin-token T] [--throttle-maximum 2000] [--throttle-restore-rate 100]
+                        [--billing-delay-ms 200]
             defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION, SHOPIFY_ADMIN_TOKEN,
                       SHOPIFY_FAKE_THROTTLE_MAXIMUM, SHOPIFY_FAKE_THROTTLE_RESTORE_RATE, SHOPIFY_FAKE_BILLING_DELAY_MS""";
 
@@ -179,7 +180,7 @@ public final class ShopifyFakeCli {
             out.println(ShopifyFakeServer.describe(fake, config));
             return SERVING;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            err.println("shopify-fake: cannot listen on " + config.port() + ": "
+            err.println("shopify-fake: cannot listen on " + config.host() + ":" + config.port() + ": "
                     + describe(e.getCause() == null ? e : e.getCause()));
             vertx.close();
             return FAILED;

@@ -53,7 +53,8 @@ import org.jboss.logging.Logger;
  *       and the endpoints tests use to arrange and observe it ({@link AdminApi}).</li>
  *   <li>{@code GET /health}: {@code {"status":"UP"}}.</li>
  * </ul>
- * Options: {@code --port} (8090), {@code --edge} (http://127.0.0.1:8080, the local API gateway), {@code --path-prefix}
+ * Options: {@code --host} (127.0.0.1: this machine only; 0.0.0.0 to be reached from elsewhere), {@code --port} (8090),
+ * {@code --edge} (http://127.0.0.1:8080, the local API gateway), {@code --path-prefix}
  * (/apps/lavish), {@code --shop} (first of {@code SHOPIFY_SHOPS}), {@code --admin-token} ({@code SHOPIFY_ADMIN_TOKEN}),
  * {@code --throttle-maximum} (2000), {@code --throttle-restore-rate} (100), {@code --billing-delay-ms} (200). The
  * secret comes from {@code SHOPIFY_API_SECRET} only (the local fake's when unset) and is never logged, nor are the
@@ -64,6 +65,7 @@ public final class ShopifyFakeServer {
     private static final Logger LOG = Logger.getLogger(ShopifyFakeServer.class);
 
     public static final int DEFAULT_PORT = 8090;
+    public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_EDGE = "http://127.0.0.1:8080";
     /** Who is logged in at the storefront. Exists only in this fake: Shopify knows it from its own session. */
     public static final String LOGGED_IN_HEADER = "X-Fake-Logged-In-Customer-Id";
@@ -72,9 +74,9 @@ public final class ShopifyFakeServer {
     private static final List<String> STATUS_FIELDS = List.of("financial_status", "fulfillment_status");
 
     private static final String USAGE_TEXT = """
-            usage: ShopifyFakeServer [--port 8090] [--edge http://127.0.0.1:8080] [--path-prefix /apps/lavish] [--shop S]
-                                     [--admin-token T] [--throttle-maximum 2000] [--throttle-restore-rate 100]
-                                     [--billing-delay-ms 200]
+            usage: ShopifyFakeServer [--host 127.0.0.1] [--port 8090] [--edge http://127.0.0.1:8080]
+                                     [--path-prefix /apps/lavish] [--shop S] [--admin-token T]
+                                     [--throttle-maximum 2000] [--throttle-restore-rate 100] [--billing-delay-ms 200]
             defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION, SHOPIFY_ADMIN_TOKEN,
                       SHOPIFY_FAKE_THROTTLE_MAXIMUM, SHOPIFY_FAKE_THROTTLE_RESTORE_RATE, SHOPIFY_FAKE_BILLING_DELAY_MS""";
 
@@ -91,8 +93,8 @@ public final class ShopifyFakeServer {
      * How the server runs; the secret and the Admin API token are never printed ({@link #toString()} leaves them
      * out).
      */
-    public record Config(int port, URI edge, String pathPrefix, String shop, String secret, String apiVersion,
-                         AdminApi.Settings admin) {
+    public record Config(String host, int port, URI edge, String pathPrefix, String shop, String secret,
+                         String apiVersion, AdminApi.Settings admin) {
 
         public Config {
             String e = edge.toString();
@@ -104,8 +106,8 @@ public final class ShopifyFakeServer {
 
         /** From the command line, with the environment's defaults. */
         public static Config parse(List<String> args, Map<String, String> env) {
-            CliOptions options = CliOptions.parse(args, Set.of("port", "edge", "path-prefix", "shop", "admin-token",
-                    "throttle-maximum", "throttle-restore-rate", "billing-delay-ms"), Set.of());
+            CliOptions options = CliOptions.parse(args, Set.of("host", "port", "edge", "path-prefix", "shop",
+                    "admin-token", "throttle-maximum", "throttle-restore-rate", "billing-delay-ms"), Set.of());
             int port;
             try {
                 port = Integer.parseInt(options.get("port").orElse(Integer.toString(DEFAULT_PORT)));
@@ -124,7 +126,8 @@ public final class ShopifyFakeServer {
                             FakeDefaults.THROTTLE_RESTORE_RATE, false),
                     Duration.ofMillis((long) number(options, env, "billing-delay-ms", "SHOPIFY_FAKE_BILLING_DELAY_MS",
                             FakeDefaults.BILLING_DELAY_MS, false)));
-            return new Config(port, edge, options.get("path-prefix").orElse(AppProxySigner.DEFAULT_PATH_PREFIX),
+            return new Config(options.get("host").filter(h -> !h.isBlank()).orElse(DEFAULT_HOST), port, edge,
+                    options.get("path-prefix").orElse(AppProxySigner.DEFAULT_PATH_PREFIX),
                     options.get("shop").orElseGet(() -> FakeDefaults.shop(env)), FakeDefaults.secret(env),
                     FakeDefaults.apiVersion(env), admin);
         }
@@ -150,7 +153,7 @@ public final class ShopifyFakeServer {
 
         @Override
         public String toString() {
-            return "Config[port=" + port + ", edge=" + edge + ", pathPrefix=" + pathPrefix + ", shop=" + shop
+            return "Config[host=" + host + ", port=" + port + ", edge=" + edge + ", pathPrefix=" + pathPrefix + ", shop=" + shop
                     + ", apiVersion=" + apiVersion + ", admin=" + admin + "]";
         }
     }
@@ -171,7 +174,7 @@ public final class ShopifyFakeServer {
                 URI.create(config.edge() + "/webhooks"), clock);
     }
 
-    /** Starts a server; port 0 takes a free one ({@link #port()}). */
+    /** Starts a server on the configured host; port 0 takes a free one ({@link #port()}). */
     public static Future<ShopifyFakeServer> start(Vertx vertx, Config config) {
         return start(vertx, config, Clock.systemUTC());
     }
@@ -182,7 +185,7 @@ public final class ShopifyFakeServer {
      */
     public static Future<ShopifyFakeServer> start(Vertx vertx, Config config, Clock clock) {
         ShopifyFakeServer fake = new ShopifyFakeServer(vertx, config, clock);
-        return vertx.createHttpServer().requestHandler(fake::handle).listen(config.port()).map(server -> {
+        return vertx.createHttpServer().requestHandler(fake::handle).listen(config.port(), config.host()).map(server -> {
             fake.server = server;
             return fake;
         });
@@ -213,7 +216,8 @@ public final class ShopifyFakeServer {
         Vertx vertx = Vertx.vertx();
         start(vertx, config).onSuccess(fake -> LOG.info(describe(fake, config)))
                 .onFailure(e -> {
-                    LOG.errorf("shopify-fake server: cannot listen on %d: %s", config.port(), FakeDefaults.describe(e));
+                    LOG.errorf("shopify-fake server: cannot listen on %s:%d: %s", config.host(), config.port(),
+                            FakeDefaults.describe(e));
                     vertx.close();
                     System.exit(1);
                 });
@@ -221,7 +225,7 @@ public final class ShopifyFakeServer {
 
     /** One line for a person: where each part of the fake listens (never a secret or token). */
     static String describe(ShopifyFakeServer fake, Config config) {
-        return "shopify-fake server on port " + fake.port() + ": app proxy " + config.pathPrefix() + "/... -> "
+        return "shopify-fake server on " + config.host() + ":" + fake.port() + ": app proxy " + config.pathPrefix() + "/... -> "
                 + config.edge() + "/proxy/..., webhooks -> " + config.edge() + "/webhooks, Admin API "
                 + "/admin/api/" + config.apiVersion() + "/graphql.json (bucket " + (long) config.admin().maximumAvailable()
                 + ", restore " + config.admin().restoreRate() + "/s), control /fake/admin/..., shop " + config.shop();

@@ -230,6 +230,12 @@ class ShopifyFakeServerTest {
     }
 
     @Test
+    void listensOnLoopbackUnlessAHostIsGiven() {
+        assertEquals("127.0.0.1", ShopifyFakeServer.Config.parse(List.of(), Map.of()).host());
+        assertEquals("0.0.0.0", ShopifyFakeServer.Config.parse(List.of("--host", "0.0.0.0"), Map.of()).host());
+    }
+
+    @Test
     void adminApiOptionsComeFromTheCommandLineElseTheEnvironmentElseShopifysStandardPlan() {
         ShopifyFakeServer.Config given = ShopifyFakeServer.Config.parse(List.of("--throttle-maximum", "50",
                 "--billing-delay-ms", "5"), Map.of("SHOPIFY_ADMIN_TOKEN", "shpat_env", "SHOPIFY_FAKE_THROTTLE_RESTORE_RATE", "7"));

@@ -3,7 +3,6 @@ package com.lavish.subscriptions;
 import static com.lavish.subscriptions.SubscriptionFixture.newId;
 import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
 import static com.lavish.subscriptions.SubscriptionFixture.storefront;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
@@ -242,7 +242,7 @@ class BillingTest extends SubscriptionTestSupport {
         storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
                 .body("status", equalTo("paused"))
                 .body("last_action.state", equalTo("confirmed"));
-        given().get("/q/metrics").then().statusCode(200)
+        ManagementPort.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("subscription_dunning_steps_total{path=\"payment\",step=\"paused\"}"));
     }
 

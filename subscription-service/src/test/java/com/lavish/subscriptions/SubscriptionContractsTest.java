@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.session.StorefrontSessionTokens;
 import com.lavish.events.ShopifyEvent;
@@ -285,7 +286,7 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
 
     @Test
     void openApiDocumentDescribesTheSubscriptionPathsWithExamples() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        ManagementPort.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/{entry}/subscriptions'.get.operationId", equalTo("listSubscriptions"))
                 .body("paths.'/{entry}/subscriptions/{id}/{action}'.post.responses.'202'.content."
                         + "'application/json'.examples.pausing.value.pending.action", equalTo("pause"))

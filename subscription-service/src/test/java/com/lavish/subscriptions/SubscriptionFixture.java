@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DatabaseRows;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.devstack.SharedDevStack;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
@@ -212,7 +213,7 @@ final class SubscriptionFixture implements AutoCloseable {
 
     /** A counter's value on /q/metrics (0 before its first increment). */
     static double counter(String name, String tags) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher value = Pattern.compile("(?m)^" + Pattern.quote(tags.isEmpty() ? name : name + "{" + tags + "}")
                 + " ([0-9.E+-]+)$").matcher(metrics);
         return value.find() ? Double.parseDouble(value.group(1)) : 0;

@@ -3,7 +3,6 @@ package com.lavish.subscriptions;
 import static com.lavish.subscriptions.SubscriptionFixture.asAdmin;
 import static com.lavish.subscriptions.SubscriptionFixture.contractWebhook;
 import static com.lavish.subscriptions.SubscriptionFixture.newId;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -24,6 +23,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
@@ -50,7 +50,8 @@ class SubscriptionMetricsTest extends SubscriptionTestSupport {
                 "active"));
         // refreshed every second in tests; other tests' contracts may change it, never below what was counted
         await().atMost(SubscriptionFixture.WAIT).until(() -> {
-            Matcher gauge = ACTIVE.matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+            Matcher gauge = ACTIVE.matcher(ManagementPort.given().get("/q/metrics").then().statusCode(200).extract()
+                    .asString());
             return gauge.find() && Double.parseDouble(gauge.group(1)) >= 1;
         });
         asAdmin().get("/admin/subscriptions/metrics?shop=" + SubscriptionFixture.SHOP).then().statusCode(200)

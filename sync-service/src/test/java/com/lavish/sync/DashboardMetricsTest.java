@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 
 import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.events.sync.SyncCommandType;
 
 import io.agroal.api.AgroalDataSource;
@@ -43,7 +44,7 @@ class DashboardMetricsTest extends DashboardMetricsCheck {
                     ShopifyGid.numericId(fixture.subscribe().contractGid())));
             // a record that cannot be read goes to the dead letters at once
             fixture.sendRaw(SyncFixture.SHOP + "/" + UUID.randomUUID(), "not JSON".getBytes(StandardCharsets.UTF_8));
-            await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/q/metrics").asString()
+            await().atMost(Duration.ofSeconds(60)).until(() -> ManagementPort.given().get("/q/metrics").asString()
                     .contains("dead_letters_written_total{"));
         }
     }

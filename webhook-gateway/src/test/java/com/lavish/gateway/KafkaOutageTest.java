@@ -2,7 +2,6 @@ package com.lavish.gateway;
 
 import static com.lavish.gateway.TestWebhooks.post;
 import static com.lavish.gateway.TestWebhooks.utf8;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +24,7 @@ import io.restassured.response.Response;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.KafkaBroker;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.devstack.SharedDevStack;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
@@ -60,7 +60,7 @@ class KafkaOutageTest {
                     .body("status", equalTo(503));
             // the contract's bound (Shopify waits 5 s), not a benchmark
             assertTrue(elapsedMs < 3_500, "answered after " + elapsedMs + " ms");
-            given().get("/q/health/ready").then().statusCode(503)
+            ManagementPort.given().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'kafka' }.status", equalTo("DOWN"));
         } finally {
             broker.start();
@@ -82,6 +82,6 @@ class KafkaOutageTest {
                 Duration.ofSeconds(15));
         assertFalse(stored.isEmpty(), "the retried delivery is not on " + Topics.ORDERS);
         stored.forEach(record -> assertArrayEquals(body, record.value()));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementPort.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

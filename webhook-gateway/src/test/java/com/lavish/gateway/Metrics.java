@@ -1,18 +1,18 @@
 package com.lavish.gateway;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.HashMap;
 import java.util.Map;
 
-/** The Prometheus scrape of /q/metrics as series (name with labels) to value. */
+import com.lavish.devstack.ManagementPort;
+
+/** The Prometheus scrape of /q/metrics (on the management port) as series (name with labels) to value. */
 final class Metrics {
 
     private Metrics() {
     }
 
     static Map<String, Double> scrape() {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Map<String, Double> series = new HashMap<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {

@@ -2,7 +2,6 @@ package com.lavish.gateway;
 
 import static com.lavish.gateway.TestWebhooks.post;
 import static com.lavish.gateway.TestWebhooks.utf8;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.shopifyfake.WebhookSigner;
 
@@ -67,7 +67,7 @@ class ObservabilityTest {
 
     @Test
     void readinessIsUpWithKafka() {
-        given().get("/q/health/ready").then().statusCode(200)
+        ManagementPort.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'kafka' }.data.brokers", greaterThanOrEqualTo(1));

@@ -5,44 +5,79 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * The local API gateway: one edge port that routes by path prefix to the owning service and never rewrites the
  * path, as the Kubernetes routes do. Routes come from a properties file of {@code /prefix=port} lines
- * ({@code deploy/local/routes.properties}); the longest matching prefix wins.
- * Usage: {@code LocalApiGateway --port 8080 --routes FILE}.
+ * ({@code deploy/local/routes.properties}), matched on whole segments ({@link RouteTable}). A path that a service
+ * could read as another one ({@link RequestPathCheck}) is refused with 400 and never forwarded; {@code /q/...} is
+ * never routed. It listens on loopback unless told otherwise.
+ * Usage: {@code LocalApiGateway [--host 127.0.0.1] [--port 8080] [--routes FILE]}.
  */
 public final class LocalApiGateway {
 
     private static final Logger LOG = Logger.getLogger(LocalApiGateway.class);
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
 
-    /** One route: requests whose path starts with {@code prefix} go to {@code port} on loopback. */
+    /**
+     * Forwarding headers a client may send but only a proxy may set: this gateway is the first hop the services
+     * trust, so what a client claims in them is dropped (the X-Forwarded-Proto/-Host it sets replace theirs;
+     * X-Forwarded-For it appends to, as the Kubernetes Gateway does).
+     */
+    private static final List<String> CLIENT_FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-Port",
+            "X-Forwarded-Prefix", "X-Forwarded-Ssl", "X-Real-IP");
+
+    /** One route: requests whose path is {@code prefix} or below it go to {@code port} on loopback. */
     public record Route(String prefix, int port) {
+        public Route {
+            if (!prefix.startsWith("/")) {
+                throw new IllegalArgumentException("a route's prefix starts with /, was '" + prefix + "'");
+            }
+        }
+    }
+
+    /** The command line, with its defaults: loopback, port 8080, the local run's routes. */
+    record Settings(String host, int port, Path routes) {
+        static Settings parse(String[] args) {
+            Map<String, String> options = Options.parse(args, Set.of("host", "port", "routes"));
+            return new Settings(options.getOrDefault("host", DEFAULT_HOST),
+                    Integer.parseInt(options.getOrDefault("port", Integer.toString(DEFAULT_PORT))),
+                    Path.of(options.getOrDefault("routes", "deploy/local/routes.properties")));
+        }
     }
 
     private LocalApiGateway() {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> options = Options.parse(args, Set.of("port", "routes"));
-        int port = Integer.parseInt(options.getOrDefault("port", "8080"));
-        List<Route> routes = readRoutes(Path.of(options.getOrDefault("routes", "deploy/local/routes.properties")));
+        Settings settings = Settings.parse(args);
+        List<Route> routes = readRoutes(settings.routes());
         Vertx vertx = Vertx.vertx();
-        start(vertx, port, routes).onSuccess(server -> LOG.infof("local API gateway on port %d: %s", server.actualPort(),
-                routes)).onFailure(e -> {
+        start(vertx, settings.host(), settings.port(), routes)
+                .onSuccess(server -> LOG.infof("local API gateway on %s:%d: %s", settings.host(), server.actualPort(),
+                        routes))
+                .onFailure(e -> {
                     LOG.errorf("local API gateway did not start: %s", e.getMessage());
                     System.exit(1);
                 });
@@ -54,30 +89,68 @@ public final class LocalApiGateway {
             properties.load(reader);
         }
         List<Route> routes = new ArrayList<>();
-        properties.forEach((prefix, port) -> routes.add(new Route((String) prefix, Integer.parseInt(((String) port).trim()))));
+        properties.forEach((prefix, port) -> routes.add(new Route((String) prefix,
+                Integer.parseInt(((String) port).trim()))));
         return routes;
     }
 
-    public static io.vertx.core.Future<HttpServer> start(Vertx vertx, int port, List<Route> routes) {
+    /** Listens on {@code host}:{@code port} (0: a free port) and routes to the services on loopback. */
+    public static Future<HttpServer> start(Vertx vertx, String host, int port, List<Route> routes) {
         // an open stream (GET orders/events) holds its upstream connection as long as the browser holds it: the pool
         // must not cap the streams a service can serve through the gateway
         var client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(4096).setKeepAlive(true));
-        // longest prefix first, so /proxy/orders/events is not taken by a shorter /proxy route
-        List<Map.Entry<String, HttpProxy>> table = routes.stream()
-                .sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed())
-                .map(r -> Map.entry(r.prefix(), HttpProxy.reverseProxy(client).origin(r.port(), "127.0.0.1")))
-                .toList();
+        RouteTable table = new RouteTable(routes);
+        Map<Route, HttpProxy> proxies = new HashMap<>();
+        for (Route route : routes) {
+            proxies.put(route, HttpProxy.reverseProxy(client).origin(route.port(), "127.0.0.1")
+                    .addInterceptor(new ForwardedHeaders()));
+        }
         return vertx.createHttpServer().requestHandler(request -> {
-            String path = request.path();
-            for (Map.Entry<String, HttpProxy> route : table) {
-                if (path.startsWith(route.getKey())) {
-                    route.getValue().handle(request);
-                    return;
-                }
+            Optional<String> refused = RequestPathCheck.problem(request.uri());
+            if (refused.isPresent()) {
+                problem(request, 400, "Bad request path", refused.get());
+                return;
             }
-            request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
-                    .end(new JsonObject().put("type", "about:blank").put("title", "No route").put("status", 404)
-                            .put("detail", "no service serves " + path + " behind this gateway").encode());
-        }).listen(port, "0.0.0.0");
+            String path = request.path();
+            if (RouteTable.isManagementPath(path)) {
+                problem(request, 404, "No route", "/q/... (health, metrics, OpenAPI) is each service's management"
+                        + " port's, never served through this gateway");
+                return;
+            }
+            table.match(path).ifPresentOrElse(route -> proxies.get(route).handle(request),
+                    () -> problem(request, 404, "No route", "no service serves " + path + " behind this gateway"));
+        }).listen(port, host);
+    }
+
+    private static void problem(HttpServerRequest request, int status, String title, String detail) {
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
+                        .put("detail", detail).encode());
+    }
+
+    /**
+     * Says who asked, as the first trusted hop: the peer this gateway saw is appended to X-Forwarded-For, as the
+     * Kubernetes Gateway appends it. The services read the header from the right (service-edge's ClientAddress): the
+     * last entry is this peer, whatever the client wrote before it; behind the app proxy (shopify-fake here, Shopify in
+     * production) the entry before it is the shopper's, as the proxy appended it. X-Forwarded-Proto/-Host are this
+     * connection's scheme and the Host the client asked for.
+     */
+    private static final class ForwardedHeaders implements ProxyInterceptor {
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            HttpServerRequest client = context.request().proxiedRequest();
+            MultiMap headers = context.request().headers();
+            CLIENT_FORWARDING_HEADERS.forEach(headers::remove);
+            String claimed = headers.get("X-Forwarded-For");
+            String peer = client.remoteAddress().hostAddress();
+            headers.set("X-Forwarded-For", claimed == null || claimed.isBlank() ? peer : claimed + ", " + peer);
+            headers.set("X-Forwarded-Proto", client.scheme());
+            if (client.authority() != null) {
+                headers.set("X-Forwarded-Host", client.authority().toString());
+            } else {
+                headers.remove("X-Forwarded-Host");
+            }
+            return context.sendRequest();
+        }
     }
 }

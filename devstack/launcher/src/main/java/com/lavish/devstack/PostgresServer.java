@@ -37,6 +37,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // PostgreSQL's default, 'localhost', may also take ::1; the suite reaches it on 127.0.0.1 only
+                    .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", keepData ? "on" : "off")
                     // zonky turns synchronous commit off; the local run and the benchmarks keep PostgreSQL's
