@@ -76,6 +76,11 @@ public class ProductWebhookReader {
                 decimal(node, "price")));
     }
 
+    /**
+     * The body's own updated_at orders versions. Only a body without one falls back to ce_time, for a webhook
+     * X-Shopify-Triggered-At, which Shopify does not sign (docs/shopify-reference.md §1.2): the gateway refuses one
+     * outside its window (webhook.triggered-at.*), so such a version can claim at most a few minutes ahead of the clock.
+     */
     private static Instant updatedAt(ShopifyEvent event, JsonNode body, String field) {
         Instant updatedAt = timestamp(body, field);
         return updatedAt != null ? updatedAt : eventTime(event);

@@ -110,8 +110,15 @@ public final class ContractVersions {
             return order > 0 || order == 0 && snapshot.whole()
                     && (stored.fetchedRevisionId == null || stored.fetchedRevisionId.compareTo(incoming) < 0);
         }
+        // A webhook's ce_time is X-Shopify-Triggered-At, which Shopify does not sign (docs/shopify-reference.md §1.2):
+        // it never outranks the revision of a signed body, so a version with a revision replaces one without and
+        // never the reverse. Between two versions without, ce_time orders them; the gateway refuses one outside its
+        // window (webhook.triggered-at.*), so a resent body can claim at most a few minutes ahead of the clock.
+        if (incoming != null || stored.revisionId != null) {
+            return incoming != null;
+        }
         return stored.versionTime == null || snapshot.versionTime().isAfter(stored.versionTime)
-                || snapshot.whole() && stored.fetchedRevisionId == null && incoming == null
+                || snapshot.whole() && stored.fetchedRevisionId == null
                         && !snapshot.versionTime().isBefore(stored.versionTime);
     }
 

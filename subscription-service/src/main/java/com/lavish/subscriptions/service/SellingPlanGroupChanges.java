@@ -53,7 +53,10 @@ public final class SellingPlanGroupChanges {
 
     /**
      * selling_plan_groups/create|update: the group as Shopify has it; a group made elsewhere is added. Ordered by
-     * ce_time (the bodies carry no time).
+     * ce_time (the bodies carry no time). ce_time is X-Shopify-Triggered-At, which Shopify does not sign
+     * (docs/shopify-reference.md §1.2); with no version in the body it is all there is, and the gateway refuses one
+     * outside its window (webhook.triggered-at.*), so a resent body can claim at most a few minutes ahead of the clock
+     * and the next genuine event wins again.
      */
     public EventOutcome apply(String shop, SubscriptionChange.GroupVersion version, Instant now) {
         SubscriptionChange.GroupSnapshot snapshot = version.group();

@@ -88,6 +88,20 @@ class ContractVersionsTest {
     }
 
     @Test
+    void anEventTimeNeverOutranksARevisionFromTheBody() {
+        // ce_time is X-Shopify-Triggered-At, which Shopify does not sign
+        SubscriptionContract contract = stored(changes, 1, 5, "active");
+        contract.versionTime = NOW;
+
+        assertFalse(ContractVersions.newer(webhook(1, null, "cancelled", NOW.plus(Duration.ofDays(1))), contract),
+                "a later time without a revision");
+        contract.revisionId = null;
+        contract.versionTime = NOW.plus(Duration.ofDays(1));
+        assertTrue(ContractVersions.newer(webhook(1, 6L, "paused", NOW), contract),
+                "a revision over a version that had none, whatever its time");
+    }
+
+    @Test
     void revisionsOutOfOrderInOnePollLeaveTheNewestAndOneFetchForIt() {
         stored(changes, 1, 5, "active");
         Delivery<ContractSnapshot> newest = apply(webhook(1, 30L, "paused", NOW));

@@ -19,6 +19,8 @@ public interface WebhookConfig {
 
     Publish publish();
 
+    TriggeredAt triggeredAt();
+
     Health health();
 
     interface Publish {
@@ -34,6 +36,27 @@ public interface WebhookConfig {
         /** The {@code Retry-After} sent with a 503. Shopify retries on its own schedule; other callers use it. */
         @WithDefault("5s")
         Duration retryAfter();
+    }
+
+    /**
+     * How far {@code X-Shopify-Triggered-At} may lie from the gateway's clock. The header is not signed (only the body
+     * is, docs/shopify-reference.md §1.2), yet it becomes the event's ce_time, which consumers use as the version of
+     * a body that carries none: without bounds a resent body could claim any time.
+     */
+    interface TriggeredAt {
+
+        /**
+         * The oldest trigger time accepted. Shopify may deliver up to a day late and then retries a failed delivery
+         * 8 times over 4 hours, each retry with the original trigger time (docs/shopify-reference.md §1.3): the
+         * default covers the last retry of the latest delivery, so no genuine event (a customers/redact above all)
+         * is refused for its age.
+         */
+        @WithDefault("28h")
+        Duration maxAge();
+
+        /** How far ahead of the gateway's clock a trigger time may be: clocks drift, events come from no future. */
+        @WithDefault("5m")
+        Duration maxAhead();
     }
 
     interface Health {

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One webhook request as it arrived: the Shopify headers (null when absent or blank) and the raw body, not yet
- * verified. Names follow docs/shopify-reference.md §1.1.
+ * verified. Names follow docs/shopify-reference.md §1.1. The signature covers the body alone (§1.2): even once it is
+ * verified, every header here is only what the caller says.
  *
  * @param signature   X-Shopify-Hmac-Sha256
  * @param shopDomain  X-Shopify-Shop-Domain

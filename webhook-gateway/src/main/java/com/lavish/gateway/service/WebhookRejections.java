@@ -1,5 +1,6 @@
 package com.lavish.gateway.service;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
+import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.gateway.config.WebhookConfig;
 
 /**
@@ -31,12 +33,16 @@ public class WebhookRejections {
     private final WebhookMetrics metrics;
     private final long maxBodySize;
     private final long retryAfterSeconds;
+    private final Duration triggeredMaxAge;
+    private final Duration triggeredMaxAhead;
 
     @Inject
     public WebhookRejections(WebhookMetrics metrics, WebhookConfig config) {
         this.metrics = metrics;
         this.maxBodySize = config.maxBodySize().asLongValue();
         this.retryAfterSeconds = Math.max(1, (config.publish().retryAfter().toMillis() + 999) / 1000);
+        this.triggeredMaxAge = config.triggeredAt().maxAge();
+        this.triggeredMaxAhead = config.triggeredAt().maxAhead();
     }
 
     /** 401 for every reason of the authentication family, with one body. */
@@ -54,6 +60,28 @@ public class WebhookRejections {
         record(RejectionReason.NOT_JSON, shop);
         return new ProblemException(new Problem(Problem.BLANK, "Bad Request", 400,
                 "the body is not one well-formed JSON object", "body"));
+    }
+
+    /**
+     * A trigger time outside the window. Shopify's retries keep their first trigger time, so retrying cannot help:
+     * the answer says so in the header's terms.
+     *
+     * @param tooOld true when the time is older than the window, false when it is ahead of the gateway's clock
+     */
+    public ProblemException triggeredAtOutOfWindow(boolean tooOld, String shop) {
+        record(RejectionReason.TRIGGERED_AT_OUT_OF_WINDOW, shop);
+        String header = ShopifyWebhookHeaders.TRIGGERED_AT;
+        return ProblemException.badRequest(header, tooOld
+                ? "the " + header + " header is more than " + spoken(triggeredMaxAge) + " in the past; Shopify retries"
+                        + " a delivery for 4 hours only, so this is a stale copy of one"
+                : "the " + header + " header is more than " + spoken(triggeredMaxAhead)
+                        + " ahead of this gateway's clock");
+    }
+
+    /** A privacy topic's signed body that does not match its delivery's topic or shop. */
+    ProblemException complianceMismatch(CompliancePayloadVerifier.Mismatch mismatch, String shop) {
+        record(mismatch.reason(), shop);
+        return ProblemException.badRequest(mismatch.field(), mismatch.detail());
     }
 
     /**
@@ -104,6 +132,18 @@ public class WebhookRejections {
         }
         String cut = value.length() > 100 ? value.substring(0, 100) + "…" : value;
         return cut.replaceAll("[^A-Za-z0-9._:/@+-]", "?");
+    }
+
+    /** 5h, 90min, 30s: the window's bounds as an operator configures them. */
+    static String spoken(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return seconds / 3600 + "h";
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return seconds / 60 + "min";
+        }
+        return duration.toMillis() % 1000 == 0 ? seconds + "s" : duration.toMillis() + "ms";
     }
 
     private static String describe(Throwable cause) {

@@ -1,7 +1,6 @@
 package com.lavish.gateway.service;
 
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +22,7 @@ import com.lavish.events.PayloadInspector;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.ShopifyTopicRoute;
 import com.lavish.events.ShopifyWebhookHeaders;
+import com.lavish.gateway.config.WebhookConfig;
 import com.lavish.gateway.messaging.PublishFailedException;
 import com.lavish.gateway.messaging.WebhookPublisher;
 import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
@@ -30,7 +30,9 @@ import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
 /**
  * Takes a webhook from its raw request to an acknowledged Kafka record. Checks run in this order, so that a caller
  * without the secret learns nothing beyond a 401: the HMAC over the raw bytes, the shop, then the headers Shopify
- * always sends, then the body's JSON. The body is never parsed before its signature is verified.
+ * always sends, the trigger time, the body's JSON, and for the privacy topics the body against the topic and shop.
+ * The body is never parsed before its signature is verified. The signature covers the body only
+ * (docs/shopify-reference.md §1.2): the checks after it hold the unsigned headers to what a genuine delivery can say.
  */
 @Startup // its configuration checks run at start, not on the first webhook
 @ApplicationScoped
@@ -43,15 +45,17 @@ public class WebhookService {
     private final WebhookPublisher publisher;
     private final WebhookRejections rejections;
     private final WebhookMetrics metrics;
+    private final TriggeredAtWindow window;
     private final Set<String> shops;
 
     @Inject
     public WebhookService(WebhookSignatureVerifier verifier, WebhookPublisher publisher, WebhookRejections rejections,
-                          WebhookMetrics metrics, ShopifyAppConfig app) {
+                          WebhookMetrics metrics, ShopifyAppConfig app, WebhookConfig config) {
         this.verifier = verifier;
         this.publisher = publisher;
         this.rejections = rejections;
         this.metrics = metrics;
+        this.window = new TriggeredAtWindow(config.triggeredAt().maxAge(), config.triggeredAt().maxAhead());
         this.shops = app.shops().stream()
                 .map(WebhookService::normalizeShop)
                 .filter(s -> !s.isEmpty())
@@ -103,15 +107,27 @@ public class WebhookService {
         if (delivery.webhookId() == null) {
             throw rejections.missingHeader(ShopifyWebhookHeaders.WEBHOOK_ID, shop);
         }
+        Optional<Instant> triggeredAt = TriggeredAtWindow.parse(delivery.triggeredAt());
+        if (triggeredAt.isPresent()) {
+            TriggeredAtWindow.Placement placement = window.place(triggeredAt.get(), delivery.receivedAt());
+            if (placement != TriggeredAtWindow.Placement.INSIDE) {
+                throw rejections.triggeredAtOutOfWindow(placement == TriggeredAtWindow.Placement.TOO_OLD, shop);
+            }
+        }
         ShopifyTopicRoute route = ShopifyTopicRoute.of(delivery.topic());
-        String resourceId;
         try {
-            resourceId = PayloadInspector.resourceId(delivery.body(), route.idPath()).orElse(null);
+            String resourceId = PayloadInspector.resourceId(delivery.body(), route.idPath()).orElse(null);
+            ShopifyEvent event = new ShopifyEvent(delivery.webhookId(), delivery.topic(), shop,
+                    eventTime(delivery, triggeredAt), resourceId, delivery.apiVersion(), delivery.eventId(),
+                    delivery.body());
+            Optional<CompliancePayloadVerifier.Mismatch> mismatch = CompliancePayloadVerifier.check(event);
+            if (mismatch.isPresent()) {
+                throw rejections.complianceMismatch(mismatch.get(), shop);
+            }
+            return new Admitted(route, event);
         } catch (MalformedEventException e) {
             throw rejections.notJson(shop);
         }
-        return new Admitted(route, new ShopifyEvent(delivery.webhookId(), delivery.topic(), shop,
-                eventTime(delivery), resourceId, delivery.apiVersion(), delivery.eventId(), delivery.body()));
     }
 
     private Uni<Void> publish(Admitted admitted) {
@@ -136,17 +152,17 @@ public class WebhookService {
                 .replaceWithVoid();
     }
 
-    /** X-Shopify-Triggered-At when it is a timestamp; otherwise when the gateway received the webhook. */
-    static String eventTime(WebhookDelivery delivery) {
-        String triggeredAt = delivery.triggeredAt();
-        if (triggeredAt != null) {
-            try {
-                OffsetDateTime.parse(triggeredAt);
-                return triggeredAt; // as Shopify wrote it, nanoseconds included
-            } catch (DateTimeParseException e) {
-                LOG.debugf("webhook %s: X-Shopify-Triggered-At is not a timestamp; using the receive time",
-                        delivery.webhookId());
-            }
+    /**
+     * X-Shopify-Triggered-At when it is a timestamp, which the window has bounded by now; otherwise when the gateway
+     * received the webhook.
+     */
+    private static String eventTime(WebhookDelivery delivery, Optional<Instant> triggeredAt) {
+        if (triggeredAt.isPresent()) {
+            return delivery.triggeredAt(); // as Shopify wrote it, nanoseconds included
+        }
+        if (delivery.triggeredAt() != null) {
+            LOG.debugf("webhook %s: X-Shopify-Triggered-At is not a timestamp; using the receive time",
+                    WebhookRejections.printable(delivery.webhookId()));
         }
         return delivery.receivedAt().toString();
     }
