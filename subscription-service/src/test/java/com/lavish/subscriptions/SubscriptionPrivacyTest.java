@@ -3,17 +3,22 @@ package com.lavish.subscriptions;
 import static com.lavish.subscriptions.SubscriptionFixture.asAdmin;
 import static com.lavish.subscriptions.SubscriptionFixture.contractNode;
 import static com.lavish.subscriptions.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
+import static com.lavish.subscriptions.SubscriptionFixture.storefront;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,8 @@ import org.junit.jupiter.api.Test;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncCommandType;
 import com.lavish.shopifyfake.SampleWebhooks;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -65,6 +72,37 @@ class SubscriptionPrivacyTest extends SubscriptionTestSupport {
         fixture.publishNode(contractNode(contract, ada, 200, "ACTIVE", NEXT_BILLING, null));
         assertNull(fixture.contractRow(contract).get("delivery_address1"));
         assertEquals(new BigDecimal("200"), fixture.contractRow(contract).get("revision_id"));
+    }
+
+    @Test
+    void customersRedactAlsoErasesTheAddresssCopiesInActionsSentCommandsAndStoredAnswers() {
+        long ada = newId();
+        long contract = newId();
+        fixture.createContract(contract, ada, NEXT_BILLING, null);
+        String key = UUID.randomUUID().toString();
+        storefront().header("Idempotency-Key", key).body(Map.of("delivery_address", Map.of("first_name", "Ada",
+                        "address1", "1 Collins Street", "city", "Melbourne", "province_code", "VIC",
+                        "country_code", "AU", "zip", "3000")))
+                .patch(proxyPath(ada, "subscriptions/" + contract)).then().statusCode(202);
+        SyncCommand update = fixture.awaitCommand(SyncCommandType.CONTRACT_UPDATE, contract);
+        await().atMost(SubscriptionFixture.WAIT).until(() -> !fixture.rows("select 1 from "
+                + "subscription.sync_command_outbox where command_id = ? and sent_at is not null", update.commandId())
+                .isEmpty());
+        String answer = (String) fixture.rows("select response_body from subscription.idempotent_request "
+                + "where shopify_customer_id = ? and idempotency_key = ?", ada, key).get(0).get("response_body");
+        assertTrue(answer.startsWith("enc1:") && !answer.contains("Collins"), "the stored answer is encrypted");
+
+        String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/redact", ada));
+        awaitPrivacyRequest(ceId);
+
+        assertTrue(fixture.rows("select 1 from subscription.idempotent_request where shopify_customer_id = ?", ada)
+                .isEmpty(), "the stored answers");
+        assertFalse(fixture.rows("select 1 from subscription.contract_action where contract_shopify_id = ?", contract)
+                .isEmpty(), "the action itself stays");
+        assertTrue(fixture.rows("select 1 from subscription.contract_action where contract_shopify_id = ? "
+                + "and edit is not null", contract).isEmpty(), "its edit");
+        assertTrue(fixture.rows("select 1 from subscription.sync_command_outbox where command_id = ?",
+                update.commandId()).isEmpty(), "the command already sent");
     }
 
     @Test

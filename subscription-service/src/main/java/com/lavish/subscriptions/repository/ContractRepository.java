@@ -20,19 +20,22 @@ public class ContractRepository implements PanacheRepository<SubscriptionContrac
      * row another has changed since it read it (a pending action confirmed by one and restored by the other).
      */
     public Uni<SubscriptionContract> lockCustomers(String shopDomain, long customerId, long shopifyId) {
-        return lock(shopDomain, shopifyId).chain(() -> findCustomers(shopDomain, customerId, shopifyId));
+        return lock(shopDomain, customerId, shopifyId).chain(() -> findCustomers(shopDomain, customerId, shopifyId));
     }
 
     /**
      * The row lock, by itself: Postgres refuses FOR UPDATE beside the outer join that fetches the lines, and a native
-     * statement must come before the session's entities change.
+     * statement must come before the session's entities change. Only the customer's own row: a request naming
+     * another customer's contract finds nothing and locks nothing (it cannot hold up that customer's changes).
      */
-    private Uni<Void> lock(String shopDomain, long shopifyId) {
+    private Uni<Void> lock(String shopDomain, long customerId, long shopifyId) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select 1 from {h-schema}subscription_contract
-                        where shop_domain = :shop and shopify_id = :id for update""")
+                        where shop_domain = :shop and shopify_id = :id and shopify_customer_id = :customer
+                        for update""")
                 .setParameter("shop", shopDomain)
                 .setParameter("id", shopifyId)
+                .setParameter("customer", customerId)
                 .getResultList())
                 .replaceWithVoid();
     }

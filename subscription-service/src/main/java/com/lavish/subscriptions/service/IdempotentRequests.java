@@ -3,16 +3,24 @@ package com.lavish.subscriptions.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
 import com.lavish.edge.identity.StorefrontCustomer;
+import com.lavish.edge.personaldata.EncryptedColumn;
+import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,12 +28,29 @@ import io.smallrye.mutiny.Uni;
  * fingerprint and the answer given, written in the transaction of the work: a repeat gets that answer and the work is
  * not done again; the same key with another request is a 422. Two requests racing on one key meet on the primary
  * key: the second waits for the first's commit, then finds its answer.
+ *
+ * <p>An answer is the customer's subscription as it stood, address included: it is stored encrypted (ADR 0005), kept
+ * {@code subscriptions.idempotency.retention} (a day; a client retries within minutes) and erased by customers/redact.
+ * Rows live no longer than that, so they need no re-encryption after a key rotation: keep a retired key in the keyset
+ * for one retention period.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
     static final String HEADER = "Idempotency-Key";
+    static final EncryptedColumn ANSWER = new EncryptedColumn("idempotent_request", "response_body");
+    private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
     private static final int MAX_KEY_LENGTH = 255;
+
+    private final PersonalDataCipher cipher;
+    private final Duration retention;
+
+    public IdempotentRequests(PersonalDataCipher cipher,
+                              @ConfigProperty(name = "subscriptions.idempotency.retention", defaultValue = "24h")
+                              Duration retention) {
+        this.cipher = cipher;
+        this.retention = retention;
+    }
 
     /**
      * Claims the key for this request in the current transaction.
@@ -61,12 +86,14 @@ public class IdempotentRequests {
                                 .map(row -> Optional.of(stored(row, fingerprint)))));
     }
 
-    private static StoredAnswer stored(Object[] row, String fingerprint) {
+    private StoredAnswer stored(Object[] row, String fingerprint) {
         if (!fingerprint.equals(row[0])) {
             throw new ProblemException(new Problem(Problem.BLANK, "Unprocessable Content", 422,
                     "this Idempotency-Key was used for another request; use a new key for a new request", HEADER));
         }
-        return new StoredAnswer(((Number) row[1]).intValue(), (String) row[2]);
+        String body = (String) row[2];
+        // empty while the first request is still at work (it claimed the key, its answer is not in yet)
+        return new StoredAnswer(((Number) row[1]).intValue(), body.isEmpty() ? body : cipher.decrypt(body, ANSWER));
     }
 
     /** Stores the answer of the claimed key, in the transaction of the work. */
@@ -75,12 +102,30 @@ public class IdempotentRequests {
                         update {h-schema}idempotent_request set response_status = :status, response_body = :body
                         where shop_domain = :shop and shopify_customer_id = :customer and idempotency_key = :key""")
                 .setParameter("status", answer.status())
-                .setParameter("body", answer.body())
+                .setParameter("body", cipher.encrypt(answer.body(), ANSWER))
                 .setParameter("shop", who.shop())
                 .setParameter("customer", who.customerId())
                 .setParameter("key", key)
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** Forgets answers older than the retention: a key is for retrying one request, not for ever. */
+    @Scheduled(identity = "idempotency-expiry", every = "${subscriptions.idempotency.expire-every:10m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> expire() {
+        return expireBefore(Instant.now().minus(retention))
+                .onFailure().invoke(failure -> LOG.warnf("expired Idempotency-Key answers not deleted (the next run "
+                        + "does it): %s", failure.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    Uni<Integer> expireBefore(Instant before) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "delete from {h-schema}idempotent_request where created_at < :before")
+                .setParameter("before", before)
+                .executeUpdate()));
     }
 
     /** The fingerprint of a request: SHA-256 of what it asks (action, contract, normalised body). */
