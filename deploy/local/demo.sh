@@ -46,7 +46,7 @@ sleep 2
 curl -s -H "X-Fake-Logged-In-Customer-Id: $ada" "$SHOP_FAKE/apps/lavish/customers/me" | pretty
 
 step "The theme gets a short-lived token through the app proxy, then calls the API directly with it"
-token=$(curl -s -X POST -H "X-Fake-Logged-In-Customer-Id: $ada" "$SHOP_FAKE/apps/lavish/session" \
+token=$(curl -s -X POST -H "X-Fake-Logged-In-Customer-Id: $ada" -H 'Content-Type: application/json' "$SHOP_FAKE/apps/lavish/session" \
   | sed -E 's/.*"token" *: *"([^"]+)".*/\1/')
 curl -s -H "Authorization: Bearer $token" -H "Origin: http://127.0.0.1:8090" -w '\n-> %{http_code}\n' \
   "$EDGE/api/customers/me" | head -c 300
@@ -115,8 +115,9 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_MANAGEMENT_PO
   }
   subscription_url() { echo "$SHOP_FAKE/apps/lavish/subscriptions/$contract"; }
   act() { # method path-after-contract [json]: a change Ada asks for, with an Idempotency-Key
+    # JSON always: a change through the app proxy that is not JSON is refused as a cross-site form would be
     curl -s -w '\n-> %{http_code}\n' -X "$1" -H "X-Fake-Logged-In-Customer-Id: $ada" -H "Idempotency-Key: demo-$run_id-${2:-change}-$RANDOM" \
-      ${3:+-H 'Content-Type: application/json' --data "$3"} "$(subscription_url)${2:+/$2}" | cut -c1-400
+      -H 'Content-Type: application/json' ${3:+--data "$3"} "$(subscription_url)${2:+/$2}" | cut -c1-400
   }
   confirmed() { # expected status: wait until Shopify confirmed the change, show status and pending
     until_answer "$(subscription_url)" "d.get('status') == '$1' and not d.get('pending')" 30

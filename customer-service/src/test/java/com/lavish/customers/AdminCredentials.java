@@ -17,10 +17,10 @@ final class AdminCredentials {
     }
 
     static RequestSpecification asAdmin() {
-        return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+        return given().contentType("application/json").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }
 
     static RequestSpecification asAuditor() {
-        return given().auth().preemptive().basic(AUDITOR, AUDITOR_PASSWORD);
+        return given().contentType("application/json").auth().preemptive().basic(AUDITOR, AUDITOR_PASSWORD);
     }
 }

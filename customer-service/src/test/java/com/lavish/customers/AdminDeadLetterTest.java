@@ -219,7 +219,7 @@ class AdminDeadLetterTest {
         assertProblem(response, 401);
         // the scheme is case-insensitive (RFC 9110 §11.1); Quarkus writes it in lower case
         response.header("WWW-Authenticate", equalToIgnoringCase("Basic realm=\"lavish-admin\""));
-        assertProblem(given().post(DEAD_LETTERS + "/0/0/replay").then(), 401);
+        assertProblem(given().contentType("application/json").post(DEAD_LETTERS + "/0/0/replay").then(), 401);
     }
 
     @Test

@@ -30,7 +30,7 @@ class DirectApiRateLimitTest {
     /** A session token, asked for from an address of its own so that only the customer's count is touched. */
     static String tokenFor(long customerId) {
         return given().urlEncodingEnabled(false).header("X-Forwarded-For", newAddress())
-                .post("/proxy/session?" + signedQuery(customerId))
+                .contentType("application/json").post("/proxy/session?" + signedQuery(customerId))
                 .then().statusCode(200).extract().path("token");
     }
 

@@ -78,7 +78,7 @@ class StorefrontSessionTest {
     }
 
     static ValidatableResponse session(String query) {
-        return given().urlEncodingEnabled(false).post("/proxy/session?" + query).then();
+        return given().urlEncodingEnabled(false).contentType("application/json").post("/proxy/session?" + query).then();
     }
 
     static String tokenFor(long customerId) {
@@ -226,8 +226,22 @@ class StorefrontSessionTest {
     void bearerTokenIsNotAcceptedOnTheAppProxyPaths() {
         given().header("Authorization", "Bearer " + tokenFor(ann)).get("/proxy/customers/me")
                 .then().statusCode(401).contentType(containsString("application/problem+json"));
-        given().header("Authorization", "Bearer " + tokenFor(ann)).post("/proxy/session")
+        given().header("Authorization", "Bearer " + tokenFor(ann)).contentType("application/json").post("/proxy/session")
                 .then().statusCode(401).contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void aFormAnotherSitePostsThroughTheAppProxyIsRefusedBeforeItActs() {
+        // Shopify signs it with the shopper's session all the same; only its shape gives it away
+        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").body("a=1")
+                .post("/proxy/session?" + signedQuery(ann))
+                .then().statusCode(415).contentType(containsString("application/problem+json"))
+                .body("detail", containsString("application/json"));
+        given().urlEncodingEnabled(false).post("/proxy/session?" + signedQuery(ann))
+                .then().statusCode(415);
+        given().urlEncodingEnabled(false).contentType("application/json").header("Sec-Fetch-Site", "cross-site")
+                .post("/proxy/session?" + signedQuery(ann))
+                .then().statusCode(403).contentType(containsString("application/problem+json"));
     }
 
     @Test

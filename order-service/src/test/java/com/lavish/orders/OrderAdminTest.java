@@ -49,11 +49,11 @@ class OrderAdminTest {
 
     /** The test users of event-consumer's %test admin realm and of this service's %test config. */
     private static RequestSpecification asAdmin() {
-        return given().auth().preemptive().basic("admin", "test-only-admin-password");
+        return given().contentType("application/json").auth().preemptive().basic("admin", "test-only-admin-password");
     }
 
     private static RequestSpecification asAuditor() {
-        return given().auth().preemptive().basic("auditor", "test-only-auditor-password");
+        return given().contentType("application/json").auth().preemptive().basic("auditor", "test-only-auditor-password");
     }
 
     private static String awaitDataRequest(OrderEventFixture fixture, String shop, long customerId) {

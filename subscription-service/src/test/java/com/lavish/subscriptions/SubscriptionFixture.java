@@ -319,13 +319,16 @@ final class SubscriptionFixture implements AutoCloseable {
         return "/proxy/" + path + "?" + new AppProxySigner(SECRET).query(SHOP, customerId, Instant.now(), Map.of());
     }
 
-    /** A storefront request through the app proxy (its query is signed as sent: no re-encoding). */
+    /**
+     * A storefront request through the app proxy (its query is signed as sent: no re-encoding), as the theme sends
+     * it: JSON, which a cross-site form cannot send.
+     */
     static RequestSpecification storefront() {
-        return given().urlEncodingEnabled(false);
+        return given().urlEncodingEnabled(false).contentType("application/json");
     }
 
     static RequestSpecification asAdmin() {
-        return given().auth().preemptive().basic("admin", "test-only-admin-password");
+        return given().contentType("application/json").auth().preemptive().basic("admin", "test-only-admin-password");
     }
 
     // ---- the database ----

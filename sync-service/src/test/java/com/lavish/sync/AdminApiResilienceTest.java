@@ -99,11 +99,11 @@ class AdminApiResilienceTest extends SyncTestBase {
         FakeShopify.faults(0, 0, 0);
 
         long id = ((Number) fixture.ledger(cancel).get("id")).longValue();
-        given().auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+        given().contentType("application/json").auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
                 .queryParam("shop", SyncFixture.SHOP).get("/admin/sync/commands")
                 .then().statusCode(200).body("find { it.id == " + id + " }.state", equalTo("FAILED"))
                 .body("find { it.id == " + id + " }.idempotencyKey", equalTo(cancel.idempotencyKey()));
-        given().auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+        given().contentType("application/json").auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
                 .post("/admin/sync/commands/" + id + "/resend").then().statusCode(202)
                 .body("commandId", equalTo(cancel.commandId()));
 
@@ -112,9 +112,9 @@ class AdminApiResilienceTest extends SyncTestBase {
         assertEquals("CANCELLED", FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contractId))
                 .getString("status"));
         // answered now: a second resend would change nothing
-        given().auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+        given().contentType("application/json").auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
                 .post("/admin/sync/commands/" + id + "/resend").then().statusCode(409);
-        given().post("/admin/sync/commands/" + id + "/resend").then().statusCode(401);
+        given().contentType("application/json").post("/admin/sync/commands/" + id + "/resend").then().statusCode(401);
     }
 
     @Test

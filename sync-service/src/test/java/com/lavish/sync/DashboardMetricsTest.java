@@ -37,7 +37,7 @@ class DashboardMetricsTest extends DashboardMetricsCheck {
     @Override
     protected void exercise() {
         // an HTTP request
-        given().post("/admin/reconciliation/runs").then().statusCode(401);
+        given().contentType("application/json").post("/admin/reconciliation/runs").then().statusCode(401);
         try (SyncFixture fixture = new SyncFixture(database)) {
             // a command: Postgres statements, the Admin API, the bucket
             fixture.assertSucceeded(SyncFixture.contractCommand(SyncCommandType.CONTRACT_FETCH,

@@ -87,8 +87,8 @@ class ReconciliationTest extends SyncTestBase {
 
     @Test
     void onlyTheAdminMayRunAPass() {
-        given().post("/admin/reconciliation/runs").then().statusCode(401);
-        given().auth().preemptive().basic("admin", ADMIN_PASSWORD).queryParam("resource", "invoices")
+        given().contentType("application/json").post("/admin/reconciliation/runs").then().statusCode(401);
+        given().contentType("application/json").auth().preemptive().basic("admin", ADMIN_PASSWORD).queryParam("resource", "invoices")
                 .post("/admin/reconciliation/runs").then().statusCode(400);
     }
 
@@ -102,6 +102,6 @@ class ReconciliationTest extends SyncTestBase {
     }
 
     private static io.restassured.response.Response run() {
-        return given().auth().preemptive().basic("admin", ADMIN_PASSWORD).post("/admin/reconciliation/runs");
+        return given().contentType("application/json").auth().preemptive().basic("admin", ADMIN_PASSWORD).post("/admin/reconciliation/runs");
     }
 }

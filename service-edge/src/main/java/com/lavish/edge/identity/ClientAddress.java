@@ -15,7 +15,8 @@ import io.vertx.core.http.HttpServerRequest;
  * <ul>
  * <li>the direct API ({@code /api/...}): the gateway's entry, the last one, is the client;</li>
  * <li>the app proxy ({@code /proxy/...}): the gateway saw Shopify's proxy, and Shopify appended the shopper's address
- * before it (docs/shopify-reference.md §2), so the shopper is the last but one.</li>
+ * before it (docs/shopify-reference.md §2), so the shopper is the last but one; the caller asks this only once
+ * Shopify's signature has verified, since anyone else could have written that entry.</li>
  * </ul>
  * A connection from anywhere else is its own client, whatever its header says.
  */

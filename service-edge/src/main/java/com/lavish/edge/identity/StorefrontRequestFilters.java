@@ -72,6 +72,7 @@ public class StorefrontRequestFilters {
 
     private static final Logger LOG = Logger.getLogger(StorefrontRequestFilters.class);
     private static final String BEARER = "bearer ";
+    private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     static final String APP_PROXY_REFUSED = "the request is not a current Shopify app-proxy request: its signature "
             + "is missing, wrong or no longer fresh";
     /** The request property holding a refused credential's answer until the address has been counted. */
@@ -101,6 +102,27 @@ public class StorefrontRequestFilters {
         this.rateLimiter = rateLimiter;
         this.sessionTokens = sessionTokens;
         this.clientAddress = new ClientAddress(config.rateLimit().address().trustedProxies());
+    }
+
+    /**
+     * A change through the app proxy must be JSON. Shopify signs whatever reaches the shop's domain with the
+     * shopper's session, a form another site makes the shopper's browser post included; a cross-site page cannot
+     * send {@code application/json} (nor any header of its choosing) without a preflight the shop's domain never
+     * answers. The direct API needs no such guard: its bearer token is never sent by the browser on its own.
+     */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
+    public void refuseCrossSiteChanges(ContainerRequestContext context) {
+        if (SAFE_METHODS.contains(context.getMethod()) || !under(context.getUriInfo().getPath(), config.proxy().pathPrefix())) {
+            return;
+        }
+        if ("cross-site".equalsIgnoreCase(context.getHeaderString("Sec-Fetch-Site"))) {
+            throw new ProblemException(Problem.of(403, "Forbidden", "a change cannot come from another site's page"));
+        }
+        MediaType type = context.getMediaType();
+        if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.isWildcardSubtype()) {
+            throw new ProblemException(Problem.of(415, "Unsupported Media Type", "a change through the storefront "
+                    + "is sent as Content-Type: application/json (with an empty body when it has nothing to say)"));
+        }
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -180,7 +202,10 @@ public class StorefrontRequestFilters {
         identity.current().ifPresent(c -> applicable.add(new RateLimit(
                 limits.keyPrefix() + "customer:" + c.shop() + ":" + c.customerId(),
                 limits.customer().requests(), limits.customer().window())));
-        applicable.add(new RateLimit(limits.keyPrefix() + "address:" + clientAddress.of(request, viaAppProxy),
+        // the shopper's entry is Shopify's word only when Shopify's signature verified; a refused request is counted
+        // against the caller the gateway saw, so no one can spend another address's limit by writing it there
+        applicable.add(new RateLimit(limits.keyPrefix() + "address:"
+                + clientAddress.of(request, viaAppProxy && refused == null),
                 limits.address().requests(), limits.address().window()));
         Uni<RateLimitDecision> check = rateLimiter.acquire(applicable);
         if (refused == null && checkAlongside(context.getMethod(), resource)
