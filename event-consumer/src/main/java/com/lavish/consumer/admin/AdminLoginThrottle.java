@@ -1,0 +1,138 @@
+package com.lavish.consumer.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Failed admin logins are throttled, per user name and per client address: after {@code admin.login.max-failures}
+ * refused credentials within {@code admin.login.window}, that user (or address) gets 429 with {@code Retry-After}
+ * until the window that began with its first failure has passed, before any password is checked. Guessing the one
+ * admin password then takes years rather than hours; a throttled admin waits minutes, never more.
+ *
+ * <p>Runs ahead of Quarkus' authentication on the HTTP router. The address is the last {@code X-Forwarded-For} entry
+ * when there is one (the Gateway appends the address it saw), else the connection's. Counts are per replica and
+ * bounded in number; a replica that restarts forgets them.
+ */
+@ApplicationScoped
+public class AdminLoginThrottle {
+
+    private static final Logger LOG = Logger.getLogger(AdminLoginThrottle.class);
+    private static final int MAX_SUBJECTS = 10_000;
+    private static final String BASIC = "basic ";
+
+    /** Failures of one subject in the window that began with the first of them. */
+    private record Failures(long windowStart, int count) {
+    }
+
+    private final int maxFailures;
+    private final long windowMillis;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    public AdminLoginThrottle(@ConfigProperty(name = "admin.login.max-failures", defaultValue = "10") int maxFailures,
+                              @ConfigProperty(name = "admin.login.window", defaultValue = "5m") Duration window) {
+        this.maxFailures = maxFailures;
+        this.windowMillis = window.toMillis();
+    }
+
+    void install(@Observes Router router) {
+        // after the body and header handlers Quarkus puts first, before its authentication
+        router.route().order(RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1).handler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        String path = context.normalizedPath();
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !(path.equals("/admin") || path.startsWith("/admin/"))) {
+            context.next();
+            return;
+        }
+        String user = "user:" + userOf(authorization);
+        String address = "address:" + addressOf(context);
+        long now = clock.millis();
+        long wait = Math.max(waitMillis(user, now), waitMillis(address, now));
+        if (wait > 0) {
+            long seconds = Math.max(1, (wait + 999) / 1000);
+            context.response().setStatusCode(429)
+                    .putHeader("Retry-After", Long.toString(seconds))
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":"
+                            + "\"too many refused admin logins; try again in " + seconds + " s\"}");
+            return;
+        }
+        context.addHeadersEndHandler(ignored -> {
+            if (context.response().getStatusCode() == 401) {
+                failed(user, now);
+                failed(address, now);
+            }
+        });
+        context.next();
+    }
+
+    private long waitMillis(String subject, long now) {
+        Failures recorded = failures.get(subject);
+        if (recorded == null || recorded.count() < maxFailures) {
+            return 0;
+        }
+        return Math.max(0, recorded.windowStart() + windowMillis - now);
+    }
+
+    private void failed(String subject, long now) {
+        if (failures.size() >= MAX_SUBJECTS) {
+            failures.values().removeIf(f -> f.windowStart() + windowMillis <= now);
+            if (failures.size() >= MAX_SUBJECTS) {
+                return;
+            }
+        }
+        Failures after = failures.merge(subject, new Failures(now, 1), (old, one) ->
+                old.windowStart() + windowMillis <= now ? one : new Failures(old.windowStart(), old.count() + 1));
+        if (after.count() == maxFailures) {
+            // the subject's kind only: never the name or address guessed with
+            LOG.warnf("admin logins throttled for a %s after %d refused credentials", subject.substring(0,
+                    subject.indexOf(':')), maxFailures);
+        }
+    }
+
+    /** The user name of a Basic credential, lower-cased; a credential of another scheme counts as one unnamed user. */
+    private static String userOf(String authorization) {
+        if (!authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+            return "(not basic)";
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            String user = colon < 0 ? decoded : decoded.substring(0, colon);
+            return user.length() > 64 ? user.substring(0, 64) : user.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "(unreadable)";
+        }
+    }
+
+    private static String addressOf(RoutingContext context) {
+        String forwarded = context.request().getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
+            if (!last.isEmpty() && last.length() <= 64) {
+                return last;
+            }
+        }
+        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
+    }
+}
