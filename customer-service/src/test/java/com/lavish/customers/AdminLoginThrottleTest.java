@@ -6,6 +6,7 @@ import static com.lavish.customers.AdminCredentials.AUDITOR;
 import static com.lavish.customers.AdminCredentials.AUDITOR_PASSWORD;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.Map;
@@ -53,7 +54,8 @@ class AdminLoginThrottleTest {
         }
         login(ADMIN, ADMIN_PASSWORD, "198.51.100.20").statusCode(429)
                 .header("Retry-After", notNullValue())
-                .contentType(containsString("application/problem+json"));
+                .contentType(containsString("application/problem+json"))
+                .body("type", equalTo("about:blank")).body("status", equalTo(429));
         // another user is judged on their own
         login(AUDITOR, AUDITOR_PASSWORD, "198.51.100.21").statusCode(403);
     }

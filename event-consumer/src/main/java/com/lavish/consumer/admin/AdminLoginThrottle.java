@@ -14,7 +14,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.lavish.edge.problem.Problem;
+
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.json.Json;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -71,9 +74,9 @@ public class AdminLoginThrottle {
             long seconds = Math.max(1, (wait + 999) / 1000);
             context.response().setStatusCode(429)
                     .putHeader("Retry-After", Long.toString(seconds))
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .end("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,\"detail\":"
-                            + "\"too many refused admin logins; try again in " + seconds + " s\"}");
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(Json.encode(Problem.of(429, "Too Many Requests",
+                            "too many refused admin logins; try again in " + seconds + " s")));
             return;
         }
         context.addHeadersEndHandler(ignored -> {

@@ -4,14 +4,13 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import com.lavish.edge.cors.ChangeRequests;
 import com.lavish.edge.problem.Problem;
 
 /**
@@ -25,13 +24,12 @@ import com.lavish.edge.problem.Problem;
 public class AdminRequestFilters {
 
     static final String REQUESTED_BY = "X-Requested-By";
-    private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
 
     @ServerRequestFilter(preMatching = true)
     public Response refuseCrossSiteChanges(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (SAFE_METHODS.contains(request.getMethod()) || !(path.equals("/admin") || path.startsWith("/admin/"))) {
+        if (!ChangeRequests.isChange(request.getMethod()) || !(path.equals("/admin") || path.startsWith("/admin/"))) {
             return null;
         }
         String fetchSite = request.getHeaderString("Sec-Fetch-Site");
@@ -40,9 +38,7 @@ public class AdminRequestFilters {
                 : origin != null && !sameHost(origin, request.getHeaderString(HttpHeaders.HOST))) {
             return refusal(403, "Forbidden", "an admin change cannot come from another site's page");
         }
-        MediaType type = request.getMediaType();
-        boolean json = type != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(type) && !type.isWildcardSubtype();
-        if (!json && request.getHeaderString(REQUESTED_BY) == null) {
+        if (!ChangeRequests.isJson(request.getMediaType()) && request.getHeaderString(REQUESTED_BY) == null) {
             return refusal(415, "Unsupported Media Type", "an admin change is sent as Content-Type: application/json "
                     + "(an empty body when it has nothing to say) or with an " + REQUESTED_BY + " header");
         }

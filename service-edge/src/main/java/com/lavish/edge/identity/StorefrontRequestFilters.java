@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import com.lavish.edge.cors.ChangeRequests;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.edge.ratelimit.RateLimit;
@@ -72,7 +73,6 @@ public class StorefrontRequestFilters {
 
     private static final Logger LOG = Logger.getLogger(StorefrontRequestFilters.class);
     private static final String BEARER = "bearer ";
-    private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     static final String APP_PROXY_REFUSED = "the request is not a current Shopify app-proxy request: its signature "
             + "is missing, wrong or no longer fresh";
     /** The request property holding a refused credential's answer until the address has been counted. */
@@ -112,14 +112,14 @@ public class StorefrontRequestFilters {
      */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
     public void refuseCrossSiteChanges(ContainerRequestContext context) {
-        if (SAFE_METHODS.contains(context.getMethod()) || !under(context.getUriInfo().getPath(), config.proxy().pathPrefix())) {
+        if (!ChangeRequests.isChange(context.getMethod())
+                || !under(context.getUriInfo().getPath(), config.proxy().pathPrefix())) {
             return;
         }
         if ("cross-site".equalsIgnoreCase(context.getHeaderString("Sec-Fetch-Site"))) {
             throw new ProblemException(Problem.of(403, "Forbidden", "a change cannot come from another site's page"));
         }
-        MediaType type = context.getMediaType();
-        if (type == null || !MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.isWildcardSubtype()) {
+        if (!ChangeRequests.isJson(context.getMediaType())) {
             throw new ProblemException(Problem.of(415, "Unsupported Media Type", "a change through the storefront "
                     + "is sent as Content-Type: application/json (with an empty body when it has nothing to say)"));
         }
