@@ -11,9 +11,9 @@ import java.util.Set;
 public enum ShopifyTopicRoute {
 
     COMPLIANCE_CUSTOMER(Topics.COMPLIANCE, List.of("customer", "id"),
-            Set.of("customers/data_request", "customers/redact")),
-    COMPLIANCE_SHOP(Topics.COMPLIANCE, List.of("shop_id"), Set.of("shop/redact")),
-    APP_UNINSTALLED(Topics.COMPLIANCE, List.of("id"), Set.of("app/uninstalled")),
+            Set.of(ComplianceTopics.CUSTOMERS_DATA_REQUEST, ComplianceTopics.CUSTOMERS_REDACT)),
+    COMPLIANCE_SHOP(Topics.COMPLIANCE, List.of("shop_id"), Set.of(ComplianceTopics.SHOP_REDACT)),
+    APP_UNINSTALLED(Topics.COMPLIANCE, List.of("id"), Set.of(ComplianceTopics.APP_UNINSTALLED)),
     // customers/merge is keyed by the customer kept, which later customers/update events are about
     CUSTOMER_MERGE(Topics.CUSTOMERS, List.of("admin_graphql_api_customer_kept_id"), Set.of("customers/merge")),
     // topics with GraphQL-style bodies name the customer by a gid, keyed by its number like every other

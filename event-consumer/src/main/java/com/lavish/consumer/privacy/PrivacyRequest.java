@@ -7,6 +7,7 @@ import static com.lavish.events.WebhookFields.requiredId;
 import java.time.Instant;
 import java.util.Optional;
 
+import com.lavish.events.ComplianceTopics;
 import com.lavish.events.ShopifyEvent;
 
 /**
@@ -18,10 +19,10 @@ import com.lavish.events.ShopifyEvent;
  */
 public record PrivacyRequest(ShopifyEvent event, Long customerId, Instant receivedAt) {
 
-    public static final String CUSTOMERS_REDACT = "customers/redact";
-    public static final String SHOP_REDACT = "shop/redact";
-    public static final String CUSTOMERS_DATA_REQUEST = "customers/data_request";
-    public static final String APP_UNINSTALLED = "app/uninstalled";
+    public static final String CUSTOMERS_REDACT = ComplianceTopics.CUSTOMERS_REDACT;
+    public static final String SHOP_REDACT = ComplianceTopics.SHOP_REDACT;
+    public static final String CUSTOMERS_DATA_REQUEST = ComplianceTopics.CUSTOMERS_DATA_REQUEST;
+    public static final String APP_UNINSTALLED = ComplianceTopics.APP_UNINSTALLED;
 
     /** The request an event carries; empty for a type that is no privacy request. */
     public static Optional<PrivacyRequest> read(ShopifyEvent event) {

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import com.lavish.events.ComplianceTopics;
 import com.lavish.events.JsonSelection;
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
@@ -23,10 +24,6 @@ import com.lavish.events.WebhookFields;
  * their consumers, which order versions by the body's own fields. No I/O.
  */
 final class CompliancePayloadVerifier {
-
-    static final String CUSTOMERS_REDACT = "customers/redact";
-    static final String CUSTOMERS_DATA_REQUEST = "customers/data_request";
-    static final String SHOP_REDACT = "shop/redact";
 
     /** What is wrong with a body, in the caller's terms: the field at fault and a sentence about it. */
     record Mismatch(RejectionReason reason, String field, String detail) {
@@ -53,20 +50,15 @@ final class CompliancePayloadVerifier {
             body -> WebhookFields.id(body.get("shop_id")) != null);
 
     private static final Map<String, Shape> SHAPES = Map.of(
-            CUSTOMERS_REDACT, new Shape(List.of(CUSTOMER, ORDERS_TO_REDACT, SHOP_DOMAIN), List.of()),
-            CUSTOMERS_DATA_REQUEST, new Shape(List.of(CUSTOMER, ORDERS_REQUESTED, SHOP_DOMAIN), List.of()),
-            SHOP_REDACT, new Shape(List.of(SHOP_DOMAIN, SHOP_ID), List.of(CUSTOMER.name())));
+            ComplianceTopics.CUSTOMERS_REDACT, new Shape(List.of(CUSTOMER, ORDERS_TO_REDACT, SHOP_DOMAIN), List.of()),
+            ComplianceTopics.CUSTOMERS_DATA_REQUEST, new Shape(List.of(CUSTOMER, ORDERS_REQUESTED, SHOP_DOMAIN), List.of()),
+            ComplianceTopics.SHOP_REDACT, new Shape(List.of(SHOP_DOMAIN, SHOP_ID), List.of(CUSTOMER.name())));
 
     /** Only the fields looked at become a tree; the rest of the body is skipped, still checked to be JSON. */
     private static final JsonSelection READ = JsonSelection.of("shop_domain", "shop_id", "orders_to_redact",
             "orders_requested").with("customer", JsonSelection.of("id"));
 
     private CompliancePayloadVerifier() {
-    }
-
-    /** Whether the topic's body is checked here. */
-    static boolean covers(String topic) {
-        return SHAPES.containsKey(topic);
     }
 
     /**
