@@ -14,9 +14,11 @@ fake_cp="$(ls shopify-fake/target/shopify-fake-*.jar | head -1):$(cat shopify-fa
 fake() { java -cp "$fake_cp" com.lavish.shopifyfake.ShopifyFakeCli "$@"; }
 pretty() { if command -v python3 >/dev/null; then python3 -m json.tool; else cat; fi; }
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-webhook() { # topic customer-id email
+webhook() { # topic customer-id email: Shopify's sample about that customer (Ada's carries her name throughout)
+  local names=""
+  [ "$2" = "$ada" ] && names=', "first_name": "Ada", "last_name": "Lovelace"'
   curl -s -X POST "$SHOP_FAKE/admin/fake/webhooks/${1//\//%2F}" -H 'Content-Type: application/json' \
-    --data "{\"customer_id\": $2, \"email\": \"$3\"}"
+    --data "{\"customer_id\": $2, \"email\": \"$3\"$names}"
   echo
 }
 storefront() { # customer-id (empty: not logged in), path

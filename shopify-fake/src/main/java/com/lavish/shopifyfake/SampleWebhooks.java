@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,7 +113,14 @@ public final class SampleWebhooks {
      * @throws IllegalArgumentException when there is no such sample
      */
     public static byte[] lavish(String sample, String shopDomain, Long customerId, String email) {
-        return lavish(sample, shopDomain, customerId, email, Map.of());
+        return lavishFor(sample, shopDomain, new Buyer(customerId, email, null, null), Map.of());
+    }
+
+    /**
+     * Who a sample is about, each part optional (null keeps the sample's own): the customer's id, email and names.
+     * The names go wherever the sample names its customer, so a story told with them stays one person.
+     */
+    public record Buyer(Long customerId, String email, String firstName, String lastName) {
     }
 
     /**
@@ -121,17 +129,19 @@ public final class SampleWebhooks {
      *
      * @throws IllegalArgumentException when the sample has no such field
      */
-    public static byte[] lavish(String sample, String shopDomain, Long customerId, String email,
-                                Map<String, String> fields) {
+    public static byte[] lavishFor(String sample, String shopDomain, Buyer buyer, Map<String, String> fields) {
         if (!TOPICS.contains(sample.replace("__", "/").replace(".json", ""))) {
             throw new IllegalArgumentException("no sample '" + sample + "'; samples: " + TOPICS);
         }
         Variant variant = variant(sample).lavish().shopDomain(shopDomain).updatedAt(now());
-        if (customerId != null) {
-            variant.customerId(customerId);
+        if (buyer.customerId() != null) {
+            variant.customerId(buyer.customerId());
         }
-        if (email != null) {
-            variant.email(email);
+        if (buyer.email() != null) {
+            variant.email(buyer.email());
+        }
+        if (buyer.firstName() != null || buyer.lastName() != null) {
+            variant.customerName(buyer.firstName(), buyer.lastName());
         }
         fields.forEach(variant::field);
         return variant.bytes();
@@ -200,6 +210,39 @@ public final class SampleWebhooks {
                 if (customer != root) {
                     replace(root, "email", email);
                     replace(root, "contact_email", email);
+                }
+            }
+            return this;
+        }
+
+        /**
+         * The customer's first and last name (null keeps the sample's): on the customer object and its addresses, and
+         * on an order's billing and shipping address, with each address's {@code name} to match.
+         */
+        public Variant customerName(String firstName, String lastName) {
+            ObjectNode customer = customerObject();
+            List<JsonNode> named = new ArrayList<>();
+            if (customer != null) {
+                named.add(customer);
+                named.add(customer.path("default_address"));
+                customer.path("addresses").forEach(named::add);
+            }
+            if (customer != root) {
+                named.add(root.path("billing_address"));
+                named.add(root.path("shipping_address"));
+            }
+            for (JsonNode node : named) {
+                if (node instanceof ObjectNode person) {
+                    if (firstName != null) {
+                        replace(person, "first_name", firstName);
+                    }
+                    if (lastName != null) {
+                        replace(person, "last_name", lastName);
+                    }
+                    if (person != customer) {
+                        replace(person, "name", (person.path("first_name").asText("") + " "
+                                + person.path("last_name").asText("")).trim());
+                    }
                 }
             }
             return this;

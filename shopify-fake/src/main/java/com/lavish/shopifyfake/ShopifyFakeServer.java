@@ -45,7 +45,8 @@ import org.jboss.logging.Logger;
  *       {@value #LOGGED_IN_HEADER} (which exists <em>only in this fake</em>, Shopify has no such header) names the
  *       logged-in customer; without it the visitor is anonymous.</li>
  *   <li>{@code POST /admin/fake/webhooks/{topic}} (topic with {@code /} written {@code ~} or URL-encoded), with an
- *       optional JSON body or query parameters {@code customer_id}, {@code email}, {@code sample}, {@code shop} (and
+ *       optional JSON body or query parameters {@code customer_id}, {@code email}, {@code first_name},
+ *       {@code last_name}, {@code sample}, {@code shop} (and
  *       {@code financial_status}, {@code fulfillment_status} for an orders/* sample): sends
  *       a signed Lavish variant of the topic's sample to {@code {edge}/webhooks} as the CLI's {@code send} does, and
  *       answers {@code {"topic","webhook_id","status","detail"?}} with the gateway's status.</li>
@@ -332,9 +333,10 @@ public final class ShopifyFakeServer {
                     statuses.put(field, value);
                 }
             }
-            body = SampleWebhooks.lavish(sample == null ? topic : sample, shop,
+            SampleWebhooks.Buyer buyer = new SampleWebhooks.Buyer(
                     customerId == null ? null : FakeDefaults.customerId(customerId), option(request, options, "email"),
-                    statuses);
+                    option(request, options, "first_name"), option(request, options, "last_name"));
+            body = SampleWebhooks.lavishFor(sample == null ? topic : sample, shop, buyer, statuses);
         } catch (IOException | IllegalArgumentException e) {
             json(request.response(), 400, answer.put("detail", e instanceof IOException
                     ? "the body is not JSON: " + e.getMessage() : e.getMessage()));
