@@ -53,9 +53,10 @@ export SHOPIFY_API_VERSION=${SHOPIFY_API_VERSION:-2026-07}
 export STOREFRONT_TOKEN_SECRET=${STOREFRONT_TOKEN_SECRET:-local-dev-token-secret-not-for-production-use}
 export STOREFRONT_CORS_ORIGINS=${STOREFRONT_CORS_ORIGINS:-http://127.0.0.1:8090,http://localhost:8090}
 # The admin credential (ADR 0006): user admin, password local-dev-admin-password-not-for-production; services get
-# only HEX(SHA-256("admin:lavish-admin:" + password)). A fake for this machine; set your own digest with
-#   printf '%s' "admin:lavish-admin:$password" | sha256sum
-export ADMIN_PASSWORD_DIGEST=${ADMIN_PASSWORD_DIGEST:-dcbccc08d243723d854c679d293cdeca9a8af2bf393e668333a1f2980c9191cb}
+# only its bcrypt hash (cost 12). A fake for this machine; make your own with tools/admin-password-hash/hash.sh, and
+# add users as ADMIN_USERS_<NAME>_PASSWORD_HASH and ADMIN_USERS_<NAME>_ROLES
+export ADMIN_USERS_ADMIN_PASSWORD_HASH=${ADMIN_USERS_ADMIN_PASSWORD_HASH:-'$2a$12$wjdXrtlJKDYnvDVNIYfZ9uBLC3lnQBwgjlRQ4eYAyP4vYMon0pl5i'}
+export ADMIN_USERS_ADMIN_ROLES=${ADMIN_USERS_ADMIN_ROLES:-admin}
 
 # The key of personal data at rest (ADR 0005): a fake Tink keyset for this machine only, the same as customer-service's
 # %dev one (made with tools/personal-data-keyset/keyset.sh new); never for real customers
@@ -101,9 +102,28 @@ stop_all() {
   if [ ${#pids[@]} -gt 0 ]; then
     echo
     echo "==> stopping what run.sh started"
-    # services first, the infrastructure (the first pid) last, so consumers commit before Kafka goes
-    for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+    # the services, the fake and the gateway together (each Quarkus service closes its consumers and pools in a few
+    # seconds), the infrastructure after them, so consumers commit before Kafka goes; whatever outlives its bound
+    # is killed, so Ctrl-C returns within about ten seconds
+    local infrastructure=()
+    [ "${pids[0]}" = "${devstack_pid:-}" ] && infrastructure=("${pids[0]}")
+    stop_within 7 "${pids[@]:${#infrastructure[@]}}"
+    stop_within 3 "${infrastructure[@]}"
   fi
+}
+stop_within() { # seconds, pids...: SIGTERM to each, then SIGKILL to what still runs after that many seconds
+  local deadline=$((SECONDS + $1)); shift
+  [ $# -gt 0 ] || return 0
+  kill "$@" 2>/dev/null || true
+  local pid running
+  while [ $SECONDS -lt $deadline ]; do
+    running=false
+    for pid in "$@"; do kill -0 "$pid" 2>/dev/null && running=true; done
+    $running || break
+    sleep 0.2
+  done
+  kill -9 "$@" 2>/dev/null || true
+  wait "$@" 2>/dev/null || true
 }
 trap stop_all INT TERM EXIT
 
