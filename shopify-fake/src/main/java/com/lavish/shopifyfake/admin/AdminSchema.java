@@ -28,8 +28,8 @@ import graphql.validation.ValidationError;
 import graphql.ParseAndValidate;
 
 /**
- * Shopify's published Admin GraphQL schema, version {@value #VERSION} (resource {@value #RESOURCE}, copied from
- * {@code shared/shopify/admin-2026-07.graphql}, which is the introspection Shopify ships in
+ * Shopify's published Admin GraphQL schema, version {@value #VERSION} (resource {@value #RESOURCE}, in this module's
+ * {@code src/main/resources/shopify/admin-2026-07.graphql}, which is the introspection Shopify ships in
  * {@code @shopify/dev-mcp@1.16.0}), parsed once per JVM.
  * <p>
  * Other modules validate the documents they send with {@code AdminSchema.load().validate(document, variables)}: an
