@@ -65,7 +65,7 @@ echo "==> sync-service on $sync_port"
 # shellcheck disable=SC2086
 QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$sync_port QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
   QUARKUS_MANAGEMENT_PORT=$sync_management_port SHOPIFY_ADMIN_URL="http://127.0.0.1:$fake_port" SHOPIFY_ADMIN_TOKEN=$token \
-  SHOPIFY_SHOPS=$shop ADMIN_PASSWORD_DIGEST=dcbccc08d243723d854c679d293cdeca9a8af2bf393e668333a1f2980c9191cb SYNC_RECONCILIATION_EVERY=off \
+  SHOPIFY_SHOPS=$shop ADMIN_USERS_ADMIN_PASSWORD_HASH='$2a$12$wjdXrtlJKDYnvDVNIYfZ9uBLC3lnQBwgjlRQ4eYAyP4vYMon0pl5i' ADMIN_USERS_ADMIN_ROLES=admin SYNC_RECONCILIATION_EVERY=off \
   java $sync_java_opts -jar sync-service/target/quarkus-app/quarkus-run.jar >"$state/sync-service.log" 2>&1 &
 pids+=("$!")
 ready "http://127.0.0.1:$sync_management_port/q/health/ready" 120

@@ -7,10 +7,4 @@
 #   tools/personal-data-keyset/keyset.sh promote KEY_ID < keyset.json (rotation, step 2)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-classpath="$root/service-edge/target/personal-data-keyset.classpath"
-if [ ! -s "$classpath" ]; then
-  (cd "$root" && ./mvnw -q -B -ntp dependency:build-classpath -pl service-edge -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile="$classpath" >&2)
-fi
-exec java -cp "$(cat "$classpath")" "$here/PersonalDataKeyset.java" "$@"
+exec "$here/../run-java-tool.sh" service-edge "$here/PersonalDataKeyset.java" "$@"

@@ -88,7 +88,8 @@ class CustomerServiceCrashIT {
                 "SHOPIFY_SHOPS", SHOP,
                 "STOREFRONT_TOKEN_SECRET", "local-dev-token-secret-not-for-production-use",
                 "STOREFRONT_CORS_ORIGINS", "http://127.0.0.1:8090",
-                "ADMIN_PASSWORD_DIGEST", "dcbccc08d243723d854c679d293cdeca9a8af2bf393e668333a1f2980c9191cb",
+                "ADMIN_USERS_ADMIN_PASSWORD_HASH", "$2a$12$wjdXrtlJKDYnvDVNIYfZ9uBLC3lnQBwgjlRQ4eYAyP4vYMon0pl5i",
+                "ADMIN_USERS_ADMIN_ROLES", "admin",
                 "PERSONAL_DATA_KEYSET", "{\"primaryKeyId\":1064020938,\"key\":[{\"keyData\":{\"typeUrl\":"
                         + "\"type.googleapis.com/google.crypto.tink.AesGcmKey\",\"value\":"
                         + "\"GiDDJM1pGNkh6Z1NkKeB2iGENtaHw728IQPwRw/551Telg==\",\"keyMaterialType\":\"SYMMETRIC\"},"

@@ -2,7 +2,6 @@ package com.lavish.consumer.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.lavish.edge.identity.ClientAddress;
+import com.lavish.edge.identity.StorefrontConfig;
 import com.lavish.edge.problem.Problem;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -25,12 +25,14 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Failed admin logins are throttled, per user name and per client address: after {@code admin.login.max-failures}
  * refused credentials within {@code admin.login.window}, that user (or address) gets 429 with {@code Retry-After}
- * until the window that began with its first failure has passed, before any password is checked. Guessing the one
+ * until the window that began with its first failure has passed, before any password is checked. Guessing an
  * admin password then takes years rather than hours; a throttled admin waits minutes, never more.
  *
- * <p>Runs ahead of Quarkus' authentication on the HTTP router. The address is the last {@code X-Forwarded-For} entry
- * when there is one (the Gateway appends the address it saw), else the connection's. Counts are per replica and
- * bounded in number; a replica that restarts forgets them.
+ * <p>Runs ahead of Quarkus' authentication on the HTTP router. The address is the client's as a trusted proxy saw
+ * it, by the storefront's rule and list ({@link ClientAddress}, {@code storefront.rate-limit.address.trusted-proxies}):
+ * the last {@code X-Forwarded-For} entry when the connection comes from the Gateway, else the connection's own, so a
+ * client cannot name the address its guesses are counted against. Counts are per replica and bounded in number; a
+ * replica that restarts forgets them.
  */
 @ApplicationScoped
 public class AdminLoginThrottle {
@@ -45,13 +47,14 @@ public class AdminLoginThrottle {
 
     private final int maxFailures;
     private final long windowMillis;
+    private final ClientAddress clientAddress;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    public AdminLoginThrottle(@ConfigProperty(name = "admin.login.max-failures", defaultValue = "10") int maxFailures,
-                              @ConfigProperty(name = "admin.login.window", defaultValue = "5m") Duration window) {
-        this.maxFailures = maxFailures;
-        this.windowMillis = window.toMillis();
+    public AdminLoginThrottle(AdminConfig config, StorefrontConfig storefront) {
+        this.maxFailures = config.login().maxFailures();
+        this.windowMillis = config.login().window().toMillis();
+        this.clientAddress = new ClientAddress(storefront.rateLimit().address().trustedProxies());
     }
 
     void install(@Observes Router router) {
@@ -67,7 +70,7 @@ public class AdminLoginThrottle {
             return;
         }
         String user = "user:" + userOf(authorization);
-        String address = "address:" + addressOf(context);
+        String address = "address:" + clientAddress.of(context.request(), false);
         long now = clock.millis();
         long wait = Math.max(waitMillis(user, now), waitMillis(address, now));
         if (wait > 0) {
@@ -126,16 +129,5 @@ public class AdminLoginThrottle {
         } catch (IllegalArgumentException e) {
             return "(unreadable)";
         }
-    }
-
-    private static String addressOf(RoutingContext context) {
-        String forwarded = context.request().getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
-            if (!last.isEmpty() && last.length() <= 64) {
-                return last;
-            }
-        }
-        return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
     }
 }

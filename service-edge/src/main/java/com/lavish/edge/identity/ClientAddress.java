@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The address a storefront request comes from, for its per-address limit, from hops we trust only. The API gateway
- * in front of a service appends the address it saw to {@code X-Forwarded-For}; anything to the left of that was
- * written by whoever sent the request. So the header is read from the right, and only when the connection comes
- * from a trusted proxy:
+ * The address a request comes from, for a per-address limit (the storefront's, and event-consumer's admin login
+ * throttle), from hops we trust only. The API gateway in front of a service appends the address it saw to
+ * {@code X-Forwarded-For}; anything to the left of that was written by whoever sent the request. So the header is
+ * read from the right, and only when the connection comes from a trusted proxy:
  * <ul>
  * <li>the direct API ({@code /api/...}): the gateway's entry, the last one, is the client;</li>
  * <li>the app proxy ({@code /proxy/...}): the gateway saw Shopify's proxy, and Shopify appended the shopper's address
@@ -20,18 +20,19 @@ import io.vertx.core.http.HttpServerRequest;
  * </ul>
  * A connection from anywhere else is its own client, whatever its header says.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final int MAX_LENGTH = 64;
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final List<Block> trusted;
 
-    ClientAddress(List<String> trustedProxies) {
+    /** @param trustedProxies {@code storefront.rate-limit.address.trusted-proxies}: addresses and CIDR blocks */
+    public ClientAddress(List<String> trustedProxies) {
         this.trusted = trustedProxies.stream().map(Block::parse).toList();
     }
 
-    String of(HttpServerRequest request, boolean viaAppProxy) {
+    public String of(HttpServerRequest request, boolean viaAppProxy) {
         String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         if (peer == null) {
             return "unknown";
