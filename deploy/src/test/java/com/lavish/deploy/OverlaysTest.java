@@ -111,9 +111,13 @@ class OverlaysTest {
                 .mapToInt(p -> p.path("containerPort").asInt()).findFirst().orElse(-1);
     }
 
-    /** An ingress rule that admits the gateway's namespace, or everyone (no from). */
+    /**
+     * An ingress rule that admits a gateway's namespace (the public one's or the admin one's, ADR 0006), or everyone
+     * (no from).
+     */
     private static boolean admitsGateway(JsonNode rule) {
-        return !rule.has("from") || rule.path("from").findValues("lavish.io/gateway").stream()
+        return !rule.has("from") || Stream.of("lavish.io/gateway", "lavish.io/admin-gateway")
+                .flatMap(label -> rule.path("from").findValues(label).stream())
                 .anyMatch(v -> "true".equals(v.asText()));
     }
 
