@@ -6,21 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /**
  * A Shopify customer of one shop, as customer-service last applied it. Identified by shop and Shopify id; the
- * surrogate {@code id} is ours and never leaves the service. Email, names, phone and note are stored encrypted
- * ({@link EncryptedColumns}).
+ * surrogate {@code id} is ours and never leaves the service. Email, names, phone and note are stored encrypted and
+ * bound to the row ({@link EncryptedColumns}): the plaintext fields are filled from the stored ones when the customer
+ * is loaded. Only read here; {@code CustomerWrites} writes the rows.
  */
 @Entity
 @Table(name = "customer")
+@EntityListeners(EncryptedColumns.CustomerPersonalData.class)
 public class Customer {
 
     @Id
@@ -30,13 +34,13 @@ public class Customer {
     public String shopDomain;
     public long shopifyId;
 
-    @Convert(converter = EncryptedColumns.CustomerEmail.class)
+    @Transient
     public String email;
-    @Convert(converter = EncryptedColumns.CustomerFirstName.class)
+    @Transient
     public String firstName;
-    @Convert(converter = EncryptedColumns.CustomerLastName.class)
+    @Transient
     public String lastName;
-    @Convert(converter = EncryptedColumns.CustomerPhone.class)
+    @Transient
     public String phone;
     /** Shopify's account state: {@code disabled}, {@code invited}, {@code enabled}, {@code declined}. */
     public String state;
@@ -56,13 +60,25 @@ public class Customer {
     public Instant purchasingSummaryVersion;
     /** Set by customers/merge on the customer merged away (a tombstone): the Shopify id it lives on as. */
     public Long mergedIntoShopifyId;
-    @Convert(converter = EncryptedColumns.CustomerNote.class)
+    @Transient
     public String note;
     public Boolean verifiedEmail;
     public String currency;
     public Instant createdAt;
     public Instant updatedAt;
     public Instant deletedAt;
+
+    // the columns as stored: ciphertext, never written through the entity
+    @Column(name = "email", insertable = false, updatable = false)
+    String storedEmail;
+    @Column(name = "first_name", insertable = false, updatable = false)
+    String storedFirstName;
+    @Column(name = "last_name", insertable = false, updatable = false)
+    String storedLastName;
+    @Column(name = "phone", insertable = false, updatable = false)
+    String storedPhone;
+    @Column(name = "note", insertable = false, updatable = false)
+    String storedNote;
 
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<CustomerAddress> addresses = new ArrayList<>();

@@ -2,147 +2,125 @@ package com.lavish.customers;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.persistence.PostLoad;
 
 import com.lavish.edge.personaldata.EncryptedColumn;
+import com.lavish.edge.personaldata.EncryptedTable;
 import com.lavish.edge.personaldata.PersonalDataCipher;
-import com.lavish.edge.personaldata.PersonalDataConverter;
+import com.lavish.edge.personaldata.RowKey;
 
 /**
- * The columns of the customer schema stored encrypted (ADR 0005), and one converter per column: the column is the
- * associated data of its values. What names, reaches or locates a person is encrypted; what is shared by many
- * people and drives no lookup by a person stays clear: country and province names and codes, Shopify ids, states,
- * marketing consent, tags, currency and times. No query reads these columns by value: customers are found by
- * (shop_domain, shopify_id).
+ * The columns of the customer schema stored encrypted (ADR 0005), bound to their row: the associated data of a value
+ * is its {@code table.column} and its row's key, so a value copied into another customer's row does not decrypt. What
+ * names, reaches or locates a person is encrypted; what is shared by many people and drives no lookup by a person
+ * stays clear: country and province names and codes, Shopify ids, states, marketing consent, tags, currency and
+ * times. No query reads these columns by value: customers are found by (shop_domain, shopify_id).
+ *
+ * <p>{@code CustomerWrites} encrypts as it writes; the entities, which are only read, are decrypted when loaded
+ * ({@link CustomerPersonalData}, {@link AddressPersonalData}). service-edge's re-encryption job rewrites both tables.
  */
 public final class EncryptedColumns {
 
-    public static final EncryptedColumn CUSTOMER_EMAIL = new EncryptedColumn("customer", "email");
-    public static final EncryptedColumn CUSTOMER_FIRST_NAME = new EncryptedColumn("customer", "first_name");
-    public static final EncryptedColumn CUSTOMER_LAST_NAME = new EncryptedColumn("customer", "last_name");
-    public static final EncryptedColumn CUSTOMER_PHONE = new EncryptedColumn("customer", "phone");
-    /** The merchant's free text about the customer: it may hold anything personal. */
-    public static final EncryptedColumn CUSTOMER_NOTE = new EncryptedColumn("customer", "note");
+    /** A customer's key: shop and Shopify id. */
+    public static final EncryptedTable CUSTOMER = EncryptedTable.of("customer", List.of("shop_domain", "shopify_id"),
+            "email", "first_name", "last_name", "phone",
+            // the merchant's free text about the customer: it may hold anything personal
+            "note");
+    /** An address's key: shop, its customer's Shopify id and its own (the table's unique key, by Shopify ids). */
+    public static final EncryptedTable CUSTOMER_ADDRESS = EncryptedTable.of("customer_address",
+            List.of("shop_domain", "customer_shopify_id", "shopify_address_id"),
+            "first_name", "last_name", "company", "address1", "address2", "city", "zip", "phone");
 
-    public static final EncryptedColumn ADDRESS_FIRST_NAME = new EncryptedColumn("customer_address", "first_name");
-    public static final EncryptedColumn ADDRESS_LAST_NAME = new EncryptedColumn("customer_address", "last_name");
-    public static final EncryptedColumn ADDRESS_COMPANY = new EncryptedColumn("customer_address", "company");
-    public static final EncryptedColumn ADDRESS_ADDRESS1 = new EncryptedColumn("customer_address", "address1");
-    public static final EncryptedColumn ADDRESS_ADDRESS2 = new EncryptedColumn("customer_address", "address2");
-    public static final EncryptedColumn ADDRESS_CITY = new EncryptedColumn("customer_address", "city");
-    public static final EncryptedColumn ADDRESS_ZIP = new EncryptedColumn("customer_address", "zip");
-    public static final EncryptedColumn ADDRESS_PHONE = new EncryptedColumn("customer_address", "phone");
+    public static final EncryptedColumn CUSTOMER_EMAIL = CUSTOMER.column("email");
+    public static final EncryptedColumn CUSTOMER_FIRST_NAME = CUSTOMER.column("first_name");
+    public static final EncryptedColumn CUSTOMER_LAST_NAME = CUSTOMER.column("last_name");
+    public static final EncryptedColumn CUSTOMER_PHONE = CUSTOMER.column("phone");
+    public static final EncryptedColumn CUSTOMER_NOTE = CUSTOMER.column("note");
 
-    public static final List<EncryptedColumn> CUSTOMER = List.of(CUSTOMER_EMAIL, CUSTOMER_FIRST_NAME,
-            CUSTOMER_LAST_NAME, CUSTOMER_PHONE, CUSTOMER_NOTE);
-    public static final List<EncryptedColumn> CUSTOMER_ADDRESS = List.of(ADDRESS_FIRST_NAME, ADDRESS_LAST_NAME,
-            ADDRESS_COMPANY, ADDRESS_ADDRESS1, ADDRESS_ADDRESS2, ADDRESS_CITY, ADDRESS_ZIP, ADDRESS_PHONE);
+    public static final EncryptedColumn ADDRESS_FIRST_NAME = CUSTOMER_ADDRESS.column("first_name");
+    public static final EncryptedColumn ADDRESS_LAST_NAME = CUSTOMER_ADDRESS.column("last_name");
+    public static final EncryptedColumn ADDRESS_COMPANY = CUSTOMER_ADDRESS.column("company");
+    public static final EncryptedColumn ADDRESS_ADDRESS1 = CUSTOMER_ADDRESS.column("address1");
+    public static final EncryptedColumn ADDRESS_ADDRESS2 = CUSTOMER_ADDRESS.column("address2");
+    public static final EncryptedColumn ADDRESS_CITY = CUSTOMER_ADDRESS.column("city");
+    public static final EncryptedColumn ADDRESS_ZIP = CUSTOMER_ADDRESS.column("zip");
+    public static final EncryptedColumn ADDRESS_PHONE = CUSTOMER_ADDRESS.column("phone");
 
     private EncryptedColumns() {
     }
 
+    public static RowKey customerKey(String shop, long shopifyId) {
+        return CUSTOMER.key(shop, shopifyId);
+    }
+
+    public static RowKey addressKey(String shop, long customerShopifyId, long shopifyAddressId) {
+        return CUSTOMER_ADDRESS.key(shop, customerShopifyId, shopifyAddressId);
+    }
+
+    /** The tables for service-edge's re-encryption job. */
     @Singleton
-    public static class CustomerEmail extends PersonalDataConverter {
-        @Inject
-        public CustomerEmail(PersonalDataCipher cipher) {
-            super(cipher, CUSTOMER_EMAIL);
+    static class Tables {
+
+        @Produces
+        @Singleton
+        EncryptedTable customer() {
+            return CUSTOMER;
+        }
+
+        @Produces
+        @Singleton
+        EncryptedTable customerAddress() {
+            return CUSTOMER_ADDRESS;
         }
     }
 
+    /**
+     * Decrypts a loaded {@link Customer} with the customer's key. An entity listener rather than a converter: a
+     * converter sees the value, not the row. A CDI bean, as Quarkus' Hibernate ORM obtains entity listeners.
+     */
     @Singleton
-    public static class CustomerFirstName extends PersonalDataConverter {
-        @Inject
-        public CustomerFirstName(PersonalDataCipher cipher) {
-            super(cipher, CUSTOMER_FIRST_NAME);
+    public static class CustomerPersonalData {
+
+        private final PersonalDataCipher cipher;
+
+        CustomerPersonalData(PersonalDataCipher cipher) {
+            this.cipher = cipher;
+        }
+
+        @PostLoad
+        void decrypt(Customer c) {
+            RowKey row = customerKey(c.shopDomain, c.shopifyId);
+            c.email = cipher.decrypt(c.storedEmail, CUSTOMER_EMAIL, row);
+            c.firstName = cipher.decrypt(c.storedFirstName, CUSTOMER_FIRST_NAME, row);
+            c.lastName = cipher.decrypt(c.storedLastName, CUSTOMER_LAST_NAME, row);
+            c.phone = cipher.decrypt(c.storedPhone, CUSTOMER_PHONE, row);
+            c.note = cipher.decrypt(c.storedNote, CUSTOMER_NOTE, row);
         }
     }
 
+    /** Decrypts a loaded {@link CustomerAddress} with the address's key, which the row holds itself. */
     @Singleton
-    public static class CustomerLastName extends PersonalDataConverter {
-        @Inject
-        public CustomerLastName(PersonalDataCipher cipher) {
-            super(cipher, CUSTOMER_LAST_NAME);
-        }
-    }
+    public static class AddressPersonalData {
 
-    @Singleton
-    public static class CustomerPhone extends PersonalDataConverter {
-        @Inject
-        public CustomerPhone(PersonalDataCipher cipher) {
-            super(cipher, CUSTOMER_PHONE);
-        }
-    }
+        private final PersonalDataCipher cipher;
 
-    @Singleton
-    public static class CustomerNote extends PersonalDataConverter {
-        @Inject
-        public CustomerNote(PersonalDataCipher cipher) {
-            super(cipher, CUSTOMER_NOTE);
+        AddressPersonalData(PersonalDataCipher cipher) {
+            this.cipher = cipher;
         }
-    }
 
-    @Singleton
-    public static class AddressFirstName extends PersonalDataConverter {
-        @Inject
-        public AddressFirstName(PersonalDataCipher cipher) {
-            super(cipher, ADDRESS_FIRST_NAME);
-        }
-    }
-
-    @Singleton
-    public static class AddressLastName extends PersonalDataConverter {
-        @Inject
-        public AddressLastName(PersonalDataCipher cipher) {
-            super(cipher, ADDRESS_LAST_NAME);
-        }
-    }
-
-    @Singleton
-    public static class AddressCompany extends PersonalDataConverter {
-        @Inject
-        public AddressCompany(PersonalDataCipher cipher) {
-            super(cipher, ADDRESS_COMPANY);
-        }
-    }
-
-    @Singleton
-    public static class AddressAddress1 extends PersonalDataConverter {
-        @Inject
-        public AddressAddress1(PersonalDataCipher cipher) {
-            super(cipher, ADDRESS_ADDRESS1);
-        }
-    }
-
-    @Singleton
-    public static class AddressAddress2 extends PersonalDataConverter {
-        @Inject
-        public AddressAddress2(PersonalDataCipher cipher) {
-            super(cipher, ADDRESS_ADDRESS2);
-        }
-    }
-
-    @Singleton
-    public static class AddressCity extends PersonalDataConverter {
-        @Inject
-        public AddressCity(PersonalDataCipher cipher) {
-            super(cipher, ADDRESS_CITY);
-        }
-    }
-
-    @Singleton
-    public static class AddressZip extends PersonalDataConverter {
-        @Inject
-        public AddressZip(PersonalDataCipher cipher) {
-            super(cipher, ADDRESS_ZIP);
-        }
-    }
-
-    @Singleton
-    public static class AddressPhone extends PersonalDataConverter {
-        @Inject
-        public AddressPhone(PersonalDataCipher cipher) {
-            super(cipher, ADDRESS_PHONE);
+        @PostLoad
+        void decrypt(CustomerAddress a) {
+            RowKey row = addressKey(a.shopDomain, a.customerShopifyId, a.shopifyAddressId);
+            a.firstName = cipher.decrypt(a.storedFirstName, ADDRESS_FIRST_NAME, row);
+            a.lastName = cipher.decrypt(a.storedLastName, ADDRESS_LAST_NAME, row);
+            a.company = cipher.decrypt(a.storedCompany, ADDRESS_COMPANY, row);
+            a.address1 = cipher.decrypt(a.storedAddress1, ADDRESS_ADDRESS1, row);
+            a.address2 = cipher.decrypt(a.storedAddress2, ADDRESS_ADDRESS2, row);
+            a.city = cipher.decrypt(a.storedCity, ADDRESS_CITY, row);
+            a.zip = cipher.decrypt(a.storedZip, ADDRESS_ZIP, row);
+            a.phone = cipher.decrypt(a.storedPhone, ADDRESS_PHONE, row);
         }
     }
 }

@@ -37,7 +37,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.SharedDevStack;
 import com.lavish.edge.personaldata.EncryptedColumn;
+import com.lavish.edge.personaldata.EncryptedTable;
 import com.lavish.edge.personaldata.PersonalDataCipher;
+import com.lavish.edge.personaldata.RowKey;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.shopifyfake.AppProxySigner;
@@ -223,16 +225,22 @@ public final class CustomerEventFixture implements AutoCloseable {
                 + "where c.shop_domain = ? and c.shopify_id = ? and a.shopify_address_id = ?", SHOP, shopifyId, shopifyAddressId);
     }
 
-    /** The row with the given encrypted columns decrypted as the service would. */
-    public Map<String, Object> decrypted(Map<String, Object> row, List<EncryptedColumn> columns) {
+    /** The row with its encrypted columns decrypted as the service would: bound to the row's key. */
+    public Map<String, Object> decrypted(Map<String, Object> row, EncryptedTable table) {
         if (row.isEmpty()) {
             return row;
         }
+        RowKey key = rowKey(row, table);
         Map<String, Object> plain = new HashMap<>(row);
-        for (EncryptedColumn column : columns) {
-            plain.put(column.column(), cipher.decrypt((String) row.get(column.column()), column));
+        for (EncryptedColumn column : table.columns()) {
+            plain.put(column.column(), cipher.decrypt((String) row.get(column.column()), column, key));
         }
         return plain;
+    }
+
+    /** The key a row's encrypted values are bound to, from the row's own key columns. */
+    public static RowKey rowKey(Map<String, Object> row, EncryptedTable table) {
+        return table.key(table.keyColumns().stream().map(row::get).toArray());
     }
 
     public PersonalDataCipher cipher() {

@@ -3,18 +3,23 @@ package com.lavish.subscriptions;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /**
  * A change asked of Shopify for one contract, by the customer, the admin or dunning, and what Shopify answered. While
- * it is pending the contract shows it; a refusal keeps Shopify's message for the customer to read.
+ * it is pending the contract shows it; a refusal keeps Shopify's message for the customer to read. An update's edit
+ * may carry a delivery address: it is stored encrypted, bound to the row ({@link EncryptedColumns}).
  */
 @Entity
 @Table(name = "contract_action")
+@EntityListeners(EncryptedColumns.ActionPersonalData.class)
 public class ContractAction {
 
     public static final String PENDING = "pending";
@@ -36,11 +41,16 @@ public class ContractAction {
     public String commandId;
     public String idempotencyKey;
     public LocalDate cycleDate;
-    /** An update's change as JSON ({@code ContractEditRequest}). */
+    /** An update's change as JSON ({@code ContractEditRequest}), in plaintext. */
+    @Transient
     public String edit;
     public String message;
     public Instant requestedAt;
     public Instant completedAt;
+
+    /** The edit as stored: encrypted when inserted through the entity, and never updated through it. */
+    @Column(name = "edit", updatable = false)
+    String storedEdit;
 
     public ContractActionType type() {
         return ContractActionType.of(action);

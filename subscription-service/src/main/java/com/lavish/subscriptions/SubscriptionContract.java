@@ -6,23 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /**
  * A subscription contract of one shop as this service last knows it: what the thin webhooks carry (status,
  * policies, customer, origin order, revision) completed by the Admin API node sync-service reads back (lines, next
  * billing date, delivery address), plus the billing schedule's own state (what is in flight, dunning). Identified by
- * shop and Shopify id; the surrogate {@code id} never leaves the service.
+ * shop and Shopify id; the surrogate {@code id} never leaves the service. The delivery address's personal fields are
+ * stored encrypted and bound to the row ({@link EncryptedColumns}): the plaintext fields are filled from the stored
+ * ones when the contract is loaded, and only {@code ContractWrites} (and customers/redact) write those columns.
  */
 @Entity
 @Table(name = "subscription_contract")
+@EntityListeners(EncryptedColumns.ContractPersonalData.class)
 public class SubscriptionContract {
 
     @Id
@@ -47,21 +52,21 @@ public class SubscriptionContract {
     public String deliveryInterval;
     public Integer deliveryIntervalCount;
 
-    @Convert(converter = EncryptedColumns.DeliveryFirstName.class)
+    @Transient
     public String deliveryFirstName;
-    @Convert(converter = EncryptedColumns.DeliveryLastName.class)
+    @Transient
     public String deliveryLastName;
-    @Convert(converter = EncryptedColumns.DeliveryAddress1.class)
+    @Transient
     public String deliveryAddress1;
-    @Convert(converter = EncryptedColumns.DeliveryAddress2.class)
+    @Transient
     public String deliveryAddress2;
-    @Convert(converter = EncryptedColumns.DeliveryCity.class)
+    @Transient
     public String deliveryCity;
     public String deliveryProvinceCode;
     public String deliveryCountryCode;
-    @Convert(converter = EncryptedColumns.DeliveryZip.class)
+    @Transient
     public String deliveryZip;
-    @Convert(converter = EncryptedColumns.DeliveryPhone.class)
+    @Transient
     public String deliveryPhone;
 
     public Long pendingActionId;
@@ -71,6 +76,22 @@ public class SubscriptionContract {
     public Instant endedAt;
     public Instant createdAt;
     public Instant syncedAt;
+
+    // the delivery columns as stored: ciphertext, never written through the entity
+    @Column(name = "delivery_first_name", insertable = false, updatable = false)
+    String storedDeliveryFirstName;
+    @Column(name = "delivery_last_name", insertable = false, updatable = false)
+    String storedDeliveryLastName;
+    @Column(name = "delivery_address1", insertable = false, updatable = false)
+    String storedDeliveryAddress1;
+    @Column(name = "delivery_address2", insertable = false, updatable = false)
+    String storedDeliveryAddress2;
+    @Column(name = "delivery_city", insertable = false, updatable = false)
+    String storedDeliveryCity;
+    @Column(name = "delivery_zip", insertable = false, updatable = false)
+    String storedDeliveryZip;
+    @Column(name = "delivery_phone", insertable = false, updatable = false)
+    String storedDeliveryPhone;
 
     @OneToMany(mappedBy = "contract", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")

@@ -253,7 +253,10 @@ class SubscriptionActionsTest extends SubscriptionTestSupport {
             insert.setString(3, left.idempotencyKey());
             insert.setString(4, left.type().name());
             insert.setString(5, left.recordKey().toString());
-            insert.setString(6, new String(SyncMessages.write(left), StandardCharsets.UTF_8));
+            // as the service stores it: encrypted, bound to its row
+            insert.setString(6, SubscriptionFixture.cipher().encrypt(new String(SyncMessages.write(left),
+                    StandardCharsets.UTF_8), EncryptedColumns.COMMAND_PAYLOAD,
+                    EncryptedColumns.commandKey(left.shop(), left.commandId())));
             insert.executeUpdate();
         }
         SyncCommand sent = fixture.awaitCommand(SyncCommandType.CONTRACT_FETCH, contract);

@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.edge.identity.StorefrontCustomer;
+import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.session.StorefrontSessionTokens;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
@@ -97,7 +98,7 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
 
         // the address is stored encrypted
         String stored = (String) fixture.contractRow(contract).get("delivery_address1");
-        assertTrue(stored.startsWith("enc1:"), "the delivery address is encrypted at rest");
+        assertTrue(stored.startsWith(PersonalDataCipher.ROW_BOUND_PREFIX), "the delivery address is encrypted at rest");
     }
 
     @Test

@@ -32,12 +32,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DatabaseRows;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.devstack.SharedDevStack;
+import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
@@ -336,6 +339,11 @@ final class SubscriptionFixture implements AutoCloseable {
     void awaitApplied(String ceId) {
         await().atMost(WAIT).until(() -> !rows("select 1 from subscription.applied_event where event_id = ?", ceId)
                 .isEmpty());
+    }
+
+    /** The service's keyset (the test profile's), refusing unbound values as the service does. */
+    static PersonalDataCipher cipher() {
+        return PersonalDataCipher.fromKeyset(ConfigProvider.getConfig().getValue("personal-data.keyset", String.class));
     }
 
     Map<String, Object> contractRow(long shopifyId) {

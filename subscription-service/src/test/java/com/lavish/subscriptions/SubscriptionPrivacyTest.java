@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
@@ -90,7 +91,8 @@ class SubscriptionPrivacyTest extends SubscriptionTestSupport {
                 .isEmpty());
         String answer = (String) fixture.rows("select response_body from subscription.idempotent_request "
                 + "where shopify_customer_id = ? and idempotency_key = ?", ada, key).get(0).get("response_body");
-        assertTrue(answer.startsWith("enc1:") && !answer.contains("Collins"), "the stored answer is encrypted");
+        assertTrue(answer.startsWith(PersonalDataCipher.ROW_BOUND_PREFIX) && !answer.contains("Collins"),
+                "the stored answer is encrypted");
 
         String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/redact", ada));
         awaitPrivacyRequest(ceId);

@@ -22,18 +22,28 @@ import com.google.crypto.tink.aead.AesGcmParameters;
  * Encrypts personal data for storage with Tink's AEAD (AES256-GCM) under the keyset of {@code PERSONAL_DATA_KEYSET}
  * (ADR 0005). The primary key encrypts; every key of the keyset decrypts, which is what makes rotation possible.
  *
- * <p>A stored value is {@value #PREFIX} followed by the Base64 of Tink's ciphertext, whose first five bytes are Tink's
- * output prefix: 0x01 and the id of the key that encrypted it. A value without {@value #PREFIX} was stored before
- * encryption and is returned as it is, until the re-encryption job rewrites it. The associated data is the
- * column's {@code table.column}, so a value moved to another column fails to decrypt instead of reading as data.
+ * <p>Two stored forms, each a prefix followed by the Base64 of Tink's ciphertext, whose first five bytes are Tink's
+ * output prefix: 0x01 and the id of the key that encrypted it.
+ * <ul>
+ * <li>{@value #ROW_BOUND_PREFIX}: bound to its row. The associated data is {@code table.column} and the row's key
+ * ({@link RowKey}), so a value copied into another row, or another column, fails to decrypt instead of reading as
+ * that row's data. What customer-service and subscription-service write ({@link EncryptedTable}).</li>
+ * <li>{@value #PREFIX}: bound to its column only (associated data {@code table.column}): what
+ * {@link PersonalDataConverter} writes (order-service), and what the row-bound columns held before row binding.</li>
+ * </ul>
+ * A value with neither prefix was stored before encryption. In a row-bound column such a value, and a
+ * {@value #PREFIX} one, is "unbound": read (and rewritten by the re-encryption job) only while
+ * {@value PersonalDataConfig#UNBOUND_VALUES_ALLOWED} is true, refused afterwards.
  *
  * <p>The AEAD primitive is made once; encrypting or decrypting is one AES-GCM operation and no lookup.
  */
 @ApplicationScoped
 public class PersonalDataCipher {
 
-    /** The version prefix of a stored ciphertext. */
+    /** The prefix of a value bound to its column only. */
     public static final String PREFIX = "enc1:";
+    /** The prefix of a value bound to its row. */
+    public static final String ROW_BOUND_PREFIX = "enc2:";
 
     private static final byte TINK_START_BYTE = 0x01;
     private static final int TINK_PREFIX_BYTES = 5;
@@ -41,15 +51,17 @@ public class PersonalDataCipher {
 
     private final Aead aead;
     private final int primaryKeyId;
+    private final boolean unboundValuesAllowed;
 
     @Inject
     public PersonalDataCipher(PersonalDataConfig config) {
         this(parse(config.keyset().filter(json -> !json.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "personal-data.keyset (PERSONAL_DATA_KEYSET) is not set: personal data can be neither stored nor "
-                        + "read; see docs/adr/0005-personal-data-encryption.md for how to make a keyset"))));
+                        + "read; see docs/adr/0005-personal-data-encryption.md for how to make a keyset"))),
+                config.unboundValuesAllowed());
     }
 
-    PersonalDataCipher(KeysetHandle keyset) {
+    PersonalDataCipher(KeysetHandle keyset, boolean unboundValuesAllowed) {
         requireAes256GcmWithKeyIds(keyset);
         try {
             this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
@@ -57,11 +69,20 @@ public class PersonalDataCipher {
             throw new IllegalStateException("personal-data.keyset (PERSONAL_DATA_KEYSET) gives no AEAD: " + e.getMessage(), e);
         }
         this.primaryKeyId = keyset.getPrimary().getId();
+        this.unboundValuesAllowed = unboundValuesAllowed;
+    }
+
+    /**
+     * A cipher over a keyset in Tink's JSON form that refuses unbound values in row-bound columns (tests and tools;
+     * services inject the bean).
+     */
+    public static PersonalDataCipher fromKeyset(String keysetJson) {
+        return fromKeyset(keysetJson, false);
     }
 
     /** A cipher over a keyset in Tink's JSON form (tests and tools; services inject the bean). */
-    public static PersonalDataCipher fromKeyset(String keysetJson) {
-        return new PersonalDataCipher(parse(keysetJson));
+    public static PersonalDataCipher fromKeyset(String keysetJson, boolean unboundValuesAllowed) {
+        return new PersonalDataCipher(parse(keysetJson), unboundValuesAllowed);
     }
 
     private static KeysetHandle parse(String keysetJson) {
@@ -88,42 +109,119 @@ public class PersonalDataCipher {
         }
     }
 
-    /** The stored form of {@code plaintext} in {@code column}, under the primary key; null stays null. */
+    // ---- bound to the row: customer-service, subscription-service ----
+
+    /** The stored form of {@code plaintext} in {@code column} of {@code row}, under the primary key; null stays null. */
+    public String encrypt(String plaintext, EncryptedColumn column, RowKey row) {
+        return seal(plaintext, ROW_BOUND_PREFIX, column, row.associatedData(column));
+    }
+
+    /**
+     * The plaintext of a stored value of {@code column} in {@code row}; null stays null. An unbound value (plaintext,
+     * or {@value #PREFIX}) is read as {@link #decrypt(String, EncryptedColumn)} reads it while
+     * {@value PersonalDataConfig#UNBOUND_VALUES_ALLOWED} is true.
+     *
+     * @throws PersonalDataDecryptionException when the value does not decrypt for this column of this row, or is
+     *         unbound and unbound values are refused
+     */
+    public String decrypt(String stored, EncryptedColumn column, RowKey row) {
+        if (stored == null) {
+            return null;
+        }
+        byte[] associatedData = row.associatedData(column);
+        if (stored.startsWith(ROW_BOUND_PREFIX)) {
+            return open(stored, ROW_BOUND_PREFIX, column, associatedData);
+        }
+        if (!unboundValuesAllowed) {
+            throw new PersonalDataDecryptionException(column.context() + ": the stored value is not bound to its row ("
+                    + (stored.startsWith(PREFIX) ? PREFIX + " value" : "plaintext") + ") and "
+                    + PersonalDataConfig.UNBOUND_VALUES_ALLOWED + " is false", null);
+        }
+        return decrypt(stored, column);
+    }
+
+    /** The value in the stored form bound to its row, under today's primary key: what the re-encryption job writes. */
+    public String reencrypt(String stored, EncryptedColumn column, RowKey row) {
+        return encrypt(decrypt(stored, column, row), column, row);
+    }
+
+    /** True when {@code stored} is null or a row-bound ciphertext under the primary key: nothing for the job to do. */
+    public boolean isCurrentRowBound(String stored) {
+        return stored == null || isUnderPrimary(stored, ROW_BOUND_PREFIX);
+    }
+
+    /** Whether row-bound columns may still hold unbound values ({@value PersonalDataConfig#UNBOUND_VALUES_ALLOWED}). */
+    public boolean unboundValuesAllowed() {
+        return unboundValuesAllowed;
+    }
+
+    // ---- bound to the column only: PersonalDataConverter (order-service) ----
+
+    /** The stored form of {@code plaintext} in {@code column}, bound to the column only; null stays null. */
     public String encrypt(String plaintext, EncryptedColumn column) {
+        return seal(plaintext, PREFIX, column, column.context().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The plaintext of a stored value of a column-bound {@code column}: decrypted when it is a {@value #PREFIX}
+     * ciphertext, as it is when it was stored before encryption; null stays null.
+     *
+     * @throws PersonalDataDecryptionException when it is our ciphertext and does not decrypt for this column, or is
+     *         a row-bound value, which cannot be read without its row
+     */
+    public String decrypt(String stored, EncryptedColumn column) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored.startsWith(ROW_BOUND_PREFIX)) {
+            throw new PersonalDataDecryptionException(column.context() + ": the stored value is bound to a row, and "
+                    + "this column is read without one", null);
+        }
+        if (!stored.startsWith(PREFIX)) {
+            return stored;
+        }
+        return open(stored, PREFIX, column, column.context().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The value in the column-bound stored form under today's primary key: what the job writes back there. */
+    public String reencrypt(String stored, EncryptedColumn column) {
+        return encrypt(decrypt(stored, column), column);
+    }
+
+    /** True when {@code stored} is null or a column-bound ciphertext under the primary key. */
+    public boolean isCurrent(String stored) {
+        return stored == null || isUnderPrimary(stored, PREFIX);
+    }
+
+    // ---- both ----
+
+    private String seal(String plaintext, String prefix, EncryptedColumn column, byte[] associatedData) {
         if (plaintext == null) {
             return null;
         }
         try {
-            byte[] ciphertext = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(column));
-            return PREFIX + Base64.getEncoder().encodeToString(ciphertext);
+            byte[] ciphertext = aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData);
+            return prefix + Base64.getEncoder().encodeToString(ciphertext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(column.context() + ": encryption failed", e);
         }
     }
 
-    /**
-     * The plaintext of a stored value of {@code column}: decrypted when it is our ciphertext, as it is when it was
-     * stored before encryption; null stays null.
-     *
-     * @throws PersonalDataDecryptionException when it is our ciphertext and does not decrypt for this column
-     */
-    public String decrypt(String stored, EncryptedColumn column) {
-        if (stored == null || !stored.startsWith(PREFIX)) {
-            return stored;
-        }
+    private String open(String stored, String prefix, EncryptedColumn column, byte[] associatedData) {
         byte[] ciphertext;
         try {
-            ciphertext = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            ciphertext = Base64.getDecoder().decode(stored.substring(prefix.length()));
         } catch (IllegalArgumentException e) {
             throw failure(column, "it is not Base64", e);
         }
         try {
-            return new String(aead.decrypt(ciphertext, associatedData(column)), StandardCharsets.UTF_8);
+            return new String(aead.decrypt(ciphertext, associatedData), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             String keyId = ciphertext.length >= TINK_PREFIX_BYTES && ciphertext[0] == TINK_START_BYTE
                     ? Integer.toUnsignedString(keyId(ciphertext)) : "unknown";
-            throw failure(column, "key " + keyId + "; the value belongs to another column, was altered, or its key "
-                    + "is no longer in PERSONAL_DATA_KEYSET", e);
+            throw failure(column, "key " + keyId + "; the value belongs to another "
+                    + (prefix.equals(ROW_BOUND_PREFIX) ? "row or column" : "column")
+                    + ", was altered, or its key is no longer in PERSONAL_DATA_KEYSET", e);
         }
     }
 
@@ -131,23 +229,14 @@ public class PersonalDataCipher {
         return new PersonalDataDecryptionException(column.context() + ": the stored value does not decrypt (" + reason + ")", cause);
     }
 
-    /** The value in the stored form under today's primary key: what the re-encryption job writes back. */
-    public String reencrypt(String stored, EncryptedColumn column) {
-        return encrypt(decrypt(stored, column), column);
-    }
-
-    /** True when {@code stored} is null or our ciphertext under the primary key: nothing for re-encryption to do. */
-    public boolean isCurrent(String stored) {
-        if (stored == null) {
-            return true;
-        }
-        if (!stored.startsWith(PREFIX)) {
+    private boolean isUnderPrimary(String stored, String prefix) {
+        if (!stored.startsWith(prefix)) {
             return false;
         }
         // the first 8 Base64 characters hold the first 6 bytes: Tink's 5-byte prefix and one more
-        int end = Math.min(stored.length(), PREFIX.length() + 8);
+        int end = Math.min(stored.length(), prefix.length() + 8);
         try {
-            byte[] head = Base64.getDecoder().decode(stored.substring(PREFIX.length(), end));
+            byte[] head = Base64.getDecoder().decode(stored.substring(prefix.length(), end));
             return head.length >= TINK_PREFIX_BYTES && head[0] == TINK_START_BYTE && keyId(head) == primaryKeyId;
         } catch (IllegalArgumentException e) {
             return false;
@@ -169,9 +258,5 @@ public class PersonalDataCipher {
 
     private static int keyId(byte[] tinkCiphertext) {
         return ByteBuffer.wrap(tinkCiphertext, 1, 4).getInt();
-    }
-
-    private static byte[] associatedData(EncryptedColumn column) {
-        return column.context().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -3,8 +3,11 @@ package com.lavish.edge.personaldata;
 import jakarta.persistence.AttributeConverter;
 
 /**
- * Stores a String attribute encrypted ({@link PersonalDataCipher}). One subclass per column, because the column is
- * the associated data and a converter is not told which attribute it converts:
+ * Stores a String attribute encrypted ({@link PersonalDataCipher}), bound to its column only
+ * ({@value PersonalDataCipher#PREFIX}): a converter sees the value and not its row, so it cannot bind the value to the
+ * row. A table whose values are bound to their row ({@link EncryptedTable}) decrypts in its entity's {@code @PostLoad}
+ * instead, where the row's key is known. One subclass per column, because the column is the associated data and a
+ * converter is not told which attribute it converts:
  *
  * <pre>{@code
  * @Singleton

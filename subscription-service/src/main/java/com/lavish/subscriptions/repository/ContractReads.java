@@ -17,6 +17,7 @@ import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.PersonalDataCipher;
+import com.lavish.edge.personaldata.RowKey;
 import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.EncryptedColumns;
@@ -118,7 +119,7 @@ public class ContractReads {
         Tuple reached = keys.attempts.appendTo(keys.contracts.tuple());
         List<Uni<Void>> reads = new ArrayList<>();
         reads.add(read(connection, CONTRACTS.formatted(OF_EVENTS), reached, this::contract, changes::loaded));
-        reads.add(read(connection, PENDING_ACTIONS.formatted(OF_EVENTS), reached, ContractReads::action,
+        reads.add(read(connection, PENDING_ACTIONS.formatted(OF_EVENTS), reached, this::action,
                 changes::loaded));
         if (!keys.attempts.isEmpty()) {
             reads.add(read(connection, ATTEMPTS_BY_KEY, keys.attempts.tuple(), ContractReads::attempt,
@@ -147,7 +148,7 @@ public class ContractReads {
                 .addArrayOfString(attemptCommands.toArray(new String[0]));
         return Uni.join().all(
                         read(connection, CONTRACTS.formatted(OF_RESULTS), both, this::contract, changes::loaded),
-                        read(connection, ACTIONS_BY_COMMAND, actions, ContractReads::action, changes::loaded),
+                        read(connection, ACTIONS_BY_COMMAND, actions, this::action, changes::loaded),
                         read(connection, ATTEMPTS_BY_COMMAND, attempts, ContractReads::attempt, changes::loaded))
                 .andFailFast().replaceWith(changes);
     }
@@ -176,15 +177,16 @@ public class ContractReads {
         c.billingMaxCycles = row.getInteger("billing_max_cycles");
         c.deliveryInterval = row.getString("delivery_interval");
         c.deliveryIntervalCount = row.getInteger("delivery_interval_count");
-        c.deliveryFirstName = decrypt(row, EncryptedColumns.DELIVERY_FIRST_NAME);
-        c.deliveryLastName = decrypt(row, EncryptedColumns.DELIVERY_LAST_NAME);
-        c.deliveryAddress1 = decrypt(row, EncryptedColumns.DELIVERY_ADDRESS1);
-        c.deliveryAddress2 = decrypt(row, EncryptedColumns.DELIVERY_ADDRESS2);
-        c.deliveryCity = decrypt(row, EncryptedColumns.DELIVERY_CITY);
+        RowKey key = EncryptedColumns.contractKey(c.shopDomain, c.shopifyId);
+        c.deliveryFirstName = decrypt(row, EncryptedColumns.DELIVERY_FIRST_NAME, key);
+        c.deliveryLastName = decrypt(row, EncryptedColumns.DELIVERY_LAST_NAME, key);
+        c.deliveryAddress1 = decrypt(row, EncryptedColumns.DELIVERY_ADDRESS1, key);
+        c.deliveryAddress2 = decrypt(row, EncryptedColumns.DELIVERY_ADDRESS2, key);
+        c.deliveryCity = decrypt(row, EncryptedColumns.DELIVERY_CITY, key);
         c.deliveryProvinceCode = row.getString("delivery_province_code");
         c.deliveryCountryCode = row.getString("delivery_country_code");
-        c.deliveryZip = decrypt(row, EncryptedColumns.DELIVERY_ZIP);
-        c.deliveryPhone = decrypt(row, EncryptedColumns.DELIVERY_PHONE);
+        c.deliveryZip = decrypt(row, EncryptedColumns.DELIVERY_ZIP, key);
+        c.deliveryPhone = decrypt(row, EncryptedColumns.DELIVERY_PHONE, key);
         c.pendingActionId = row.getLong("pending_action_id");
         c.billingInFlight = row.getString("billing_in_flight");
         c.failedAttempts = integer(row, "failed_attempts");
@@ -195,11 +197,11 @@ public class ContractReads {
         return c;
     }
 
-    private String decrypt(Row row, EncryptedColumn column) {
-        return cipher.decrypt(row.getString(column.column()), column);
+    private String decrypt(Row row, EncryptedColumn column, RowKey key) {
+        return cipher.decrypt(row.getString(column.column()), column, key);
     }
 
-    private static ContractAction action(Row row) {
+    private ContractAction action(Row row) {
         ContractAction a = new ContractAction();
         a.id = row.getLong("id");
         a.shopDomain = row.getString("shop_domain");
@@ -210,7 +212,8 @@ public class ContractReads {
         a.commandId = row.getString("command_id");
         a.idempotencyKey = row.getString("idempotency_key");
         a.cycleDate = row.getLocalDate("cycle_date");
-        a.edit = row.getString("edit");
+        a.edit = decrypt(row, EncryptedColumns.ACTION_EDIT,
+                EncryptedColumns.actionKey(a.shopDomain, a.contractShopifyId, a.commandId));
         a.message = row.getString("message");
         a.requestedAt = instant(row, "requested_at");
         a.completedAt = instant(row, "completed_at");

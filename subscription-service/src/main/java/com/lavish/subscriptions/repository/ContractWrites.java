@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.PersonalDataCipher;
+import com.lavish.edge.personaldata.RowKey;
 import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.DunningStep;
@@ -31,7 +32,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * once on the poll's connection (pipelined, in this order, in its transaction). The contracts were read locked, so a
  * contract row is written whole as the rules left it; one that was absent when read is inserted, and if another
  * consumer inserted it meanwhile (a rebalance) the unique key fails the poll, which is tried again and then reads it.
- * Personal columns are encrypted here, as the entity's converters do (ADR 0005).
+ * Personal columns are encrypted here, in Java, bound to their rows' keys, which the poll knows before the statement
+ * runs (ADR 0005): no round trip per row.
  */
 @ApplicationScoped
 public class ContractWrites {
@@ -226,19 +228,20 @@ public class ContractWrites {
                 INTEGER, NUMERIC, TEXT);
         for (SubscriptionContract c : changes.changedContracts()) {
             boolean replacesLines = changes.replacesLines(c);
+            RowKey key = EncryptedColumns.contractKey(c.shopDomain, c.shopifyId);
             contracts.row().bigint(c.id).text(c.shopDomain).bigint(c.shopifyId).bigint(c.shopifyCustomerId)
                     .bigint(c.originOrderId).text(c.status).text(c.currencyCode).numeric(numeric(c.revisionId))
                     .timestamptz(c.versionTime).numeric(numeric(c.fetchedRevisionId)).timestamptz(c.nextBillingDate)
                     .text(c.billingInterval).integer(c.billingIntervalCount).integer(c.billingMinCycles)
                     .integer(c.billingMaxCycles).text(c.deliveryInterval).integer(c.deliveryIntervalCount)
-                    .text(encrypt(c.deliveryFirstName, EncryptedColumns.DELIVERY_FIRST_NAME))
-                    .text(encrypt(c.deliveryLastName, EncryptedColumns.DELIVERY_LAST_NAME))
-                    .text(encrypt(c.deliveryAddress1, EncryptedColumns.DELIVERY_ADDRESS1))
-                    .text(encrypt(c.deliveryAddress2, EncryptedColumns.DELIVERY_ADDRESS2))
-                    .text(encrypt(c.deliveryCity, EncryptedColumns.DELIVERY_CITY))
+                    .text(encrypt(c.deliveryFirstName, EncryptedColumns.DELIVERY_FIRST_NAME, key))
+                    .text(encrypt(c.deliveryLastName, EncryptedColumns.DELIVERY_LAST_NAME, key))
+                    .text(encrypt(c.deliveryAddress1, EncryptedColumns.DELIVERY_ADDRESS1, key))
+                    .text(encrypt(c.deliveryAddress2, EncryptedColumns.DELIVERY_ADDRESS2, key))
+                    .text(encrypt(c.deliveryCity, EncryptedColumns.DELIVERY_CITY, key))
                     .text(c.deliveryProvinceCode).text(c.deliveryCountryCode)
-                    .text(encrypt(c.deliveryZip, EncryptedColumns.DELIVERY_ZIP))
-                    .text(encrypt(c.deliveryPhone, EncryptedColumns.DELIVERY_PHONE))
+                    .text(encrypt(c.deliveryZip, EncryptedColumns.DELIVERY_ZIP, key))
+                    .text(encrypt(c.deliveryPhone, EncryptedColumns.DELIVERY_PHONE, key))
                     .bigint(c.pendingActionId).text(c.billingInFlight).integer(c.failedAttempts)
                     .timestamptz(c.nextRetryAt).timestamptz(c.endedAt).timestamptz(c.syncedAt).bool(replacesLines);
             if (replacesLines) {
@@ -262,12 +265,14 @@ public class ContractWrites {
         return rows;
     }
 
-    private static ColumnArrays startedActions(ContractChanges changes) {
+    private ColumnArrays startedActions(ContractChanges changes) {
         ColumnArrays rows = new ColumnArrays();
         for (PendingActions.Started started : changes.startedActions()) {
             ContractAction a = started.action();
             rows.row().text(a.shopDomain).bigint(a.contractShopifyId).text(a.action).text(a.requestedBy)
-                    .text(a.state).text(a.commandId).text(a.idempotencyKey).date(a.cycleDate).text(a.edit)
+                    .text(a.state).text(a.commandId).text(a.idempotencyKey).date(a.cycleDate)
+                    .text(encrypt(a.edit, EncryptedColumns.ACTION_EDIT,
+                            EncryptedColumns.actionKey(a.shopDomain, a.contractShopifyId, a.commandId)))
                     .text(a.message).timestamptz(a.requestedAt).timestamptz(a.completedAt);
         }
         return rows;
@@ -320,7 +325,7 @@ public class ContractWrites {
         return List.of(run(connection, LINE_QUANTITIES, quantities), run(connection, LINE_PLANS, plans));
     }
 
-    private String encrypt(String value, EncryptedColumn column) {
-        return cipher.encrypt(value, column);
+    private String encrypt(String value, EncryptedColumn column, RowKey key) {
+        return cipher.encrypt(value, column, key);
     }
 }

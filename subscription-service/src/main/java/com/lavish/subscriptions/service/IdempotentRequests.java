@@ -14,10 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.lavish.edge.identity.StorefrontCustomer;
-import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.PersonalDataCipher;
+import com.lavish.edge.personaldata.RowKey;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
+import com.lavish.subscriptions.EncryptedColumns;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -29,16 +30,16 @@ import io.smallrye.mutiny.Uni;
  * not done again; the same key with another request is a 422. Two requests racing on one key meet on the primary
  * key: the second waits for the first's commit, then finds its answer.
  *
- * <p>An answer is the customer's subscription as it stood, address included: it is stored encrypted (ADR 0005), kept
- * {@code subscriptions.idempotency.retention} (a day; a client retries within minutes) and erased by customers/redact.
- * Rows live no longer than that, so they need no re-encryption after a key rotation: keep a retired key in the keyset
- * for one retention period.
+ * <p>An answer is the customer's subscription as it stood, address included: it is stored encrypted and bound to its
+ * row (shop, customer, key; ADR 0005), kept {@code subscriptions.idempotency.retention} (a day; a client retries
+ * within minutes) and erased by customers/redact. Rows live no longer than that, so they need no re-encryption after
+ * a key rotation (keep a retired key in the keyset for one retention period), and answers stored before row binding
+ * are gone one retention period after it.
  */
 @ApplicationScoped
 public class IdempotentRequests {
 
     static final String HEADER = "Idempotency-Key";
-    static final EncryptedColumn ANSWER = new EncryptedColumn("idempotent_request", "response_body");
     private static final Logger LOG = Logger.getLogger(IdempotentRequests.class);
     private static final int MAX_KEY_LENGTH = 255;
 
@@ -83,17 +84,19 @@ public class IdempotentRequests {
                                 .setParameter("customer", who.customerId())
                                 .setParameter("key", key)
                                 .getSingleResult()
-                                .map(row -> Optional.of(stored(row, fingerprint)))));
+                                .map(row -> Optional.of(stored(row, fingerprint,
+                                        EncryptedColumns.idempotentRequestKey(who.shop(), who.customerId(), key))))));
     }
 
-    private StoredAnswer stored(Object[] row, String fingerprint) {
+    private StoredAnswer stored(Object[] row, String fingerprint, RowKey rowKey) {
         if (!fingerprint.equals(row[0])) {
             throw new ProblemException(new Problem(Problem.BLANK, "Unprocessable Content", 422,
                     "this Idempotency-Key was used for another request; use a new key for a new request", HEADER));
         }
         String body = (String) row[2];
         // empty while the first request is still at work (it claimed the key, its answer is not in yet)
-        return new StoredAnswer(((Number) row[1]).intValue(), body.isEmpty() ? body : cipher.decrypt(body, ANSWER));
+        return new StoredAnswer(((Number) row[1]).intValue(), body.isEmpty() ? body
+                : cipher.decrypt(body, EncryptedColumns.IDEMPOTENT_ANSWER, rowKey));
     }
 
     /** Stores the answer of the claimed key, in the transaction of the work. */
@@ -102,7 +105,8 @@ public class IdempotentRequests {
                         update {h-schema}idempotent_request set response_status = :status, response_body = :body
                         where shop_domain = :shop and shopify_customer_id = :customer and idempotency_key = :key""")
                 .setParameter("status", answer.status())
-                .setParameter("body", cipher.encrypt(answer.body(), ANSWER))
+                .setParameter("body", cipher.encrypt(answer.body(), EncryptedColumns.IDEMPOTENT_ANSWER,
+                        EncryptedColumns.idempotentRequestKey(who.shop(), who.customerId(), key)))
                 .setParameter("shop", who.shop())
                 .setParameter("customer", who.customerId())
                 .setParameter("key", key)

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
+import com.lavish.subscriptions.repository.CommandOutbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The commands this service asks of sync-service, written to the outbox ({@code sync_command_outbox}) in the
  * transaction of the change that asks for them: here in the request paths' Hibernate transaction, by
- * {@code CommandOutbox} in a poll's. The command exists exactly when the change that asked for it committed, and the
+ * {@link CommandOutbox} in a poll's. The command exists exactly when the change that asked for it committed, and the
  * relay ({@code SyncCommandRelay}) takes it to sync.commands from there, whatever crashes in between.
  */
 @ApplicationScoped
@@ -27,7 +28,13 @@ public class SyncCommands {
     /** The origin of every command this service writes; sync.results are applied only when they name it. */
     public static final String ORIGIN = "subscription-service";
 
-    /** Writes the command to the outbox in the current transaction; returns it. */
+    private final CommandOutbox outbox;
+
+    public SyncCommands(CommandOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Writes the command to the outbox in the current transaction, its payload encrypted; returns it. */
     public Uni<SyncCommand> enqueue(SyncCommand command) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into {h-schema}sync_command_outbox
@@ -38,12 +45,12 @@ public class SyncCommands {
                 .setParameter("key", command.idempotencyKey())
                 .setParameter("type", command.type().name())
                 .setParameter("recordKey", command.recordKey().toString())
-                .setParameter("payload", payload(command))
+                .setParameter("payload", outbox.storedPayload(command))
                 .executeUpdate())
                 .replaceWith(command);
     }
 
-    /** The command as the outbox keeps it and the relay sends it: SyncMessages' JSON. */
+    /** The command as the relay sends it (and the outbox keeps it, encrypted): SyncMessages' JSON. */
     public static String payload(SyncCommand command) {
         return new String(SyncMessages.write(command), StandardCharsets.UTF_8);
     }
