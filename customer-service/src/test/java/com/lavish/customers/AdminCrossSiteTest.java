@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;
@@ -30,6 +31,7 @@ class AdminCrossSiteTest {
         return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }
 
+    @Tag("security")
     @Test
     void aFormPostedFromAnotherSiteIsRefusedBeforeItActs() {
         asAdminsBrowser().contentType("application/x-www-form-urlencoded").body("x=1").post(REPLAY)
@@ -39,6 +41,7 @@ class AdminCrossSiteTest {
         asAdminsBrowser().post(REPLAY).then().statusCode(415);
     }
 
+    @Tag("security")
     @Test
     void jsonFromAnotherSitesPageIsRefused() {
         asAdminsBrowser().contentType("application/json").header("Sec-Fetch-Site", "cross-site").post(REPLAY)

@@ -31,6 +31,7 @@ import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyEvent;
@@ -213,6 +214,7 @@ class AdminDeadLetterTest {
         asAdmin().get(DEAD_LETTERS + "?limit=501").then().statusCode(400).body("field", equalTo("limit"));
     }
 
+    @Tag("security")
     @Test
     void withoutACredentialTheAdminGetsABasicChallenge() {
         ValidatableResponse response = given().get(DEAD_LETTERS).then();
@@ -222,18 +224,21 @@ class AdminDeadLetterTest {
         assertProblem(given().contentType("application/json").post(DEAD_LETTERS + "/0/0/replay").then(), 401);
     }
 
+    @Tag("security")
     @Test
     void aWrongPasswordIsUnauthorized() {
         assertProblem(given().auth().preemptive().basic(ADMIN, "not-the-password").get(DEAD_LETTERS).then(), 401);
         assertProblem(given().auth().preemptive().basic("nobody", "test-only-admin-password").get(DEAD_LETTERS).then(), 401);
     }
 
+    @Tag("security")
     @Test
     void anAuthenticatedUserWithoutTheAdminRoleIsForbidden() {
         assertProblem(asAuditor().get(DEAD_LETTERS).then(), 403);
         assertProblem(asAuditor().post(DEAD_LETTERS + "/0/0/replay").then(), 403);
     }
 
+    @Tag("security")
     @Test
     void aStorefrontSessionTokenDoesNotOpenTheAdminPaths() {
         String token = StorefrontSessionTest.tokenFor(newCustomerId());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;
@@ -24,6 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
 /** Guessing the admin password is throttled per user and per address, before any password is checked. */
+@Tag("security")
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @TestProfile(AdminLoginThrottleTest.ThreeFailures.class)

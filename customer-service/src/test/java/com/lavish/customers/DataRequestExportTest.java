@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
@@ -151,6 +152,7 @@ class DataRequestExportTest {
         asAdmin().get(DATA_REQUESTS).then().statusCode(200).body("id", not(hasItem(redact)));
     }
 
+    @Tag("security")
     @Test
     void onlyTheAdminFetchesExports() {
         String requestId = awaitDataRequest(SHOP, newCustomerId());

@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -25,6 +26,7 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @TestProfile(StorefrontRateLimitTest.SmallFixedWindowLimits.class)
+@Tag("security")
 class DirectApiRateLimitTest {
 
     /** A session token, asked for from an address of its own so that only the customer's count is touched. */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -35,6 +36,7 @@ class LocationAnonymousAccessTest {
         given().get("/api/locations/countries").then().statusCode(200).body("countries[0].code", equalTo("AU"));
     }
 
+    @Tag("security")
     @Test
     void unsignedAppProxyRequestIsStillRefused() {
         given().get("/proxy/locations/countries").then()

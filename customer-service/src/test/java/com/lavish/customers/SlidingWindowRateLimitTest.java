@@ -7,6 +7,7 @@ import static com.lavish.customers.StorefrontRateLimitTest.newAddress;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -19,6 +20,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @TestProfile(SlidingWindowRateLimitTest.ShortSlidingWindow.class)
+@Tag("security")
 class SlidingWindowRateLimitTest {
 
     public static class ShortSlidingWindow implements QuarkusTestProfile {

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -91,6 +92,7 @@ class StorefrontCustomerProfileTest {
                 .body("note", nullValue());
     }
 
+    @Tag("security")
     @Test
     void anotherCustomersSignatureSeesOnlyTheirOwnProfile() {
         get(signedQuery(bob))
@@ -102,6 +104,7 @@ class StorefrontCustomerProfileTest {
                 .body("email", not(containsString(Long.toString(ann))));
     }
 
+    @Tag("security")
     @Test
     void anonymousVisitorIsUnauthorized() {
         get(signedQuery(null))
@@ -111,6 +114,7 @@ class StorefrontCustomerProfileTest {
                 .body("title", equalTo("Unauthorized"));
     }
 
+    @Tag("security")
     @Test
     void forgedCustomerIdIsUnauthorized() {
         // Bob's valid signature, with Ann's id put in its place
@@ -118,12 +122,14 @@ class StorefrontCustomerProfileTest {
         get(forged).statusCode(401).contentType(containsString("application/problem+json"));
     }
 
+    @Tag("security")
     @Test
     void signatureMadeWithAnotherSecretIsUnauthorized() {
         get(signedQuery("not-our-secret", SHOP, ann, Instant.now()))
                 .statusCode(401).contentType(containsString("application/problem+json"));
     }
 
+    @Tag("security")
     @Test
     void requestWithoutAnySignatureIsUnauthorized() {
         get("shop=" + SHOP + "&logged_in_customer_id=" + ann + "&timestamp=" + Instant.now().getEpochSecond())
@@ -131,6 +137,7 @@ class StorefrontCustomerProfileTest {
         get(null).statusCode(401).contentType(containsString("application/problem+json"));
     }
 
+    @Tag("security")
     @Test
     void staleTimestampIsUnauthorized() {
         get(signedQuery(SECRET, SHOP, ann, Instant.now().minusSeconds(120)))
@@ -138,6 +145,7 @@ class StorefrontCustomerProfileTest {
                 .contentType(containsString("application/problem+json"));
     }
 
+    @Tag("security")
     @Test
     void refusalDoesNotSayWhichPartOfTheSignatureFailed() {
         String stale = get(signedQuery(SECRET, SHOP, ann, Instant.now().minusSeconds(120))).statusCode(401)
@@ -156,12 +164,14 @@ class StorefrontCustomerProfileTest {
                 .statusCode(200).body("id", equalTo(Long.toString(ann)));
     }
 
+    @Tag("security")
     @Test
     void shopThisServiceDoesNotServeIsForbidden() {
         get(signedQuery(SECRET, "stranger.myshopify.com", ann, Instant.now()))
                 .statusCode(403).contentType(containsString("application/problem+json"));
     }
 
+    @Tag("security")
     @Test
     void customerOfAnotherServedShopIsNotFound() {
         // Ann's id, signed for the other shop this suite serves: her record belongs to lavish-test only

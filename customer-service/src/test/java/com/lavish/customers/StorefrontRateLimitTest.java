@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -28,6 +29,7 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @TestProfile(StorefrontRateLimitTest.SmallFixedWindowLimits.class)
+@Tag("security")
 class StorefrontRateLimitTest {
 
     public static class SmallFixedWindowLimits implements QuarkusTestProfile {

@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,6 +139,7 @@ class StorefrontSessionTest {
         assertNotEquals(claims.get("jti"), claims(tokenFor(ann)).get("jti"));
     }
 
+    @Tag("security")
     @Test
     void anonymousVisitorGetsNoSessionToken() {
         session(signedQuery(null)).statusCode(401)
@@ -145,6 +147,7 @@ class StorefrontSessionTest {
                 .body("token", nullValue());
     }
 
+    @Tag("security")
     @Test
     void forgedAppProxySignatureGetsNoSessionToken() {
         session(signedQuery("not-our-secret", SHOP, ann, Instant.now())).statusCode(401)
@@ -171,6 +174,7 @@ class StorefrontSessionTest {
         assertEquals(viaProxy, direct);
     }
 
+    @Tag("security")
     @Test
     void tokenForOneCustomerNeverYieldsAnothersData() {
         String annsToken = tokenFor(ann);
@@ -183,11 +187,13 @@ class StorefrontSessionTest {
                 .then().statusCode(200).body("id", equalTo(Long.toString(ann)));
     }
 
+    @Tag("security")
     @Test
     void directApiWithoutTokenIsUnauthorized() {
         assertBearerChallenge(given().get("/api/customers/me").then());
     }
 
+    @Tag("security")
     @Test
     void expiredTokenIsUnauthorized() {
         Instant past = Instant.now().minusSeconds(3600);
@@ -196,17 +202,20 @@ class StorefrontSessionTest {
         apiMe(expired).header("WWW-Authenticate", containsString("invalid_token"));
     }
 
+    @Tag("security")
     @Test
     void tokenSignedWithAnotherKeyIsUnauthorized() {
         assertBearerChallenge(apiMe(signWith(ourClaims(ann), "another-key-of-at-least-thirty-two-bytes!")));
     }
 
+    @Tag("security")
     @Test
     void tokenForAnotherIssuerOrAudienceIsUnauthorized() {
         assertBearerChallenge(apiMe(signWith(ourClaims(ann).issuer("someone-else"), TOKEN_SECRET)));
         assertBearerChallenge(apiMe(signWith(ourClaims(ann).audience("another-api"), TOKEN_SECRET)));
     }
 
+    @Tag("security")
     @Test
     void tamperedTokenIsUnauthorized() throws Exception {
         String[] parts = tokenFor(ann).split("\\.");
@@ -217,11 +226,13 @@ class StorefrontSessionTest {
         assertBearerChallenge(apiMe("not-a-jwt"));
     }
 
+    @Tag("security")
     @Test
     void appProxySignatureIsNotAcceptedOnTheDirectApi() {
         assertBearerChallenge(given().urlEncodingEnabled(false).get("/api/customers/me?" + signedQuery(ann)).then());
     }
 
+    @Tag("security")
     @Test
     void bearerTokenIsNotAcceptedOnTheAppProxyPaths() {
         given().header("Authorization", "Bearer " + tokenFor(ann)).get("/proxy/customers/me")
@@ -230,6 +241,7 @@ class StorefrontSessionTest {
                 .then().statusCode(401).contentType(containsString("application/problem+json"));
     }
 
+    @Tag("security")
     @Test
     void aFormAnotherSitePostsThroughTheAppProxyIsRefusedBeforeItActs() {
         // Shopify signs it with the shopper's session all the same; only its shape gives it away
@@ -263,6 +275,7 @@ class StorefrontSessionTest {
                 .then().header("Access-Control-Allow-Origin", "https://lavish-library.myshopify.com");
     }
 
+    @Tag("security")
     @Test
     void preflightFromAnotherOriginIsRefused() {
         given().header("Origin", "https://evil.example")
@@ -289,6 +302,7 @@ class StorefrontSessionTest {
                 .then().statusCode(401).header("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
     }
 
+    @Tag("security")
     @Test
     void requestFromAnotherOriginGetsNoAllowOrigin() {
         given().header("Origin", "https://evil.example").header("Authorization", "Bearer " + tokenFor(ann))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -51,6 +52,7 @@ class OverlaysTest {
                 overlay + " deploys every merged service and nothing else");
     }
 
+    @Tag("security")
     @ParameterizedTest
     @MethodSource("overlays")
     void everyServiceHasProbesResourcesAutoscalingADisruptionBudgetAndAPolicy(String overlay) {

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,6 +40,7 @@ class ServicesAgreeWithConfigurationTest {
         assertEquals(new TreeSet<>(Topics.allWithDeadLetters()), declared);
     }
 
+    @Tag("security")
     @Test
     void routesAreTheLocalGatewaysRoutes() {
         Map<String, Integer> local = localRoutes();

@@ -23,6 +23,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;
@@ -129,6 +130,7 @@ class OrderAdminTest {
         asAdmin().get(DATA_REQUESTS + "?limit=501").then().statusCode(400).body("field", equalTo("limit"));
     }
 
+    @Tag("security")
     @Test
     void withoutACredentialTheExportIsUnauthorizedAndStaysOwed() {
         try (OrderEventFixture fixture = new OrderEventFixture(database)) {
@@ -146,6 +148,7 @@ class OrderAdminTest {
         }
     }
 
+    @Tag("security")
     @Test
     void aUserWithoutTheAdminRoleIsForbidden() {
         try (OrderEventFixture fixture = new OrderEventFixture(database)) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -25,6 +26,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 @TestProfile(OrderStatusStreamLifetimeTest.ShortLivedStreams.class)
+@Tag("security")
 class OrderStatusStreamLifetimeTest {
 
     public static class ShortLivedStreams implements QuarkusTestProfile {

@@ -21,11 +21,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 
@@ -33,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +53,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 
 /**
  * GET orders/events over a real HTTP connection: changes consumed from the real broker arrive as server-sent
@@ -69,6 +76,9 @@ class OrderStatusStreamTest {
 
     @ConfigProperty(name = "orders.events.channel")
     String channel;
+
+    @ConfigProperty(name = "storefront.token-secret")
+    String tokenSecret;
 
     @TestHTTPResource("/")
     URI base;
@@ -112,6 +122,7 @@ class OrderStatusStreamTest {
         assertTrue(event.get("changes").toString().contains("financial_status"));
     }
 
+    @Tag("security")
     @Test
     void aPollsChangesAnnouncedByAnotherReplicaInOneMessageReachThisReplicasStreamsOfThatCustomerOnly()
             throws Exception {
@@ -185,6 +196,7 @@ class OrderStatusStreamTest {
         assertEquals("refunded", last.get("financial_status").textValue());
     }
 
+    @Tag("security")
     @Test
     void anAnonymousVisitorGetsUnauthorized() {
         given().urlEncodingEnabled(false).accept("text/event-stream")
@@ -192,6 +204,7 @@ class OrderStatusStreamTest {
                 .then().statusCode(401).contentType(containsString("application/problem+json"));
     }
 
+    @Tag("security")
     @Test
     void aLastEventIdThatIsNoIdIsABadRequest() {
         given().urlEncodingEnabled(false).accept("text/event-stream").header("Last-Event-ID", "yesterday")
@@ -199,6 +212,7 @@ class OrderStatusStreamTest {
                 .then().statusCode(400).contentType(containsString("application/problem+json"));
     }
 
+    @Tag("security")
     @Test
     void aCustomerHoldsAtMostFourStreamsAtOnceAndGetsTooManyRequestsBeyond() throws Exception {
         long customer = newId();
@@ -226,6 +240,7 @@ class OrderStatusStreamTest {
         });
     }
 
+    @Tag("security")
     @Test
     void aCustomersStreamsEndOnceTheirRedactionHasCommitted() throws Exception {
         long customer = newId();
@@ -242,6 +257,29 @@ class OrderStatusStreamTest {
         redacted.awaitEnd();
         kept.awaitComment();
         assertTrue(kept.isOpen(), "another customer's stream goes on");
+    }
+
+    @Tag("security")
+    @Test
+    void aStreamOnTheDirectApiEndsWhenItsSessionTokenExpires() throws Exception {
+        // issued ten minutes (the longest a token lives) less three seconds ago: good now, expired in three seconds,
+        // long before the stream's own lifetime is over
+        Instant now = Instant.now();
+        String token = Jwt.issuer("lavish-storefront").audience("lavish-storefront-api").subject(Long.toString(newId()))
+                .claim("shop", SHOP).issuedAt(now.minusSeconds(597)).expiresAt(now.plusSeconds(3))
+                .claim("jti", UUID.randomUUID().toString())
+                .jws().algorithm(SignatureAlgorithm.HS256)
+                .sign(new SecretKeySpec(tokenSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(base.resolve("/api/orders/events")).header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        Stream stream = new Stream(response.body());
+        streams.add(stream);
+
+        stream.awaitComment();
+        stream.awaitEnd();
     }
 
     private static String broadcast(long customer, String id, String financialStatus) {

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -161,6 +162,7 @@ class StorefrontOrdersTest {
                 .body("$", not(org.hamcrest.Matchers.hasKey("note")));
     }
 
+    @Tag("security")
     @Test
     void anotherCustomersOrderNumberIsNotFoundAndShowsNothing() {
         long bob = newId();
@@ -175,6 +177,7 @@ class StorefrontOrdersTest {
         proxyGet(bob, "orders/5001").then().statusCode(200).body("shipping_address.city", equalTo("Shippington"));
     }
 
+    @Tag("security")
     @Test
     void badNumberLimitAndCursorAreBadRequestsNamingTheField() {
         long ada = newId();
@@ -185,6 +188,7 @@ class StorefrontOrdersTest {
         proxyGet(ada, "orders", "cursor=bm90LWEtY3Vyc29y").then().statusCode(400).body("field", equalTo("cursor"));
     }
 
+    @Tag("security")
     @Test
     void anonymousVisitorIsUnauthorized() {
         given().urlEncodingEnabled(false)

@@ -267,9 +267,18 @@ public final class SampleWebhooks {
             return this;
         }
 
-        /** The {@code shop_domain} of a compliance payload (Shopify's examples hold a placeholder there). */
+        /**
+         * The shop a payload names: a compliance payload's {@code shop_domain} (Shopify's examples hold a placeholder
+         * there), the shop resource's {@code myshopify_domain} and {@code domain}.
+         */
         public Variant shopDomain(String shopDomain) {
             replace(root, "shop_domain", shopDomain);
+            // the shop resource (app/uninstalled, shop/update): Shopify's example leaves its domains null, a real
+            // delivery names the shop, and the gateway checks that it names the shop the delivery claims
+            if (root.has("myshopify_domain")) {
+                root.put("myshopify_domain", shopDomain);
+                root.put("domain", shopDomain);
+            }
             return this;
         }
 

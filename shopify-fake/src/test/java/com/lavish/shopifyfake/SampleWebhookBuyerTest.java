@@ -48,4 +48,12 @@ class SampleWebhookBuyerTest {
         assertEquals(sample.path("first_name"), customer.path("first_name"));
         assertEquals(sample.path("default_address").path("name"), customer.path("default_address").path("name"));
     }
+
+    @Test
+    void theShopResourceNamesTheShopItIsSentFor() throws IOException {
+        JsonNode shop = SampleWebhooks.JSON.readTree(SampleWebhooks.lavish("app/uninstalled", SHOP, null, null));
+
+        assertEquals(SHOP, shop.path("myshopify_domain").asText());
+        assertEquals(SHOP, shop.path("domain").asText());
+    }
 }

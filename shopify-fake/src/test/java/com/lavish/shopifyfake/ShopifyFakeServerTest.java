@@ -31,6 +31,7 @@ import io.vertx.core.Vertx;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ShopifyFakeServerTest {
@@ -229,6 +230,7 @@ class ShopifyFakeServerTest {
         assertTrue(!wrongSecret.toString().contains("not-the-secret"), "the secret is never printed");
     }
 
+    @Tag("security")
     @Test
     void listensOnLoopbackUnlessAHostIsGiven() {
         assertEquals("127.0.0.1", ShopifyFakeServer.Config.parse(List.of(), Map.of()).host());

@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
@@ -177,6 +178,7 @@ class BillingTest extends SubscriptionTestSupport {
         assertEquals(1, attemptsOf(contract).size());
     }
 
+    @Tag("security")
     @Test
     void anAdminRunBroughtForwardBillsWhatIsDueByThenAndNoFurther() {
         long contract = newId();

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -215,6 +216,7 @@ class SellingPlanGroupAdminTest extends SubscriptionTestSupport {
                 .body("find { it.name == '" + name + "' }.products", hasSize(0));
     }
 
+    @Tag("security")
     @Test
     void theAdminPathsTakeOnlyTheAdminCredential() {
         given().get(GROUPS).then().statusCode(401).contentType("application/problem+json");

@@ -28,6 +28,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,6 +102,7 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         assertTrue(stored.startsWith(PersonalDataCipher.ROW_BOUND_PREFIX), "the delivery address is encrypted at rest");
     }
 
+    @Tag("security")
     @Test
     void anotherCustomersContractIsNotFoundAndShowsNothing() {
         long bob = newId();

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.personaldata.PersonalDataCipher;
@@ -75,6 +76,7 @@ class SubscriptionPrivacyTest extends SubscriptionTestSupport {
         assertEquals(new BigDecimal("200"), fixture.contractRow(contract).get("revision_id"));
     }
 
+    @Tag("security")
     @Test
     void customersRedactAlsoErasesTheAddresssCopiesInActionsSentCommandsAndStoredAnswers() {
         long ada = newId();

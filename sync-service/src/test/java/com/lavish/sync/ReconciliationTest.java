@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,6 +86,7 @@ class ReconciliationTest extends SyncTestBase {
         assertTrue(contract.path("lines").path("nodes").size() > 0);
     }
 
+    @Tag("security")
     @Test
     void onlyTheAdminMayRunAPass() {
         given().contentType("application/json").post("/admin/reconciliation/runs").then().statusCode(401);

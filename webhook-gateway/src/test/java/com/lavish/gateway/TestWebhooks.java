@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.restassured.response.Response;
 
+import com.lavish.shopifyfake.SampleWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
 
 /** Webhooks signed as Shopify signs them, with the secrets the test profile configures. */
@@ -35,6 +36,13 @@ public final class TestWebhooks {
 
     public static Map<String, String> headers(String topic, String shop, byte[] body, String secret) {
         return new WebhookSigner(secret, API_VERSION).headers(topic, shop, body);
+    }
+
+    /**
+     * A shop's app/uninstalled as the fake sends it: Shopify's published example (the shop resource) naming the shop.
+     */
+    public static byte[] appUninstalled(String shop) {
+        return SampleWebhooks.lavish("app/uninstalled", shop, null, null);
     }
 
     public static byte[] utf8(String text) {

@@ -153,8 +153,8 @@ class WebhookAcceptanceTest {
                     + "\"customer\":{\"id\":191167,\"email\":\"john@example.com\"},\"orders_to_redact\":[299938]}"
                     + "|191167",
             "shop/redact|{\"shop_id\":954889,\"shop_domain\":\"lavish-test.myshopify.com\"}|954889",
-            "app/uninstalled|{\"id\":690933842,\"name\":\"Lavish Library\",\"email\":\"owner@example.com\"}"
-                    + "|690933842"
+            "app/uninstalled|{\"id\":690933842,\"name\":\"Lavish Library\",\"email\":\"owner@example.com\","
+                    + "\"myshopify_domain\":\"lavish-test.myshopify.com\"}|690933842"
     })
     void privacyTopicsAndUninstallLandOnTheComplianceTopic(String topic, String json, String subject) {
         byte[] body = utf8(json);
@@ -171,9 +171,11 @@ class WebhookAcceptanceTest {
     @MethodSource("sampleTopics")
     void everyShopifySamplePayloadIsAcceptedAndKeyedByItsEntity(String topic) {
         // Shopify's published examples, pretty-printed as Shopify shows them (shopify-fake's SampleWebhooks); the
-        // privacy topics' placeholder shop_domain holds the shop that delivers them, as in a real delivery
+        // privacy topics' placeholder shop_domain, and the shop's myshopify_domain that app/uninstalled's example
+        // leaves null, hold the shop that delivers them, as in a real delivery
         byte[] body = utf8(new String(SampleWebhooks.published(topic), StandardCharsets.UTF_8)
-                .replace("\"{shop}.myshopify.com\"", "\"" + SHOP + "\""));
+                .replace("\"{shop}.myshopify.com\"", "\"" + SHOP + "\"")
+                .replace("\"myshopify_domain\": null", "\"myshopify_domain\": \"" + SHOP + "\""));
         Map<String, String> headers = TestWebhooks.headers(topic, body);
         ShopifyTopicRoute route = ShopifyTopicRoute.of(topic);
 

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -41,6 +42,7 @@ import com.lavish.shopifyfake.WebhookSigner;
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
 @Order(2)
+@Tag("security")
 class WebhookRejectionTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";

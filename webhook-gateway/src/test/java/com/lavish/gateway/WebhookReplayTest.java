@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,6 +43,7 @@ import com.lavish.shopifyfake.WebhookSigner;
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
 @Order(2)
+@Tag("security")
 class WebhookReplayTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -51,6 +53,10 @@ class WebhookReplayTest {
     private static final byte[] ORDER = SampleWebhooks.published("orders/create");
     /** A customers/redact as shopify-fake sends it for the test shop. */
     private static final byte[] CUSTOMER_REDACT = SampleWebhooks.lavish("customers/redact", SHOP, null, null);
+    /** A shop/redact as shopify-fake sends it for the test shop. */
+    private static final byte[] SHOP_REDACT = SampleWebhooks.lavish("shop/redact", SHOP, null, null);
+    /** The test shop's app/uninstalled: the shop resource, naming the shop in myshopify_domain. */
+    private static final byte[] UNINSTALLED = TestWebhooks.appUninstalled(SHOP);
 
     @Test
     void refusesDeliveryTriggeredLongerAgoThanShopifyDeliversAndRetries() {
@@ -109,6 +115,54 @@ class WebhookReplayTest {
 
         assertRefused(headers, CUSTOMER_REDACT, Topics.COMPLIANCE, "shop_mismatch", "shop_domain",
                 "names another shop than the X-Shopify-Shop-Domain header");
+    }
+
+    @Test
+    void refusesShopRedactWhoseShopIdIsNoShopId() {
+        // shop_id cannot be compared with the header, which names the shop by its domain: it must be an id at least
+        byte[] body = utf8("{\"shop_id\":0,\"shop_domain\":\"" + SHOP + "\"}");
+        Map<String, String> headers = signed("shop/redact", SHOP, body, Instant.now());
+
+        assertRefused(headers, body, Topics.COMPLIANCE, "body_not_of_topic", "shop_id",
+                "shop_id (a positive integer id)");
+    }
+
+    @Test
+    void refusesSignedOrderBodyResentAsAppUninstalled() {
+        Map<String, String> headers = signed("app/uninstalled", SHOP, ORDER, Instant.now());
+
+        assertRefused(headers, ORDER, Topics.COMPLIANCE, "body_not_of_topic", "myshopify_domain",
+                "lacks myshopify_domain, so it is not an app/uninstalled payload");
+    }
+
+    @Test
+    void refusesShopRedactBodyResentAsAppUninstalled() {
+        Map<String, String> headers = signed("app/uninstalled", SHOP, SHOP_REDACT, Instant.now());
+
+        assertRefused(headers, SHOP_REDACT, Topics.COMPLIANCE, "body_not_of_topic", "id",
+                "lacks id, myshopify_domain");
+    }
+
+    @Test
+    void refusesAppUninstalledWhoseShopIsAnotherThanTheHeader() {
+        // one shop's uninstall, resent under another served shop's header
+        Map<String, String> headers = signed("app/uninstalled", OTHER_SHOP, UNINSTALLED, Instant.now());
+
+        assertRefused(headers, UNINSTALLED, Topics.COMPLIANCE, "shop_mismatch", "myshopify_domain",
+                "the body's myshopify_domain names another shop than the X-Shopify-Shop-Domain header");
+    }
+
+    @Test
+    void genuineAppUninstalledIsAcceptedAndKeyedByTheShop() {
+        Map<String, String> headers = TestWebhooks.headers("app/uninstalled", UNINSTALLED);
+
+        post(headers, UNINSTALLED).then().statusCode(200);
+
+        ConsumerRecord<String, byte[]> record =
+                recordOf(Topics.COMPLIANCE, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
+        assertArrayEquals(UNINSTALLED, record.value());
+        assertEquals(SHOP + "/548380009", record.key());
+        assertEquals(SHOP, header(record, CloudEventHeaders.SOURCE));
     }
 
     @ParameterizedTest

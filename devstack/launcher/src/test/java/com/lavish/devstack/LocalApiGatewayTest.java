@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,6 +86,7 @@ class LocalApiGatewayTest {
         RECEIVED.clear();
     }
 
+    @Tag("security")
     @Test
     void onlyTheWellFormedRoutedPathReachesTheService() throws IOException {
         assertEquals(400, send("GET /api/orders/../../q/metrics HTTP/1.1").status());
@@ -102,6 +104,7 @@ class LocalApiGatewayTest {
             "/api/orders/%2E%2E/%2e%2e/q/metrics", "/api/orders/./1001", "/api/orders/..;/..;/q/metrics",
             "/api/orders%2f..%2f..%2fq%2fmetrics", "/api/orders/..%5c..%5cq", "/api/orders\\..\\q", "/api/orders/%2",
             "api/orders", "http://127.0.0.1:8083/api/orders"})
+    @Tag("security")
     void refusesAPathAServiceCouldReadAsAnotherAndNeverForwardsIt(String target) throws IOException {
         Answer answer = send("GET " + target + " HTTP/1.1");
 
@@ -111,6 +114,7 @@ class LocalApiGatewayTest {
         assertEquals(List.of(), RECEIVED);
     }
 
+    @Tag("security")
     @Test
     void aRouteMatchesWholeSegmentsOnly() throws IOException {
         assertEquals(404, send("POST /webhooksx HTTP/1.1").status());
@@ -129,6 +133,7 @@ class LocalApiGatewayTest {
         assertEquals(List.of("/proxy/customers/me"), RECEIVED.stream().map(Received::target).toList());
     }
 
+    @Tag("security")
     @Test
     void managementPathsAreNeverRoutedEvenWhenARouteNamesThem() throws IOException {
         for (String path : List.of("/q", "/q/health", "/q/health/ready", "/q/metrics", "/q/openapi")) {
@@ -139,6 +144,7 @@ class LocalApiGatewayTest {
         assertEquals(List.of(), RECEIVED);
     }
 
+    @Tag("security")
     @Test
     void forwardedHeadersAddWhatTheGatewaySawAfterWhatTheClientClaimed() throws IOException {
         Answer answer = send("GET /api/orders HTTP/1.1", "X-Forwarded-For: 203.0.113.7, 10.0.0.1",
@@ -153,6 +159,7 @@ class LocalApiGatewayTest {
         assertNull(received.forwarded());
     }
 
+    @Tag("security")
     @Test
     void listensOnLoopbackUnlessAskedOtherwise() throws Exception {
         LocalApiGateway.Settings defaults = LocalApiGateway.Settings.parse(new String[] {"--port", "0"});

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.lavish.devstack.LocalApiGateway.Route;
 
@@ -15,6 +16,7 @@ class RouteTableTest {
             new Route("/proxy/orders/events", 9999), new Route("/webhooks", 8081), new Route("/static/", 8090),
             new Route("/q", 8082)));
 
+    @Tag("security")
     @Test
     void aPrefixServesItselfAndWhatIsBelowItButNotALongerSegment() {
         assertEquals(Optional.of(8081), port("/webhooks"));
@@ -37,6 +39,7 @@ class RouteTableTest {
         assertEquals(Optional.empty(), port("/static"));
     }
 
+    @Tag("security")
     @Test
     void managementPathsAreNeverMatchedWhateverTheRoutes() {
         assertEquals(Optional.empty(), port("/q"));

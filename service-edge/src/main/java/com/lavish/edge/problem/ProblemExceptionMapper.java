@@ -48,7 +48,10 @@ public class ProblemExceptionMapper {
                 : status == 405 ? "this path does not take that method"
                 : status == 415 ? "this path takes application/json"
                 : status == 406 ? "this path answers application/json"
-                : e.getMessage();
+                // never the exception's message: a framework's wording or a class name is not the client's business
+                : status == 400 ? "the request is not one this path can read: check its parameters and body"
+                : status >= 500 ? "the service could not answer; try again later"
+                : "the request was refused (" + title + ")";
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
     }
 

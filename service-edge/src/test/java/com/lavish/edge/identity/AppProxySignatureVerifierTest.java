@@ -21,9 +21,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.lavish.edge.identity.AppProxySignatureException.Reason;
 
+@Tag("security")
 class AppProxySignatureVerifierTest {
 
     /*

@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -26,23 +27,27 @@ class ClientAddressTest {
                 });
     }
 
+    @Tag("security")
     @Test
     void directApiClientIsTheAddressTheGatewayAppended() {
         assertEquals("203.0.113.7", addresses.of(request("10.1.4.2", "198.51.100.1, 203.0.113.7"), false));
     }
 
+    @Tag("security")
     @Test
     void appProxyShopperIsTheAddressShopifyAppendedBeforeTheGateway() {
         // what the shopper wrote, then what Shopify's proxy appended, then Shopify's proxy as the gateway saw it
         assertEquals("203.0.113.7", addresses.of(request("127.0.0.1", "198.51.100.1, 203.0.113.7, 23.227.38.1"), true));
     }
 
+    @Tag("security")
     @Test
     void headerFromAPeerThatIsNoTrustedProxyIsIgnored() {
         assertEquals("192.0.2.55", addresses.of(request("192.0.2.55", "203.0.113.7"), false));
         assertEquals("192.0.2.55", addresses.of(request("192.0.2.55", "203.0.113.7, 23.227.38.1"), true));
     }
 
+    @Tag("security")
     @Test
     void anEntryThatIsNoAddressIsNotTakenNorLookedUp() {
         assertEquals("10.1.4.2", addresses.of(request("10.1.4.2", "203.0.113.7, cafe"), false));

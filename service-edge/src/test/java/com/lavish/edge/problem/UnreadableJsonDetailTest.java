@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A 400 for an unreadable body names the client's field or place in the text, never our classes or Jackson's words. */
+@Tag("security")
 class UnreadableJsonDetailTest {
 
     /** Shaped like a request body a resource takes. */

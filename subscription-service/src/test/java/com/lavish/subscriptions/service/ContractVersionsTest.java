@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventOutcome;
@@ -87,6 +88,7 @@ class ContractVersionsTest {
         assertTrue(ContractVersions.newer(whole, contract));
     }
 
+    @Tag("security")
     @Test
     void anEventTimeNeverOutranksARevisionFromTheBody() {
         // ce_time is X-Shopify-Triggered-At, which Shopify does not sign

@@ -21,9 +21,9 @@ public enum RejectionReason {
     NOT_JSON("not_json"),
     /** 400: X-Shopify-Triggered-At older than Shopify retries, or ahead of the gateway's clock */
     TRIGGERED_AT_OUT_OF_WINDOW("triggered_at_out_of_window"),
-    /** 400: a privacy topic whose signed body is another topic's payload */
+    /** 400: a privacy topic or app/uninstalled whose signed body is another topic's payload */
     BODY_NOT_OF_TOPIC("body_not_of_topic"),
-    /** 400: a privacy topic whose signed body names another shop than X-Shopify-Shop-Domain */
+    /** 400: a privacy topic or app/uninstalled whose signed body names another shop than X-Shopify-Shop-Domain */
     SHOP_MISMATCH("shop_mismatch"),
     /** 503 */
     KAFKA_UNAVAILABLE("kafka_unavailable");

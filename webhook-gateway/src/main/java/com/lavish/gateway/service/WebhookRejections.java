@@ -78,7 +78,7 @@ public class WebhookRejections {
                         + " ahead of this gateway's clock");
     }
 
-    /** A privacy topic's signed body that does not match its delivery's topic or shop. */
+    /** A privacy topic's or app/uninstalled's signed body that does not match its delivery's topic or shop. */
     ProblemException complianceMismatch(CompliancePayloadVerifier.Mismatch mismatch, String shop) {
         record(mismatch.reason(), shop);
         return ProblemException.badRequest(mismatch.field(), mismatch.detail());

@@ -30,8 +30,8 @@ import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
 /**
  * Takes a webhook from its raw request to an acknowledged Kafka record. Checks run in this order, so that a caller
  * without the secret learns nothing beyond a 401: the HMAC over the raw bytes, the shop, then the headers Shopify
- * always sends, the trigger time, the body's JSON, and for the privacy topics the body against the topic and shop.
- * The body is never parsed before its signature is verified. The signature covers the body only
+ * always sends, the trigger time, the body's JSON, and for the privacy topics and app/uninstalled the body against the
+ * topic and shop. The body is never parsed before its signature is verified. The signature covers the body only
  * (docs/shopify-reference.md §1.2): the checks after it hold the unsigned headers to what a genuine delivery can say.
  */
 @Startup // its configuration checks run at start, not on the first webhook

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.gateway.service.TriggeredAtWindow.Placement;
 
+@Tag("security")
 class TriggeredAtWindowTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T07:00:00Z");

@@ -12,11 +12,13 @@ import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
 import com.lavish.shopifyfake.WebhookSigner;
 
+@Tag("security")
 class WebhookSignatureVerifierTest {
 
     private static final byte[] BODY = "{\"foo\": \"bar\"}".getBytes(StandardCharsets.UTF_8);

@@ -17,6 +17,7 @@ import com.lavish.consumer.deadletter.DeadLetterConfig;
 import com.lavish.consumer.deadletter.DeadLetterPage;
 import com.lavish.consumer.deadletter.DeadLetterTopics;
 import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.problem.QueryNumbers;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
@@ -48,20 +49,17 @@ public class DeadLetterResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<DeadLetterPage> list(@RestPath String topic, @RestQuery Integer partition, @RestQuery Long from,
-                                    @RestQuery Integer limit) {
-        if (partition != null && partition < 0) {
-            throw ProblemException.badRequest("partition", "partition is a partition number, 0 or more");
-        }
-        if (from != null && from < 0) {
-            throw ProblemException.badRequest("from", "from is an offset, 0 or more");
-        }
-        if (limit != null && (limit < 1 || limit > config.maxLimit())) {
-            throw ProblemException.badRequest("limit", "limit is 1 to " + config.maxLimit());
-        }
+    public Uni<DeadLetterPage> list(@RestPath String topic, @RestQuery("partition") String partitionParameter,
+                                    @RestQuery("from") String fromParameter, @RestQuery("limit") String limitParameter) {
+        Long partitionNumber = QueryNumbers.optional(partitionParameter, "partition", 0, Integer.MAX_VALUE,
+                "partition is a partition number, 0 or more");
+        Integer partition = partitionNumber == null ? null : partitionNumber.intValue();
+        Long from = QueryNumbers.optional(fromParameter, "from", 0, Long.MAX_VALUE, "from is an offset, 0 or more");
+        Long limit = QueryNumbers.optional(limitParameter, "limit", 1, config.maxLimit(),
+                "limit is 1 to " + config.maxLimit());
         Optional<DeadLetterPage.Position> start = partition == null && from == null ? Optional.empty()
                 : Optional.of(new DeadLetterPage.Position(partition == null ? 0 : partition, from == null ? 0 : from));
-        return deadLetters.list(topic, start, limit == null ? config.defaultLimit() : limit);
+        return deadLetters.list(topic, start, limit == null ? config.defaultLimit() : limit.intValue());
     }
 
     @POST

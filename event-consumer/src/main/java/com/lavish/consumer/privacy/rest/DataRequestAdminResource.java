@@ -15,6 +15,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.lavish.consumer.admin.AdminRole;
 import com.lavish.consumer.privacy.DataRequest;
 import com.lavish.consumer.privacy.DataRequests;
+import com.lavish.edge.problem.QueryNumbers;
 
 import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
 import io.smallrye.mutiny.Uni;
@@ -40,8 +41,10 @@ public abstract class DataRequestAdminResource<E> {
     /** The data requests received, newest first; {@code ?shop=} narrows them to one shop. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<List<DataRequest>> list(@RestQuery String shop, @RestQuery Integer limit) {
-        return dataRequests.newest(shop, limit);
+    public Uni<List<DataRequest>> list(@RestQuery String shop, @RestQuery("limit") String limitParameter) {
+        Long limit = QueryNumbers.optional(limitParameter, "limit", 1, DataRequests.MAX_LIMIT,
+                "limit is 1 to " + DataRequests.MAX_LIMIT);
+        return dataRequests.newest(shop, limit == null ? null : limit.intValue());
     }
 
     /** Everything this service holds about the request's customer; fetching it completes the request. */
