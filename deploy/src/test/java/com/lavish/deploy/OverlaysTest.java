@@ -108,6 +108,31 @@ class OverlaysTest {
         }
     }
 
+    /**
+     * The rate limits' counters live in Redis: under memory pressure Redis must refuse writes (noeviction), which the
+     * limiter treats as Redis being away, rather than evict the counters and let a flood of new keys reset them.
+     */
+    @Tag("security")
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void redisNeverEvictsTheRateLimitCounters(String overlay) {
+        List<JsonNode> redis = new ArrayList<>();
+        for (String kind : List.of("Deployment", "StatefulSet")) {
+            for (JsonNode workload : Rendered.overlay(overlay).ofKind(kind)) {
+                for (JsonNode container : workload.at("/spec/template/spec/containers")) {
+                    if ("redis".equals(container.path("name").asText())) {
+                        redis.add(container);
+                    }
+                }
+            }
+        }
+        assertEquals(1, redis.size(), overlay + ": one Redis container");
+        List<String> args = toList(redis.get(0).path("args")).stream().map(JsonNode::asText).toList();
+        int policy = args.indexOf("--maxmemory-policy");
+        assertTrue(policy >= 0 && policy + 1 < args.size() && "noeviction".equals(args.get(policy + 1)),
+                overlay + ": Redis runs with --maxmemory-policy noeviction, not " + args);
+    }
+
     private static int containerPort(JsonNode container, String name) {
         return toList(container.path("ports")).stream().filter(p -> name.equals(p.path("name").asText()))
                 .mapToInt(p -> p.path("containerPort").asInt()).findFirst().orElse(-1);

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
@@ -30,9 +33,11 @@ import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.shopifyfake.AppProxySigner;
+import com.lavish.subscriptions.service.IdempotentRequests;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 
 /**
@@ -42,6 +47,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
 class SubscriptionActionsTest extends SubscriptionTestSupport {
+
+    @Inject
+    IdempotentRequests idempotentRequests;
 
     static final Instant NEXT_BILLING = Instant.now().plus(Duration.ofDays(400)).truncatedTo(ChronoUnit.DAYS);
 
@@ -120,6 +128,37 @@ class SubscriptionActionsTest extends SubscriptionTestSupport {
                 .contentType("application/problem+json");
         assertEquals(0, fixture.rows("select 1 from subscription.contract_action where contract_shopify_id = ? "
                 + "and action = 'cancel'", contract).size());
+    }
+
+    @Test
+    @Tag("security")
+    void anIdempotencyKeysStoredAnswerIsForgottenOnceItIsOlderThanTheRetention() throws Throwable {
+        long ada = newId();
+        long contract = newId();
+        fixture.createContract(contract, ada, NEXT_BILLING, null);
+        String key = UUID.randomUUID().toString();
+        storefront().header("Idempotency-Key", key).post(proxyPath(ada, "subscriptions/" + contract + "/skip"))
+                .then().statusCode(202);
+        fixture.awaitApplied(fixture.succeed(fixture.awaitCommand(SyncCommandType.BILLING_CYCLE_SKIP, contract), null));
+        String row = "select 1 from subscription.idempotent_request where shopify_customer_id = ? and idempotency_key = ?";
+
+        VertxContextSupport.subscribeAndAwait(idempotentRequests::expire);
+        assertEquals(1, fixture.rows(row, ada, key).size(), "a fresh answer stays for its retries");
+
+        // a day and an hour later (subscriptions.idempotency.retention is a day)
+        try (var connection = database.getConnection(); var age = connection.prepareStatement(
+                "update subscription.idempotent_request set created_at = created_at - interval '25 hours' "
+                        + "where shopify_customer_id = ? and idempotency_key = ?")) {
+            age.setLong(1, ada);
+            age.setString(2, key);
+            assertEquals(1, age.executeUpdate());
+        }
+        VertxContextSupport.subscribeAndAwait(idempotentRequests::expire);
+
+        assertEquals(0, fixture.rows(row, ada, key).size(), "the stored answer, address and all, is gone");
+        // the key is free again: another request with it is new work, not a 422 for a different body
+        storefront().header("Idempotency-Key", key).post(proxyPath(ada, "subscriptions/" + contract + "/cancel"))
+                .then().statusCode(202);
     }
 
     @Test

@@ -114,10 +114,13 @@ public class IdempotentRequests {
                 .replaceWithVoid();
     }
 
-    /** Forgets answers older than the retention: a key is for retrying one request, not for ever. */
+    /**
+     * Forgets answers older than the retention: a key is for retrying one request, not for ever. Scheduled; public
+     * so that a test can run it when it has aged a row rather than wait for the schedule.
+     */
     @Scheduled(identity = "idempotency-expiry", every = "${subscriptions.idempotency.expire-every:10m}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> expire() {
+    public Uni<Void> expire() {
         return expireBefore(Instant.now().minus(retention))
                 .onFailure().invoke(failure -> LOG.warnf("expired Idempotency-Key answers not deleted (the next run "
                         + "does it): %s", failure.getMessage()))
