@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -121,7 +122,13 @@ class SampleWebhooksTest {
     void lavishVariantChangesValuesNeverTheShape(String topic) {
         byte[] variant = SampleWebhooks.variant(topic).lavish().shopDomain("lavish-library.myshopify.com")
                 .customerId(BEYOND_DOUBLE).email("ada.reader@example.com.au").updatedAt(SampleWebhooks.now()).bytes();
-        assertSameShape(parse(SampleWebhooks.published(topic)), parse(variant), topic);
+        JsonNode published = parse(SampleWebhooks.published(topic));
+        // the one deliberate exception: the shop resource's domains, null in Shopify's example, name the shop, as in
+        // a real delivery (the gateway checks them)
+        if (published.has("myshopify_domain")) {
+            ((ObjectNode) published).put("myshopify_domain", "x").put("domain", "x");
+        }
+        assertSameShape(published, parse(variant), topic);
     }
 
     @ParameterizedTest
