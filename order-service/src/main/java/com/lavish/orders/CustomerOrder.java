@@ -6,24 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Convert;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /**
  * A Shopify order of one shop, as order-service last applied it: the consumer writes it set-based
  * ({@code OrderWrites}), the storefront, the admin and the export read it through this entity. Identified by shop and
  * Shopify id; the surrogate {@code id} is ours and never leaves the service. (Not named {@code Order}: that is a word
- * of HQL.) What names, reaches or locates a person is stored encrypted ({@link EncryptedColumns}); province and
- * country stay clear.
+ * of HQL.) What names, reaches or locates a person is stored encrypted and bound to the row
+ * ({@link EncryptedColumns}): the plaintext fields are filled from the stored ones when the order is loaded, and never
+ * written through the entity. Province and country stay clear.
  */
 @Entity
 @Table(name = "customer_order")
+@EntityListeners(EncryptedColumns.OrderPersonalData.class)
 public class CustomerOrder {
 
     @Id
@@ -36,15 +40,15 @@ public class CustomerOrder {
     public Long orderNumber;
     public String name;
 
-    @Convert(converter = EncryptedColumns.Email.class)
+    @Transient
     public String email;
-    @Convert(converter = EncryptedColumns.Phone.class)
+    @Transient
     public String phone;
-    @Convert(converter = EncryptedColumns.CustomerFirstName.class)
+    @Transient
     public String customerFirstName;
-    @Convert(converter = EncryptedColumns.CustomerLastName.class)
+    @Transient
     public String customerLastName;
-    @Convert(converter = EncryptedColumns.Note.class)
+    @Transient
     public String note;
 
     public String currency;
@@ -65,39 +69,77 @@ public class CustomerOrder {
     public Instant updatedAt;
     public Instant lastEditedAt;
 
-    @Convert(converter = EncryptedColumns.ShippingName.class)
+    @Transient
     public String shippingName;
-    @Convert(converter = EncryptedColumns.ShippingCompany.class)
+    @Transient
     public String shippingCompany;
-    @Convert(converter = EncryptedColumns.ShippingAddress1.class)
+    @Transient
     public String shippingAddress1;
-    @Convert(converter = EncryptedColumns.ShippingAddress2.class)
+    @Transient
     public String shippingAddress2;
-    @Convert(converter = EncryptedColumns.ShippingCity.class)
+    @Transient
     public String shippingCity;
     public String shippingProvince;
     public String shippingProvinceCode;
     public String shippingCountry;
     public String shippingCountryCode;
-    @Convert(converter = EncryptedColumns.ShippingZip.class)
+    @Transient
     public String shippingZip;
-    @Convert(converter = EncryptedColumns.ShippingPhone.class)
+    @Transient
     public String shippingPhone;
 
-    @Convert(converter = EncryptedColumns.BillingName.class)
+    @Transient
     public String billingName;
-    @Convert(converter = EncryptedColumns.BillingAddress1.class)
+    @Transient
     public String billingAddress1;
-    @Convert(converter = EncryptedColumns.BillingAddress2.class)
+    @Transient
     public String billingAddress2;
-    @Convert(converter = EncryptedColumns.BillingCity.class)
+    @Transient
     public String billingCity;
     public String billingProvince;
     public String billingCountryCode;
-    @Convert(converter = EncryptedColumns.BillingZip.class)
+    @Transient
     public String billingZip;
-    @Convert(converter = EncryptedColumns.BillingPhone.class)
+    @Transient
     public String billingPhone;
+
+    // the columns as stored: ciphertext, never written through the entity
+    @Column(name = "email", insertable = false, updatable = false)
+    String storedEmail;
+    @Column(name = "phone", insertable = false, updatable = false)
+    String storedPhone;
+    @Column(name = "customer_first_name", insertable = false, updatable = false)
+    String storedCustomerFirstName;
+    @Column(name = "customer_last_name", insertable = false, updatable = false)
+    String storedCustomerLastName;
+    @Column(name = "note", insertable = false, updatable = false)
+    String storedNote;
+    @Column(name = "shipping_name", insertable = false, updatable = false)
+    String storedShippingName;
+    @Column(name = "shipping_company", insertable = false, updatable = false)
+    String storedShippingCompany;
+    @Column(name = "shipping_address1", insertable = false, updatable = false)
+    String storedShippingAddress1;
+    @Column(name = "shipping_address2", insertable = false, updatable = false)
+    String storedShippingAddress2;
+    @Column(name = "shipping_city", insertable = false, updatable = false)
+    String storedShippingCity;
+    @Column(name = "shipping_zip", insertable = false, updatable = false)
+    String storedShippingZip;
+    @Column(name = "shipping_phone", insertable = false, updatable = false)
+    String storedShippingPhone;
+    @Column(name = "billing_name", insertable = false, updatable = false)
+    String storedBillingName;
+    @Column(name = "billing_address1", insertable = false, updatable = false)
+    String storedBillingAddress1;
+    @Column(name = "billing_address2", insertable = false, updatable = false)
+    String storedBillingAddress2;
+    @Column(name = "billing_city", insertable = false, updatable = false)
+    String storedBillingCity;
+    @Column(name = "billing_zip", insertable = false, updatable = false)
+    String storedBillingZip;
+    @Column(name = "billing_phone", insertable = false, updatable = false)
+    String storedBillingPhone;
 
     public Instant redactedAt;
     public Instant deletedAt;

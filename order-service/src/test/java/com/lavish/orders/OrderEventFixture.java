@@ -31,8 +31,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DatabaseRows;
 import com.lavish.devstack.SharedDevStack;
 import com.lavish.edge.personaldata.EncryptedColumn;
+import com.lavish.edge.personaldata.EncryptedTable;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.PersonalDataReencryption;
+import com.lavish.edge.personaldata.RowKey;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.shopifyfake.AppProxySigner;
@@ -188,7 +190,9 @@ final class OrderEventFixture implements AutoCloseable {
     Map<String, Object> orderRow(long shopifyId) {
         Map<String, Object> row = new HashMap<>(rawOrderRow(shopifyId));
         if (!row.isEmpty()) {
-            encryptedColumns().forEach(column -> row.put(column.column(), cipher().decrypt((String) row.get(column.column()), column)));
+            RowKey key = rowKey(row);
+            encryptedColumns().forEach(column -> row.put(column.column(),
+                    cipher().decrypt((String) row.get(column.column()), column, key)));
         }
         return row;
     }
@@ -198,6 +202,12 @@ final class OrderEventFixture implements AutoCloseable {
         List<Map<String, Object>> found = rows("select * from orders.customer_order where shop_domain = ? "
                 + "and shopify_id = ?", SHOP, shopifyId);
         return found.isEmpty() ? Map.of() : found.get(0);
+    }
+
+    /** The key an order row's encrypted values are bound to, from the row's own key columns. */
+    static RowKey rowKey(Map<String, Object> row) {
+        EncryptedTable table = EncryptedColumns.CUSTOMER_ORDER;
+        return table.key(table.keyColumns().stream().map(row::get).toArray());
     }
 
     /** The service's own cipher: the test profile's keyset. */

@@ -19,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +29,6 @@ import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.shopifyfake.SampleWebhooks;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,26 +40,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class OrderEventsConsumerTest {
-
-    @Inject
-    AgroalDataSource database;
-
-    private static OrderEventFixture fixture;
-
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = new OrderEventFixture(database);
-        }
-    }
-
-    @AfterAll
-    static void closeFixture() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class OrderEventsConsumerTest extends OrderTestSupport {
 
     @Test
     void createBecomesAnOrderWithLinesTotalsAndShippingAddress() {

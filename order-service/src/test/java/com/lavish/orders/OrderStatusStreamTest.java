@@ -34,9 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +46,6 @@ import com.lavish.events.Topics;
 import com.lavish.shopifyfake.SampleWebhooks;
 import com.lavish.shopifyfake.AppProxySigner;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -63,13 +60,9 @@ import io.smallrye.jwt.build.Jwt;
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class OrderStatusStreamTest {
+class OrderStatusStreamTest extends OrderTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static OrderEventFixture fixture;
-
-    @Inject
-    AgroalDataSource database;
 
     @Inject
     RedisDataSource redis;
@@ -85,23 +78,9 @@ class OrderStatusStreamTest {
 
     private final List<Stream> streams = new ArrayList<>();
 
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = new OrderEventFixture(database);
-        }
-    }
-
     @AfterEach
     void closeStreams() {
         streams.forEach(Stream::close);
-    }
-
-    @AfterAll
-    static void closeFixture() {
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 
     @Test

@@ -16,8 +16,6 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +27,6 @@ import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.session.StorefrontSessionTokens;
 import com.lavish.shopifyfake.AppProxySigner;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -37,29 +34,10 @@ import io.restassured.response.Response;
 /** GET orders and orders/{number}: the signed-in customer's own orders, through the app proxy and the direct API. */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class StorefrontOrdersTest {
-
-    @Inject
-    AgroalDataSource database;
+class StorefrontOrdersTest extends OrderTestSupport {
 
     @Inject
     StorefrontSessionTokens tokens;
-
-    private static OrderEventFixture fixture;
-
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = new OrderEventFixture(database);
-        }
-    }
-
-    @AfterAll
-    static void closeFixture() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     /** Creates the customer's order processed at the given time (null: no date at all) and waits for it. */
     private static long placeOrder(long customer, long number, String processedAt) {
