@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.lavish.customers.service.CustomerService;
+import com.lavish.customers.service.StorefrontCustomers;
 import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
 
@@ -33,9 +33,9 @@ import io.smallrye.mutiny.Uni;
 public class StorefrontCustomerResource {
 
     private final StorefrontIdentity identity;
-    private final CustomerService customers;
+    private final StorefrontCustomers customers;
 
-    public StorefrontCustomerResource(StorefrontIdentity identity, CustomerService customers) {
+    public StorefrontCustomerResource(StorefrontIdentity identity, StorefrontCustomers customers) {
         this.identity = identity;
         this.customers = customers;
     }

@@ -12,11 +12,11 @@ import io.smallrye.mutiny.Uni;
 
 /** What the storefront may read about the customer signed in. */
 @ApplicationScoped
-public class CustomerService {
+public class StorefrontCustomers {
 
     private final CustomerRepository customers;
 
-    public CustomerService(CustomerRepository customers) {
+    public StorefrontCustomers(CustomerRepository customers) {
         this.customers = customers;
     }
 
