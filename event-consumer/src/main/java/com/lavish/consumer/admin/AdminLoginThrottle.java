@@ -65,7 +65,7 @@ public class AdminLoginThrottle {
     private void handle(RoutingContext context) {
         String path = context.normalizedPath();
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !(path.equals("/admin") || path.startsWith("/admin/"))) {
+        if (authorization == null || !AdminRole.isAdminPath(path)) {
             context.next();
             return;
         }

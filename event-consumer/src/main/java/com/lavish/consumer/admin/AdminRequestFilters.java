@@ -29,7 +29,7 @@ public class AdminRequestFilters {
     @ServerRequestFilter(preMatching = true)
     public Response refuseCrossSiteChanges(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!ChangeRequests.isChange(request.getMethod()) || !(path.equals("/admin") || path.startsWith("/admin/"))) {
+        if (!ChangeRequests.isChange(request.getMethod()) || !AdminRole.isAdminPath(path)) {
             return null;
         }
         String fetchSite = request.getHeaderString("Sec-Fetch-Site");

@@ -11,4 +11,9 @@ public final class AdminRole {
 
     private AdminRole() {
     }
+
+    /** Whether a (normalised) request path is one of the admin paths, {@code /admin} or below it. */
+    public static boolean isAdminPath(String path) {
+        return path.equals("/admin") || path.startsWith("/admin/");
+    }
 }

@@ -28,12 +28,12 @@ public class DataRequests {
         this.ledger = ledger;
     }
 
-    /** The newest first; {@code shop} narrows them to one shop, {@code limit} (1 to 500, default 100) counts them. */
+    /**
+     * The newest first; {@code shop} narrows them to one shop, {@code limit} (1 to {@link #MAX_LIMIT}, default 100,
+     * as the admin resource checks it) counts them.
+     */
     @WithSession
     public Uni<List<DataRequest>> newest(String shop, Integer limit) {
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            return Uni.createFrom().failure(ProblemException.badRequest("limit", "limit is 1 to " + MAX_LIMIT));
-        }
         return ledger.dataRequests(shop, limit == null ? DEFAULT_LIMIT : limit);
     }
 

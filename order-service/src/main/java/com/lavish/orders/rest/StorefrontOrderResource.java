@@ -32,6 +32,7 @@ import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.problem.QueryNumbers;
 import com.lavish.orders.config.OrderStatusStreamConfig;
 import com.lavish.orders.repository.OrderSummaryRow;
 import com.lavish.orders.service.OrderStatusEvent;
@@ -102,7 +103,8 @@ public class StorefrontOrderResource {
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Orders per page, 1 to 50", schema = @Schema(defaultValue = "20", minimum = "1",
                     maximum = "50")) @QueryParam("limit") @DefaultValue("20") String limit) {
-        int size = limit(limit);
+        int size = (int) QueryNumbers.required(limit, "limit", 1, MAX_LIMIT,
+                "limit must be between 1 and " + MAX_LIMIT);
         OrderCursor after = cursor == null || cursor.isEmpty() ? null : OrderCursor.decode(cursor);
         StorefrontCustomer who = identity.customer();
         // one more than asked: whether there is a next page, without counting
@@ -222,17 +224,6 @@ public class StorefrontOrderResource {
         return Long.parseLong(header.strip());
     }
 
-    private static int limit(String limit) {
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("limit", "limit must be between 1 and " + MAX_LIMIT);
-    }
 
     private static long orderNumber(String number) {
         if (number == null || !number.matches("[0-9]{1,18}")) {

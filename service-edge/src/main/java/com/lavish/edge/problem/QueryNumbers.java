@@ -17,9 +17,11 @@ public final class QueryNumbers {
      * @throws ProblemException 400 naming the parameter, when it is not a whole number between min and max
      */
     public static Long optional(String raw, String name, long min, long max, String rule) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
+        return raw == null || raw.isBlank() ? null : required(raw, name, min, max, rule);
+    }
+
+    /** As {@link #optional}, for a parameter that has a value (its default, say): an empty one is refused too. */
+    public static long required(String raw, String name, long min, long max, String rule) {
         try {
             long value = Long.parseLong(raw.strip());
             if (value >= min && value <= max) {
