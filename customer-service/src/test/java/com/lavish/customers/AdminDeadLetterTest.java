@@ -28,8 +28,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.common.header.Headers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 
@@ -37,7 +35,6 @@ import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,32 +48,13 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class AdminDeadLetterTest {
+class AdminDeadLetterTest extends CustomerTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DEAD_LETTERS = "/admin/dead-letters/" + Topics.CUSTOMERS;
 
     @Inject
-    AgroalDataSource database;
-
-    @Inject
     MeterRegistry metrics;
-
-    private static CustomerEventFixture fixture;
-
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = new CustomerEventFixture(database);
-        }
-    }
-
-    @AfterAll
-    static void closeFixture() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     /** The dead letter of this delivery, found by paging through the topic's dead letters from the start. */
     private static Optional<Map<String, Object>> deadLetter(String topic, String ceId) {

@@ -27,10 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +37,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -52,29 +47,10 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
-class CustomerEventsConsumerTest {
+class CustomerEventsConsumerTest extends CustomerTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    AgroalDataSource database;
-
-    private static CustomerEventFixture fixture;
-
-    @BeforeEach
-    void openFixture() {
-        if (fixture == null) {
-            fixture = new CustomerEventFixture(database);
-        }
-    }
-
-    @AfterAll
-    static void closeFixture() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
 
     private void awaitApplied(String ceId) {
         await().atMost(WAIT).until(() -> fixture.applied(ceId));
