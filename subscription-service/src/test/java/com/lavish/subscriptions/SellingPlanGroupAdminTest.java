@@ -218,6 +218,36 @@ class SellingPlanGroupAdminTest extends SubscriptionTestSupport {
 
     @Tag("security")
     @Test
+    void aGroupOfTheWrongShapeIsABadRequestNamingTheFieldAndSendsNothing() {
+        String name = "Fortnightly box " + newId();
+        asAdmin().contentType("application/json").body(Map.of("shop", SubscriptionFixture.SHOP, "name", name,
+                        "plans", List.of(Map.of("name", "Monthly", "interval", "month", "interval_count", 1),
+                                Map.of("name", "Fortnightly", "interval", "fortnight", "interval_count", 1))))
+                .post(GROUPS).then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("plans[1].interval"))
+                .body("detail", equalTo("interval is day, week, month or year"));
+        asAdmin().contentType("application/json").body(Map.of("shop", SubscriptionFixture.SHOP, "name", name,
+                        "plans", List.of(Map.of("name", "Monthly", "interval", "month", "interval_count", 400)),
+                        "product_ids", List.of("788032119674292922", "gid://shopify/Product/x")))
+                .post(GROUPS).then().statusCode(400)
+                .body("field", equalTo("plans[0].interval_count"));
+        asAdmin().contentType("application/json").body(Map.of("shop", SubscriptionFixture.SHOP, "name", name,
+                        "plans", List.of(Map.of("name", "Monthly", "interval", "month", "interval_count", 1)),
+                        "product_ids", List.of("788032119674292922", "gid://shopify/Product/x")))
+                .post(GROUPS).then().statusCode(400)
+                .body("field", equalTo("product_ids[1]"));
+        // a rule over several plans, checked by hand, names the plan the same way
+        asAdmin().contentType("application/json").body(Map.of("shop", SubscriptionFixture.SHOP, "name", name,
+                        "plans", List.of(Map.of("name", "Monthly", "interval", "month", "interval_count", 1),
+                                Map.of("name", "Monthly ", "interval", "month", "interval_count", 2))))
+                .post(GROUPS).then().statusCode(400)
+                .body("field", equalTo("plans[1].name"));
+        asAdmin().get(GROUPS + "?shop=" + SubscriptionFixture.SHOP).then().statusCode(200)
+                .body("findAll { it.name == '" + name + "' }", hasSize(0));
+    }
+
+    @Tag("security")
+    @Test
     void theAdminPathsTakeOnlyTheAdminCredential() {
         given().get(GROUPS).then().statusCode(401).contentType("application/problem+json");
         given().auth().preemptive().basic("admin", "wrong").get(GROUPS).then().statusCode(401);

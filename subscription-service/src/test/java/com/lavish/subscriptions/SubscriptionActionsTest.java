@@ -6,8 +6,10 @@ import static com.lavish.subscriptions.SubscriptionFixture.newId;
 import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
 import static com.lavish.subscriptions.SubscriptionFixture.storefront;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -267,6 +269,34 @@ class SubscriptionActionsTest extends SubscriptionTestSupport {
         storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
                 .body("delivery_address.city", equalTo("Melbourne"))
                 .body("delivery_address.zip", equalTo("3000"));
+    }
+
+    @Tag("security")
+    @Test
+    void aChangeOfTheWrongShapeIsABadRequestNamingItsFieldAndNotItsValue() {
+        long ada = newId();
+        long contract = newId();
+        fixture.createContract(contract, ada, NEXT_BILLING, null);
+
+        storefront().contentType("application/json").body(Map.of("quantity", 0))
+                .patch(proxyPath(ada, "subscriptions/" + contract)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("quantity"))
+                .body("detail", equalTo("quantity must be between 1 and 100"));
+        storefront().contentType("application/json").body(Map.of("selling_plan_id", "every-fortnight"))
+                .patch(proxyPath(ada, "subscriptions/" + contract)).then().statusCode(400)
+                .body("field", equalTo("selling_plan_id"))
+                .body(not(containsString("every-fortnight")));
+        storefront().contentType("application/json").body(Map.of("delivery_address", Map.of("address1", "1 Main St",
+                        "city", " ", "country_code", "AU")))
+                .patch(proxyPath(ada, "subscriptions/" + contract)).then().statusCode(400)
+                .body("field", equalTo("delivery_address.city"))
+                .body(not(containsString("Main St")));
+        storefront().contentType("application/json").body(Map.of("quantity", 2))
+                .patch(proxyPath(ada, "subscriptions/12ab")).then().statusCode(400)
+                .body("field", equalTo("id"));
+        assertEquals(0, fixture.rows("select 1 from subscription.contract_action where contract_shopify_id = ?",
+                contract).size(), "a refused change starts nothing");
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.lavish.events.sync.SyncCommandType;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * What Shopify changed without a webhook reaching the suite (the fake's webhooks muted) is published by a
@@ -92,6 +93,26 @@ class ReconciliationTest extends SyncTestBase {
         given().contentType("application/json").post("/admin/reconciliation/runs").then().statusCode(401);
         given().contentType("application/json").auth().preemptive().basic("admin", ADMIN_PASSWORD).queryParam("resource", "invoices")
                 .post("/admin/reconciliation/runs").then().statusCode(400);
+    }
+
+    @Tag("security")
+    @Test
+    void aBadAdminParameterIsABadRequestNamingIt() {
+        asAdmin().queryParam("resource", "invoices").post("/admin/reconciliation/runs").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("resource"));
+        asAdmin().queryParam("shop", "elsewhere.myshopify.com").post("/admin/reconciliation/runs").then()
+                .statusCode(400).body("field", equalTo("shop"));
+        asAdmin().get("/admin/sync/commands").then().statusCode(400).body("field", equalTo("shop"));
+        asAdmin().queryParam("shop", SyncFixture.SHOP).queryParam("state", "lost").get("/admin/sync/commands")
+                .then().statusCode(400).body("field", equalTo("state"));
+        asAdmin().queryParam("shop", SyncFixture.SHOP).queryParam("limit", 501).get("/admin/sync/commands").then()
+                .statusCode(400).body("field", equalTo("limit")).body("detail", equalTo("limit is 1 to 500"));
+        asAdmin().queryParam("shop", SyncFixture.SHOP).queryParam("state", "failed").get("/admin/sync/commands")
+                .then().statusCode(200);
+    }
+
+    private static RequestSpecification asAdmin() {
+        return given().contentType("application/json").auth().preemptive().basic("admin", ADMIN_PASSWORD);
     }
 
     @Test

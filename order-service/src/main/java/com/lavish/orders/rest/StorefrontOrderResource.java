@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,7 +32,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
-import com.lavish.edge.problem.ProblemException;
 import com.lavish.edge.problem.QueryNumbers;
 import com.lavish.orders.config.OrderStatusStreamConfig;
 import com.lavish.orders.repository.OrderSummaryRow;
@@ -149,9 +149,9 @@ public class StorefrontOrderResource {
             @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
                     schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
             @Parameter(description = "The order number (order_number, the digits of the name)", example = "1001")
-            @PathParam("number") String number) {
-        long orderNumber = orderNumber(number);
-        return orders.byNumber(identity.customer(), orderNumber)
+            @PathParam("number") @Pattern(regexp = "[0-9]{1,18}", message = "an order number is digits, such as 1001")
+            String number) {
+        return orders.byNumber(identity.customer(), Long.parseLong(number))
                 .map(order -> RestResponse.ResponseBuilder.ok(OrderDetail.of(order))
                         .header("Cache-Control", NO_STORE)
                         .build());
@@ -179,7 +179,8 @@ public class StorefrontOrderResource {
             @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
                     schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
             @Parameter(description = "The id of the last event received, to resume after it")
-            @HeaderParam("Last-Event-ID") String lastEventId,
+            @HeaderParam("Last-Event-ID") @Pattern(regexp = "\\s*(?:[0-9]{1,18}\\s*)?",
+                    message = "Last-Event-ID must be the id of an event this stream sent (digits)") String lastEventId,
             @Context Sse sse) {
         StorefrontCustomer customer = identity.customer();
         Long after = lastEventId(lastEventId);
@@ -212,24 +213,9 @@ public class StorefrontOrderResource {
                 .orElse(longest);
     }
 
-    /** Last-Event-ID as this stream writes it: digits; anything else is refused, never guessed at. */
+    /** Last-Event-ID as this stream writes it, its form (digits) checked as the request came in: never guessed at. */
     private static Long lastEventId(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        if (!header.strip().matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("Last-Event-ID", "Last-Event-ID must be the id of an event this "
-                    + "stream sent (digits)");
-        }
-        return Long.parseLong(header.strip());
-    }
-
-
-    private static long orderNumber(String number) {
-        if (number == null || !number.matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("number", "an order number is digits, such as 1001");
-        }
-        return Long.parseLong(number);
+        return header == null || header.isBlank() ? null : Long.parseLong(header.strip());
     }
 
     static final String STATUS_EVENT_EXAMPLE = """

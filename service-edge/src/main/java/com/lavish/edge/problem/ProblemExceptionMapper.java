@@ -1,5 +1,8 @@
 package com.lavish.edge.problem;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -9,9 +12,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -23,12 +28,19 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Turns every failure on a request path into problem+json: a {@link ProblemException} as it says, the framework's
  * own HTTP errors (404, 405, 415...) with their status, the security layer's refusals (a missing or wrong
- * credential 401 with the mechanism's challenge, a credential without the role 403), unreadable JSON as 400, and
- * anything else as a 500 that reveals nothing (the cause is logged, never sent).
+ * credential 401 with the mechanism's challenge, a credential without the role 403), unreadable JSON and a request
+ * that breaks a Bean Validation constraint as 400 naming the field, and anything else as a 500 that reveals nothing
+ * (the cause is logged, never sent).
  */
 public class ProblemExceptionMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class);
+
+    private final ViolationFields violationFields;
+
+    public ProblemExceptionMapper(ObjectMapper json) {
+        this.violationFields = new ViolationFields(json);
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -81,6 +93,35 @@ public class ProblemExceptionMapper {
         return Response.status(403).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(403, "Forbidden", "the credential is valid but lacks the role this path needs"))
                 .build();
+    }
+
+    /**
+     * A request that breaks a constraint of its resource method's parameters or body: 400 as
+     * {@link ProblemException#badRequest} answers it, naming the field as the client sent it, the detail being the
+     * constraint's message (which says the rule, never the value sent: it may be personal data). Of several, the
+     * first in the request's order. A violation elsewhere (a method's return value, a bean inside the service) is
+     * our fault, not the client's: a 500, as Quarkus answers it without this mapper.
+     */
+    @ServerExceptionMapper
+    public Response violation(ConstraintViolationException e) {
+        boolean request = e instanceof ResteasyReactiveViolationException && e.getConstraintViolations().stream()
+                .noneMatch(v -> returnValue(v.getPropertyPath()));
+        if (!request) {
+            return unexpected(e);
+        }
+        return violationFields.first(e.getConstraintViolations())
+                .map(found -> problem(ProblemException.badRequest(found.named().field(),
+                        found.violation().getMessage())))
+                .orElseGet(() -> unexpected(e));
+    }
+
+    private static boolean returnValue(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ServerExceptionMapper

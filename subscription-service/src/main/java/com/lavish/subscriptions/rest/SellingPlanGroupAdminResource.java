@@ -3,6 +3,9 @@ package com.lavish.subscriptions.rest;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.lavish.consumer.admin.AdminRole;
+import com.lavish.edge.validation.ShopifyId;
 import com.lavish.subscriptions.service.SellingPlanCatalogue;
 import com.lavish.subscriptions.service.SellingPlanGroupRequest;
 import com.lavish.subscriptions.service.SellingPlanGroupView;
@@ -56,7 +60,9 @@ public class SellingPlanGroupAdminResource {
 
     /** The products to add. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ProductIds(List<String> productIds) {
+    public record ProductIds(@NotEmpty(message = "name at least one product id") List<
+            @NotNull(message = SellingPlanGroupRequest.PRODUCT_ID_RULE)
+            @ShopifyId(message = SellingPlanGroupRequest.PRODUCT_ID_RULE) String> productIds) {
     }
 
     @POST
@@ -79,6 +85,7 @@ public class SellingPlanGroupAdminResource {
                     schema = @Schema(implementation = SellingPlanGroupView.class)))
     @APIResponse(responseCode = "400", description = "A field that cannot be, named in `field`")
     public Uni<RestResponse<SellingPlanGroupView>> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                                                          @Valid @NotNull(message = "send the group as JSON")
                                                           SellingPlanGroupRequest request) {
         return catalogue.create(request, idempotencyKey).call(relay::relayQuietly)
                 .map(group -> RestResponse.status(RestResponse.Status.ACCEPTED, group));
@@ -102,8 +109,9 @@ public class SellingPlanGroupAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addSellingPlanGroupProducts", summary = "Add products to a live group",
             description = "The products show as adding until Shopify confirms them. 409 while the group is not live.")
-    public Uni<RestResponse<SellingPlanGroupView>> addProducts(@RestPath long id, ProductIds body) {
-        return catalogue.addProducts(id, body == null ? null : body.productIds()).call(relay::relayQuietly)
+    public Uni<RestResponse<SellingPlanGroupView>> addProducts(@RestPath long id,
+            @Valid @NotNull(message = "name at least one product id") ProductIds body) {
+        return catalogue.addProducts(id, body.productIds()).call(relay::relayQuietly)
                 .map(group -> RestResponse.status(RestResponse.Status.ACCEPTED, group));
     }
 

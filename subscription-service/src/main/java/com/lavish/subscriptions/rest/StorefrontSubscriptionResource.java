@@ -2,6 +2,8 @@ package com.lavish.subscriptions.rest;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
-import com.lavish.edge.problem.ProblemException;
 import com.lavish.subscriptions.ContractActionType;
 import com.lavish.subscriptions.service.ContractActions;
 import com.lavish.subscriptions.service.ContractChangeRequest;
@@ -50,6 +51,8 @@ import io.smallrye.mutiny.Uni;
 public class StorefrontSubscriptionResource {
 
     private static final String NO_STORE = "private, no-store";
+    private static final String CONTRACT_ID = "[0-9]{1,18}";
+    private static final String CONTRACT_ID_RULE = "a subscription id is digits, such as 402440842";
 
     private final StorefrontIdentity identity;
     private final StorefrontSubscriptions subscriptions;
@@ -101,7 +104,8 @@ public class StorefrontSubscriptionResource {
     @APIResponse(responseCode = "404", ref = "notYours")
     @APIResponse(responseCode = "429", ref = "tooManyRequests")
     public Uni<Response> one(@PathParam("entry") String entry,
-                             @Parameter(description = "The contract id", example = "402440842") @PathParam("id") String id) {
+                             @Parameter(description = "The contract id", example = "402440842")
+                             @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id) {
         return subscriptions.one(identity.customer(), contractId(id))
                 .map(view -> Response.ok(view).header("Cache-Control", NO_STORE).build());
     }
@@ -125,7 +129,8 @@ public class StorefrontSubscriptionResource {
     @APIResponse(responseCode = "409", ref = "forbiddenByStatus")
     @APIResponse(responseCode = "422", ref = "keyReused")
     @APIResponse(responseCode = "429", ref = "tooManyRequests")
-    public Uni<Response> act(@PathParam("entry") String entry, @PathParam("id") String id,
+    public Uni<Response> act(@PathParam("entry") String entry,
+                             @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id,
                              @Parameter(description = "pause, resume, skip, unskip or cancel")
                              @PathParam("action") String action,
                              @Parameter(description = "Makes a retry of this request safe (a UUID, say)")
@@ -159,8 +164,10 @@ public class StorefrontSubscriptionResource {
     @APIResponse(responseCode = "409", ref = "forbiddenByStatus")
     @APIResponse(responseCode = "422", ref = "keyReused")
     @APIResponse(responseCode = "429", ref = "tooManyRequests")
-    public Uni<Response> change(@PathParam("entry") String entry, @PathParam("id") String id,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey, ContractChangeRequest change) {
+    public Uni<Response> change(@PathParam("entry") String entry,
+                                @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Valid ContractChangeRequest change) {
         return answer(actions.request(identity.customer(), contractId(id), ContractActionType.UPDATE, change,
                 idempotencyKey));
     }
@@ -172,10 +179,8 @@ public class StorefrontSubscriptionResource {
                         .entity(stored.body()).header("Cache-Control", NO_STORE).build());
     }
 
+    /** The path's id, its form checked as the request came in. */
     private static long contractId(String id) {
-        if (id == null || !id.matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("id", "a subscription id is digits, such as 402440842");
-        }
         return Long.parseLong(id);
     }
 

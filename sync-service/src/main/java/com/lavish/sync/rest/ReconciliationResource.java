@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.lavish.consumer.admin.AdminRole;
-import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.validation.EnumName;
+import com.lavish.edge.validation.ServedShop;
 import com.lavish.events.sync.ReconcileType;
 import com.lavish.sync.config.ShopifyAdminConfig;
 import com.lavish.sync.service.ReconciliationService;
@@ -54,19 +55,14 @@ public class ReconciliationResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reconcile now", description = "Reads what Shopify changed since each cursor and publishes "
             + "it into the shopify.* topics; a shop's first load runs as a bulk operation.")
-    public Uni<Run> run(@RestQuery String shop, @RestQuery List<String> resource) {
+    public Uni<Run> run(@RestQuery @ServedShop(message = "shop must be one of the served shops: {shops}") String shop,
+                        @RestQuery List<@EnumName(value = ReconcileType.class,
+                                message = "resource is customers, orders, products or subscription_contracts")
+                                String> resource) {
         Set<String> shops = shop == null ? shopify.shops() : Set.of(shop);
-        if (shop != null && !shopify.shops().contains(shop)) {
-            throw ProblemException.badRequest("shop", "shop must be one of the served shops: " + shopify.shops());
-        }
         Set<ReconcileType> types = EnumSet.noneOf(ReconcileType.class);
         for (String name : resource == null ? List.<String> of() : resource) {
-            try {
-                types.add(ReconcileType.valueOf(name.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("resource",
-                        "resource is customers, orders, products or subscription_contracts, was " + name);
-            }
+            types.add(ReconcileType.valueOf(name.toUpperCase(Locale.ROOT)));
         }
         return reconciliation.run(shops, types.isEmpty() ? EnumSet.allOf(ReconcileType.class) : types).map(Run::new);
     }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +24,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import com.lavish.consumer.admin.AdminRole;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.validation.EnumName;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.sync.SyncCommandRecord;
@@ -45,6 +49,7 @@ import io.smallrye.mutiny.Uni;
 public class SyncCommandAdminResource {
 
     private static final int MAX_LIMIT = 500;
+    private static final String LIMIT_RULE = "limit is 1 to " + MAX_LIMIT;
 
     private final SyncCommandRepository ledger;
     private final SyncRecordPublisher commands;
@@ -74,19 +79,13 @@ public class SyncCommandAdminResource {
     @WithSession
     @Operation(summary = "List the command ledger", description = "Keys of a shop in a state (default FAILED), the "
             + "longest waiting first.")
-    public Uni<List<Entry>> list(@RestQuery String shop, @RestQuery String state, @RestQuery Integer limit) {
-        if (shop == null || shop.isBlank()) {
-            throw ProblemException.badRequest("shop", "shop is required: the shop domain");
-        }
-        State wanted;
-        try {
-            wanted = state == null ? State.FAILED : State.valueOf(state.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("state", "state is RECEIVED, SENDING, SUCCEEDED, REJECTED or FAILED");
-        }
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            throw ProblemException.badRequest("limit", "limit is 1 to " + MAX_LIMIT);
-        }
+    public Uni<List<Entry>> list(
+            @RestQuery @NotBlank(message = "shop is required: the shop domain") String shop,
+            @RestQuery @EnumName(value = State.class,
+                    message = "state is RECEIVED, SENDING, SUCCEEDED, REJECTED or FAILED") String state,
+            @RestQuery @Min(value = 1, message = LIMIT_RULE) @Max(value = MAX_LIMIT, message = LIMIT_RULE)
+            Integer limit) {
+        State wanted = state == null ? State.FAILED : State.valueOf(state.toUpperCase(Locale.ROOT));
         return ledger.inState(shop, wanted, limit == null ? 50 : limit)
                 .map(rows -> rows.stream().map(Entry::of).toList());
     }
