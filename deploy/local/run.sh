@@ -198,6 +198,9 @@ if $demo && [[ $names == *" webhook-gateway:"* ]] && [[ $names == *" customer-se
 fi
 
 echo
+echo "The storefront in a browser (shopify-fake renders theme-extension/'s blocks; the demo's customer is Ada):"
+echo "  account page:  http://127.0.0.1:8090/account/login?customer_id=9007199254740993"
+echo "  product page:  http://127.0.0.1:8090/products/lavish-monthly-book-box"
 echo "The suite runs: webhooks and the storefront API on http://127.0.0.1:$edge_port; the storefront as Shopify's"
 echo "app proxy forwards it on http://127.0.0.1:8090/apps/lavish/... (Ctrl-C stops it)."
 wait

@@ -132,9 +132,9 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
  * token. Each connection ends sooner or later (the server closes a token's stream when the token expires, or after
  * its longest lifetime); the next one carries Last-Event-ID, so nothing is missed or seen twice, and asks the API
  * for the token, which is then fresh. A Last-Event-ID the server refuses (400) starts afresh and calls onGap, so the
- * page reloads what it shows.
+ * page reloads what it shows. onOpen is called each time a connection is open.
  */
-export async function followEvents(api, path, { onEvent, onGap, signal, sleep = wait } = {}) {
+export async function followEvents(api, path, { onEvent, onGap, onOpen, signal, sleep = wait } = {}) {
   let retry = 3000
   let failures = 0
   const newParser = () => createSseParser({ onEvent, onRetry: (ms) => { retry = ms } })
@@ -147,6 +147,7 @@ export async function followEvents(api, path, { onEvent, onGap, signal, sleep = 
         stream: true, signal, headers: lastId ? { 'Last-Event-ID': lastId } : {},
       })
       failures = 0
+      onOpen?.()
       await readEventStream(res.body, parser)
     } catch (e) {
       if (signal?.aborted || e?.name === 'AbortError') return
@@ -506,6 +507,8 @@ function initPortal(root) {
       if (e.status === 401) return t('signed_out')
       return t('error', { detail: e.problem.detail || e.message })
     }
+    // a failed fetch, or a fault of this module: the console keeps what the customer is spared
+    console.warn('lavish-storefront:', e)
     return t('offline')
   }
 
@@ -525,7 +528,7 @@ function initPortal(root) {
     if (e instanceof ApiError && e.status === 404) return []
     throw e
   })
-  profile.then((addresses) => {
+  const addressesShown = profile.then((addresses) => {
     addressList.replaceChildren(...addresses.map((a) => {
       const item = template('address')
       setField(item, 'text', formatAddress(a))
@@ -831,7 +834,8 @@ function initPortal(root) {
     form.dataset.ready = '1'
     try {
       const saved = await profile.catch(() => [])
-      form.saved = saved
+      // not form.saved: a form's named controls (its "saved" select) own those property names
+      form.savedAddresses = saved
       fillSelect(form.elements.saved, saved.map((a, i) => [String(i), formatAddress(a).replace(/\n/g, ', ')]),
         t('choose_saved'))
       form.elements.saved.closest('[data-row]').hidden = !saved.length
@@ -884,7 +888,7 @@ function initPortal(root) {
       const fail = (err) => note(entry, problemText(err), true)
       if (name === 'country_code') setState(form).catch(fail)
       else if (name === 'province_code') setCity(form, undefined, form.turn).catch(fail)
-      else if (name === 'saved' && e.target.value) fillAddress(form, form.saved[Number(e.target.value)]).catch(fail)
+      else if (name === 'saved' && e.target.value) fillAddress(form, form.savedAddresses[Number(e.target.value)]).catch(fail)
       else if (name === 'line_id') {
         const line = entry.view.lines?.find((l) => l.id === e.target.value)
         if (line) form.elements.quantity.value = line.quantity
@@ -920,14 +924,25 @@ function initPortal(root) {
 
   /* start */
 
-  loadSubscriptions()
+  const subscriptionsShown = loadSubscriptions()
   const stop = new AbortController()
   addEventListener('pagehide', () => stop.abort(), { once: true })
-  loadOrders().then(() => {
-    if (d.live !== 'false') {
-      followEvents(api, 'orders/events', { onEvent: onOrderEvent, onGap: () => loadOrders(), signal: stop.signal })
-    }
-  })
+  // the list is read once the stream is open, so a change between the two cannot slip through; a stream that cannot
+  // open holds the list back two seconds at most
+  let opened
+  const streamOpen = new Promise((resolve) => { opened = resolve })
+  if (d.live !== 'false') {
+    followEvents(api, 'orders/events', {
+      onEvent: onOrderEvent,
+      onGap: () => loadOrders(),
+      onOpen: () => { performance.mark('lavish:orders-live'); opened() },
+      signal: stop.signal,
+    })
+  } else opened()
+  const ordersShown = Promise.race([streamOpen, wait(2000)]).then(() => loadOrders())
+  // the whole portal on screen: a mark for real-user monitoring and the page-load benchmark (bench/README.md)
+  Promise.allSettled([subscriptionsShown, ordersShown, addressesShown])
+    .then(() => performance.mark('lavish:portal-complete'))
 }
 
 /* ---------------------------------------------------------------- boot */

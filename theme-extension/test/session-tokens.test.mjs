@@ -136,8 +136,11 @@ test('theStreamResumesAfterTheLastEventIdWithAFreshTokenWhenTheOldOneExpired', a
   const stop = new AbortController()
   const seen = []
   const pauses = []
+  let opened = 0
   await followEvents(api, 'orders/events', {
     signal: stop.signal,
+    // the page reads its order list once a stream is open, so no change falls between the two
+    onOpen: () => { opened++ },
     onEvent: (e) => seen.push(JSON.parse(e.data).order_id),
     sleep: async (ms) => {
       pauses.push(ms)
@@ -154,6 +157,7 @@ test('theStreamResumesAfterTheLastEventIdWithAFreshTokenWhenTheOldOneExpired', a
   assert.deepEqual(streams.map((c) => c.headers.Authorization), ['Bearer t1', 'Bearer t2'])
   assert.equal(streams[0].headers.Accept, 'text/event-stream')
   assert.deepEqual(pauses, [3000, 3000])
+  assert.equal(opened, 2, 'each connection that opens says so')
 })
 
 test('aRefusedLastEventIdStartsAfreshAndAsksThePageToReload', async () => {

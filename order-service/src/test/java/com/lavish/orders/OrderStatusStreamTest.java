@@ -251,9 +251,12 @@ class OrderStatusStreamTest extends OrderTestSupport {
                 .sign(new SecretKeySpec(tokenSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(base.resolve("/api/orders/events")).header("Accept", "text/event-stream")
-                        .header("Authorization", "Bearer " + token).build(),
+                        .header("Authorization", "Bearer " + token).header("Origin", "https://lavishlibrary.com.au")
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
+        // a shop's page on another origin reads the stream: its headers leave before any REST filter runs
+        assertEquals("https://lavishlibrary.com.au", response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         Stream stream = new Stream(response.body());
         streams.add(stream);
 

@@ -130,6 +130,15 @@ public final class SampleWebhooks {
      * @throws IllegalArgumentException when the sample has no such field
      */
     public static byte[] lavishFor(String sample, String shopDomain, Buyer buyer, Map<String, String> fields) {
+        return lavishFor(sample, shopDomain, buyer, fields, null);
+    }
+
+    /**
+     * As above, for an order of its own: {@code orderId} (when not null) is the order's id, and its number follows from
+     * it ({@link Variant#order}), so several orders of one story stay apart.
+     */
+    public static byte[] lavishFor(String sample, String shopDomain, Buyer buyer, Map<String, String> fields,
+                                   Long orderId) {
         if (!TOPICS.contains(sample.replace("__", "/").replace(".json", ""))) {
             throw new IllegalArgumentException("no sample '" + sample + "'; samples: " + TOPICS);
         }
@@ -144,6 +153,9 @@ public final class SampleWebhooks {
             variant.customerName(buyer.firstName(), buyer.lastName());
         }
         fields.forEach(variant::field);
+        if (orderId != null) {
+            variant.order(orderId, 1000 + orderId % 1_000_000);
+        }
         return variant.bytes();
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +14,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.shopifyfake.CliOptions.UsageException;
 import com.lavish.shopifyfake.admin.AdminApi;
+import com.lavish.shopifyfake.admin.StorefrontCatalog;
+import com.lavish.shopifyfake.storefront.Storefront;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -41,13 +47,18 @@ import org.jboss.logging.Logger;
  *       request goes on to {@code {edge}/proxy/...} with its method, body and query parameters, plus {@code shop},
  *       {@code logged_in_customer_id}, {@code path_prefix}, {@code timestamp} and {@code signature} as
  *       {@link AppProxySigner} signs them, and {@code X-Forwarded-For}/{@code X-Forwarded-Host}; {@code Cookie} and
- *       {@code Set-Cookie} are stripped. The fake has no login page: the header
- *       {@value #LOGGED_IN_HEADER} (which exists <em>only in this fake</em>, Shopify has no such header) names the
- *       logged-in customer; without it the visitor is anonymous.</li>
+ *       {@code Set-Cookie} are stripped. The logged-in customer is the storefront's log-in cookie
+ *       ({@link Storefront}), or the header {@value #LOGGED_IN_HEADER} (which exists <em>only in this fake</em>,
+ *       Shopify has no such header) for scripts; without either the visitor is anonymous. The answer is streamed as it
+ *       comes, so an event stream reaches the browser event by event.</li>
+ *   <li>{@code GET /}, {@code /products/{handle}}, {@code /account}, {@code /account/login}, {@code /cart},
+ *       {@code POST /cart/add.js}, {@code GET /cart.js}: the storefront, rendered from the theme app extension's
+ *       Liquid ({@link Storefront}).</li>
  *   <li>{@code POST /admin/fake/webhooks/{topic}} (topic with {@code /} written {@code ~} or URL-encoded), with an
  *       optional JSON body or query parameters {@code customer_id}, {@code email}, {@code first_name},
  *       {@code last_name}, {@code sample}, {@code shop} (and
- *       {@code financial_status}, {@code fulfillment_status} for an orders/* sample): sends
+ *       {@code financial_status}, {@code fulfillment_status}, {@code order_id}, {@code cancelled} {@code false} for an
+ *       orders/* sample): sends
  *       a signed Lavish variant of the topic's sample to {@code {edge}/webhooks} as the CLI's {@code send} does, and
  *       answers {@code {"topic","webhook_id","status","detail"?}} with the gateway's status.</li>
  *   <li>{@code POST /admin/api/{version}/graphql.json} and {@code /fake/admin/...}: Shopify's Admin GraphQL API
@@ -56,7 +67,8 @@ import org.jboss.logging.Logger;
  * </ul>
  * Options: {@code --host} (127.0.0.1: this machine only; 0.0.0.0 to be reached from elsewhere), {@code --port} (8090),
  * {@code --edge} (http://127.0.0.1:8080, the local API gateway), {@code --path-prefix}
- * (/apps/lavish), {@code --shop} (first of {@code SHOPIFY_SHOPS}), {@code --admin-token} ({@code SHOPIFY_ADMIN_TOKEN}),
+ * (/apps/lavish), {@code --theme-extension} (theme-extension/ here or one level up), {@code --shop} (first of
+ * {@code SHOPIFY_SHOPS}), {@code --admin-token} ({@code SHOPIFY_ADMIN_TOKEN}),
  * {@code --throttle-maximum} (2000), {@code --throttle-restore-rate} (100), {@code --billing-delay-ms} (200). The
  * secret comes from {@code SHOPIFY_API_SECRET} only (the local fake's when unset) and is never logged, nor are the
  * Admin API token, signatures or query strings.
@@ -78,6 +90,7 @@ public final class ShopifyFakeServer {
             usage: ShopifyFakeServer [--host 127.0.0.1] [--port 8090] [--edge http://127.0.0.1:8080]
                                      [--path-prefix /apps/lavish] [--shop S] [--admin-token T]
                                      [--throttle-maximum 2000] [--throttle-restore-rate 100] [--billing-delay-ms 200]
+                                     [--theme-extension theme-extension]
             defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION, SHOPIFY_ADMIN_TOKEN,
                       SHOPIFY_FAKE_THROTTLE_MAXIMUM, SHOPIFY_FAKE_THROTTLE_RESTORE_RATE, SHOPIFY_FAKE_BILLING_DELAY_MS""";
 
@@ -88,14 +101,14 @@ public final class ShopifyFakeServer {
             LOGGED_IN_HEADER.toLowerCase(Locale.ROOT));
     private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
-            "content-length", "set-cookie");
+            "set-cookie");
 
     /**
      * How the server runs; the secret and the Admin API token are never printed ({@link #toString()} leaves them
      * out).
      */
     public record Config(String host, int port, URI edge, String pathPrefix, String shop, String secret,
-                         String apiVersion, AdminApi.Settings admin) {
+                         String apiVersion, AdminApi.Settings admin, Path themeExtension) {
 
         public Config {
             String e = edge.toString();
@@ -108,7 +121,8 @@ public final class ShopifyFakeServer {
         /** From the command line, with the environment's defaults. */
         public static Config parse(List<String> args, Map<String, String> env) {
             CliOptions options = CliOptions.parse(args, Set.of("host", "port", "edge", "path-prefix", "shop",
-                    "admin-token", "throttle-maximum", "throttle-restore-rate", "billing-delay-ms"), Set.of());
+                    "admin-token", "throttle-maximum", "throttle-restore-rate", "billing-delay-ms", "theme-extension"),
+                    Set.of());
             int port;
             try {
                 port = Integer.parseInt(options.get("port").orElse(Integer.toString(DEFAULT_PORT)));
@@ -130,7 +144,21 @@ public final class ShopifyFakeServer {
             return new Config(options.get("host").filter(h -> !h.isBlank()).orElse(DEFAULT_HOST), port, edge,
                     options.get("path-prefix").orElse(AppProxySigner.DEFAULT_PATH_PREFIX),
                     options.get("shop").orElseGet(() -> FakeDefaults.shop(env)), FakeDefaults.secret(env),
-                    FakeDefaults.apiVersion(env), admin);
+                    FakeDefaults.apiVersion(env), admin, themeExtension(options.get("theme-extension")));
+        }
+
+        // the extension's folder: as named, else theme-extension/ here or one level up (a module's tests run there)
+        private static Path themeExtension(Optional<String> named) {
+            if (named.isPresent()) {
+                Path folder = Path.of(named.get());
+                if (!Files.isDirectory(folder.resolve("blocks"))) {
+                    throw new UsageException("--theme-extension must name the extension's folder (with blocks/), was '"
+                            + named.get() + "'");
+                }
+                return folder;
+            }
+            return Stream.of(Path.of("theme-extension"), Path.of("..", "theme-extension"))
+                    .filter(folder -> Files.isDirectory(folder.resolve("blocks"))).findFirst().orElse(null);
         }
 
         // An option, else its environment variable, else the default; positive (or, if allowed, zero).
@@ -155,7 +183,7 @@ public final class ShopifyFakeServer {
         @Override
         public String toString() {
             return "Config[host=" + host + ", port=" + port + ", edge=" + edge + ", pathPrefix=" + pathPrefix + ", shop=" + shop
-                    + ", apiVersion=" + apiVersion + ", admin=" + admin + "]";
+                    + ", apiVersion=" + apiVersion + ", admin=" + admin + ", themeExtension=" + themeExtension + "]";
         }
     }
 
@@ -164,6 +192,7 @@ public final class ShopifyFakeServer {
     private final AppProxySigner proxySigner;
     private final WebhookSender webhookSender;
     private final AdminApi adminApi;
+    private final Storefront storefront;
     private HttpServer server;
 
     private ShopifyFakeServer(Vertx vertx, Config config, Clock clock) {
@@ -173,6 +202,8 @@ public final class ShopifyFakeServer {
         this.webhookSender = new WebhookSender(new WebhookSigner(config.secret(), config.apiVersion()));
         this.adminApi = new AdminApi(vertx, config.admin(), config.shop(), webhookSender,
                 URI.create(config.edge() + "/webhooks"), clock);
+        this.storefront = config.themeExtension() == null ? null : new Storefront(config.themeExtension(),
+                new StorefrontCatalog(adminApi.store().shop(config.shop())), config.pathPrefix(), config.edge().toString());
     }
 
     /** Starts a server on the configured host; port 0 takes a free one ({@link #port()}). */
@@ -240,6 +271,13 @@ public final class ShopifyFakeServer {
             proxy(request, path.substring(config.pathPrefix().length()));
         } else if (AdminApi.handles(path)) {
             adminApi.handle(request);
+        } else if (Storefront.handles(path)) {
+            if (storefront == null) {
+                error(request.response(), 503, "no storefront: the theme extension's folder was not found; name it with "
+                        + "--theme-extension");
+            } else {
+                storefront.handle(request);
+            }
         } else if (path.startsWith(WEBHOOKS_PATH) && path.length() > WEBHOOKS_PATH.length()) {
             if (request.method() == HttpMethod.POST) {
                 request.body().onSuccess(body -> webhook(request, path.substring(WEBHOOKS_PATH.length()), body))
@@ -256,7 +294,7 @@ public final class ShopifyFakeServer {
     // ---- app proxy ----
 
     private void proxy(HttpServerRequest request, String rest) {
-        Long customerId = null;
+        Long customerId = Storefront.loggedInCustomer(request).orElse(null);
         String loggedIn = request.getHeader(LOGGED_IN_HEADER);
         if (loggedIn != null && !loggedIn.isBlank()) {
             try {
@@ -268,9 +306,10 @@ public final class ShopifyFakeServer {
         }
         String query = proxySigner.query(config.shop(), customerId, Instant.now(), config.pathPrefix(),
                 AppProxySigner.decodeQuery(request.query()));
+        // an event stream sends a comment every 15 s: a minute of silence is a dead connection
         RequestOptions upstream = new RequestOptions().setMethod(request.method())
                 .setAbsoluteURI(config.edge() + "/proxy" + rest + "?" + query)
-                .setIdleTimeout(Duration.ofSeconds(30).toMillis());
+                .setIdleTimeout(Duration.ofSeconds(60).toMillis());
         MultiMap headers = upstream.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : upstream.getHeaders();
         request.headers().forEach(header -> {
             if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -282,31 +321,39 @@ public final class ShopifyFakeServer {
         upstream.setHeaders(headers);
         String line = "proxy " + request.method() + " " + request.path();
         request.body()
-                .compose(body -> proxyClient.request(upstream)
-                        .compose(call -> body.length() == 0 ? call.send() : call.send(body)))
-                .compose(response -> response.body().map(body -> relay(request, response, body)))
+                .compose(body -> proxyClient.request(upstream).compose(call -> {
+                    // the browser went away (a closed event stream): so does the request to the edge
+                    request.response().closeHandler(v -> call.reset());
+                    return body.length() == 0 ? call.send() : call.send(body);
+                }))
+                .compose(response -> relay(request, response))
                 .onSuccess(status -> LOG.infof("%s -> %s", line, status))
                 .onFailure(e -> {
                     LOG.infof("%s -> 502 %s", line, FakeDefaults.describe(e));
-                    error(request.response(), 502, "the edge at " + config.edge() + " did not answer: "
-                            + FakeDefaults.describe(e));
+                    if (!request.response().headWritten()) {
+                        error(request.response(), 502, "the edge at " + config.edge() + " did not answer: "
+                                + FakeDefaults.describe(e));
+                    }
                 });
     }
 
-    private static int relay(HttpServerRequest request, HttpClientResponse upstream, Buffer body) {
+    /** The edge's answer, streamed as it comes (an event stream never ends on its own). */
+    private static Future<Integer> relay(HttpServerRequest request, HttpClientResponse upstream) {
         HttpServerResponse response = request.response().setStatusCode(upstream.statusCode());
         if (upstream.statusMessage() != null && !upstream.statusMessage().isEmpty()) {
             response.setStatusMessage(upstream.statusMessage());
         }
         upstream.headers().forEach(header -> {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            // a HEAD answer has no body to measure: its Content-Length is the upstream's
-            if (!NOT_RELAYED.contains(name) || name.equals("content-length") && request.method() == HttpMethod.HEAD) {
+            if (!NOT_RELAYED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                 response.headers().add(header.getKey(), header.getValue());
             }
         });
-        response.end(body);
-        return upstream.statusCode();
+        int status = upstream.statusCode();
+        boolean bodiless = request.method() == HttpMethod.HEAD || status == 204 || status == 304;
+        if (!bodiless && !response.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        return upstream.pipeTo(response).map(status);
     }
 
     // ---- webhook trigger ----
@@ -333,10 +380,16 @@ public final class ShopifyFakeServer {
                     statuses.put(field, value);
                 }
             }
+            // Shopify's sample order is a cancelled one: cancelled false makes it an order that stands
+            if ("false".equals(option(request, options, "cancelled"))) {
+                statuses.put("cancelled_at", null);
+            }
+            String orderId = option(request, options, "order_id");
             SampleWebhooks.Buyer buyer = new SampleWebhooks.Buyer(
                     customerId == null ? null : FakeDefaults.customerId(customerId), option(request, options, "email"),
                     option(request, options, "first_name"), option(request, options, "last_name"));
-            body = SampleWebhooks.lavishFor(sample == null ? topic : sample, shop, buyer, statuses);
+            body = SampleWebhooks.lavishFor(sample == null ? topic : sample, shop, buyer, statuses,
+                    orderId == null ? null : FakeDefaults.customerId(orderId));
         } catch (IOException | IllegalArgumentException e) {
             json(request.response(), 400, answer.put("detail", e instanceof IOException
                     ? "the body is not JSON: " + e.getMessage() : e.getMessage()));

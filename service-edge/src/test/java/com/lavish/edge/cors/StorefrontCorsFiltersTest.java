@@ -12,7 +12,7 @@ class StorefrontCorsFiltersTest {
     @Test
     void configuredOriginsAreComparedAsBrowsersSendThem() {
         assertEquals(Set.of("https://lavishlibrary.com.au", "https://lavish-library.myshopify.com"),
-                StorefrontCorsFilters.normalise(List.of(" https://LavishLibrary.com.au/ ",
+                StorefrontCorsHeaders.normalise(List.of(" https://LavishLibrary.com.au/ ",
                         "https://lavish-library.myshopify.com", "")));
     }
 }

@@ -1,0 +1,392 @@
+package com.lavish.shopifyfake.storefront;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lavish.shopifyfake.admin.StorefrontCatalog;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import org.jboss.logging.Logger;
+
+/**
+ * The shop's storefront as a browser sees it, rendered from the theme app extension's own Liquid files: a product
+ * page with the <b>Subscription options</b> block beside a classic product form, the customer account page with the
+ * <b>Account portal</b> block, Shopify's Ajax cart ({@code /cart/add.js}, {@code /cart.js}), and a log-in that
+ * stands for Shopify's customer accounts: a cookie naming the customer, which the app proxy turns into
+ * {@code logged_in_customer_id} (the fake's only log-in; it checks no password). The pages carry a strict
+ * Content-Security-Policy (no inline script or style, no eval), as a careful shop's theme would, so a block that
+ * needs more fails here first. {@code /fr/...} renders a page in French.
+ */
+public final class Storefront {
+
+    private static final Logger LOG = Logger.getLogger(Storefront.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The fake's log-in: the logged-in customer's id. Shopify keeps its own session; nothing else reads this. */
+    public static final String CUSTOMER_COOKIE = "_fake_customer";
+    private static final String CART_COOKIE = "cart";
+    private static final Pattern ASSET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Set<String> LOCALES = Set.of("fr");
+    private static final Set<String> PAGE_PATHS = Set.of("/", "/account", "/account/login", "/account/logout", "/cart",
+            "/cart.js", "/cart/add", "/cart/add.js");
+
+    private final LiquidTheme theme;
+    private final StorefrontCatalog catalog;
+    private final StorefrontCart carts = new StorefrontCart();
+    private final String proxyPrefix;
+    private final String edge;
+    private final String contentSecurityPolicy;
+
+    /**
+     * @param extension   the theme app extension's folder (blocks/, snippets/, assets/, locales/)
+     * @param proxyPrefix where the app proxy listens ({@code /apps/lavish}), the portal's default
+     * @param edge        the suite's API gateway, which a portal with the direct API calls across origins
+     */
+    public Storefront(Path extension, StorefrontCatalog catalog, String proxyPrefix, String edge) {
+        this.theme = new LiquidTheme(extension);
+        this.catalog = catalog;
+        this.proxyPrefix = proxyPrefix;
+        this.edge = edge;
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self' " + edge + "; form-action 'self'; base-uri 'none'; object-src 'none'; "
+                + "frame-ancestors 'none'";
+    }
+
+    /** Whether a path is the storefront's (pages, cart, assets), with or without a locale prefix. */
+    public static boolean handles(String path) {
+        String bare = withoutLocale(path);
+        return PAGE_PATHS.contains(bare) || bare.startsWith("/products/") || bare.startsWith(LiquidTheme.ASSET_PATH)
+                || bare.startsWith("/theme/");
+    }
+
+    /** The customer the browser is logged in as (the fake's cookie), if any. */
+    public static Optional<Long> loggedInCustomer(HttpServerRequest request) {
+        Cookie cookie = request.getCookie(CUSTOMER_COOKIE);
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        try {
+            long id = Long.parseLong(cookie.getValue());
+            return id > 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void handle(HttpServerRequest request) {
+        String locale = localeOf(request.path());
+        String path = withoutLocale(request.path());
+        try {
+            if (path.startsWith(LiquidTheme.ASSET_PATH)) {
+                asset(request, theme.extension().resolve("assets"), path.substring(LiquidTheme.ASSET_PATH.length()));
+            } else if (path.startsWith("/theme/")) {
+                themeFile(request, path.substring("/theme/".length()));
+            } else if (path.equals("/cart/add.js") || path.equals("/cart/add")) {
+                addToCart(request, path.endsWith(".js"));
+            } else if (request.method() != HttpMethod.GET && !path.equals("/account/login")) {
+                request.response().putHeader("Allow", "GET");
+                text(request.response(), 405, "this page takes GET");
+            } else if (path.equals("/cart.js")) {
+                json(request.response(), 200, carts.cart(cartToken(request, false)));
+            } else if (path.startsWith("/products/")) {
+                productPage(request, locale, path.substring("/products/".length()));
+            } else if (path.equals("/account")) {
+                accountPage(request, locale);
+            } else if (path.equals("/account/login")) {
+                login(request, locale);
+            } else if (path.equals("/account/logout")) {
+                request.response().addCookie(Cookie.cookie(CUSTOMER_COOKIE, "").setPath("/").setMaxAge(0));
+                redirect(request.response(), "/");
+            } else if (path.equals("/cart")) {
+                html(request, locale, "Cart", page(locale, request, "cart", Map.of("cart", carts.cart(cartToken(request, false)))),
+                        List.of());
+            } else {
+                html(request, locale, "Lavish Library", page(locale, request, "index", Map.of("products", catalog.products())),
+                        List.of());
+            }
+        } catch (RuntimeException e) {
+            // a Liquid error is the extension's bug: the page says where, the log has the whole story
+            LOG.errorf(e, "storefront %s %s failed", request.method(), request.path());
+            text(request.response(), 500, "the storefront could not render this page: " + e.getMessage());
+        }
+    }
+
+    // ---- pages ----
+
+    private void productPage(HttpServerRequest request, String locale, String handle) {
+        Optional<Map<String, Object>> product = catalog.product(handle, positive(request.getParam("variant")),
+                positive(request.getParam("selling_plan")));
+        if (product.isEmpty()) {
+            text(request.response(), 404, "no product with the handle '" + handle + "'");
+            return;
+        }
+        Map<String, Object> objects = objects(request, locale);
+        objects.put("product", product.get());
+        objects.put("block", block("purchase-options", "purchase-options-1", Map.of()));
+        String options = theme.block("purchase-options", objects);
+        Map<String, Object> content = new HashMap<>(Map.of("product", product.get(), "purchase_options", options));
+        html(request, locale, (String) product.get().get("title"), page(locale, request, "product", content),
+                stylesheets("purchase-options"));
+    }
+
+    private void accountPage(HttpServerRequest request, String locale) {
+        Map<String, Object> objects = objects(request, locale);
+        // ?direct: the portal calls the API at the gateway with session tokens (a headless storefront's way)
+        Map<String, Object> settings = new HashMap<>(Map.of("proxy_path", proxyPrefix));
+        if (request.getParam("direct") != null) {
+            settings.put("api_base", edge);
+        }
+        objects.put("block", block("account-portal", "account-portal-1", settings));
+        String portal = theme.block("account-portal", objects);
+        html(request, locale, "Account", page(locale, request, "account", Map.of("account_portal", portal)),
+                stylesheets("account-portal"));
+    }
+
+    private void login(HttpServerRequest request, String locale) {
+        if (request.method() == HttpMethod.GET && request.getParam("customer_id") != null) {
+            // a link that logs in (the local run prints one for the demo's customer): the fake checks nothing anyway
+            loggedIn(request, locale);
+            return;
+        }
+        if (request.method() == HttpMethod.GET) {
+            html(request, locale, "Log in", page(locale, request, "login", Map.of("customers", catalog.customers())),
+                    List.of());
+            return;
+        }
+        if (request.method() != HttpMethod.POST) {
+            request.response().putHeader("Allow", "GET, POST");
+            text(request.response(), 405, "log in with POST");
+            return;
+        }
+        request.setExpectMultipart(true);
+        request.end().onSuccess(v -> loggedIn(request, locale));
+    }
+
+    private void loggedIn(HttpServerRequest request, String locale) {
+        String id = request.getFormAttribute("customer_id");
+        Long customer = positive(id == null ? request.getParam("customer_id") : id);
+        if (customer == null) {
+            text(request.response(), 400, "customer_id must be a customer's id, digits");
+            return;
+        }
+        request.response().addCookie(Cookie.cookie(CUSTOMER_COOKIE, Long.toString(customer)).setPath("/")
+                .setHttpOnly(true).setSameSite(CookieSameSite.LAX));
+        redirect(request.response(), (locale.equals("en") ? "" : "/" + locale) + "/account");
+    }
+
+    private String page(String locale, HttpServerRequest request, String name, Map<String, Object> content) {
+        Map<String, Object> objects = objects(request, locale);
+        objects.putAll(content);
+        return theme.page(name, objects);
+    }
+
+    private void html(HttpServerRequest request, String locale, String title, String content, List<String> stylesheets) {
+        Map<String, Object> objects = objects(request, locale);
+        objects.put("page_title", title);
+        objects.put("content_for_layout", content);
+        objects.put("stylesheets", stylesheets);
+        String body = theme.page("layout", objects);
+        request.response().setStatusCode(200)
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Content-Security-Policy", contentSecurityPolicy)
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .end(body);
+    }
+
+    /** The global objects every template sees: request, routes, shop, and the logged-in customer. */
+    private Map<String, Object> objects(HttpServerRequest request, String locale) {
+        Map<String, Object> objects = new HashMap<>();
+        String prefix = locale.equals("en") ? "" : "/" + locale;
+        objects.put("request", Map.of("locale", Map.of("iso_code", locale), "path", request.path()));
+        objects.put("routes", Map.of("root_url", prefix + "/", "cart_url", prefix + "/cart",
+                "cart_add_url", prefix + "/cart/add", "account_url", prefix + "/account",
+                "account_login_url", prefix + "/account/login", "account_logout_url", prefix + "/account/logout"));
+        objects.put("shop", Map.of("name", "Lavish Library", "currency", "AUD"));
+        loggedInCustomer(request).ifPresent(id -> objects.put("customer", catalog.customer(id)));
+        return objects;
+    }
+
+    /** Liquid's {@code block}: the schema's defaults, overridden as a merchant would in the theme editor. */
+    private Map<String, Object> block(String name, String id, Map<String, Object> overrides) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (JsonNode setting : theme.schema(name).path("settings")) {
+            JsonNode value = setting.get("default");
+            if (value != null) {
+                settings.put(setting.get("id").asText(), value.isBoolean() ? value.asBoolean()
+                        : value.isNumber() ? value.numberValue() : value.asText());
+            }
+        }
+        settings.putAll(overrides);
+        return Map.of("id", id, "settings", settings, "shopify_attributes", "");
+    }
+
+    private List<String> stylesheets(String block) {
+        JsonNode stylesheet = theme.schema(block).get("stylesheet");
+        return stylesheet == null ? List.of() : List.of(LiquidTheme.ASSET_PATH + stylesheet.asText());
+    }
+
+    // ---- cart ----
+
+    private void addToCart(HttpServerRequest request, boolean ajax) {
+        if (request.method() != HttpMethod.POST) {
+            request.response().putHeader("Allow", "POST");
+            text(request.response(), 405, "add to the cart with POST");
+            return;
+        }
+        String contentType = String.valueOf(request.getHeader("Content-Type"));
+        if (contentType.startsWith("application/json")) {
+            request.body().onSuccess(body -> {
+                try {
+                    JsonNode json = JSON.readTree(body.getBytes());
+                    JsonNode item = json.has("items") ? json.path("items").path(0) : json;
+                    added(request, ajax, item.path("id").asText(null), item.path("quantity").asText(null),
+                            item.path("selling_plan").asText(null));
+                } catch (IOException e) {
+                    json(request.response(), 400, Map.of("status", 400, "message", "Cart Error",
+                            "description", "the body is not JSON"));
+                }
+            });
+        } else {
+            request.setExpectMultipart(true);
+            request.end().onSuccess(v -> {
+                MultiMap form = request.formAttributes();
+                added(request, ajax, form.get("id"), form.get("quantity"), form.get("selling_plan"));
+            });
+        }
+    }
+
+    private void added(HttpServerRequest request, boolean ajax, String variant, String quantity, String sellingPlan) {
+        try {
+            Map<String, Object> line = carts.add(cartToken(request, true), catalog, variant, quantity, sellingPlan);
+            LOG.infof("cart add variant=%s selling_plan=%s", line.get("variant_id"),
+                    sellingPlan == null || sellingPlan.isBlank() ? "none" : sellingPlan);
+            if (ajax) {
+                json(request.response(), 200, line);
+            } else {
+                redirect(request.response(), "/cart");
+            }
+        } catch (StorefrontCart.CartError e) {
+            json(request.response(), e.status, e.body());
+        }
+    }
+
+    /** The browser's cart token, made (and set as a cookie) when it has none and one is needed. */
+    private static String cartToken(HttpServerRequest request, boolean create) {
+        Cookie cookie = request.getCookie(CART_COOKIE);
+        if (cookie != null && !cookie.getValue().isBlank()) {
+            return cookie.getValue();
+        }
+        if (!create) {
+            return null;
+        }
+        String token = UUID.randomUUID().toString().replace("-", "");
+        request.response().addCookie(Cookie.cookie(CART_COOKIE, token).setPath("/").setHttpOnly(true)
+                .setSameSite(CookieSameSite.LAX));
+        return token;
+    }
+
+    // ---- files ----
+
+    private static void asset(HttpServerRequest request, Path folder, String name) {
+        Path file = folder.resolve(name);
+        if (!ASSET_NAME.matcher(name).matches() || !Files.isRegularFile(file)) {
+            text(request.response(), 404, "no asset named '" + name + "'");
+            return;
+        }
+        try {
+            file(request.response(), name, Files.readAllBytes(file));
+        } catch (IOException e) {
+            text(request.response(), 500, "cannot read the asset " + name);
+        }
+    }
+
+    private static void themeFile(HttpServerRequest request, String name) {
+        if (!ASSET_NAME.matcher(name).matches()) {
+            text(request.response(), 404, "no theme file named '" + name + "'");
+            return;
+        }
+        try (InputStream in = Storefront.class.getClassLoader().getResourceAsStream("storefront/" + name)) {
+            if (in == null || name.endsWith(".liquid")) {
+                text(request.response(), 404, "no theme file named '" + name + "'");
+                return;
+            }
+            file(request.response(), name, in.readAllBytes());
+        } catch (IOException e) {
+            text(request.response(), 500, "cannot read the theme file " + name);
+        }
+    }
+
+    private static void file(HttpServerResponse response, String name, byte[] bytes) {
+        String type = name.endsWith(".js") || name.endsWith(".mjs") ? "text/javascript; charset=utf-8"
+                : name.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream";
+        response.putHeader("Content-Type", type).putHeader("Cache-Control", "public, max-age=300")
+                .putHeader("X-Content-Type-Options", "nosniff").end(Buffer.buffer(bytes));
+    }
+
+    // ---- answers ----
+
+    private static void redirect(HttpServerResponse response, String location) {
+        response.setStatusCode(303).putHeader("Location", location).end();
+    }
+
+    private static void text(HttpServerResponse response, int status, String text) {
+        response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
+    }
+
+    private static void json(HttpServerResponse response, int status, Object body) {
+        try {
+            response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(Buffer.buffer(JSON.writeValueAsBytes(body)));
+        } catch (IOException e) {
+            response.setStatusCode(500).end();
+        }
+    }
+
+    private static Long positive(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(text.trim());
+            return value > 0 ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String localeOf(String path) {
+        Iterator<String> parts = List.of(path.split("/", 3)).iterator();
+        parts.next();
+        String first = parts.hasNext() ? parts.next() : "";
+        return LOCALES.contains(first) ? first : "en";
+    }
+
+    private static String withoutLocale(String path) {
+        String locale = localeOf(path);
+        if (locale.equals("en")) {
+            return path;
+        }
+        String rest = path.substring(locale.length() + 1);
+        return rest.isEmpty() ? "/" : rest;
+    }
+}
