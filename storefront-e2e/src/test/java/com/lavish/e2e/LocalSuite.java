@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The local run, started once for every test class that extends with it: {@code deploy/local/run.sh --no-demo}, the
  * way a person starts the suite (real PostgreSQL, Redis and Kafka, every service, the API gateway on 8080 and
- * shopify-fake's storefront on 8090), with its state under {@code target/devstack}. Session tokens live 20 s here, so
+ * shopify-fake's storefront on 8090), with its state under {@code target/devstack}, fresh each run. Session tokens live 20 s here, so
  * a test sees one expire. Stopped (SIGTERM, which run.sh turns into a stop of everything it started) when the tests
  * end. Its output is in {@code target/local-suite.log}. {@code -De2e.running-suite=true} uses a suite already running
  * instead (started as above, with {@code STOREFRONT_SESSION_LIFETIME=20s}), for a quick round while changing a page.
@@ -65,6 +65,9 @@ public final class LocalSuite implements BeforeAllCallback {
             }
             try {
                 Files.createDirectories(target);
+                // a fresh database each run: Shopify's fake starts empty and hands out the same ids again, which a
+                // database kept from an earlier run already holds for other records
+                deleteRecursively(target.resolve("devstack"));
                 Path log = target.resolve("local-suite.log");
                 ProcessBuilder builder = new ProcessBuilder("bash", "deploy/local/run.sh", "--no-demo")
                         .directory(root.toFile())
@@ -107,6 +110,16 @@ public final class LocalSuite implements BeforeAllCallback {
                 Thread.currentThread().interrupt();
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
+            }
+        }
+
+        private static void deleteRecursively(Path folder) throws IOException {
+            if (Files.exists(folder)) {
+                try (var paths = Files.walk(folder)) {
+                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
             }
         }
 
