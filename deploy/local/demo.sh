@@ -198,6 +198,18 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_MANAGEMENT_PO
   admin -X POST "$EDGE/admin/subscriptions/billing/run?as_of=$retry"
   until_answer "$(subscription_url)" "d['billing']['steps'][0]['step'] == 'billed'" 30
   field "{'next_billing_date': d['next_billing_date'], 'steps': d['billing']['steps']}" < /tmp/lavish-demo-sub.json
+  step "Her card was declined: Shopify emails her a link to update it (shopify-fake records the email it would send)"
+  for _ in $(seq 1 20); do
+    curl -s "$SHOP_FAKE/fake/admin/payment-method-emails" > /tmp/lavish-demo-payment-emails.json
+    [ "$(field "len([e for e in d['emails'] if e['customerId'].endswith('/$ada')])" \
+      < /tmp/lavish-demo-payment-emails.json)" -gt 0 ] 2>/dev/null && break
+    sleep 0.5
+  done
+  sent=$(field "[(e['customerPaymentMethodId'], e['sentAt']) for e in d['emails'] if e['customerId'].endswith('/$ada')]" \
+    < /tmp/lavish-demo-payment-emails.json)
+  if [ -n "$sent" ] && [ "$sent" != "[]" ]; then echo "$sent"; else
+    echo "none recorded (subscription-service asks for it once per dunning run when the card was at fault)"
+  fi
 
   step "She changes the frequency to every 3 months (Shopify's draft flow), then cancels"
   act PATCH "" "{\"selling_plan_id\": \"$quarterly\"}"
@@ -227,6 +239,37 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_MANAGEMENT_PO
   healed=$(field "str(d['contractId']).rsplit('/', 1)[-1]" < /tmp/lavish-demo-checkout2.json)
   until_answer "$SHOP_FAKE/apps/lavish/subscriptions" "'$healed' in [s['id'] for s in d['subscriptions']]" 30
   echo "Her subscriptions: $(field "[(s['id'], s['status']) for s in d['subscriptions']]" < /tmp/lavish-demo-sub.json)"
+fi
+
+if curl -fsS -o /dev/null "http://127.0.0.1:${NOTIFICATION_SERVICE_MANAGEMENT_PORT:-9086}/q/health/ready" 2>/dev/null; then
+  # devstack's GreenMail keeps every message; a mailbox's login and password are its address
+  imap=${DEVSTACK_IMAP_URL:-imap://127.0.0.1:3143}
+  subjects() { # address: the subjects of the mail in its inbox, one a line (nothing when it has none)
+    # message by message: curl shows a FETCH of several messages without their header text
+    local number
+    for number in $(curl -s --max-time 5 --user "$1:$1" "$imap/INBOX" -X 'SEARCH ALL' 2>/dev/null \
+      | tr -d '\r' | sed -n 's/^\* SEARCH//p'); do
+      curl -s --max-time 5 --user "$1:$1" "$imap/INBOX;MAILINDEX=$number;SECTION=HEADER.FIELDS%20(SUBJECT)" \
+        2>/dev/null | tr -d '\r' | grep -i '^subject:' || true
+    done
+  }
+  step "The emails Ada got from the suite (notification-service, over SMTP to devstack's mail server)"
+  # she signed up as ada.reader@ and changed to ada.lovelace@ (the webhooks above): her mail may be at either
+  found=false
+  for _ in $(seq 1 10); do
+    for address in ada.lovelace@example.com.au ada.reader@example.com.au; do
+      [ -n "$(subjects "$address")" ] && found=true
+    done
+    $found && break
+    sleep 1
+  done
+  for address in ada.lovelace@example.com.au ada.reader@example.com.au; do
+    mail=$(subjects "$address")
+    [ -n "$mail" ] && printf '%s:\n%s\n' "$address" "$mail"
+  done
+  $found || echo "no mail for Ada within 10 s (notification-service's log says why); the demo goes on"
+  echo "Read them in full: IMAP at $imap, login and password her address, e.g."
+  echo "  curl -s --user 'ada.lovelace@example.com.au:ada.lovelace@example.com.au' '$imap/INBOX;MAILINDEX=1'"
 fi
 
 step "Another signed-in customer ($other) sees only their own data: none yet"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the suite on this machine: the infrastructure (embedded PostgreSQL, Redis and Kafka unless the
-# environment names real servers), every service that exists, the local API gateway on port 8080, and then a
+# Runs the suite on this machine: the infrastructure (embedded PostgreSQL, Redis, Kafka and a mail server unless
+# the environment names real servers), every service that exists, the local API gateway on port 8080, and then a
 # demo that sends signed sample webhooks and shows the storefront API answering.
 #
 #   deploy/local/run.sh                  everything, then the demo
@@ -18,7 +18,8 @@ cd "$root"
 
 # name:port, as design.md fixes them; each service's management port (/q/health, /q/metrics, /q/openapi) is its port
 # + 1000 (quarkus.management.port in its application.properties), which no gateway routes to
-all_services=(webhook-gateway:8081 customer-service:8082 order-service:8083 subscription-service:8084 sync-service:8085)
+all_services=(webhook-gateway:8081 customer-service:8082 order-service:8083 subscription-service:8084 sync-service:8085
+  notification-service:8086)
 edge_port=${EDGE_PORT:-8080}
 edge_host=${EDGE_HOST:-127.0.0.1}
 # JVM settings of each service (bench/README.md says what each costs and buys): a small heap and the serial collector
@@ -66,6 +67,9 @@ export PERSONAL_DATA_KEYSET=${PERSONAL_DATA_KEYSET:-$local_fake_personal_data_ke
 # sync-service writes to Shopify's Admin API: here shopify-fake's, with its fake token
 export SHOPIFY_ADMIN_URL=${SHOPIFY_ADMIN_URL:-http://127.0.0.1:8090}
 export SHOPIFY_ADMIN_TOKEN=${SHOPIFY_ADMIN_TOKEN:-shpat_local-fake-admin-token-not-for-production}
+# notification-service signs its unsubscribe links with this; its mail goes to devstack's GreenMail (the env file
+# names it) unless QUARKUS_MAILER_HOST names a real SMTP server
+export NOTIFICATIONS_UNSUBSCRIBE_SECRET=${NOTIFICATIONS_UNSUBSCRIBE_SECRET:-local-dev-unsubscribe-secret-not-for-production}
 
 # The services that exist in this checkout, narrowed by --only.
 services=()
@@ -201,6 +205,12 @@ echo
 echo "The storefront in a browser (shopify-fake renders theme-extension/'s blocks; the demo's customer is Ada):"
 echo "  account page:  http://127.0.0.1:8090/account/login?customer_id=9007199254740993"
 echo "  product page:  http://127.0.0.1:8090/products/lavish-monthly-book-box"
+if [ -n "${DEVSTACK_IMAP_URL:-}" ]; then
+  echo "The mail the suite sends: devstack's SMTP server keeps it; read a recipient's mailbox over IMAP at"
+  echo "  $DEVSTACK_IMAP_URL (login and password: the recipient's address), e.g."
+  echo "  curl -s --user 'ada.lovelace@example.com.au:ada.lovelace@example.com.au' '$DEVSTACK_IMAP_URL/INBOX' -X 'SEARCH ALL'"
+  echo "  curl -s --user 'ada.lovelace@example.com.au:ada.lovelace@example.com.au' '$DEVSTACK_IMAP_URL/INBOX;MAILINDEX=1'"
+fi
 echo "The suite runs: webhooks and the storefront API on http://127.0.0.1:$edge_port; the storefront as Shopify's"
 echo "app proxy forwards it on http://127.0.0.1:8090/apps/lavish/... (Ctrl-C stops it)."
 wait

@@ -59,6 +59,18 @@ final class FakeShopify {
                 .statusCode(200).extract().jsonPath().getLong("throttled");
     }
 
+    /** The update emails Shopify sent for customerPaymentMethodSendUpdateEmail, to this customer. */
+    static List<Map<String, Object>> paymentMethodEmails(String customerGid) {
+        List<Map<String, Object>> emails = given().baseUri(ShopifyFakeAdminResource.url())
+                .get("/fake/admin/payment-method-emails").then().statusCode(200).extract().jsonPath().getList("emails");
+        return emails.stream().filter(e -> customerGid.equals(e.get("customerId"))).toList();
+    }
+
+    /** Revokes a payment method, as a customer removing their card does. */
+    static void revokePaymentMethod(String paymentMethodGid) {
+        post("/fake/admin/payment-methods/revoke", Map.of("customerPaymentMethodId", paymentMethodGid));
+    }
+
     static void faults(long latencyMs, int failNext5xx, int dropNextConnections) {
         post("/fake/admin/faults", Map.of("latencyMs", latencyMs, "failNext5xx", failNext5xx,
                 "dropNextConnections", dropNextConnections));

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 public enum Component {
     POSTGRES("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL"),
     REDIS("QUARKUS_REDIS_HOSTS"),
-    KAFKA("KAFKA_BOOTSTRAP_SERVERS");
+    KAFKA("KAFKA_BOOTSTRAP_SERVERS"),
+    MAIL("QUARKUS_MAILER_HOST");
 
     private final String[] overridingVariables;
 

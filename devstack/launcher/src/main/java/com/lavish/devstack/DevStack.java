@@ -17,13 +17,16 @@ import org.jboss.logging.Logger;
 import com.lavish.events.Topics;
 
 /**
- * The suite's infrastructure: embedded Postgres, Redis and Kafka by default, or the real servers the environment
- * names ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code QUARKUS_DATASOURCE_*}, {@code QUARKUS_REDIS_HOSTS}). Either way
- * every topic of the event contract, dead-letter topics included, exists once it has started.
+ * The suite's infrastructure: embedded Postgres, Redis, Kafka and a mail server (GreenMail) by default, or the real
+ * servers the environment names ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code QUARKUS_DATASOURCE_*},
+ * {@code QUARKUS_REDIS_HOSTS}, {@code QUARKUS_MAILER_HOST}). Either way every topic of the event contract,
+ * dead-letter topics included, exists once it has started.
  */
 public final class DevStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DevStack.class);
+    /** The sender of the local run's mail: a domain of no one's (.test is reserved, RFC 2606), so no reply leaves. */
+    static final String LOCAL_SENDER = "Lavish Library <hello@lavish-library.test>";
 
     private final Settings settings;
     private final Map<String, String> environment;
@@ -33,6 +36,7 @@ public final class DevStack implements AutoCloseable {
     private PostgresServer postgres;
     private RedisServer redis;
     private KafkaBroker kafka;
+    private MailServer mail;
 
     /**
      * @param home         where the servers keep their data
@@ -42,18 +46,18 @@ public final class DevStack implements AutoCloseable {
      *                     (through another class loader): use it rather than start a second one
      */
     public record Settings(Path home, boolean keepData, int postgresPort, int redisPort, int kafkaPort,
-                           int kafkaControllerPort, int partitions, boolean adoptRunning) {
+                           int kafkaControllerPort, int smtpPort, int imapPort, int partitions, boolean adoptRunning) {
 
         /** Fixed ports and data kept under {@code home}: what the local run uses. */
         public static Settings localRun(Path home) {
-            return new Settings(home, true, 15432, 16379, 19092, 19093, 6, false);
+            return new Settings(home, true, 15432, 16379, 19092, 19093, 2525, 3143, 6, false);
         }
 
         /** Free ports and a fresh temporary directory: what each test JVM uses. */
         public static Settings tests() {
             try {
                 return new Settings(Files.createTempDirectory("devstack-"), false, FreePort.pick(), FreePort.pick(),
-                        FreePort.pick(), FreePort.pick(), 3, false);
+                        FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(), 3, false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -80,6 +84,7 @@ public final class DevStack implements AutoCloseable {
                         settings.keepData());
                 case KAFKA -> kafka = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
                         settings.home().resolve("kafka"));
+                case MAIL -> mail = new MailServer(settings.smtpPort(), settings.imapPort());
             };
             started.put(component, server);
             if (adopt) {
@@ -89,6 +94,7 @@ public final class DevStack implements AutoCloseable {
                 case POSTGRES -> postgres.start();
                 case REDIS -> redis.start();
                 case KAFKA -> kafka.start();
+                case MAIL -> mail.start();
             }
             owned.add(component);
             LOG.infof("devstack: %s up in %d ms", component, (System.nanoTime() - begin) / 1_000_000);
@@ -104,6 +110,7 @@ public final class DevStack implements AutoCloseable {
             case POSTGRES -> settings.postgresPort();
             case REDIS -> settings.redisPort();
             case KAFKA -> settings.kafkaPort();
+            case MAIL -> settings.smtpPort();
         };
     }
 
@@ -119,6 +126,11 @@ public final class DevStack implements AutoCloseable {
     /** The embedded database, when devstack runs one: tests stop, start and freeze it. */
     public Optional<PostgresServer> embeddedPostgres() {
         return Optional.ofNullable(postgres);
+    }
+
+    /** The embedded mail server, when devstack runs one: where its mailboxes are read over IMAP. */
+    public Optional<MailServer> embeddedMail() {
+        return Optional.ofNullable(mail);
     }
 
     static IllegalStateException noEmbeddedKafka() {
@@ -137,6 +149,10 @@ public final class DevStack implements AutoCloseable {
         if (kafka != null) {
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         }
+        if (mail != null) {
+            config.put("quarkus.mailer.host", mail.host());
+            config.put("quarkus.mailer.port", Integer.toString(mail.smtpPort()));
+        }
         return Collections.unmodifiableMap(config);
     }
 
@@ -145,6 +161,15 @@ public final class DevStack implements AutoCloseable {
         Map<String, String> variables = new LinkedHashMap<>();
         quarkusConfig().forEach((property, value) -> variables.put(
                 property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        if (mail != null) {
+            // the local run's sender; a service's tests keep their own, and a real server comes with its operator's
+            variables.put("QUARKUS_MAILER_FROM", LOCAL_SENDER);
+            // the services run in Quarkus' production profile, where the mailer sends; said anyway, so a local
+            // run never keeps its mail in a mock mailbox that nobody reads
+            variables.put("QUARKUS_MAILER_MOCK", "false");
+            // for people and the demo: where the mailboxes are read (login and password: the recipient's address)
+            variables.put("DEVSTACK_IMAP_URL", "imap://" + mail.host() + ":" + mail.imapPort());
+        }
         return variables;
     }
 

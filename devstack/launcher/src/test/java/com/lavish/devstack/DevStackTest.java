@@ -15,8 +15,13 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -64,6 +69,72 @@ class DevStackTest {
             out.flush();
             String reply = new BufferedReader(new InputStreamReader(socket.getInputStream())).readLine();
             assertEquals("+PONG", reply);
+        }
+    }
+
+    @Test
+    void aMessageSentToTheSmtpPortIsReadBackOverImapWithTheRecipientsAddressAsLoginAndPassword() throws Exception {
+        Map<String, String> config = stack.quarkusConfig();
+        String recipient = "ada.reader@example.com";
+        try (Socket socket = new Socket(config.get("quarkus.mailer.host"),
+                Integer.parseInt(config.get("quarkus.mailer.port")))) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            assertTrue(smtpReply(in).startsWith("220"), "the server's greeting");
+            for (String line : List.of("HELO devstack-test", "MAIL FROM:<hello@lavish-library.test>",
+                    "RCPT TO:<" + recipient + ">", "DATA")) {
+                out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String reply = smtpReply(in);
+                assertTrue(reply.startsWith("2") || reply.startsWith("354"), line + " -> " + reply);
+            }
+            out.write(("Subject: Your box is on its way\r\nTo: " + recipient + "\r\n\r\nHello Ada.\r\n.\r\nQUIT\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String accepted = smtpReply(in);
+            assertTrue(accepted.startsWith("250"), "the message is accepted: " + accepted);
+        }
+
+        MailServer mail = stack.embeddedMail().orElseThrow();
+        Properties imap = new Properties();
+        imap.put("mail.imap.host", mail.host());
+        imap.put("mail.imap.port", Integer.toString(mail.imapPort()));
+        try (Store store = Session.getInstance(imap).getStore("imap")) {
+            store.connect(recipient, recipient);
+            try (Folder inbox = store.getFolder("INBOX")) {
+                inbox.open(Folder.READ_ONLY);
+                assertEquals(1, inbox.getMessageCount());
+                assertEquals("Your box is on its way", inbox.getMessage(1).getSubject());
+            }
+        }
+    }
+
+    // a reply may span lines ("250-..."): its last line has a space after the code
+    private static String smtpReply(BufferedReader in) throws java.io.IOException {
+        String line = in.readLine();
+        while (line != null && line.length() > 3 && line.charAt(3) == '-') {
+            line = in.readLine();
+        }
+        return String.valueOf(line);
+    }
+
+    @Test
+    void theEnvironmentOfTheLocalRunNamesTheMailServerAndItsSender() {
+        Map<String, String> variables = stack.environmentVariables();
+
+        assertEquals("127.0.0.1", variables.get("QUARKUS_MAILER_HOST"));
+        assertEquals(Integer.toString(stack.embeddedMail().orElseThrow().smtpPort()),
+                variables.get("QUARKUS_MAILER_PORT"));
+        assertEquals(DevStack.LOCAL_SENDER, variables.get("QUARKUS_MAILER_FROM"));
+    }
+
+    @Test
+    void aConfiguredMailServerTakesPrecedenceOverTheEmbeddedOne() {
+        try (DevStack configured = new DevStack(DevStack.Settings.tests(), Map.of("QUARKUS_MAILER_HOST",
+                "smtp.example.com")).start(Set.of(Component.MAIL))) {
+            assertTrue(configured.embeddedMail().isEmpty());
+            assertTrue(configured.environmentVariables().isEmpty(), configured.environmentVariables().toString());
         }
     }
 

@@ -41,5 +41,11 @@ public enum SyncCommandType {
      * {@code subscription_contracts/*} webhooks lack. The answer is published to {@code shopify.subscriptions}
      * as a {@link ReconcileType#SUBSCRIPTION_CONTRACTS} event, the same path reconciliation takes.
      */
-    CONTRACT_FETCH
+    CONTRACT_FETCH,
+    /**
+     * {@code contractId}: Shopify emails the contract's customer a link to update the payment method the contract
+     * bills (customerPaymentMethodSendUpdateEmail, on the contract's customerPaymentMethod). Asked once per dunning
+     * run when an attempt failed because of the card; the idempotency key names the run.
+     */
+    PAYMENT_METHOD_UPDATE_EMAIL
 }

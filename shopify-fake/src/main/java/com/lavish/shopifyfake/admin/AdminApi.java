@@ -257,6 +257,10 @@ public final class AdminApi {
             }
         } else if (path.equals("/fake/admin/billing-script") && method == HttpMethod.POST) {
             json(request.response(), 200, write(shop, data -> ControlViews.billingScript(data, body)));
+        } else if (path.equals("/fake/admin/payment-method-emails") && method == HttpMethod.GET) {
+            json(request.response(), 200, read(shop, ControlViews::paymentMethodEmails));
+        } else if (path.equals("/fake/admin/payment-methods/revoke") && method == HttpMethod.POST) {
+            json(request.response(), 200, write(shop, data -> ControlViews.revokePaymentMethod(data, body)));
         } else if (path.equals("/fake/admin/billing-delay") && method == HttpMethod.POST) {
             store.billingDelay(Duration.ofMillis(body.path("delayMs").asLong(settings.billingDelay().toMillis())));
             json(request.response(), 200, Map.of("delayMs", store.billingDelay().toMillis()));

@@ -122,6 +122,8 @@ final class AdminOperations {
                 }
                 yield payload;
             }
+            case "customerPaymentMethodSendUpdateEmail" -> new CustomerPaymentMethods(shop).sendUpdateEmail(
+                    (String) args.get("customerPaymentMethodId"), (Map<String, Object>) args.get("email"));
             case "bulkOperationRunQuery" -> BulkOperations.run(request, shop, (String) args.get("query"));
             default -> throw notServed("Mutation." + field);
         };

@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import graphql.schema.DataFetcher;
+
 /**
  * A subscription contract made at checkout: its origin order, its one line at the plan's price, its policies copied
- * from the plan, and the {@code orders/create} and {@code subscription_contracts/create} webhooks. Draft edits build
- * their lines and shipping methods the same way.
+ * from the plan, the payment method the checkout vaulted, and the {@code orders/create} and
+ * {@code subscription_contracts/create} webhooks. Draft edits build their lines and shipping methods the same way.
  */
 final class ContractCheckout {
 
@@ -62,6 +64,7 @@ final class ContractCheckout {
         contract.put(ContractState.CUSTOMER_ID, customerId);
         contract.put(ContractState.ORIGIN_ORDER_ID, ShopData.id(order));
         contract.put(ContractState.ORDER_IDS, new ArrayList<>(List.of(ShopData.id(order))));
+        contract.put(ContractState.PAYMENT_METHOD_ID, ShopData.id(new CustomerPaymentMethods(shop).vault(customerId)));
         contract.put(ContractState.SKIPPED, new TreeSet<Integer>());
         contract.put(ContractState.BILLED, new TreeSet<Integer>());
         ContractState state = new ContractState(contract);
@@ -146,6 +149,9 @@ final class ContractCheckout {
         long contractId = state.id();
         contract.put("customer", (Supplier<Object>) () -> shop.customers.get(customerId));
         contract.put("originOrder", (Supplier<Object>) () -> shop.orders.get(originOrderId));
+        long paymentMethodId = state.paymentMethodId();
+        contract.put("customerPaymentMethod", (DataFetcher<Object>) env -> CustomerPaymentMethods.shown(
+                shop.paymentMethods.get(paymentMethodId), Boolean.TRUE.equals(env.getArgument("showRevoked"))));
         contract.put("orders", (Supplier<Object>) () -> state.orderIds().stream().map(shop.orders::get).toList());
         contract.put("linesCount", (Supplier<Object>) () -> ShopData.count(state.lines().size()));
         contract.put("lineCount", (Supplier<Object>) () -> state.lines().size());

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A subscription contract's state map, read and written through types. The map stays the storage because GraphQL
  * serves its fields and ShopData, ControlViews and WebhookPayloads read its bookkeeping keys ({@code _customerId},
- * {@code _originOrderId}, {@code _orderIds}, {@code _skipped}, {@code _billed}); this view keeps those keys and
+ * {@code _originOrderId}, {@code _orderIds}, {@code _paymentMethodId}, {@code _skipped}, {@code _billed}); this view keeps those keys and
  * their casts in one place. The cycle anchor is read only here, so it is one typed value.
  */
 record ContractState(Map<String, Object> map) {
@@ -18,6 +18,7 @@ record ContractState(Map<String, Object> map) {
     static final String ORDER_IDS = "_orderIds";
     static final String SKIPPED = "_skipped";
     static final String BILLED = "_billed";
+    static final String PAYMENT_METHOD_ID = "_paymentMethodId";
     private static final String ANCHOR = "_anchor";
 
     long id() {
@@ -26,6 +27,14 @@ record ContractState(Map<String, Object> map) {
 
     long customerId() {
         return (Long) map.get(CUSTOMER_ID);
+    }
+
+    long paymentMethodId() {
+        return (Long) map.get(PAYMENT_METHOD_ID);
+    }
+
+    String paymentMethodGid() {
+        return Gids.of("CustomerPaymentMethod", paymentMethodId());
     }
 
     long originOrderId() {

@@ -65,6 +65,7 @@ final class ControlViews {
         answer.put("orderName", shop.orders.get(orderId).get("name"));
         answer.put("contractId", contract.get("id"));
         answer.put("customerId", Gids.of("Customer", checkout.customerId()));
+        answer.put("customerPaymentMethodId", new ContractState(contract).paymentMethodGid());
         answer.put("nextBillingDate", contract.get("nextBillingDate"));
         answer.put("revisionId", contract.get("revisionId"));
         answer.put("status", contract.get("status"));
@@ -149,6 +150,7 @@ final class ControlViews {
         }
         view.put("customerId", Gids.of("Customer", (Long) contract.get("_customerId")));
         view.put("originOrderId", Gids.of("Order", (Long) contract.get("_originOrderId")));
+        view.put("customerPaymentMethodId", new ContractState(contract).paymentMethodGid());
         view.put("orderIds", ((List<Long>) contract.get("_orderIds")).stream().map(o -> Gids.of("Order", o)).toList());
         view.put("billingPolicy", plain((Map<String, Object>) contract.get("billingPolicy")));
         view.put("deliveryPolicy", plain((Map<String, Object>) contract.get("deliveryPolicy")));
@@ -204,6 +206,20 @@ final class ControlViews {
         shop.billingScripts.put(contractId, new ShopData.BillingScript(errorCode, failures));
         return Map.of("contractId", Gids.of("SubscriptionContract", contractId), "errorCode", errorCode,
                 "failures", failures < 0 ? "always" : failures);
+    }
+
+    /** {@code GET /fake/admin/payment-method-emails}: what customerPaymentMethodSendUpdateEmail sent, oldest first. */
+    static Map<String, Object> paymentMethodEmails(ShopData shop) {
+        return Map.of("emails", List.copyOf(shop.paymentMethodEmails));
+    }
+
+    /** {@code POST /fake/admin/payment-methods/revoke} {customerPaymentMethodId}: an id or gid. */
+    static Map<String, Object> revokePaymentMethod(ShopData shop, JsonNode body) {
+        long id = Gids.number(body.path("customerPaymentMethodId").asText(""));
+        if (id == 0) {
+            throw new IllegalArgumentException("customerPaymentMethodId is required: a Shopify id or gid");
+        }
+        return new CustomerPaymentMethods(shop).revoke(id);
     }
 
     /** A state map without the fake's bookkeeping or computed fields, for JSON. */

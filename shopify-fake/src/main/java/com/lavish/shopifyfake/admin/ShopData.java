@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * One shop's resources, kept as maps shaped like the Admin schema's objects (see {@link AdminWiring}): products and
  * variants (a seed catalogue of book boxes in AUD), selling plan groups and plans, customers, orders, subscription
- * contracts with their lines, drafts, billing attempts and bulk operations. Keys starting with {@code _} are the
+ * contracts with their lines and payment methods, drafts, billing attempts and bulk operations. Keys starting with {@code _} are the
  * fake's own bookkeeping and never reach a client.
  * <p>
  * Everything that reads or changes a shop holds {@link #lock()}: a GraphQL request runs whole under it, so a
@@ -38,6 +38,9 @@ public final class ShopData {
     final Map<Long, Map<String, Object>> drafts = new TreeMap<>();
     final Map<Long, Map<String, Object>> attempts = new TreeMap<>();
     final Map<Long, Map<String, Object>> bulkOperations = new TreeMap<>();
+    final Map<Long, Map<String, Object>> paymentMethods = new TreeMap<>();
+    /** The update emails customerPaymentMethodSendUpdateEmail asked for, oldest first: recorded, never sent. */
+    final List<Map<String, Object>> paymentMethodEmails = new ArrayList<>();
     /** Every entity with an id, by gid: node(id) and nodes(ids). */
     private final Map<String, Map<String, Object>> index = new LinkedHashMap<>();
     /** Billing failures scripted per contract id. */

@@ -236,4 +236,61 @@ class SubscriptionContractsApiTest {
         assertEquals("2027-02-05T00:00:00Z", cycles.at("/data/subscriptionBillingCycles/nodes/1/billingAttemptExpectedDate")
                 .asText());
     }
+
+    private static final String SEND_UPDATE_EMAIL = """
+            mutation($id: ID!, $email: EmailInput) { customerPaymentMethodSendUpdateEmail(customerPaymentMethodId: $id, email: $email) {
+              customer { id email } userErrors { field message } } }""";
+
+    private JsonNode paymentMethod(boolean showRevoked) throws Exception {
+        return admin.graphql("query($id: ID!, $showRevoked: Boolean) { subscriptionContract(id: $id) { "
+                        + "customerPaymentMethod(showRevoked: $showRevoked) { id revokedAt revokedReason customer { id } "
+                        + "subscriptionContracts(first: 5) { nodes { id } } } } }",
+                Map.of("id", contractId, "showRevoked", showRevoked)).at("/data/subscriptionContract/customerPaymentMethod");
+    }
+
+    @Test
+    void theUpdateEmailForAContractsPaymentMethodGoesToItsCustomerAndIsRecorded() throws Exception {
+        JsonNode method = paymentMethod(false);
+        String methodId = method.path("id").asText();
+
+        JsonNode sent = admin.graphql(SEND_UPDATE_EMAIL, Map.of("id", methodId,
+                "email", Map.of("from", "billing@lavishlibrary.com.au")));
+
+        assertTrue(methodId.startsWith("gid://shopify/CustomerPaymentMethod/"), methodId);
+        assertEquals(contractId, method.at("/subscriptionContracts/nodes/0/id").asText());
+        assertEquals("gid://shopify/Customer/9007199254740993", method.at("/customer/id").asText());
+        assertEquals(0, sent.at("/data/customerPaymentMethodSendUpdateEmail/userErrors").size(), sent.toString());
+        assertEquals("gid://shopify/Customer/9007199254740993",
+                sent.at("/data/customerPaymentMethodSendUpdateEmail/customer/id").asText());
+        assertEquals(10, sent.at("/extensions/cost/requestedQueryCost").asInt(), "a mutation costs 10 points");
+        JsonNode emails = admin.control("GET", "/fake/admin/payment-method-emails", null).path("emails");
+        assertEquals(1, emails.size(), emails.toString());
+        assertEquals(methodId, emails.at("/0/customerPaymentMethodId").asText());
+        assertEquals(sent.at("/data/customerPaymentMethodSendUpdateEmail/customer/email").asText(),
+                emails.at("/0/to").asText());
+        assertEquals("billing@lavishlibrary.com.au", emails.at("/0/from").asText());
+    }
+
+    @Test
+    void anUnknownOrRevokedPaymentMethodGetsAUserErrorAndNoEmail() throws Exception {
+        String methodId = paymentMethod(false).path("id").asText();
+
+        JsonNode unknown = admin.graphql(SEND_UPDATE_EMAIL, Map.of("id", "gid://shopify/CustomerPaymentMethod/1"));
+        admin.control("POST", "/fake/admin/payment-methods/revoke", Map.of("customerPaymentMethodId", methodId));
+        JsonNode revoked = admin.graphql(SEND_UPDATE_EMAIL, Map.of("id", methodId));
+
+        assertEquals("Customer payment method does not exist",
+                unknown.at("/data/customerPaymentMethodSendUpdateEmail/userErrors/0/message").asText(),
+                unknown.toString());
+        assertEquals("customerPaymentMethodId",
+                unknown.at("/data/customerPaymentMethodSendUpdateEmail/userErrors/0/field/0").asText());
+        assertEquals("Customer payment method has been revoked",
+                revoked.at("/data/customerPaymentMethodSendUpdateEmail/userErrors/0/message").asText(),
+                revoked.toString());
+        assertTrue(revoked.at("/data/customerPaymentMethodSendUpdateEmail/customer").isNull());
+        assertTrue(paymentMethod(false).isNull(), "a contract hides its revoked payment method");
+        assertEquals("MANUALLY_REVOKED", paymentMethod(true).path("revokedReason").asText());
+        assertFalse(paymentMethod(true).path("revokedAt").isNull());
+        assertEquals(0, admin.control("GET", "/fake/admin/payment-method-emails", null).path("emails").size());
+    }
 }

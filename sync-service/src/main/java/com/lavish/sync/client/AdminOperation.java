@@ -32,6 +32,8 @@ public enum AdminOperation {
     SUBSCRIPTION_DRAFT_COMMIT("SubscriptionDraftCommit", 10),
     SUBSCRIPTION_BILLING_ATTEMPT_CREATE("SubscriptionBillingAttemptCreate", 10),
     SUBSCRIPTION_CONTRACT_FETCH("SubscriptionContractFetch", 110),
+    SUBSCRIPTION_CONTRACT_PAYMENT_METHOD("SubscriptionContractPaymentMethod", 2),
+    CUSTOMER_PAYMENT_METHOD_SEND_UPDATE_EMAIL("CustomerPaymentMethodSendUpdateEmail", 10),
     // a page as ReconcileSelection sizes it, within Shopify's single-query limit of 1,000
     RECONCILE_CUSTOMERS("ReconcileCustomers", 302),
     RECONCILE_ORDERS("ReconcileOrders", 944),

@@ -22,10 +22,13 @@ public class ShopifyCommands {
 
     private final SellingPlanGroupCommands groups;
     private final ContractCommands contracts;
+    private final PaymentMethodCommands paymentMethods;
 
-    public ShopifyCommands(SellingPlanGroupCommands groups, ContractCommands contracts) {
+    public ShopifyCommands(SellingPlanGroupCommands groups, ContractCommands contracts,
+                           PaymentMethodCommands paymentMethods) {
         this.groups = groups;
         this.contracts = contracts;
+        this.paymentMethods = paymentMethods;
     }
 
     /**
@@ -51,6 +54,7 @@ public class ShopifyCommands {
             case CONTRACT_UPDATE -> contracts.update(command);
             case BILLING_ATTEMPT_CREATE -> contracts.billingAttempt(command);
             case CONTRACT_FETCH -> contracts.fetch(command);
+            case PAYMENT_METHOD_UPDATE_EMAIL -> paymentMethods.sendUpdateEmail(command);
         };
     }
 
