@@ -21,8 +21,9 @@ import com.lavish.edge.personaldata.RowKey;
  * codes stay clear: shipping and tax need them), keyed by the contract (shop, Shopify id);</li>
  * <li>{@code contract_action.edit}: an update's change, which may carry a new delivery address, keyed by its contract
  * and its command id (unique);</li>
- * <li>{@code sync_command_outbox.payload}: every command as it waits for the relay (a contract update carries the
- * address), keyed by shop and command id;</li>
+ * <li>{@code sync_command_outbox.payload}: every command and event as it waits for the relay (a contract update
+ * carries the address; an event carries none, and is stored as the commands are so the relay reads one way), keyed
+ * by shop and command or event id;</li>
  * <li>{@code idempotent_request.response_body}: the answer kept for an Idempotency-Key (the subscription, address
  * included), keyed by shop, customer and key.</li>
  * </ul>

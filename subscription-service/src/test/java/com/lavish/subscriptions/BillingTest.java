@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +36,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.events.Topics;
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncResult;
@@ -72,12 +75,6 @@ class BillingTest extends SubscriptionTestSupport {
     private List<SyncCommand> attemptsOf(long contract) {
         return fixture.commands(c -> c.type() == SyncCommandType.BILLING_ATTEMPT_CREATE
                 && Long.valueOf(contract).equals(c.contractId()));
-    }
-
-    /** Waits until the outbox has sent everything, so sync.commands holds all there will be. */
-    private void awaitOutboxSent() {
-        await().atMost(SubscriptionFixture.WAIT).until(() -> fixture.rows(
-                "select 1 from subscription.sync_command_outbox where sent_at is null").isEmpty());
     }
 
     private static ObjectNode attemptWebhook(long contract, String key, String errorCode) {
@@ -137,7 +134,7 @@ class BillingTest extends SubscriptionTestSupport {
         }
         // and a rerun after both: the attempts are in flight, nothing is asked again
         bill(now);
-        awaitOutboxSent();
+        fixture.awaitOutboxSent();
 
         String cycle = LocalDate.ofInstant(due, ZoneOffset.UTC).toString();
         for (long contract : contracts) {
@@ -174,7 +171,7 @@ class BillingTest extends SubscriptionTestSupport {
 
         // no longer due: a run now bills nothing more
         bill(Instant.now());
-        awaitOutboxSent();
+        fixture.awaitOutboxSent();
         assertEquals(1, attemptsOf(contract).size());
     }
 
@@ -225,7 +222,7 @@ class BillingTest extends SubscriptionTestSupport {
                         .body("billing.steps[1].error_code", equalTo("insufficient_funds"));
                 // before the retry is due, a run asks nothing
                 bill(at.plus(Duration.ofDays(1)));
-                awaitOutboxSent();
+                fixture.awaitOutboxSent();
                 assertEquals(n, attemptsOf(contract).size());
             }
         }
@@ -240,12 +237,49 @@ class BillingTest extends SubscriptionTestSupport {
                 .body("billing.next_retry_at", nullValue())
                 .body("billing.steps[0].step", equalTo("paused"))
                 .body("billing.steps[0].message", equalTo("dunning ended after 4 failed attempts: pause requested"));
+        SubscriptionEvent exhausted = fixture.awaitEvent(SubscriptionEventType.DUNNING_EXHAUSTED, contract);
+        assertEquals("paused", exhausted.dunning().outcome());
+        assertEquals(4, exhausted.dunning().attempt());
         fixture.awaitApplied(fixture.succeed(pause, "PAUSED"));
         storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
                 .body("status", equalTo("paused"))
                 .body("last_action.state", equalTo("confirmed"));
+        assertEquals("paused", fixture.awaitEvent(SubscriptionEventType.PAUSED, contract).contract().status());
         ManagementPort.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("subscription_dunning_steps_total{path=\"payment\",step=\"paused\"}"));
+    }
+
+    @Test
+    void aCardFailureIsToldWithItsDunningStepAndAsksForOnePaymentMethodEmailPerRun() {
+        long contract = newId();
+        Instant due = dueSinceYesterday();
+        String cycle = LocalDate.ofInstant(due, ZoneOffset.UTC).toString();
+        fixture.createContract(contract, newId(), due, null);
+
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        bill(start);
+        report(contract, fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract),
+                "subscription_billing_attempts/failure", "insufficient_funds");
+        SubscriptionEvent failed = fixture.awaitEvent(SubscriptionEventType.BILLING_FAILED, contract);
+        assertEquals("insufficient_funds", failed.dunning().errorCode());
+        assertEquals(1, failed.dunning().attempt());
+        assertEquals(start.plus(Duration.ofDays(7)).toString(), failed.dunning().nextRetryAt());
+        assertEquals(cycle, failed.billing().billingDate());
+        assertEquals(0, new BigDecimal("53.91").compareTo(failed.billing().amount()));
+        SyncCommand email = fixture.awaitCommand(SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL, contract);
+        assertEquals("payment-method-email/" + contract + "/" + cycle, email.idempotencyKey());
+        assertEquals(SyncCommand.ACTOR_PARTNER, email.actor());
+
+        // the retry fails on the card too: the same dunning run, so no second email
+        bill(start.plus(Duration.ofDays(8)));
+        await().atMost(SubscriptionFixture.WAIT).until(() -> attemptsOf(contract).size() == 2);
+        report(contract, attemptsOf(contract).get(1), "subscription_billing_attempts/failure", "card_declined");
+        await().atMost(SubscriptionFixture.WAIT)
+                .until(() -> fixture.events(SubscriptionEventType.BILLING_FAILED, contract).size() == 2);
+        assertEquals(2, fixture.events(SubscriptionEventType.BILLING_FAILED, contract).get(1).dunning().attempt());
+        fixture.awaitOutboxSent();
+        assertEquals(1, fixture.commands(c -> c.type() == SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL
+                && Long.valueOf(contract).equals(c.contractId())).size());
     }
 
     @Test
@@ -278,19 +312,11 @@ class BillingTest extends SubscriptionTestSupport {
         long contract = newId();
         Instant due = dueSinceYesterday();
         fixture.createContract(contract, ada, due, null);
-        ObjectNode skip = SubscriptionFixture.JSON.createObjectNode();
-        skip.put("subscription_contract_id", contract);
-        skip.put("cycle_start_at", due.minus(Duration.ofDays(30)).toString());
-        skip.put("cycle_end_at", due.toString());
-        skip.put("cycle_index", 2);
-        skip.putNull("contract_edit");
-        skip.put("billing_attempt_expected_date", OffsetDateTime.ofInstant(due, ZoneOffset.ofHours(10)).toString());
-        skip.put("skipped", true);
-        skip.put("edited", false);
-        fixture.awaitApplied(fixture.send(Topics.SUBSCRIPTIONS, "subscription_billing_cycles/skip", contract, skip));
+        fixture.awaitApplied(fixture.send(Topics.SUBSCRIPTIONS, "subscription_billing_cycles/skip", contract,
+                SubscriptionFixture.cycleSkipWebhook(contract, due)));
 
         bill(Instant.now());
-        awaitOutboxSent();
+        fixture.awaitOutboxSent();
         assertEquals(0, attemptsOf(contract).size());
         storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
                 .body("next_billing_date", equalTo(OffsetDateTime.ofInstant(due, ZoneOffset.UTC).plusMonths(1)

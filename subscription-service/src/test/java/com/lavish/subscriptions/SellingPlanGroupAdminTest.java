@@ -128,8 +128,7 @@ class SellingPlanGroupAdminTest extends SubscriptionTestSupport {
                 .body(bookBox(name, newId())).post(GROUPS).then().statusCode(202).extract().path("id");
         assertEquals(first, second);
         awaitCreate(name);
-        await().atMost(SubscriptionFixture.WAIT).until(() -> fixture.rows(
-                "select 1 from subscription.sync_command_outbox where sent_at is null").isEmpty());
+        fixture.awaitOutboxSent();
         assertEquals(1, fixture.commands(c -> c.type() == SyncCommandType.SELLING_PLAN_GROUP_CREATE
                 && name.equals(c.sellingPlanGroup().name())).size());
     }

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
@@ -78,6 +81,7 @@ class SubscriptionActionsTest extends SubscriptionTestSupport {
                 .body("pending", nullValue())
                 .body("last_action.action", equalTo("pause"))
                 .body("last_action.state", equalTo("confirmed"));
+        assertEquals("paused", fixture.awaitEvent(SubscriptionEventType.PAUSED, contract).contract().status());
 
         // and back: resume, confirmed by Shopify's webhook before its result
         storefront().post(proxyPath(ada, "subscriptions/" + contract + "/resume")).then().statusCode(202)
@@ -89,6 +93,9 @@ class SubscriptionActionsTest extends SubscriptionTestSupport {
                 .body("status", equalTo("active"))
                 .body("pending", nullValue())
                 .body("last_action.state", equalTo("confirmed"));
+        assertEquals("active", fixture.awaitEvent(SubscriptionEventType.RESUMED, contract).contract().status());
+        fixture.awaitOutboxSent();
+        assertEquals(1, fixture.events(SubscriptionEventType.PAUSED, contract).size());
     }
 
     @Test
@@ -247,6 +254,11 @@ class SubscriptionActionsTest extends SubscriptionTestSupport {
                 .body("plan.id", equalTo(Long.toString(quarterly)))
                 .body("plan.name", equalTo("Every 3 months"))
                 .body("lines[0].quantity", equalTo(2));
+        SubscriptionEvent frequency = fixture.awaitEvent(SubscriptionEventType.FREQUENCY_CHANGED, contract);
+        assertEquals(3, frequency.contract().intervalCount());
+        assertEquals("Every 3 months", frequency.contract().planName());
+        assertEquals(2, fixture.awaitEvent(SubscriptionEventType.QUANTITY_CHANGED, contract).contract().lines().get(0)
+                .quantity());
     }
 
     @Test
@@ -269,6 +281,10 @@ class SubscriptionActionsTest extends SubscriptionTestSupport {
         storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
                 .body("delivery_address.city", equalTo("Melbourne"))
                 .body("delivery_address.zip", equalTo("3000"));
+        fixture.awaitEvent(SubscriptionEventType.ADDRESS_CHANGED, contract);
+        String told = new String(fixture.eventRecords(SubscriptionEventType.ADDRESS_CHANGED, contract).get(0)
+                .value(), StandardCharsets.UTF_8);
+        assertFalse(told.contains("Collins") || told.contains("Melbourne"), "the event tells of it, without it");
     }
 
     @Tag("security")

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +22,11 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -43,6 +40,9 @@ import com.lavish.devstack.SharedDevStack;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.events.subscription.SubscriptionEvents;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
@@ -66,8 +66,8 @@ final class SubscriptionFixture implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaProducer<String, byte[]> producer;
-    private final KafkaConsumer<String, byte[]> commandReader;
-    private final List<SyncCommand> commands = new ArrayList<>();
+    private final TopicRecords commandRecords = new TopicRecords(Topics.SYNC_COMMANDS);
+    private final TopicRecords eventRecords = new TopicRecords(Topics.SUBSCRIPTION_EVENTS);
     private final DataSource database;
 
     SubscriptionFixture(DataSource database) {
@@ -77,14 +77,6 @@ final class SubscriptionFixture implements AutoCloseable {
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
-        Properties consumerConfig = new Properties();
-        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        consumerConfig.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.commandReader = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = commandReader.partitionsFor(Topics.SYNC_COMMANDS, Duration.ofSeconds(30))
-                .stream().map(p -> new TopicPartition(Topics.SYNC_COMMANDS, p.partition())).toList();
-        commandReader.assign(partitions);
-        commandReader.seekToBeginning(partitions);
     }
 
     /** An id no other test uses: the tests share one database and broker per JVM. */
@@ -164,6 +156,21 @@ final class SubscriptionFixture implements AutoCloseable {
         line.put("variantTitle", "Fiction");
         line.put("sku", "BOX-FICTION");
         return node;
+    }
+
+    /** Shopify's subscription_billing_cycles/skip of the contract's cycle billing at {@code due}. */
+    static ObjectNode cycleSkipWebhook(long contract, Instant due) {
+        ObjectNode skip = JSON.createObjectNode();
+        skip.put("subscription_contract_id", contract);
+        skip.put("cycle_start_at", due.minus(Duration.ofDays(30)).toString());
+        skip.put("cycle_end_at", due.toString());
+        skip.put("cycle_index", 2);
+        skip.putNull("contract_edit");
+        // Shopify writes the date in the shop's zone: the cycle is its UTC date
+        skip.put("billing_attempt_expected_date", OffsetDateTime.ofInstant(due, ZoneOffset.ofHours(10)).toString());
+        skip.put("skipped", true);
+        skip.put("edited", false);
+        return skip;
     }
 
     /** Publishes a webhook keyed by its entity, as the gateway does; returns its ce_id. */
@@ -268,16 +275,8 @@ final class SubscriptionFixture implements AutoCloseable {
     // ---- sync-service's side ----
 
     /** Every command on sync.commands so far. */
-    synchronized List<SyncCommand> commands() {
-        Map<TopicPartition, Long> ends = commandReader.endOffsets(commandReader.assignment());
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (ends.entrySet().stream().anyMatch(e -> commandReader.position(e.getKey()) < e.getValue())
-                && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, byte[]> record : commandReader.poll(Duration.ofMillis(200))) {
-                commands.add(SyncMessages.readCommand(record.value()));
-            }
-        }
-        return List.copyOf(commands);
+    List<SyncCommand> commands() {
+        return commandRecords.all().stream().map(record -> SyncMessages.readCommand(record.value())).toList();
     }
 
     List<SyncCommand> commands(Predicate<SyncCommand> which) {
@@ -313,6 +312,33 @@ final class SubscriptionFixture implements AutoCloseable {
     String succeed(SyncCommand command, String contractStatus) {
         return answer(command, SyncResult.SyncOutcome.SUCCEEDED, contractStatus, List.of(), command.contractId(),
                 null);
+    }
+
+    /** Waits until the outbox has sent everything, so its topics hold all there will be. */
+    void awaitOutboxSent() {
+        await().atMost(WAIT).until(() -> rows("select 1 from subscription.sync_command_outbox where sent_at is null")
+                .isEmpty());
+    }
+
+    // ---- what the service tells the suite: subscription.events ----
+
+    /** The records on subscription.events about one contract of the fixture's shop, each as published. */
+    List<ConsumerRecord<String, byte[]>> eventRecords(SubscriptionEventType type, long contractId) {
+        return eventRecords.all().stream().filter(record -> {
+            SubscriptionEvent event = SubscriptionEvents.read(record.value());
+            return event.type() == type && event.contractId() == contractId && SHOP.equals(event.shop());
+        }).toList();
+    }
+
+    List<SubscriptionEvent> events(SubscriptionEventType type, long contractId) {
+        return eventRecords(type, contractId).stream().map(record -> SubscriptionEvents.read(record.value()))
+                .toList();
+    }
+
+    /** The first such event, once it is on subscription.events. */
+    SubscriptionEvent awaitEvent(SubscriptionEventType type, long contractId) {
+        await().atMost(WAIT).until(() -> !events(type, contractId).isEmpty());
+        return events(type, contractId).get(0);
     }
 
     // ---- the storefront ----
@@ -360,6 +386,7 @@ final class SubscriptionFixture implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
-        commandReader.close();
+        commandRecords.close();
+        eventRecords.close();
     }
 }

@@ -6,6 +6,7 @@ import static com.lavish.consumer.ColumnArrays.Kind.NUMERIC;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 import static com.lavish.subscriptions.repository.RowValues.numeric;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import com.lavish.consumer.ColumnArrays;
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
+import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.DunningStep;
@@ -22,6 +24,7 @@ import com.lavish.subscriptions.EncryptedColumns;
 import com.lavish.subscriptions.SubscriptionContract;
 import com.lavish.subscriptions.SubscriptionLine;
 import com.lavish.subscriptions.service.ContractChanges;
+import com.lavish.subscriptions.service.ContractEvents;
 import com.lavish.subscriptions.service.PendingActions;
 
 import io.smallrye.mutiny.Uni;
@@ -178,7 +181,8 @@ public class ContractWrites {
             insert into subscription.skipped_cycle (shop_domain, contract_shopify_id, cycle_date, cycle_index,
                 skipped_at)
             select * from unnest($1::text[], $2::bigint[], $3::date[], $4::integer[], $5::timestamptz[])
-            on conflict (shop_domain, contract_shopify_id, cycle_date) do nothing""";
+            on conflict (shop_domain, contract_shopify_id, cycle_date) do nothing
+            returning shop_domain, contract_shopify_id, cycle_date""";
 
     private static final String LINE_QUANTITIES = """
             update subscription.subscription_line l set quantity = e.quantity
@@ -195,14 +199,21 @@ public class ContractWrites {
             where l.contract_id = e.contract_id and l.selling_plan_id is not null""";
 
     private final PersonalDataCipher cipher;
-    private final CommandOutbox outbox;
+    private final SubscriptionEventRows events;
 
-    public ContractWrites(PersonalDataCipher cipher, CommandOutbox outbox) {
+    public ContractWrites(PersonalDataCipher cipher, SubscriptionEventRows events) {
         this.cipher = cipher;
-        this.outbox = outbox;
+        this.events = events;
     }
 
+    /**
+     * The poll's rows, then its commands and events into the outbox: after the rest when it causes events, whose
+     * contract part is read back as the poll leaves it; pipelined with the rest when it causes none.
+     */
     public Uni<Void> write(SqlConnection connection, ContractChanges changes) {
+        Instant now = Instant.now();
+        List<ContractEvents.Asked> asked = new ArrayList<>(changes.events(now));
+        boolean eventsToTell = !asked.isEmpty() || !changes.cyclesToInsert().isEmpty();
         List<Uni<Void>> statements = new ArrayList<>();
         statements.add(contracts(connection, changes));
         statements.add(run(connection, ACTIONS_SETTLED, settledActions(changes)));
@@ -210,11 +221,26 @@ public class ContractWrites {
         statements.add(run(connection, ATTEMPTS, attempts(changes)));
         statements.add(run(connection, STEPS, steps(changes)));
         statements.add(run(connection, CYCLES_UNSKIPPED, cycles(changes.cyclesToDelete(), false)));
-        statements.add(run(connection, CYCLES_SKIPPED, cycles(changes.cyclesToInsert(), true)));
+        statements.add(skipped(connection, changes.cyclesToInsert(), asked, now));
         statements.addAll(lineEdits(connection, changes));
-        statements.add(outbox.insert(connection, changes.commands()));
+        if (!eventsToTell) {
+            statements.add(events.write(connection, changes.commands(), List.of()));
+        }
         // sent one after the other without waiting: the server runs them in this order, in the poll's transaction
-        return Uni.join().all(statements).andFailFast().replaceWithVoid();
+        Uni<Void> written = Uni.join().all(statements).andFailFast().replaceWithVoid();
+        return eventsToTell ? written.chain(() -> events.write(connection, changes.commands(), asked)) : written;
+    }
+
+    /** Skips the cycles; a cycle skipped now, and not before, is told as SKIPPED (a skip delivered again is not). */
+    private static Uni<Void> skipped(SqlConnection connection, List<ContractChanges.CycleChange> cycles,
+                                     List<ContractEvents.Asked> asked, Instant now) {
+        ColumnArrays rows = cycles(cycles, true);
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(CYCLES_SKIPPED).execute(rows.tuple()).invoke(inserted -> inserted.forEach(
+                        row -> asked.add(new ContractEvents.Asked(SubscriptionEventType.SKIPPED,
+                                row.getString("shop_domain"), row.getLong("contract_shopify_id"), now,
+                                row.getLocalDate("cycle_date"), null, null))))
+                        .replaceWithVoid();
     }
 
     static Uni<Void> run(SqlConnection connection, String sql, ColumnArrays rows) {

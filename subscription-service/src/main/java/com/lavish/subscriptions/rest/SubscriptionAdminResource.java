@@ -22,6 +22,7 @@ import com.lavish.events.WebhookFields;
 import com.lavish.consumer.admin.AdminRole;
 import com.lavish.subscriptions.service.BillingRun;
 import com.lavish.subscriptions.service.SubscriptionFigures;
+import com.lavish.subscriptions.service.UpcomingBillingRun;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
@@ -29,7 +30,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The admin's view of the subscription business (admin credential, ADR 0006): the figures behind the dashboard's
- * gauges for one shop, and a billing run on demand (the same run the schedule starts; safe beside it).
+ * gauges for one shop, and a billing run or an upcoming-billing run on demand (the same runs the schedules start; safe
+ * beside them).
  */
 @Path("/admin/subscriptions")
 @BasicAuthentication
@@ -43,10 +45,12 @@ public class SubscriptionAdminResource {
 
     private final SubscriptionFigures figures;
     private final BillingRun billing;
+    private final UpcomingBillingRun upcoming;
 
-    public SubscriptionAdminResource(SubscriptionFigures figures, BillingRun billing) {
+    public SubscriptionAdminResource(SubscriptionFigures figures, BillingRun billing, UpcomingBillingRun upcoming) {
         this.figures = figures;
         this.billing = billing;
+        this.upcoming = upcoming;
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -70,6 +74,17 @@ public class SubscriptionAdminResource {
                     + "a run forward: the cycles due by then are billed now, as a merchant does before a holiday.")
     public Uni<BillingRunResult> runBilling(@RestQuery("as_of") String asOf) {
         return billing.billDue(billedBy(asOf)).map(BillingRunResult::new);
+    }
+
+    @POST
+    @Path("/upcoming-billing/run")
+    @Operation(operationId = "runUpcomingBilling", summary = "Remind of the contracts billing soon, as of now or as_of",
+            description = "What the schedule (upcoming-billing.every) does: UPCOMING_BILLING on subscription.events "
+                    + "for each active contract whose next billing is within its shop's upcoming-billing days, once "
+                    + "per contract and billing date however many runs overlap. as_of (RFC 3339, at most "
+                    + MAX_BRING_FORWARD_DAYS + " days ahead) runs it as of a later moment.")
+    public Uni<BillingRunResult> runUpcomingBilling(@RestQuery("as_of") String asOf) {
+        return upcoming.remind(billedBy(asOf)).map(BillingRunResult::new);
     }
 
     private static Instant billedBy(String asOf) {

@@ -9,6 +9,8 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.lavish.consumer.EventOutcome;
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.DunningStep;
@@ -87,6 +89,10 @@ public class BillingOutcomes {
             contract.nextBillingDate = BillingCalendar.after(contract.nextBillingDate, contract.billingInterval,
                     contract.billingIntervalCount);
         }
+        changes.event(new ContractEvents.Asked(SubscriptionEventType.BILLING_SUCCEEDED, contract.shopDomain,
+                contract.shopifyId, at, attempt.cycleDate, new SubscriptionEvent.Billing(
+                        attempt.cycleDate == null ? null : attempt.cycleDate.toString(), attempt.amount,
+                        attempt.currencyCode, orderId), null));
     }
 
     /** An attempt this service did not ask for (the merchant's, another app's): recorded, nothing scheduled. */

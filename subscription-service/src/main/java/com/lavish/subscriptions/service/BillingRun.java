@@ -77,18 +77,15 @@ public class BillingRun {
      * @return the contracts billed or passed over (a skipped cycle)
      */
     public Uni<Integer> billDue(Instant now) {
-        return billBatches(now, 0).call(relay::relayQuietly);
+        return Batches.whileFull(() -> billBatch(now), config.batchSize(), MAX_BATCHES).call(relay::relayQuietly);
     }
 
-    private Uni<Integer> billBatches(Instant now, int batches) {
+    private Uni<Integer> billBatch(Instant now) {
         return Panache.withTransaction(() -> contracts.lockDue(now, config.batchSize())
-                        .call(due -> Multi.createFrom().iterable(due)
-                                .onItem().transformToUniAndConcatenate(contract -> bill(contract, now))
-                                .collect().last())
-                        .map(List::size))
-                .chain(count -> count < config.batchSize() || batches + 1 >= MAX_BATCHES
-                        ? Uni.createFrom().item(count)
-                        : billBatches(now, batches + 1).map(more -> count + more));
+                .call(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(contract -> bill(contract, now))
+                        .collect().last())
+                .map(List::size));
     }
 
     private Uni<Void> bill(SubscriptionContract contract, Instant now) {

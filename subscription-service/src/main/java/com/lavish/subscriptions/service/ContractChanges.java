@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,17 +15,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.ContractAction;
+import com.lavish.subscriptions.ContractStatus;
 import com.lavish.subscriptions.DunningStep;
 import com.lavish.subscriptions.SubscriptionContract;
 
 /**
  * One poll's contracts as it read them (each row locked until the poll commits), their pending actions and billing
  * attempts, and what the poll's rules change of them and add beside them: settled and started actions, dunning
- * steps, skipped cycles, line edits and commands. The rules ({@link ContractVersions}, {@link BillingOutcomes},
- * {@link Dunning}, {@link PendingActions}) change it in offset order, as the events were published; the repository
+ * steps, skipped cycles, line edits, commands and the subscription events they cause. The rules
+ * ({@link ContractVersions}, {@link BillingOutcomes}, {@link Dunning}, {@link PendingActions}) change it in offset
+ * order, as the events were published; the repository
  * fills it and writes it back with one set-based statement per table. No I/O.
  */
 public final class ContractChanges {
@@ -74,11 +79,19 @@ public final class ContractChanges {
     private final List<CycleChange> cycles = new ArrayList<>();
     private final List<LineEdit> lineEdits = new ArrayList<>();
     private final List<SyncCommand> commands = new ArrayList<>();
+    private final List<ContractEvents.Asked> events = new ArrayList<>();
+    // each contract's status and completeness as read: what its events are told from
+    private final Map<SubscriptionContract, String> statusAsRead = new IdentityHashMap<>();
+    private final Set<SubscriptionContract> wholeAsRead = Collections.newSetFromMap(new IdentityHashMap<>());
 
     // ---- as read ----
 
     public void loaded(SubscriptionContract contract) {
         contracts.put(Key.of(contract), contract);
+        statusAsRead.put(contract, contract.status);
+        if (contract.fetchedRevisionId != null) {
+            wholeAsRead.add(contract);
+        }
     }
 
     public void loaded(ContractAction action) {
@@ -212,6 +225,11 @@ public final class ContractChanges {
         commands.add(command);
     }
 
+    /** An event the change causes, written to the outbox with it. */
+    public void event(ContractEvents.Asked event) {
+        events.add(event);
+    }
+
     // ---- what the writer writes ----
 
     /** The contracts the poll changed or created, each once. */
@@ -279,5 +297,39 @@ public final class ContractChanges {
     /** The commands for sync-service, in the order asked. */
     public List<SyncCommand> commands() {
         return commands;
+    }
+
+    /** Whether the poll writes anything to the outbox: a command, or an event (a skip may be one). */
+    public boolean writesOutbox() {
+        return !commands.isEmpty() || !cyclesToInsert().isEmpty() || !events(Instant.now()).isEmpty();
+    }
+
+    /**
+     * The events the poll causes, told by comparing each contract as the poll leaves it with the contract as read:
+     * CONTRACT_CREATED the first time a contract is whole (the thin webhook that creates it has no lines; the node that
+     * completes it has), then the events the rules asked for, then PAUSED, RESUMED or CANCELLED where the status moved.
+     * A version or result delivered again changes nothing, so it causes nothing. The skips are told by the write, which
+     * alone knows whether a cycle was skipped already.
+     */
+    public List<ContractEvents.Asked> events(Instant now) {
+        List<ContractEvents.Asked> all = new ArrayList<>();
+        Set<SubscriptionContract> created = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (SubscriptionContract contract : changed) {
+            if (contract.fetchedRevisionId != null && !wholeAsRead.contains(contract)) {
+                all.add(ContractEvents.Asked.of(SubscriptionEventType.CONTRACT_CREATED, contract, now));
+                created.add(contract);
+            }
+        }
+        all.addAll(events);
+        for (SubscriptionContract contract : changed) {
+            SubscriptionEventType moved = statusAsRead.containsKey(contract) && !created.contains(contract)
+                    ? ContractEvents.transition(ContractStatus.parse(statusAsRead.get(contract)),
+                            contract.contractStatus())
+                    : null;
+            if (moved != null) {
+                all.add(ContractEvents.Asked.of(moved, contract, now));
+            }
+        }
+        return all;
     }
 }

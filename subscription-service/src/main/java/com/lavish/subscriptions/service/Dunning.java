@@ -9,6 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncCommandType;
 import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.ContractActionType;
 import com.lavish.subscriptions.DunningStep;
@@ -73,9 +77,11 @@ public class Dunning {
             retry.nextRetryAt = contract.nextRetryAt;
             retry.message = "retry " + contract.failedAttempts + " of " + retries.size();
             changes.step(retry);
+            told(changes, contract, attempt, errorCode, at);
             return;
         }
         contract.nextRetryAt = null;
+        told(changes, contract, attempt, errorCode, at);
         DunningConfig.FinalAction end = schedule.finalAction();
         DunningStep last = step(contract, attempt, end == DunningConfig.FinalAction.CANCEL ? DunningStep.CANCELLED
                 : DunningStep.PAUSED, path, at);
@@ -93,6 +99,31 @@ public class Dunning {
                 : ContractActionType.PAUSE;
         changes.start(contract, PendingActions.start(contract, type, PendingActions.BY_DUNNING,
                 "dunning/" + contract.shopifyId + "/" + attempt.cycleDate + "/" + end.value(), null, null, now));
+        String outcome = end == DunningConfig.FinalAction.CANCEL ? "cancelled" : "paused";
+        changes.event(new ContractEvents.Asked(SubscriptionEventType.DUNNING_EXHAUSTED, contract.shopDomain,
+                contract.shopifyId, at, attempt.cycleDate, null,
+                new SubscriptionEvent.Dunning(errorCode, attempt.attemptNumber, null, outcome)));
+    }
+
+    /**
+     * BILLING_FAILED with the dunning step it took; and when the card is the problem, Shopify's own email asking the
+     * customer to update it: once per dunning run (the cycle), whichever of its failures asks first, since the outbox
+     * keeps one PAYMENT_METHOD_UPDATE_EMAIL per key.
+     */
+    private static void told(ContractChanges changes, SubscriptionContract contract, BillingAttempt attempt,
+                             String errorCode, Instant at) {
+        SubscriptionEvent.Dunning step = new SubscriptionEvent.Dunning(errorCode, attempt.attemptNumber,
+                contract.nextRetryAt == null ? null : contract.nextRetryAt.toString(), null);
+        String cycle = attempt.cycleDate == null ? null : attempt.cycleDate.toString();
+        changes.event(new ContractEvents.Asked(SubscriptionEventType.BILLING_FAILED, contract.shopDomain,
+                contract.shopifyId, at, attempt.cycleDate, new SubscriptionEvent.Billing(cycle, attempt.amount,
+                        attempt.currencyCode, null), step));
+        // the cycle names the run: an attempt without one (none this service asks) asks for no email
+        if (step.paymentMethodProblem() && cycle != null) {
+            changes.command(SyncCommands.contract(contract.shopDomain, SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL,
+                    contract.shopifyId, "payment-method-email/" + contract.shopifyId + "/" + cycle)
+                    .withActor(SyncCommand.ACTOR_PARTNER));
+        }
     }
 
     /** The path of a failure: inventory for the configured codes, payment for every other. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lavish.consumer.EventOutcome;
+import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.subscriptions.ContractAction;
@@ -132,7 +133,7 @@ public final class PendingActions {
         switch (type) {
             case SKIP -> changes.skip(contract.shopDomain, contract.shopifyId, action.cycleDate, null, at);
             case UNSKIP -> changes.unskip(contract.shopDomain, contract.shopifyId, action.cycleDate);
-            case UPDATE -> applyEdit(changes, contract, readEdit(action.edit));
+            case UPDATE -> applyEdit(changes, contract, readEdit(action.edit), at);
             default -> {
             }
         }
@@ -140,9 +141,19 @@ public final class PendingActions {
 
     /** What Shopify confirmed of an update, on the local contract until the next version from Shopify. */
     private static void applyEdit(ContractChanges changes, SubscriptionContract contract,
-                                  SyncCommand.ContractEdit edit) {
+                                  SyncCommand.ContractEdit edit, Instant at) {
         if (edit == null) {
             return;
+        }
+        // the action is confirmed once (a result or version delivered again finds it settled): so are its events
+        if (edit.interval() != null || edit.sellingPlanId() != null) {
+            changes.event(ContractEvents.Asked.of(SubscriptionEventType.FREQUENCY_CHANGED, contract, at));
+        }
+        if (edit.lineId() != null && edit.quantity() != null) {
+            changes.event(ContractEvents.Asked.of(SubscriptionEventType.QUANTITY_CHANGED, contract, at));
+        }
+        if (edit.deliveryAddress() != null) {
+            changes.event(ContractEvents.Asked.of(SubscriptionEventType.ADDRESS_CHANGED, contract, at));
         }
         if (edit.interval() != null) {
             contract.billingInterval = edit.interval().toLowerCase(Locale.ROOT);

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * The shape of a poll that changes contracts and selling plan groups (shopify.subscriptions, sync.results): what it
  * reads arrives in one round trip, its rules apply in memory, what they made is written set-based in one more, and
- * once it commits its metrics are counted and the commands it asked for relayed.
+ * once it commits its metrics are counted and the commands and events it wrote to the outbox relayed.
  */
 @ApplicationScoped
 public class SubscriptionPoll {
@@ -51,7 +51,7 @@ public class SubscriptionPoll {
             rules.apply(contracts, catalogue, now);
             batch.afterCommit().then(() -> {
                 metrics.count(contracts);
-                return contracts.commands().isEmpty() ? Uni.createFrom().voidItem() : relay.relayQuietly();
+                return !contracts.writesOutbox() ? Uni.createFrom().voidItem() : relay.relayQuietly();
             });
             return Uni.join().all(contractWrites.write(batch.connection(), contracts),
                     groups.write(batch.connection(), catalogue)).andFailFast().replaceWithVoid();

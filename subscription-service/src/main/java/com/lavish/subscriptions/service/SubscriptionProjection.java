@@ -23,8 +23,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * the rows its events are about (contracts locked, attempts, groups, redacted customers) in one round trip, applies
  * its events in offset order by the rules ({@link ContractVersions}, {@link BillingOutcomes},
  * {@link SellingPlanGroupChanges}) and writes the result with one set-based statement per table; the commands it asks
- * for (contract fetches, dunning's pause or cancel) are relayed once it commits. Counted in
- * {@code subscription.events}.
+ * for (contract fetches, dunning's pause or cancel) and the subscription events it causes are relayed once it
+ * commits. Counted in {@code subscription.events} (the metric, not the topic).
  */
 @ApplicationScoped
 public class SubscriptionProjection implements EventProjection<SubscriptionChange> {

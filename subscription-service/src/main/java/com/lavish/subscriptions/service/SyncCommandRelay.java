@@ -10,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import com.lavish.consumer.RecordProducer;
 import com.lavish.events.Topics;
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEvents;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.subscriptions.config.SyncCommandsConfig;
@@ -21,12 +23,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * Takes the outbox's commands to sync.commands: right after the transaction that wrote them commits, and on a
- * schedule for whatever a crash or an absent broker left behind. Each pass locks a batch of rows
+ * Takes the outbox's rows to their topics, the commands to sync.commands and the subscription events to
+ * subscription.events, each with its record key and CloudEvents headers: right after the transaction that wrote them
+ * commits, and on a schedule for whatever a crash or an absent broker left behind. Each pass locks a batch of rows
  * {@code FOR UPDATE SKIP LOCKED} (replicas share the outbox, none sends a row another is sending), hands them all to
- * event-consumer's idempotent acks=all producer at once, in id order (one contract's commands share a partition, so
+ * event-consumer's idempotent acks=all producer at once, in id order (one contract's records share a partition, so
  * they keep their order), waits for the broker's acks, and marks them sent in the same transaction. A crash between
- * the acks and the commit sends a command twice; sync-service applies each idempotency key once.
+ * the acks and the commit sends a row twice; sync-service applies each idempotency key once, and an event's consumer
+ * each event id (ce_id) once. Counted in {@code subscription_outbox_sent_total{topic,type}}.
  */
 @ApplicationScoped
 public class SyncCommandRelay {
@@ -61,16 +65,11 @@ public class SyncCommandRelay {
      * whose own work is done.
      */
     public Uni<Void> relayQuietly() {
-        return relayAll(0)
-                .onFailure().invoke(failure -> LOG.warnf("sync commands not relayed yet (the next pass retries): %s",
+        return Batches.whileFull(this::relay, config.batchSize(), MAX_PASSES)
+                .onFailure().invoke(failure -> LOG.warnf("outbox not relayed yet (the next pass retries): %s",
                         failure.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> relayAll(int passes) {
-        return relay().chain(sent -> sent < config.batchSize() || passes + 1 >= MAX_PASSES
-                ? Uni.createFrom().voidItem() : relayAll(passes + 1));
     }
 
     /** Sends up to a batch of unsent commands; completes with how many were sent. */
@@ -82,18 +81,30 @@ public class SyncCommandRelay {
 
     /** Every command handed to the producer before any ack is awaited: one round trip to the broker, not one each. */
     private Uni<Void> send(List<CommandOutbox.Unsent> unsent) {
-        List<Uni<Void>> sends = unsent.stream().map(row -> send(row.payload())).toList();
+        List<Uni<Void>> sends = unsent.stream().map(this::send).toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> send(byte[] payload) {
-        SyncCommand command = SyncMessages.readCommand(payload);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(Topics.SYNC_COMMANDS, null,
-                command.recordKey().toString().getBytes(StandardCharsets.UTF_8), payload,
-                SyncMessages.headers(command));
-        return records.send(record)
-                .invoke(() -> metrics.counter("subscription.sync.commands.sent", "type", command.type().name())
+    private Uni<Void> send(CommandOutbox.Unsent row) {
+        return records.send(record(row))
+                .invoke(() -> metrics.counter("subscription.outbox.sent", "topic", row.topic(), "type", row.type())
                         .increment())
                 .replaceWithVoid();
+    }
+
+    /** The row as its topic carries it: the payload as stored, keyed and headed as the contract says. */
+    private static ProducerRecord<byte[], byte[]> record(CommandOutbox.Unsent row) {
+        if (Topics.SUBSCRIPTION_EVENTS.equals(row.topic())) {
+            SubscriptionEvent event = SubscriptionEvents.read(row.payload());
+            return new ProducerRecord<>(row.topic(), null, bytes(event.recordKey().toString()), row.payload(),
+                    SubscriptionEvents.headers(event));
+        }
+        SyncCommand command = SyncMessages.readCommand(row.payload());
+        return new ProducerRecord<>(Topics.SYNC_COMMANDS, null, bytes(command.recordKey().toString()), row.payload(),
+                SyncMessages.headers(command));
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 }

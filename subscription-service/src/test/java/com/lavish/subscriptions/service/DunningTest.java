@@ -14,6 +14,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.subscriptions.BillingAttempt;
@@ -44,6 +46,13 @@ class DunningTest {
         attempt.requestedAt = NOW.minus(Duration.ofDays(1));
         contract.billingInFlight = attempt.idempotencyKey;
         return attempt;
+    }
+
+    /** The one event of the type the poll asked for. */
+    private ContractEvents.Asked asked(SubscriptionEventType type) {
+        List<ContractEvents.Asked> asked = changes.events(NOW).stream().filter(e -> e.type() == type).toList();
+        assertEquals(1, asked.size(), type.name());
+        return asked.get(0);
     }
 
     private List<String> steps() {
@@ -81,8 +90,34 @@ class DunningTest {
         assertEquals(SyncCommandType.CONTRACT_PAUSE, pause.command().type());
         assertEquals(SyncCommand.ACTOR_PARTNER, pause.command().actor());
         assertEquals("dunning/1/" + CYCLE + "/pause", pause.command().idempotencyKey());
-        assertEquals(List.of(pause.command()), changes.commands());
+        assertEquals(List.of(SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL, SyncCommandType.CONTRACT_PAUSE),
+                changes.commands().stream().map(SyncCommand::type).toList(), "the card's email, then the pause");
+        assertEquals(pause.command(), changes.commands().get(1));
+        ContractEvents.Asked exhausted = asked(SubscriptionEventType.DUNNING_EXHAUSTED);
+        assertEquals(new SubscriptionEvent.Dunning("insufficient_funds", 4, null, "paused"), exhausted.dunning());
         assertTrue(changes.hasPendingChange(contract), "the contract takes no other change meanwhile");
+    }
+
+    @Test
+    void aFailureIsToldWithItsDunningStepAndACardProblemAsksForShopifysPaymentMethodEmail() {
+        dunning.failed(changes, contract, inFlight(1), BillingAttempt.FAILED, "card_declined", "declined", NOW, NOW);
+
+        ContractEvents.Asked failed = asked(SubscriptionEventType.BILLING_FAILED);
+        assertEquals(new SubscriptionEvent.Dunning("card_declined", 1, contract.nextRetryAt.toString(), null),
+                failed.dunning());
+        assertEquals(CYCLE.toString(), failed.billing().billingDate());
+        SyncCommand email = changes.commands().get(0);
+        assertEquals(SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL, email.type());
+        assertEquals("payment-method-email/1/" + CYCLE, email.idempotencyKey());
+        assertEquals(SyncCommand.ACTOR_PARTNER, email.actor());
+    }
+
+    @Test
+    void anInventoryFailureAsksForNoPaymentMethodEmail() {
+        dunning.failed(changes, contract, inFlight(1), BillingAttempt.FAILED, "out_of_stock", null, NOW, NOW);
+
+        assertEquals("out_of_stock", asked(SubscriptionEventType.BILLING_FAILED).dunning().errorCode());
+        assertTrue(changes.commands().isEmpty());
     }
 
     @Test
