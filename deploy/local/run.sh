@@ -18,8 +18,7 @@ cd "$root"
 
 # name:port, as design.md fixes them; each service's management port (/q/health, /q/metrics, /q/openapi) is its port
 # + 1000 (quarkus.management.port in its application.properties), which no gateway routes to
-all_services=(webhook-gateway:8081 customer-service:8082 order-service:8083 subscription-service:8084 sync-service:8085
-  notification-service:8086)
+all_services=(webhook-gateway:8081 customer-service:8082 order-service:8083 subscription-service:8084 sync-service:8085 notification-service:8086)
 edge_port=${EDGE_PORT:-8080}
 edge_host=${EDGE_HOST:-127.0.0.1}
 # JVM settings of each service (bench/README.md says what each costs and buys): a small heap and the serial collector
@@ -70,6 +69,8 @@ export SHOPIFY_ADMIN_TOKEN=${SHOPIFY_ADMIN_TOKEN:-shpat_local-fake-admin-token-n
 # notification-service signs its unsubscribe links with this; its mail goes to devstack's GreenMail (the env file
 # names it) unless QUARKUS_MAILER_HOST names a real SMTP server
 export NOTIFICATIONS_UNSUBSCRIBE_SECRET=${NOTIFICATIONS_UNSUBSCRIBE_SECRET:-local-dev-unsubscribe-secret-not-for-production}
+# the origin the links in the emails point at: the local API gateway, which routes /notifications/... to the service
+export NOTIFICATIONS_UNSUBSCRIBE_BASE_URL=${NOTIFICATIONS_UNSUBSCRIBE_BASE_URL:-http://127.0.0.1:$edge_port}
 
 # The services that exist in this checkout, narrowed by --only.
 services=()

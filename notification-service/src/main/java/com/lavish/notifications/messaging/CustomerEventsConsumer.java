@@ -1,0 +1,29 @@
+package com.lavish.notifications.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.lavish.consumer.EventPipeline;
+import com.lavish.notifications.service.RecipientProjection;
+
+import io.smallrye.mutiny.Uni;
+
+/** Consumes shopify.customers (group notification-service-customers) into the recipients, a poll at a time. */
+@ApplicationScoped
+public class CustomerEventsConsumer {
+
+    private final EventPipeline pipeline;
+    private final RecipientProjection projection;
+
+    public CustomerEventsConsumer(EventPipeline pipeline, RecipientProjection projection) {
+        this.pipeline = pipeline;
+        this.projection = projection;
+    }
+
+    @Incoming("shopify-customers")
+    public Uni<Void> consume(ConsumerRecords<String, byte[]> records) {
+        return pipeline.consume(records, projection);
+    }
+}
