@@ -7,3 +7,31 @@ ready() {
     [ $SECONDS -lt $deadline ] || { echo "not ready: $1" >&2; exit 1; }; sleep 1
   done
 }
+
+# local_suite STATE [run.sh options...]: the local run (deploy/local/run.sh) with a fresh database under
+# STATE/devstack (Shopify's fake starts empty and hands out the same ids again) and its output in STATE/run.log, in
+# the background until the script ends; returns once it says it runs, or stops the script
+local_suite() {
+  local state=$1; shift
+  rm -rf "$state/devstack"
+  DEVSTACK_HOME="$state/devstack" bash deploy/local/run.sh --no-demo "$@" >"$state/run.log" 2>&1 &
+  local suite=$!
+  # shellcheck disable=SC2064
+  trap "kill $suite 2>/dev/null || true; wait $suite 2>/dev/null || true" EXIT INT TERM
+  local deadline=$((SECONDS + 360))
+  until grep -q "The suite runs" "$state/run.log"; do
+    kill -0 "$suite" 2>/dev/null || { echo "the suite did not start; see $state/run.log" >&2; exit 1; }
+    [ $SECONDS -lt $deadline ] || { echo "the suite did not start in time; see $state/run.log" >&2; exit 1; }
+    sleep 1
+  done
+}
+
+# bench_classpath MODULE_JAR...: packages the suite (never installs: the shared ~/.m2 must not get this checkout's
+# snapshots) when bench's classpath or one of these artifacts is missing, then sets bench_cp
+bench_classpath() {
+  local missing=false artifact
+  [ -f bench/target/bench.classpath ] || missing=true
+  for artifact in "$@"; do [ -f "$artifact" ] || missing=true; done
+  if $missing; then ./mvnw -q -B -ntp package -DskipTests; fi
+  bench_cp="$(ls bench/target/bench-*.jar | head -1):$(cat bench/target/bench.classpath)"
+}

@@ -15,22 +15,10 @@ out=bench/results/raw
 mkdir -p "$out" "$state"
 result="$out/page-load-$(date +%Y%m%d-%H%M%S).txt"
 
-# package, never install (the shared ~/.m2 must not get this checkout's snapshots); run.sh needs every service
-if [ ! -f bench/target/bench.classpath ] || [ ! -f customer-service/target/quarkus-app/quarkus-run.jar ]; then
-  ./mvnw -q -B -ntp package -DskipTests
-fi
-bench_cp="$(ls bench/target/bench-*.jar | head -1):$(cat bench/target/bench.classpath)"
-
-rm -rf "$state/devstack"
-DEVSTACK_HOME="$state/devstack" bash deploy/local/run.sh --no-demo >"$state/run.log" 2>&1 &
-suite=$!
-trap 'kill "$suite" 2>/dev/null || true; wait "$suite" 2>/dev/null || true' EXIT INT TERM
-deadline=$((SECONDS + 360))
-until grep -q "The suite runs" "$state/run.log"; do
-  kill -0 "$suite" 2>/dev/null || { echo "the suite did not start; see $state/run.log" >&2; exit 1; }
-  [ $SECONDS -lt $deadline ] || { echo "the suite did not start in time; see $state/run.log" >&2; exit 1; }
-  sleep 1
-done
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+bench_classpath customer-service/target/quarkus-app/quarkus-run.jar
+local_suite "$state"
 
 {
   echo "# bench/run-page-load.sh $runs (ORDERS=$orders), $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores"

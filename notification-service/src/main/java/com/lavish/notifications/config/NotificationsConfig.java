@@ -49,6 +49,13 @@ public interface NotificationsConfig {
         @WithDefault("50")
         int batchSize();
 
+        /**
+         * How many messages a pass has on their way at once, each in its own transaction: an SMTP exchange waits on
+         * the server, and one at a time left messages queueing behind it at 100 a second (bench/README.md).
+         */
+        @WithDefault("4")
+        int concurrency();
+
         /** The wait after the first refused or failed attempt; doubled each time up to {@link #maxBackoff()}. */
         @WithDefault("30s")
         Duration initialBackoff();

@@ -3,6 +3,8 @@ package com.lavish.notifications.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -80,14 +82,22 @@ public class MessageSender {
         return Uni.createFrom().voidItem();
     }
 
-    /** Sends what is due, up to a batch; a nudge during a drain makes it go round once more. */
+    /**
+     * Sends what is due, up to a batch, in {@code concurrency} lanes that each claim the next message due (SKIP LOCKED
+     * keeps them apart); a nudge during a drain makes it go round once more.
+     */
     public Uni<Void> drain() {
         if (!draining.compareAndSet(false, true)) {
             nudgedMeanwhile.set(true);
             return Uni.createFrom().voidItem();
         }
         nudgedMeanwhile.set(false);
-        return sendSome(config.batchSize())
+        int lanes = Math.max(1, config.concurrency());
+        List<Uni<Void>> sending = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            sending.add(sendSome(Math.max(1, config.batchSize() / lanes)));
+        }
+        return Uni.join().all(sending).andCollectFailures().replaceWithVoid()
                 .eventually(() -> draining.set(false))
                 .chain(() -> nudgedMeanwhile.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
     }
