@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,8 +41,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Message-ID ({@code <event id@domain>}), so a second message for an event is a duplicate. Waits for notification-
  * service's readiness (MANAGEMENT_URL) first, makes the customers (customers/create on shopify.customers, as
  * {@link EventBacklog} writes them, so the service knows their addresses), and waits up to 60 s after the load for
- * the last messages.
- * Usage: NotificationLatency BOOTSTRAP SHOP RATE SECONDS FIRST_CUSTOMER CUSTOMERS SMTP_PORT MANAGEMENT_URL
+ * the last messages. With OUTAGE_SECONDS above 0 the SMTP server goes down a third of the way through the load for that
+ * long (its open connections dropped), and the wait for the last messages is five minutes: nothing may be missing or
+ * sent twice after the service's retries.
+ * Usage: NotificationLatency BOOTSTRAP SHOP RATE SECONDS FIRST_CUSTOMER CUSTOMERS SMTP_PORT MANAGEMENT_URL [OUTAGE_SECONDS]
  */
 public final class NotificationLatency {
 
@@ -56,11 +62,12 @@ public final class NotificationLatency {
         int customers = Integer.parseInt(args[5]);
         int smtpPort = Integer.parseInt(args[6]);
         String managementUrl = args[7];
+        int outage = args.length > 8 ? Integer.parseInt(args[8]) : 0;
 
         Map<String, Long> published = new ConcurrentHashMap<>();
         Map<String, Integer> received = new ConcurrentHashMap<>();
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
-        SmtpSink smtp = new SmtpSink(smtpPort, (messageId, at) -> {
+        BiConsumer<String, Long> accepted = (messageId, at) -> {
             Matcher id = EVENT_ID.matcher(String.valueOf(messageId));
             if (id.find() && received.merge(id.group(1), 1, Integer::sum) == 1) {
                 Long sent = published.get(id.group(1));
@@ -70,7 +77,9 @@ public final class NotificationLatency {
                     }
                 }
             }
-        });
+        };
+        AtomicReference<SmtpSink> smtp =
+                new AtomicReference<>(new SmtpSink(smtpPort, accepted));
         awaitReady(managementUrl);
         EventBacklog.main(new String[] {bootstrap, shop, "customers", Integer.toString(customers),
                 Long.toString(firstCustomer), "bench-notification-customer-"});
@@ -85,6 +94,21 @@ public final class NotificationLatency {
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         long total = (long) rate * seconds;
         long started = System.nanoTime();
+        if (outage > 0) {
+            ScheduledExecutorService down = Executors
+                    .newSingleThreadScheduledExecutor();
+            down.schedule(() -> {
+                smtp.get().close();
+                System.out.printf("smtp down at %d s for %d s%n", seconds / 3, outage);
+                return null;
+            }, seconds / 3, TimeUnit.SECONDS);
+            down.schedule(() -> {
+                smtp.set(new SmtpSink(smtpPort, accepted));
+                System.out.println("smtp up again");
+                return null;
+            }, seconds / 3 + outage, TimeUnit.SECONDS);
+            down.shutdown();
+        }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             for (long i = 0; i < total; i++) {
                 // open loop: the i-th event leaves at its time, however the service keeps up
@@ -100,11 +124,11 @@ public final class NotificationLatency {
             }
             producer.flush();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(outage > 0 ? 300 : 60);
         while (received.size() < total && System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
-        smtp.close();
+        smtp.get().close();
 
         long duplicates = received.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
         System.out.printf("published %d PAUSED events at %d/s for %d s (%d customers)%n", total, rate, seconds,

@@ -9,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.BiConsumer;
 final class SmtpSink implements AutoCloseable {
 
     private final ServerSocket server;
+    /** The connections open now: an outage closes them too, or a client's pooled connection would outlive it. */
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
     /** Listens on 127.0.0.1:port; {@code accepted} gets each message's Message-ID (or null) and System.nanoTime(). */
     SmtpSink(int port, BiConsumer<String, Long> accepted) throws IOException {
@@ -28,6 +32,7 @@ final class SmtpSink implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket client = server.accept();
+                    connections.add(client);
                     Thread connection = new Thread(() -> serve(client, accepted), "smtp-sink-connection");
                     connection.setDaemon(true);
                     connection.start();
@@ -40,7 +45,7 @@ final class SmtpSink implements AutoCloseable {
         acceptor.start();
     }
 
-    private static void serve(Socket client, BiConsumer<String, Long> accepted) {
+    private void serve(Socket client, BiConsumer<String, Long> accepted) {
         try (client;
              BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
              OutputStream out = client.getOutputStream()) {
@@ -73,6 +78,8 @@ final class SmtpSink implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        } finally {
+            connections.remove(client);
         }
     }
 
@@ -81,8 +88,12 @@ final class SmtpSink implements AutoCloseable {
         out.flush();
     }
 
+    /** Stops listening and drops every open connection, as a server that goes down does. */
     @Override
     public void close() throws IOException {
         server.close();
+        for (Socket connection : connections) {
+            connection.close();
+        }
     }
 }
