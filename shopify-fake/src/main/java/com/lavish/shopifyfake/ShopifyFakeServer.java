@@ -2,41 +2,30 @@ package com.lavish.shopifyfake;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.shopifyfake.CliOptions.UsageException;
 import com.lavish.shopifyfake.admin.AdminApi;
 import com.lavish.shopifyfake.admin.StorefrontCatalog;
 import com.lavish.shopifyfake.storefront.Storefront;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.RequestOptions;
 
 import org.jboss.logging.Logger;
 
@@ -83,8 +72,6 @@ public final class ShopifyFakeServer {
     /** Who is logged in at the storefront. Exists only in this fake: Shopify knows it from its own session. */
     public static final String LOGGED_IN_HEADER = "X-Fake-Logged-In-Customer-Id";
     static final String WEBHOOKS_PATH = "/admin/fake/webhooks/";
-    /** Order statuses a trigger may set on an orders/* sample, to show a status change. */
-    private static final List<String> STATUS_FIELDS = List.of("financial_status", "fulfillment_status");
 
     private static final String USAGE_TEXT = """
             usage: ShopifyFakeServer [--host 127.0.0.1] [--port 8090] [--edge http://127.0.0.1:8080]
@@ -93,15 +80,6 @@ public final class ShopifyFakeServer {
                                      [--theme-extension theme-extension]
             defaults: SHOPIFY_API_SECRET, first of SHOPIFY_SHOPS, SHOPIFY_API_VERSION, SHOPIFY_ADMIN_TOKEN,
                       SHOPIFY_FAKE_THROTTLE_MAXIMUM, SHOPIFY_FAKE_THROTTLE_RESTORE_RATE, SHOPIFY_FAKE_BILLING_DELAY_MS""";
-
-    // Hop-by-hop headers (RFC 9110 §7.6.1) and what Shopify's proxy strips or sets itself.
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
-            "host", "content-length", "cookie", "x-forwarded-for", "x-forwarded-host",
-            LOGGED_IN_HEADER.toLowerCase(Locale.ROOT));
-    private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
-            "set-cookie");
 
     /**
      * How the server runs; the secret and the Admin API token are never printed ({@link #toString()} leaves them
@@ -188,18 +166,17 @@ public final class ShopifyFakeServer {
     }
 
     private final Config config;
-    private final HttpClient proxyClient;
-    private final AppProxySigner proxySigner;
-    private final WebhookSender webhookSender;
+    private final AppProxy appProxy;
+    private final WebhookTrigger webhookTrigger;
     private final AdminApi adminApi;
     private final Storefront storefront;
     private HttpServer server;
 
     private ShopifyFakeServer(Vertx vertx, Config config, Clock clock) {
         this.config = config;
-        this.proxyClient = vertx.createHttpClient();
-        this.proxySigner = new AppProxySigner(config.secret());
-        this.webhookSender = new WebhookSender(new WebhookSigner(config.secret(), config.apiVersion()));
+        this.appProxy = new AppProxy(vertx, config);
+        WebhookSender webhookSender = new WebhookSender(new WebhookSigner(config.secret(), config.apiVersion()));
+        this.webhookTrigger = new WebhookTrigger(config, webhookSender);
         this.adminApi = new AdminApi(vertx, config.admin(), config.shop(), webhookSender,
                 URI.create(config.edge() + "/webhooks"), clock);
         this.storefront = config.themeExtension() == null ? null : new Storefront(config.themeExtension(),
@@ -233,7 +210,7 @@ public final class ShopifyFakeServer {
     }
 
     public Future<Void> close() {
-        return server.close().compose(v -> proxyClient.close());
+        return server.close().compose(v -> appProxy.close());
     }
 
     public static void main(String[] args) {
@@ -268,7 +245,7 @@ public final class ShopifyFakeServer {
         if (path.equals("/health") && request.method() == HttpMethod.GET) {
             json(request.response(), 200, SampleWebhooks.JSON.createObjectNode().put("status", "UP"));
         } else if (path.equals(config.pathPrefix()) || path.startsWith(config.pathPrefix() + "/")) {
-            proxy(request, path.substring(config.pathPrefix().length()));
+            appProxy.forward(request, path.substring(config.pathPrefix().length()));
         } else if (AdminApi.handles(path)) {
             adminApi.handle(request);
         } else if (Storefront.handles(path)) {
@@ -280,7 +257,7 @@ public final class ShopifyFakeServer {
             }
         } else if (path.startsWith(WEBHOOKS_PATH) && path.length() > WEBHOOKS_PATH.length()) {
             if (request.method() == HttpMethod.POST) {
-                request.body().onSuccess(body -> webhook(request, path.substring(WEBHOOKS_PATH.length()), body))
+                request.body().onSuccess(body -> webhookTrigger.send(request, path.substring(WEBHOOKS_PATH.length()), body))
                         .onFailure(e -> error(request.response(), 400, FakeDefaults.describe(e)));
             } else {
                 request.response().putHeader("Allow", "POST");
@@ -291,149 +268,13 @@ public final class ShopifyFakeServer {
         }
     }
 
-    // ---- app proxy ----
-
-    private void proxy(HttpServerRequest request, String rest) {
-        Long customerId = Storefront.loggedInCustomer(request).orElse(null);
-        String loggedIn = request.getHeader(LOGGED_IN_HEADER);
-        if (loggedIn != null && !loggedIn.isBlank()) {
-            try {
-                customerId = FakeDefaults.customerId(loggedIn);
-            } catch (IllegalArgumentException e) {
-                error(request.response(), 400, LOGGED_IN_HEADER + " " + e.getMessage());
-                return;
-            }
-        }
-        String query = proxySigner.query(config.shop(), customerId, Instant.now(), config.pathPrefix(),
-                AppProxySigner.decodeQuery(request.query()));
-        // an event stream sends a comment every 15 s: a minute of silence is a dead connection
-        RequestOptions upstream = new RequestOptions().setMethod(request.method())
-                .setAbsoluteURI(config.edge() + "/proxy" + rest + "?" + query)
-                .setIdleTimeout(Duration.ofSeconds(60).toMillis());
-        MultiMap headers = upstream.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : upstream.getHeaders();
-        request.headers().forEach(header -> {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                headers.add(header.getKey(), header.getValue());
-            }
-        });
-        headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
-        headers.set("X-Forwarded-Host", config.shop());
-        upstream.setHeaders(headers);
-        String line = "proxy " + request.method() + " " + request.path();
-        request.body()
-                .compose(body -> proxyClient.request(upstream).compose(call -> {
-                    // the browser went away (a closed event stream): so does the request to the edge
-                    request.response().closeHandler(v -> call.reset());
-                    return body.length() == 0 ? call.send() : call.send(body);
-                }))
-                .compose(response -> relay(request, response))
-                .onSuccess(status -> LOG.infof("%s -> %s", line, status))
-                .onFailure(e -> {
-                    LOG.infof("%s -> 502 %s", line, FakeDefaults.describe(e));
-                    if (!request.response().headWritten()) {
-                        error(request.response(), 502, "the edge at " + config.edge() + " did not answer: "
-                                + FakeDefaults.describe(e));
-                    }
-                });
-    }
-
-    /** The edge's answer, streamed as it comes (an event stream never ends on its own). */
-    private static Future<Integer> relay(HttpServerRequest request, HttpClientResponse upstream) {
-        HttpServerResponse response = request.response().setStatusCode(upstream.statusCode());
-        if (upstream.statusMessage() != null && !upstream.statusMessage().isEmpty()) {
-            response.setStatusMessage(upstream.statusMessage());
-        }
-        upstream.headers().forEach(header -> {
-            if (!NOT_RELAYED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
-                response.headers().add(header.getKey(), header.getValue());
-            }
-        });
-        int status = upstream.statusCode();
-        boolean bodiless = request.method() == HttpMethod.HEAD || status == 204 || status == 304;
-        if (!bodiless && !response.headers().contains("Content-Length")) {
-            response.setChunked(true);
-        }
-        return upstream.pipeTo(response).map(status);
-    }
-
-    // ---- webhook trigger ----
-
-    private void webhook(HttpServerRequest request, String encodedTopic, Buffer requestBody) {
-        String topic = URLDecoder.decode(encodedTopic, StandardCharsets.UTF_8).replace('~', '/');
-        ObjectNode answer = SampleWebhooks.JSON.createObjectNode().put("topic", topic);
-        byte[] body;
-        String shop;
-        try {
-            JsonNode options = requestBody.length() == 0 ? SampleWebhooks.JSON.createObjectNode()
-                    : SampleWebhooks.JSON.readTree(requestBody.getBytes());
-            if (!options.isObject()) {
-                throw new IllegalArgumentException("the body must be a JSON object");
-            }
-            String customerId = option(request, options, "customer_id");
-            shop = option(request, options, "shop");
-            shop = shop == null ? config.shop() : shop;
-            String sample = option(request, options, "sample");
-            Map<String, String> statuses = new HashMap<>();
-            for (String field : STATUS_FIELDS) {
-                String value = option(request, options, field);
-                if (value != null) {
-                    statuses.put(field, value);
-                }
-            }
-            // Shopify's sample order is a cancelled one: cancelled false makes it an order that stands
-            if ("false".equals(option(request, options, "cancelled"))) {
-                statuses.put("cancelled_at", null);
-            }
-            String orderId = option(request, options, "order_id");
-            SampleWebhooks.Buyer buyer = new SampleWebhooks.Buyer(
-                    customerId == null ? null : FakeDefaults.customerId(customerId), option(request, options, "email"),
-                    option(request, options, "first_name"), option(request, options, "last_name"));
-            body = SampleWebhooks.lavishFor(sample == null ? topic : sample, shop, buyer, statuses,
-                    orderId == null ? null : FakeDefaults.customerId(orderId));
-        } catch (IOException | IllegalArgumentException e) {
-            json(request.response(), 400, answer.put("detail", e instanceof IOException
-                    ? "the body is not JSON: " + e.getMessage() : e.getMessage()));
-            return;
-        }
-        WebhookDelivery delivery = WebhookDelivery.of(topic, shop, body);
-        answer.put("webhook_id", delivery.webhookId());
-        String line = "webhook " + topic + " webhook-id=" + delivery.webhookId();
-        Future.fromCompletionStage(webhookSender.sendAsync(URI.create(config.edge() + "/webhooks"), delivery))
-                .onSuccess(response -> {
-                    LOG.infof("%s status=%d", line, response.status());
-                    answer.put("status", response.status());
-                    if (!response.delivered()) {
-                        answer.put("detail", response.problem());
-                    }
-                    // a gateway's 204 would leave no room for this JSON: the trigger then answers 200
-                    json(request.response(), response.status() == 204 ? 200 : response.status(), answer);
-                })
-                .onFailure(e -> {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    LOG.infof("%s status=none", line);
-                    answer.putNull("status");
-                    answer.put("detail", "the gateway did not answer: " + FakeDefaults.describe(cause));
-                    json(request.response(), 502, answer);
-                });
-    }
-
-    // A trigger option from the JSON body (a number or a string), else from the query.
-    private static String option(HttpServerRequest request, JsonNode options, String name) {
-        JsonNode value = options.get(name);
-        if (value != null && !value.isNull()) {
-            return value.asText();
-        }
-        String param = request.getParam(name);
-        return param == null || param.isBlank() ? null : param;
-    }
-
     // ---- answers ----
 
-    private static void error(HttpServerResponse response, int status, String detail) {
+    static void error(HttpServerResponse response, int status, String detail) {
         json(response, status, SampleWebhooks.JSON.createObjectNode().put("status", status).put("detail", detail));
     }
 
-    private static void json(HttpServerResponse response, int status, JsonNode body) {
+    static void json(HttpServerResponse response, int status, JsonNode body) {
         try {
             response.setStatusCode(status).putHeader("Content-Type", "application/json")
                     .end(Buffer.buffer(SampleWebhooks.JSON.writeValueAsBytes(body)));

@@ -1,8 +1,10 @@
 package com.lavish.shopifyfake.storefront;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import static com.lavish.shopifyfake.storefront.StorefrontAnswers.json;
+import static com.lavish.shopifyfake.storefront.StorefrontAnswers.positive;
+import static com.lavish.shopifyfake.storefront.StorefrontAnswers.redirect;
+import static com.lavish.shopifyfake.storefront.StorefrontAnswers.text;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -11,20 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lavish.shopifyfake.admin.StorefrontCatalog;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 
 import org.jboss.logging.Logger;
 
@@ -40,11 +36,8 @@ import org.jboss.logging.Logger;
 public final class Storefront {
 
     private static final Logger LOG = Logger.getLogger(Storefront.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The fake's log-in: the logged-in customer's id. Shopify keeps its own session; nothing else reads this. */
     public static final String CUSTOMER_COOKIE = "_fake_customer";
-    private static final String CART_COOKIE = "cart";
-    private static final Pattern ASSET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Set<String> LOCALES = Set.of("fr");
     private static final Set<String> PAGE_PATHS = Set.of("/", "/account", "/account/login", "/account/logout", "/cart",
             "/cart.js", "/cart/add", "/cart/add.js");
@@ -97,16 +90,16 @@ public final class Storefront {
         String path = withoutLocale(request.path());
         try {
             if (path.startsWith(LiquidTheme.ASSET_PATH)) {
-                asset(request, theme.extension().resolve("assets"), path.substring(LiquidTheme.ASSET_PATH.length()));
+                StorefrontFiles.asset(request, theme.extension().resolve("assets"), path.substring(LiquidTheme.ASSET_PATH.length()));
             } else if (path.startsWith("/theme/")) {
-                themeFile(request, path.substring("/theme/".length()));
+                StorefrontFiles.themeFile(request, path.substring("/theme/".length()));
             } else if (path.equals("/cart/add.js") || path.equals("/cart/add")) {
-                addToCart(request, path.endsWith(".js"));
+                carts.add(request, path.endsWith(".js"), catalog);
             } else if (request.method() != HttpMethod.GET && !path.equals("/account/login")) {
                 request.response().putHeader("Allow", "GET");
                 text(request.response(), 405, "this page takes GET");
             } else if (path.equals("/cart.js")) {
-                json(request.response(), 200, carts.cart(cartToken(request, false)));
+                json(request.response(), 200, carts.cart(StorefrontCart.cartToken(request, false)));
             } else if (path.startsWith("/products/")) {
                 productPage(request, locale, path.substring("/products/".length()));
             } else if (path.equals("/account")) {
@@ -117,7 +110,7 @@ public final class Storefront {
                 request.response().addCookie(Cookie.cookie(CUSTOMER_COOKIE, "").setPath("/").setMaxAge(0));
                 redirect(request.response(), "/");
             } else if (path.equals("/cart")) {
-                html(request, locale, "Cart", page(locale, request, "cart", Map.of("cart", carts.cart(cartToken(request, false)))),
+                html(request, locale, "Cart", page(locale, request, "cart", Map.of("cart", carts.cart(StorefrontCart.cartToken(request, false)))),
                         List.of());
             } else {
                 html(request, locale, "Lavish Library", page(locale, request, "index", Map.of("products", catalog.products())),
@@ -243,135 +236,6 @@ public final class Storefront {
     private List<String> stylesheets(String block) {
         JsonNode stylesheet = theme.schema(block).get("stylesheet");
         return stylesheet == null ? List.of() : List.of(LiquidTheme.ASSET_PATH + stylesheet.asText());
-    }
-
-    // ---- cart ----
-
-    private void addToCart(HttpServerRequest request, boolean ajax) {
-        if (request.method() != HttpMethod.POST) {
-            request.response().putHeader("Allow", "POST");
-            text(request.response(), 405, "add to the cart with POST");
-            return;
-        }
-        String contentType = String.valueOf(request.getHeader("Content-Type"));
-        if (contentType.startsWith("application/json")) {
-            request.body().onSuccess(body -> {
-                try {
-                    JsonNode json = JSON.readTree(body.getBytes());
-                    JsonNode item = json.has("items") ? json.path("items").path(0) : json;
-                    added(request, ajax, item.path("id").asText(null), item.path("quantity").asText(null),
-                            item.path("selling_plan").asText(null));
-                } catch (IOException e) {
-                    json(request.response(), 400, Map.of("status", 400, "message", "Cart Error",
-                            "description", "the body is not JSON"));
-                }
-            });
-        } else {
-            request.setExpectMultipart(true);
-            request.end().onSuccess(v -> {
-                MultiMap form = request.formAttributes();
-                added(request, ajax, form.get("id"), form.get("quantity"), form.get("selling_plan"));
-            });
-        }
-    }
-
-    private void added(HttpServerRequest request, boolean ajax, String variant, String quantity, String sellingPlan) {
-        try {
-            Map<String, Object> line = carts.add(cartToken(request, true), catalog, variant, quantity, sellingPlan);
-            LOG.infof("cart add variant=%s selling_plan=%s", line.get("variant_id"),
-                    sellingPlan == null || sellingPlan.isBlank() ? "none" : sellingPlan);
-            if (ajax) {
-                json(request.response(), 200, line);
-            } else {
-                redirect(request.response(), "/cart");
-            }
-        } catch (StorefrontCart.CartError e) {
-            json(request.response(), e.status, e.body());
-        }
-    }
-
-    /** The browser's cart token, made (and set as a cookie) when it has none and one is needed. */
-    private static String cartToken(HttpServerRequest request, boolean create) {
-        Cookie cookie = request.getCookie(CART_COOKIE);
-        if (cookie != null && !cookie.getValue().isBlank()) {
-            return cookie.getValue();
-        }
-        if (!create) {
-            return null;
-        }
-        String token = UUID.randomUUID().toString().replace("-", "");
-        request.response().addCookie(Cookie.cookie(CART_COOKIE, token).setPath("/").setHttpOnly(true)
-                .setSameSite(CookieSameSite.LAX));
-        return token;
-    }
-
-    // ---- files ----
-
-    private static void asset(HttpServerRequest request, Path folder, String name) {
-        Path file = folder.resolve(name);
-        if (!ASSET_NAME.matcher(name).matches() || !Files.isRegularFile(file)) {
-            text(request.response(), 404, "no asset named '" + name + "'");
-            return;
-        }
-        try {
-            file(request.response(), name, Files.readAllBytes(file));
-        } catch (IOException e) {
-            text(request.response(), 500, "cannot read the asset " + name);
-        }
-    }
-
-    private static void themeFile(HttpServerRequest request, String name) {
-        if (!ASSET_NAME.matcher(name).matches()) {
-            text(request.response(), 404, "no theme file named '" + name + "'");
-            return;
-        }
-        try (InputStream in = Storefront.class.getClassLoader().getResourceAsStream("storefront/" + name)) {
-            if (in == null || name.endsWith(".liquid")) {
-                text(request.response(), 404, "no theme file named '" + name + "'");
-                return;
-            }
-            file(request.response(), name, in.readAllBytes());
-        } catch (IOException e) {
-            text(request.response(), 500, "cannot read the theme file " + name);
-        }
-    }
-
-    private static void file(HttpServerResponse response, String name, byte[] bytes) {
-        String type = name.endsWith(".js") || name.endsWith(".mjs") ? "text/javascript; charset=utf-8"
-                : name.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream";
-        response.putHeader("Content-Type", type).putHeader("Cache-Control", "public, max-age=300")
-                .putHeader("X-Content-Type-Options", "nosniff").end(Buffer.buffer(bytes));
-    }
-
-    // ---- answers ----
-
-    private static void redirect(HttpServerResponse response, String location) {
-        response.setStatusCode(303).putHeader("Location", location).end();
-    }
-
-    private static void text(HttpServerResponse response, int status, String text) {
-        response.setStatusCode(status).putHeader("Content-Type", "text/plain; charset=utf-8").end(text);
-    }
-
-    private static void json(HttpServerResponse response, int status, Object body) {
-        try {
-            response.setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(Buffer.buffer(JSON.writeValueAsBytes(body)));
-        } catch (IOException e) {
-            response.setStatusCode(500).end();
-        }
-    }
-
-    private static Long positive(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            long value = Long.parseLong(text.trim());
-            return value > 0 ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static String localeOf(String path) {

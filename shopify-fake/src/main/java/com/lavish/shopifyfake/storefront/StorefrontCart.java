@@ -1,14 +1,29 @@
 package com.lavish.shopifyfake.storefront;
 
+import static com.lavish.shopifyfake.storefront.StorefrontAnswers.json;
+import static com.lavish.shopifyfake.storefront.StorefrontAnswers.redirect;
+import static com.lavish.shopifyfake.storefront.StorefrontAnswers.text;
+
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.lavish.shopifyfake.admin.StorefrontCatalog;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+
+import org.jboss.logging.Logger;
 
 /**
  * Shopify's Ajax cart as the theme calls it: {@code POST /cart/add.js} adds a variant, with the selling plan the
@@ -16,6 +31,9 @@ import com.lavish.shopifyfake.admin.StorefrontCatalog;
  * Shopify's answers do. A cart lives as long as the fake, under the {@code cart} cookie's token.
  */
 final class StorefrontCart {
+
+    private static final Logger LOG = Logger.getLogger(StorefrontCart.class);
+    private static final String CART_COOKIE = "cart";
 
     /** A refusal in Shopify's Ajax cart format: {@code {status, message, description}}. */
     static final class CartError extends RuntimeException {
@@ -76,6 +94,66 @@ final class StorefrontCart {
             line.put("line_price", total * unitPrice);
             return new LinkedHashMap<>(line);
         }
+    }
+
+    /** {@code POST /cart/add.js} (ajax: the line as JSON) or {@code /cart/add} (a form: on to the cart page). */
+    void add(HttpServerRequest request, boolean ajax, StorefrontCatalog catalog) {
+        if (request.method() != HttpMethod.POST) {
+            request.response().putHeader("Allow", "POST");
+            text(request.response(), 405, "add to the cart with POST");
+            return;
+        }
+        String contentType = String.valueOf(request.getHeader("Content-Type"));
+        if (contentType.startsWith("application/json")) {
+            request.body().onSuccess(body -> {
+                try {
+                    JsonNode json = StorefrontAnswers.JSON.readTree(body.getBytes());
+                    JsonNode item = json.has("items") ? json.path("items").path(0) : json;
+                    added(request, ajax, catalog, item.path("id").asText(null), item.path("quantity").asText(null),
+                            item.path("selling_plan").asText(null));
+                } catch (IOException e) {
+                    json(request.response(), 400, Map.of("status", 400, "message", "Cart Error",
+                            "description", "the body is not JSON"));
+                }
+            });
+        } else {
+            request.setExpectMultipart(true);
+            request.end().onSuccess(v -> {
+                MultiMap form = request.formAttributes();
+                added(request, ajax, catalog, form.get("id"), form.get("quantity"), form.get("selling_plan"));
+            });
+        }
+    }
+
+    private void added(HttpServerRequest request, boolean ajax, StorefrontCatalog catalog, String variant,
+                       String quantity, String sellingPlan) {
+        try {
+            Map<String, Object> line = add(cartToken(request, true), catalog, variant, quantity, sellingPlan);
+            LOG.infof("cart add variant=%s selling_plan=%s", line.get("variant_id"),
+                    sellingPlan == null || sellingPlan.isBlank() ? "none" : sellingPlan);
+            if (ajax) {
+                json(request.response(), 200, line);
+            } else {
+                redirect(request.response(), "/cart");
+            }
+        } catch (CartError e) {
+            json(request.response(), e.status, e.body());
+        }
+    }
+
+    /** The browser's cart token, made (and set as a cookie) when it has none and one is needed. */
+    static String cartToken(HttpServerRequest request, boolean create) {
+        Cookie cookie = request.getCookie(CART_COOKIE);
+        if (cookie != null && !cookie.getValue().isBlank()) {
+            return cookie.getValue();
+        }
+        if (!create) {
+            return null;
+        }
+        String token = UUID.randomUUID().toString().replace("-", "");
+        request.response().addCookie(Cookie.cookie(CART_COOKIE, token).setPath("/").setHttpOnly(true)
+                .setSameSite(CookieSameSite.LAX));
+        return token;
     }
 
     /** The cart of this token, as {@code /cart.js} answers it. */
