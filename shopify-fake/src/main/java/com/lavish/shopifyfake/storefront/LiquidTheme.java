@@ -56,6 +56,7 @@ final class LiquidTheme {
     private final Path extension;
     private final TemplateParser parser;
     private final Map<Path, Parsed> templates = new ConcurrentHashMap<>();
+    private final Map<String, Template> pages = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> locales = new ConcurrentHashMap<>();
 
     private record Parsed(long modified, Template template) {
@@ -99,12 +100,17 @@ final class LiquidTheme {
 
     /** A page of the fake's own theme (a classpath resource {@code storefront/<name>.liquid}) with these objects. */
     String page(String name, Map<String, Object> objects) {
+        // the fake's own theme is in the jar and never changes while it runs: parsed once
+        return pages.computeIfAbsent(name, this::parsePage).render(objects);
+    }
+
+    private Template parsePage(String name) {
         String resource = "storefront/" + name + ".liquid";
         try (InputStream in = LiquidTheme.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("no theme page " + resource);
             }
-            return parser.parse(shopifyBlank(new String(in.readAllBytes(), StandardCharsets.UTF_8))).render(objects);
+            return parser.parse(shopifyBlank(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

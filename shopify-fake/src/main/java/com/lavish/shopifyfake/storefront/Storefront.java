@@ -110,11 +110,11 @@ public final class Storefront {
                 request.response().addCookie(Cookie.cookie(CUSTOMER_COOKIE, "").setPath("/").setMaxAge(0));
                 redirect(request.response(), "/");
             } else if (path.equals("/cart")) {
-                html(request, locale, "Cart", page(locale, request, "cart", Map.of("cart", carts.cart(StorefrontCart.cartToken(request, false)))),
-                        List.of());
+                html(request, objects(request, locale), "Cart", "cart",
+                        Map.of("cart", carts.cart(StorefrontCart.cartToken(request, false))), List.of());
             } else {
-                html(request, locale, "Lavish Library", page(locale, request, "index", Map.of("products", catalog.products())),
-                        List.of());
+                html(request, objects(request, locale), "Lavish Library", "index",
+                        Map.of("products", catalog.products()), List.of());
             }
         } catch (RuntimeException e) {
             // a Liquid error is the extension's bug: the page says where, the log has the whole story
@@ -136,8 +136,7 @@ public final class Storefront {
         objects.put("product", product.get());
         objects.put("block", block("purchase-options", "purchase-options-1", Map.of()));
         String options = theme.block("purchase-options", objects);
-        Map<String, Object> content = new HashMap<>(Map.of("product", product.get(), "purchase_options", options));
-        html(request, locale, (String) product.get().get("title"), page(locale, request, "product", content),
+        html(request, objects, (String) product.get().get("title"), "product", Map.of("purchase_options", options),
                 stylesheets("purchase-options"));
     }
 
@@ -150,8 +149,7 @@ public final class Storefront {
         }
         objects.put("block", block("account-portal", "account-portal-1", settings));
         String portal = theme.block("account-portal", objects);
-        html(request, locale, "Account", page(locale, request, "account", Map.of("account_portal", portal)),
-                stylesheets("account-portal"));
+        html(request, objects, "Account", "account", Map.of("account_portal", portal), stylesheets("account-portal"));
     }
 
     private void login(HttpServerRequest request, String locale) {
@@ -161,7 +159,7 @@ public final class Storefront {
             return;
         }
         if (request.method() == HttpMethod.GET) {
-            html(request, locale, "Log in", page(locale, request, "login", Map.of("customers", catalog.customers())),
+            html(request, objects(request, locale), "Log in", "login", Map.of("customers", catalog.customers()),
                     List.of());
             return;
         }
@@ -186,16 +184,15 @@ public final class Storefront {
         redirect(request.response(), (locale.equals("en") ? "" : "/" + locale) + "/account");
     }
 
-    private String page(String locale, HttpServerRequest request, String name, Map<String, Object> content) {
-        Map<String, Object> objects = objects(request, locale);
+    /**
+     * A page of the fake's theme ({@code name}, with its own objects) inside the layout, both with the request's
+     * global objects, made once per request.
+     */
+    private void html(HttpServerRequest request, Map<String, Object> objects, String title, String name,
+                      Map<String, Object> content, List<String> stylesheets) {
         objects.putAll(content);
-        return theme.page(name, objects);
-    }
-
-    private void html(HttpServerRequest request, String locale, String title, String content, List<String> stylesheets) {
-        Map<String, Object> objects = objects(request, locale);
         objects.put("page_title", title);
-        objects.put("content_for_layout", content);
+        objects.put("content_for_layout", theme.page(name, objects));
         objects.put("stylesheets", stylesheets);
         String body = theme.page("layout", objects);
         request.response().setStatusCode(200)
