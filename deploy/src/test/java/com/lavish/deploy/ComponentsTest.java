@@ -66,7 +66,7 @@ class ComponentsTest {
             }
             assertEquals(List.of(), errors, overlay + " with the pending components");
             for (String service : Suite.pendingServices()) {
-                assertTrue(rendered.find("HorizontalPodAutoscaler", service).isPresent(), service + "'s autoscaler");
+                assertTrue(rendered.scaledObjectOf(service).isPresent(), service + "'s autoscaler (ScaledObject)");
                 assertTrue(rendered.find("PodDisruptionBudget", service).isPresent(), service + "'s disruption budget");
                 assertTrue(rendered.find("KafkaUser", service).isPresent(), service + "'s Kafka user");
             }

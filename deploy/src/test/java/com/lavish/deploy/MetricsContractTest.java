@@ -1,6 +1,7 @@
 package com.lavish.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -58,11 +59,15 @@ class MetricsContractTest {
         unowned.removeAll(exporters.keySet());
         assertEquals(Set.of(), unowned, "named by the dashboard or an alert, exported by no service's list");
 
-        for (JsonNode hpa : rendered.ofKind("HorizontalPodAutoscaler")) {
-            String service = hpa.at("/spec/scaleTargetRef/name").asText();
-            for (JsonNode metric : hpa.at("/spec/metrics").findValues("metric")) {
-                assertTrue(exporters.getOrDefault(metric.path("name").asText(), Set.of()).contains(service),
-                        service + "'s autoscaler reads " + metric.path("name").asText() + ", which its list lacks");
+        for (JsonNode scaledObject : rendered.ofKind("ScaledObject")) {
+            String service = scaledObject.at("/spec/scaleTargetRef/name").asText();
+            for (JsonNode trigger : Rendered.triggers(scaledObject, "prometheus")) {
+                Set<String> read = metricNames(trigger.at("/metadata/query").asText());
+                assertFalse(read.isEmpty(), service + "'s trigger " + trigger.path("name").asText() + " reads a metric");
+                for (String metric : read) {
+                    assertTrue(exporters.getOrDefault(metric, Set.of()).contains(service),
+                            service + "'s autoscaler reads " + metric + ", which its list lacks");
+                }
             }
         }
     }

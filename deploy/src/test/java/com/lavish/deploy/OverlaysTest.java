@@ -83,10 +83,7 @@ class OverlaysTest {
             assertFalse(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true),
                     where + "no privilege escalation");
 
-            assertTrue(rendered.ofKind("HorizontalPodAutoscaler").stream().anyMatch(
-                    h -> "Deployment".equals(h.at("/spec/scaleTargetRef/kind").asText())
-                            && service.equals(h.at("/spec/scaleTargetRef/name").asText())),
-                    where + "an autoscaler");
+            assertTrue(rendered.scaledObjectOf(service).isPresent(), where + "an autoscaler (a KEDA ScaledObject)");
             JsonNode podLabels = pod.at("/metadata/labels");
             assertTrue(rendered.ofKind("PodDisruptionBudget").stream()
                     .anyMatch(b -> Rendered.selects(b.at("/spec/selector/matchLabels"), podLabels)),

@@ -51,6 +51,27 @@ final class Rendered {
         return deployments;
     }
 
+    /**
+     * The KEDA ScaledObject that scales a Deployment (a scaleTargetRef without kind names a Deployment), or nothing.
+     */
+    Optional<JsonNode> scaledObjectOf(String deployment) {
+        return ofKind("ScaledObject").stream()
+                .filter(s -> "Deployment".equals(s.at("/spec/scaleTargetRef/kind").asText("Deployment"))
+                        && deployment.equals(s.at("/spec/scaleTargetRef/name").asText()))
+                .findFirst();
+    }
+
+    /** A ScaledObject's triggers of one type (kafka, cpu, prometheus). */
+    static List<JsonNode> triggers(JsonNode scaledObject, String type) {
+        List<JsonNode> triggers = new ArrayList<>();
+        scaledObject.at("/spec/triggers").forEach(t -> {
+            if (type.equals(t.path("type").asText())) {
+                triggers.add(t);
+            }
+        });
+        return triggers;
+    }
+
     /** The ConfigMap rendered under a (hash-suffixed) name, by the name it was generated as. */
     Optional<JsonNode> configMap(String renderedName) {
         return find("ConfigMap", renderedName);

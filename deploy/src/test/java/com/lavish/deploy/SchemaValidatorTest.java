@@ -74,6 +74,37 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void acceptsAValidScaledObject() {
+        assertEquals(List.of(), schemas.validate(yaml(SCALED_OBJECT)));
+    }
+
+    @Test
+    void rejectsAScaledObjectWhoseTriggerMetadataIsNotAString() {
+        // KEDA's trigger metadata is a map of strings: an unquoted number is refused by the API server
+        assertFalse(schemas.validate(yaml(SCALED_OBJECT.replace("lagThreshold: \"1000\"", "lagThreshold: 1000")))
+                .isEmpty());
+    }
+
+    @Test
+    void rejectsAnUnknownFieldOfAScaledObject() {
+        assertFalse(schemas.validate(yaml(SCALED_OBJECT.replace("maxReplicaCount: 6", "maxReplicas: 6"))).isEmpty());
+    }
+
+    @Test
+    void rejectsATriggerAuthenticationReferenceWithoutItsKey() {
+        assertFalse(schemas.validate(yaml("""
+                apiVersion: keda.sh/v1alpha1
+                kind: TriggerAuthentication
+                metadata:
+                  name: a
+                spec:
+                  secretTargetRef:
+                    - parameter: password
+                      name: keda
+                """)).isEmpty());
+    }
+
+    @Test
     void rejectsAKindWithoutSchema() {
         assertFalse(schemas.validate(yaml("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n")).isEmpty());
     }
@@ -110,6 +141,36 @@ class SchemaValidatorTest {
               replicas: 3
               config:
                 retention.ms: 1000
+            """;
+
+    private static final String SCALED_OBJECT = """
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata:
+              name: s
+            spec:
+              scaleTargetRef:
+                name: s
+              minReplicaCount: 1
+              maxReplicaCount: 6
+              advanced:
+                horizontalPodAutoscalerConfig:
+                  behavior:
+                    scaleDown:
+                      stabilizationWindowSeconds: 300
+              triggers:
+                - type: kafka
+                  authenticationRef:
+                    name: a
+                  metadata:
+                    bootstrapServers: k:9093
+                    consumerGroup: g
+                    topic: t
+                    lagThreshold: "1000"
+                - type: cpu
+                  metricType: Utilization
+                  metadata:
+                    value: "70"
             """;
 
     private static JsonNode yaml(String text) {

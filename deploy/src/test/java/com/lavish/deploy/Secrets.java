@@ -79,6 +79,11 @@ final class Secrets {
             gateway.at("/spec/listeners").findValues("certificateRefs").forEach(refs -> refs.forEach(
                     ref -> references.add(new Reference(ref.path("name").asText(), "tls.crt"))));
         }
+        // KEDA's logins: the KEDA operator reads these Secrets in the suite's namespace
+        for (JsonNode authentication : rendered.ofKind("TriggerAuthentication")) {
+            authentication.at("/spec/secretTargetRef").forEach(
+                    ref -> references.add(new Reference(ref.path("name").asText(), ref.path("key").asText())));
+        }
         for (JsonNode cluster : rendered.ofKind("Cluster")) {
             cluster.at("/spec/managed/roles").findValues("passwordSecret").forEach(
                     ref -> references.add(new Reference(ref.path("name").asText(), "password")));

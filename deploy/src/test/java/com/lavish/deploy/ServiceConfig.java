@@ -29,8 +29,11 @@ record ServiceConfig(String service, Properties properties) {
      *
      * @param deadLetterTopic where its records that cannot be applied go: {@code <topic>.dlq}, written by
      *                        event-consumer's pipeline (or the connector's own dead-letter strategy, where set)
+     * @param offsetReset     where its consumers start on a partition the group has no offset for (auto.offset.reset:
+     *                        the channel's, else the connector's, else Kafka's default, latest)
      */
-    record Incoming(String channel, String topic, String group, int concurrency, String deadLetterTopic) {
+    record Incoming(String channel, String topic, String group, int concurrency, String deadLetterTopic,
+            String offsetReset) {
     }
 
     static ServiceConfig of(String service) {
@@ -73,7 +76,10 @@ record ServiceConfig(String service, Properties properties) {
                         properties.getProperty(prefix + "group.id", properties.getProperty("quarkus.application.name")),
                         Integer.parseInt(properties.getProperty(prefix + "concurrency", "1")),
                         properties.getProperty(prefix + "dead-letter-queue.topic",
-                                usesEventConsumer() ? com.lavish.events.Topics.deadLetterOf(topic) : null)));
+                                usesEventConsumer() ? com.lavish.events.Topics.deadLetterOf(topic) : null),
+                        properties.getProperty(prefix + "auto.offset.reset",
+                                properties.getProperty("mp.messaging.connector.smallrye-kafka.auto.offset.reset",
+                                        "latest"))));
             }
         }
         return channels;

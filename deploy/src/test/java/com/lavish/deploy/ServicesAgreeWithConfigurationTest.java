@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -24,7 +25,7 @@ import com.lavish.events.Topics;
 
 /**
  * The manifests say what the services' own configuration and the event contract say: topics, ACLs, routes, ports,
- * environment, secrets, and autoscalers that stay within the partitions.
+ * environment, secrets, and autoscalers that watch the services' consumer groups and stay within the partitions.
  */
 class ServicesAgreeWithConfigurationTest {
 
@@ -175,6 +176,11 @@ class ServicesAgreeWithConfigurationTest {
         assertEquals(List.of(), problems, overlay);
     }
 
+    /**
+     * A replica runs a channel's concurrency in consumers of the channel's group, so at its ScaledObject's
+     * maxReplicaCount the group has maxReplicaCount x concurrency consumers: never more than the topic's partitions,
+     * where one more would be given no partition and idle.
+     */
     @ParameterizedTest
     @MethodSource("overlays")
     void consumersNeverScaleBeyondTheirPartitions(String overlay) {
@@ -183,13 +189,49 @@ class ServicesAgreeWithConfigurationTest {
         rendered.ofKind("KafkaTopic").forEach(t -> partitions.put(t.at("/spec/topicName").asText(),
                 t.at("/spec/partitions").asInt()));
         for (String service : Suite.mergedServices()) {
-            int maxReplicas = rendered.get("HorizontalPodAutoscaler", service).at("/spec/maxReplicas").asInt();
+            JsonNode scaledObject = rendered.scaledObjectOf(service)
+                    .orElseThrow(() -> new AssertionError(overlay + ": " + service + " has no ScaledObject"));
+            assertTrue(scaledObject.at("/spec/maxReplicaCount").isInt(),
+                    overlay + ": " + service + "'s ScaledObject sets maxReplicaCount (KEDA's default is 100)");
+            int maxReplicas = scaledObject.at("/spec/maxReplicaCount").asInt();
             for (ServiceConfig.Incoming in : ServiceConfig.of(service).incoming()) {
+                assertTrue(partitions.containsKey(in.topic()), overlay + ": no KafkaTopic " + in.topic());
                 assertTrue(maxReplicas * in.concurrency() <= partitions.get(in.topic()),
                         overlay + ": " + service + " may run " + maxReplicas + " replicas x " + in.concurrency()
-                                + " consumers of " + in.topic() + ", which has " + partitions.get(in.topic())
-                                + " partitions");
+                                + " consumers of " + in.topic() + " (group " + in.group() + "), which has "
+                                + partitions.get(in.topic()) + " partitions");
             }
+        }
+    }
+
+    /**
+     * KEDA watches each group a service consumes in, on its topic, as the service configures it: one kafka trigger
+     * per channel, with the channel's group and topic, and the channel's auto.offset.reset (a partition the group has
+     * not committed on yet is lag from its start under earliest, none under latest).
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void kafkaTriggersWatchEachChannelAsTheServiceConsumesIt(String overlay) {
+        Rendered rendered = Rendered.overlay(overlay);
+        for (String service : Suite.mergedServices()) {
+            JsonNode scaledObject = rendered.scaledObjectOf(service)
+                    .orElseThrow(() -> new AssertionError(overlay + ": " + service + " has no ScaledObject"));
+            Map<String, String> watched = new TreeMap<>();
+            for (JsonNode trigger : Rendered.triggers(scaledObject, "kafka")) {
+                JsonNode metadata = trigger.path("metadata");
+                String channel = "group " + metadata.path("consumerGroup").asText() + " on "
+                        + metadata.path("topic").asText();
+                assertTrue(watched.put(channel, metadata.path("offsetResetPolicy").asText("latest")) == null,
+                        overlay + ": " + service + " watches " + channel + " twice");
+                assertTrue(metadata.path("lagThreshold").asText().matches("[1-9][0-9]*"),
+                        overlay + ": " + service + "'s trigger on " + channel + " sets a lagThreshold");
+            }
+            Map<String, String> consumed = new TreeMap<>();
+            for (ServiceConfig.Incoming in : ServiceConfig.of(service).incoming()) {
+                consumed.put("group " + in.group() + " on " + in.topic(), in.offsetReset());
+            }
+            assertEquals(consumed, watched, overlay + ": " + service + "'s kafka triggers (consumer group on topic:"
+                    + " offsetResetPolicy) against its application.properties (group.id, topic, auto.offset.reset)");
         }
     }
 
