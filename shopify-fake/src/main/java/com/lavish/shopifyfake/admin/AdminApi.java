@@ -335,9 +335,9 @@ public final class AdminApi {
         byte[] jsonl = null;
         data.lock().lock();
         try {
-            Map<String, Object> operation = data.bulkOperations.get(id);
+            BulkOperation operation = data.bulkOperations.get(id);
             if (operation != null) {
-                jsonl = BulkOperations.jsonl(operation);
+                jsonl = operation.jsonl();
             }
         } finally {
             data.lock().unlock();

@@ -168,7 +168,7 @@ public final class AdminGraphql {
     }
 
     /** A billing attempt settles after the store's billing delay; its webhooks go out as it settles. */
-    void scheduleBilling(ShopData shop, Map<String, Object> attempt) {
+    void scheduleBilling(ShopData shop, SubscriptionBillingAttempt attempt) {
         Duration delay = store.billingDelay();
         store.schedule(delay, () -> {
             Outbox outbox = new Outbox(shop.domain());

@@ -37,25 +37,25 @@ final class AdminOperations {
         return switch (field) {
             case "node" -> shop.node((String) args.get("id"));
             case "nodes" -> ((List<String>) args.get("ids")).stream().map(shop::node).toList();
-            case "shop" -> ShopData.object("Shop", "id", "gid://shopify/Shop/" + Math.abs(shop.domain().hashCode()),
-                    "name", "Lavish Library", "myshopifyDomain", shop.domain(), "currencyCode", AdminStore.CURRENCY,
+            case "shop" -> SchemaValues.object("Shop",
+                    "id", "gid://shopify/Shop/" + Math.abs(shop.domain().hashCode()), "name", "Lavish Library", "myshopifyDomain", shop.domain(), "currencyCode", AdminStore.CURRENCY,
                     "email", "hello@lavishlibrary.com.au", "contactEmail", "hello@lavishlibrary.com.au",
                     "ianaTimezone", "Australia/Sydney", "url", "https://" + shop.domain());
-            case "product" -> shop.find("Product", (String) args.get("id"));
-            case "productVariant" -> shop.find("ProductVariant", (String) args.get("id"));
-            case "customer" -> shop.find("Customer", (String) args.get("id"));
-            case "order" -> shop.find("Order", (String) args.get("id"));
-            case "sellingPlanGroup" -> shop.find("SellingPlanGroup", (String) args.get("id"));
-            case "subscriptionContract" -> shop.find("SubscriptionContract", (String) args.get("id"));
-            case "subscriptionDraft" -> shop.find("SubscriptionDraft", (String) args.get("id"));
-            case "subscriptionBillingAttempt" -> shop.find("SubscriptionBillingAttempt", (String) args.get("id"));
-            case "bulkOperation" -> shop.find("BulkOperation", (String) args.get("id"));
+            case "product" -> shop.find(Product.class, (String) args.get("id"));
+            case "productVariant" -> shop.find(ProductVariant.class, (String) args.get("id"));
+            case "customer" -> shop.find(Customer.class, (String) args.get("id"));
+            case "order" -> shop.find(Order.class, (String) args.get("id"));
+            case "sellingPlanGroup" -> shop.find(SellingPlanGroup.class, (String) args.get("id"));
+            case "subscriptionContract" -> shop.find(SubscriptionContract.class, (String) args.get("id"));
+            case "subscriptionDraft" -> shop.find(SubscriptionDraft.class, (String) args.get("id"));
+            case "subscriptionBillingAttempt" -> shop.find(SubscriptionBillingAttempt.class, (String) args.get("id"));
+            case "bulkOperation" -> shop.find(BulkOperation.class, (String) args.get("id"));
             case "currentBulkOperation" -> shop.bulkOperations.values().stream().reduce((a, b) -> b).orElse(null);
-            case "products" -> search(env, request, shop.products, ShopData.PRODUCT_FIELDS);
-            case "customers" -> search(env, request, shop.customers, ShopData.CUSTOMER_FIELDS);
-            case "orders" -> search(env, request, shop.orders, ShopData.ORDER_FIELDS);
-            case "subscriptionContracts" -> search(env, request, shop.contracts, ShopData.CONTRACT_FIELDS);
-            case "sellingPlanGroups" -> search(env, request, shop.groups, ShopData.GROUP_FIELDS);
+            case "products" -> search(env, request, shop.products, SearchFields.PRODUCT);
+            case "customers" -> search(env, request, shop.customers, SearchFields.CUSTOMER);
+            case "orders" -> search(env, request, shop.orders, SearchFields.ORDER);
+            case "subscriptionContracts" -> search(env, request, shop.contracts, SearchFields.CONTRACT);
+            case "sellingPlanGroups" -> search(env, request, shop.groups, SearchFields.GROUP);
             case "subscriptionBillingCycles" -> Connections.page(new Subscriptions(shop, request.outbox()).cycles(
                     (String) args.get("contractId"), (Map<String, Object>) args.get("billingCyclesIndexRangeSelector"),
                     (Map<String, Object>) args.get("billingCyclesDateRangeSelector")), env);
@@ -115,9 +115,9 @@ final class AdminOperations {
                 Map<String, Object> payload = subscriptions.createAttempt(
                         (String) args.get("subscriptionContractId"),
                         (Map<String, Object>) args.get("subscriptionBillingAttemptInput"));
-                Map<String, Object> attempt = (Map<String, Object>) payload.get("subscriptionBillingAttempt");
-                if (attempt != null && Boolean.FALSE.equals(attempt.get("ready")) && !attempt.containsKey("_scheduled")) {
-                    attempt.put("_scheduled", true);
+                // an idempotent repeat answers the same attempt: it is scheduled to settle once
+                if (payload.get("subscriptionBillingAttempt") instanceof SubscriptionBillingAttempt attempt
+                        && attempt.pending() && attempt.schedule()) {
                     request.afterCommit().add(() -> request.billing().accept(shop, attempt));
                 }
                 yield payload;
@@ -133,10 +133,10 @@ final class AdminOperations {
      * A connection over a resource, filtered by the {@code query} argument (Shopify's search syntax) and sorted by
      * {@code sortKey} (ids, or updated/created/processed time then id).
      */
-    private static Object search(DataFetchingEnvironment env, AdminRequest request,
-                                 Map<Long, Map<String, Object>> entities, Map<String, SearchQuery.Field> fields) {
+    private static <T> Object search(DataFetchingEnvironment env, AdminRequest request, Map<Long, T> entities,
+                                     Map<String, SearchQuery.Field<T>> fields) {
         SearchQuery query = SearchQuery.parse(env.getArgument("query"));
-        List<Map<String, Object>> found;
+        List<T> found;
         try {
             found = new ArrayList<>(query.filter(List.copyOf(entities.values()), fields));
         } catch (IllegalArgumentException e) {
@@ -144,15 +144,18 @@ final class AdminOperations {
                     .extensions(Map.of("code", "BAD_REQUEST")).build();
         }
         Object sortKey = env.getArgument("sortKey");
+        // sorted by the time's search field (the same value the schema serves), then by id
         String timeField = switch (sortKey == null ? "ID" : sortKey.toString()) {
-            case "UPDATED_AT" -> "updatedAt";
-            case "CREATED_AT" -> "createdAt";
-            case "PROCESSED_AT" -> "processedAt";
+            case "UPDATED_AT" -> "updated_at";
+            case "CREATED_AT" -> "created_at";
+            case "PROCESSED_AT" -> "processed_at";
             default -> null;
         };
         if (timeField != null) {
-            found.sort(Comparator.comparing((Map<String, Object> e) -> String.valueOf(e.get(timeField)))
-                    .thenComparing(ShopData::id, Long::compareUnsigned));
+            SearchQuery.Field<T> time = fields.get(timeField);
+            SearchQuery.Field<T> id = fields.get("id");
+            found.sort(Comparator.comparing((T e) -> String.valueOf(time == null ? null : time.read().apply(e)))
+                    .thenComparing(e -> Gids.number((String) id.read().apply(e)), Long::compareUnsigned));
         }
         Map<String, Object> warnings = query.warnings(List.copyOf(env.getExecutionStepInfo().getPath().toList()));
         if (warnings != null) {

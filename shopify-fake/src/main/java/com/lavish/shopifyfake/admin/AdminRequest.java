@@ -14,8 +14,8 @@ import java.util.function.BiConsumer;
  * @param baseUrl  where this fake is reached ({@code http://host:port}), for the URLs it hands out
  */
 record AdminRequest(ShopData shop, Outbox outbox, List<String> mutationNames, List<Map<String, Object>> searchWarnings,
-                    List<Runnable> afterCommit, BiConsumer<ShopData, Map<String, Object>> billing, AdminGraphql engine,
-                    String baseUrl, boolean bulk) {
+                    List<Runnable> afterCommit, BiConsumer<ShopData, SubscriptionBillingAttempt> billing,
+                    AdminGraphql engine, String baseUrl, boolean bulk) {
 
     static AdminRequest of(ShopData shop, AdminGraphql engine, String baseUrl, boolean bulk) {
         return new AdminRequest(shop, new Outbox(shop.domain()), new ArrayList<>(), new ArrayList<>(),

@@ -42,8 +42,9 @@ import graphql.schema.idl.UnionWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
 
 /**
- * How the schema's fields get their values in the fake. The state is kept as maps shaped like the schema's objects
- * (keys are field names, {@code __typename} names the object type), so one data fetcher serves every field:
+ * How the schema's fields get their values in the fake. Objects are {@link Entity} documents or maps shaped like the
+ * schema's objects (keys are field names, {@code __typename} names the object type), so one data fetcher serves every
+ * field:
  * <ul>
  *   <li>a value that is a {@link DataFetcher} or {@link Supplier} is computed (fields with arguments, references
  *       to other entities);</li>
@@ -96,6 +97,9 @@ final class AdminWiring implements WiringFactory {
 
     private static GraphQLObjectType resolveType(graphql.TypeResolutionEnvironment environment) {
         Object source = environment.getObject();
+        if (source instanceof Entity entity) {
+            return environment.getSchema().getObjectType(entity.type());
+        }
         if (source instanceof Map<?, ?> map && map.get(TYPENAME) instanceof String name) {
             return environment.getSchema().getObjectType(name);
         }
@@ -121,7 +125,9 @@ final class AdminWiring implements WiringFactory {
     /** The default: the source map's value for the field, computed, paged or defaulted as described above. */
     static Object fetchFromMap(DataFetchingEnvironment environment) throws Exception {
         Object value = null;
-        if (environment.getSource() instanceof Map<?, ?> source) {
+        if (environment.getSource() instanceof Entity entity) {
+            value = entity.get(environment.getField().getName());
+        } else if (environment.getSource() instanceof Map<?, ?> source) {
             value = source.get(environment.getField().getName());
         }
         value = resolve(value, environment);

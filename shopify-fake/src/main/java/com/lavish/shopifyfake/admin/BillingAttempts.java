@@ -1,6 +1,5 @@
 package com.lavish.shopifyfake.admin;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +16,6 @@ import graphql.schema.GraphQLSchema;
  * ({@code subscription_billing_attempts/failure}).
  */
 final class BillingAttempts {
-
-    /** An attempt's bookkeeping keys; ControlViews and WebhookPayloads read them too. */
-    static final String CONTRACT_ID = "_contractId";
-    static final String CYCLE_INDEX = "_cycleIndex";
-    static final String ORDER_ID = "_orderId";
 
     private final ShopData shop;
     private final Outbox outbox;
@@ -49,16 +43,15 @@ final class BillingAttempts {
                     "idempotencyKey");
             return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
-        Map<String, Object> found = shop.find("SubscriptionContract", contractGid);
-        if (found == null) {
+        SubscriptionContract contract = shop.find(SubscriptionContract.class, contractGid);
+        if (contract == null) {
             errors.add(errorType, "CONTRACT_NOT_FOUND", "Subscription contract does not exist.",
                     "subscriptionContractId");
             return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
-        ContractState contract = new ContractState(found);
         long contractId = contract.id();
-        for (Map<String, Object> attempt : shop.attempts.values()) {
-            if (key.equals(attempt.get("idempotencyKey")) && Long.valueOf(contractId).equals(attempt.get(CONTRACT_ID))) {
+        for (SubscriptionBillingAttempt attempt : shop.attempts.values()) {
+            if (key.equals(attempt.get("idempotencyKey")) && attempt.contractId() == contractId) {
                 return errors.payload(payloadType, "subscriptionBillingAttempt", attempt);
             }
         }
@@ -83,7 +76,8 @@ final class BillingAttempts {
                     "subscriptionBillingAttemptInput", "billingCycleSelector");
             return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
-        Map<String, Object> attempt = shop.create("SubscriptionBillingAttempt");
+        SubscriptionBillingAttempt attempt = shop.add(new SubscriptionBillingAttempt(
+                shop.nextId("SubscriptionBillingAttempt"), contractId, index));
         attempt.put("idempotencyKey", key);
         attempt.put("createdAt", shop.nowText());
         attempt.put("originTime", input.get("originTime"));
@@ -92,13 +86,11 @@ final class BillingAttempts {
         attempt.put("errorCode", null);
         attempt.put("errorMessage", null);
         attempt.put("respectInventoryPolicy", true);
-        attempt.put("state", ShopData.object("SubscriptionBillingAttemptPendingState", "processing", true));
-        attempt.put("subscriptionContract", found);
-        attempt.put(CONTRACT_ID, contractId);
-        attempt.put(CYCLE_INDEX, index);
-        attempt.put("order", (Supplier<Object>) () -> attempt.get(ORDER_ID) == null ? null
-                : shop.orders.get((Long) attempt.get(ORDER_ID)));
-        shop.attempts.put(ShopData.id(attempt), attempt);
+        attempt.put("state", SchemaValues.object("SubscriptionBillingAttemptPendingState", "processing", true));
+        attempt.put("subscriptionContract", contract);
+        attempt.put("order", (Supplier<Object>) () -> attempt.orderId() == null ? null
+                : shop.orders.get(attempt.orderId()));
+        shop.attempts.put(attempt.id(), attempt);
         return errors.payload(payloadType, "subscriptionBillingAttempt", attempt);
     }
 
@@ -122,12 +114,12 @@ final class BillingAttempts {
     }
 
     /** Settles a pending attempt: a scripted failure for its contract, else a paid order. */
-    void resolve(Map<String, Object> attempt) {
-        if (!Boolean.FALSE.equals(attempt.get("ready"))) {
+    void resolve(SubscriptionBillingAttempt attempt) {
+        if (!attempt.pending()) {
             return;
         }
-        long contractId = (Long) attempt.get(CONTRACT_ID);
-        ContractState contract = new ContractState(shop.contracts.get(contractId));
+        long contractId = attempt.contractId();
+        SubscriptionContract contract = shop.contracts.get(contractId);
         ShopData.BillingScript script = shop.billingScripts.get(contractId);
         attempt.put("ready", true);
         attempt.put("completedAt", shop.nowText());
@@ -141,14 +133,14 @@ final class BillingAttempts {
         }
     }
 
-    private void fail(Map<String, Object> attempt, ContractState contract, String code) {
+    private void fail(SubscriptionBillingAttempt attempt, SubscriptionContract contract, String code) {
         String message = "The billing attempt failed: " + code.toLowerCase(Locale.ROOT).replace('_', ' ');
         attempt.put("errorCode", code);
         attempt.put("errorMessage", message);
         String errorType = errorTypeOf(code);
-        attempt.put("state", ShopData.object("SubscriptionBillingAttemptFailedState", "error",
-                ShopData.object(errorType, "code", code)));
-        attempt.put("processingError", ShopData.object("SubscriptionBillingAttemptGenericError", "code", code,
+        attempt.put("state", SchemaValues.object("SubscriptionBillingAttemptFailedState", "error",
+                SchemaValues.object(errorType, "code", code)));
+        attempt.put("processingError", SchemaValues.object("SubscriptionBillingAttemptGenericError", "code", code,
                 "message", message));
         contract.lastPayment("FAILED", switch (errorType) {
             case "SubscriptionBillingAttemptInventoryError" -> "INVENTORY_ERROR";
@@ -159,25 +151,22 @@ final class BillingAttempts {
     }
 
     /** An order of the contract's lines as they are now; the next billing date moves past the cycle billed. */
-    @SuppressWarnings("unchecked")
-    private void succeed(Map<String, Object> attempt, ContractState contract) {
-        List<ShopData.OrderLine> lines = new ArrayList<>();
-        for (Map<String, Object> line : contract.lines()) {
-            Map<String, Object> variant = shop.variants.get((Long) line.get("_variantId"));
-            BigDecimal price = new BigDecimal((String) ((Map<String, Object>) line.get("currentPrice")).get("amount"));
-            Map<String, Object> plan = line.get("sellingPlanId") == null ? null
-                    : shop.node((String) line.get("sellingPlanId"));
-            lines.add(new ShopData.OrderLine(variant, (Integer) line.get("quantity"), price,
-                    plan == null ? ShopData.object("SellingPlan", "id", line.get("sellingPlanId"), "name",
-                            line.get("sellingPlanName")) : plan));
+    private void succeed(SubscriptionBillingAttempt attempt, SubscriptionContract contract) {
+        List<Order.Line> lines = new ArrayList<>();
+        for (SubscriptionLine line : contract.lines()) {
+            ProductVariant variant = shop.variants.get(line.variantId());
+            String planGid = line.sellingPlanGid();
+            SellingPlan plan = shop.find(SellingPlan.class, planGid);
+            lines.add(new Order.Line(variant, line.quantity(), line.price(), planGid,
+                    plan == null ? line.sellingPlanName() : plan.name()));
         }
-        Map<String, Object> order = shop.order(contract.customerId(), lines, "subscription_contract");
-        ContractCheckout.ownLines(order, contract.map());
-        long orderId = ShopData.id(order);
+        Order order = shop.order(contract.customerId(), lines, "subscription_contract");
+        ContractCheckout.ownLines(order, contract);
+        long orderId = order.id();
         contract.orderIds().add(orderId);
-        attempt.put(ORDER_ID, orderId);
-        attempt.put("state", ShopData.object("SubscriptionBillingAttemptSuccessState", "order", order));
-        int index = (Integer) attempt.get(CYCLE_INDEX);
+        attempt.orderId(orderId);
+        attempt.put("state", SchemaValues.object("SubscriptionBillingAttemptSuccessState", "order", order));
+        int index = attempt.cycleIndex();
         contract.billed().add(index);
         contract.lastPayment("SUCCEEDED", null);
         if (index >= contract.dueIndex()) {

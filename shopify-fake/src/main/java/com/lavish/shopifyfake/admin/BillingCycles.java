@@ -28,23 +28,22 @@ final class BillingCycles {
     }
 
     /** Cycle {@code index} of the contract (1 = the first after checkout). */
-    Map<String, Object> cycle(ContractState contract, int index) {
+    Map<String, Object> cycle(SubscriptionContract contract, int index) {
         BillingSchedule schedule = contract.schedule();
         OffsetDateTime expected = schedule.billingDate(index);
         long contractId = contract.id();
-        Map<String, Object> cycle = ShopData.object("SubscriptionBillingCycle", "cycleIndex", index,
+        Map<String, Object> cycle = SchemaValues.object("SubscriptionBillingCycle", "cycleIndex", index,
                 "cycleStartAt", AdminStore.format(schedule.start(index)), "cycleEndAt", AdminStore.format(expected),
                 "billingAttemptExpectedDate", AdminStore.format(expected), "skipped", contract.skipped().contains(index),
                 "edited", false, "status", contract.billed().contains(index) ? "BILLED" : "UNBILLED",
-                "sourceContract", contract.map(), "editedContract", null);
+                "sourceContract", contract, "editedContract", null);
         cycle.put("billingAttempts", (Supplier<Object>) () -> shop.attempts.values().stream()
-                .filter(a -> Long.valueOf(contractId).equals(a.get(BillingAttempts.CONTRACT_ID))
-                        && Integer.valueOf(index).equals(a.get(BillingAttempts.CYCLE_INDEX))).toList());
+                .filter(a -> a.contractId() == contractId && a.cycleIndex() == index).toList());
         return cycle;
     }
 
     /** The cycle a selector ({index} or {date}) names, the cycle due next without one, or null when it names none. */
-    Integer cycleIndex(ContractState contract, Map<String, Object> selector) {
+    Integer cycleIndex(SubscriptionContract contract, Map<String, Object> selector) {
         if (selector == null) {
             return contract.dueIndex();
         }
@@ -68,11 +67,10 @@ final class BillingCycles {
 
     /** The cycles in an index range, or those whose billing date falls in a date range (at most 250). */
     List<Map<String, Object>> cycles(String contractGid, Map<String, Object> indexRange, Map<String, Object> dateRange) {
-        Map<String, Object> found = shop.find("SubscriptionContract", contractGid);
-        if (found == null) {
+        SubscriptionContract contract = shop.find(SubscriptionContract.class, contractGid);
+        if (contract == null) {
             return List.of();
         }
-        ContractState contract = new ContractState(found);
         List<Map<String, Object>> cycles = new ArrayList<>();
         if (indexRange != null) {
             int from = Math.max(1, (Integer) indexRange.get("startIndex"));
@@ -100,11 +98,11 @@ final class BillingCycles {
     /** subscriptionBillingCycle(billingCycleInput). */
     @SuppressWarnings("unchecked")
     Map<String, Object> cycle(Map<String, Object> billingCycleInput) {
-        Map<String, Object> found = shop.find("SubscriptionContract", (String) billingCycleInput.get("contractId"));
-        if (found == null) {
+        SubscriptionContract contract = shop.find(SubscriptionContract.class,
+                (String) billingCycleInput.get("contractId"));
+        if (contract == null) {
             return null;
         }
-        ContractState contract = new ContractState(found);
         Integer index = cycleIndex(contract, (Map<String, Object>) billingCycleInput.get("selector"));
         return index == null ? null : cycle(contract, index);
     }
@@ -114,13 +112,13 @@ final class BillingCycles {
     Map<String, Object> skip(Map<String, Object> billingCycleInput, boolean skip) {
         String payloadType = skip ? "SubscriptionBillingCycleSkipPayload" : "SubscriptionBillingCycleUnskipPayload";
         String errorType = skip ? "SubscriptionBillingCycleSkipUserError" : "SubscriptionBillingCycleUnskipUserError";
-        Map<String, Object> found = shop.find("SubscriptionContract", (String) billingCycleInput.get("contractId"));
-        if (found == null) {
+        SubscriptionContract contract = shop.find(SubscriptionContract.class,
+                (String) billingCycleInput.get("contractId"));
+        if (contract == null) {
             errors.add(errorType, "INVALID", "Subscription contract does not exist.", "billingCycleInput",
                     "contractId");
             return errors.payload(payloadType, "billingCycle", null);
         }
-        ContractState contract = new ContractState(found);
         Map<String, Object> selector = (Map<String, Object>) billingCycleInput.get("selector");
         if (selector == null || (selector.get("index") == null) == (selector.get("date") == null)) {
             errors.add(errorType, "INVALID", "Select the cycle by exactly one of index or date.", "billingCycleInput",

@@ -33,11 +33,11 @@ final class BulkOperations {
 
     static Map<String, Object> run(AdminRequest request, ShopData shop, String query) {
         String errorType = "BulkOperationUserError";
-        for (Map<String, Object> operation : shop.bulkOperations.values()) {
-            if ("CREATED".equals(operation.get("status")) || "RUNNING".equals(operation.get("status"))) {
+        for (BulkOperation operation : shop.bulkOperations.values()) {
+            if ("CREATED".equals(operation.status()) || "RUNNING".equals(operation.status())) {
                 return payload(null, UserErrors.of(errorType, "OPERATION_IN_PROGRESS",
                         "A bulk query operation for this app and shop is already in progress: "
-                                + operation.get("id") + ".", "query"));
+                                + operation.gid() + ".", "query"));
             }
         }
         Document document;
@@ -53,7 +53,7 @@ final class BulkOperations {
             String why = invalid.isEmpty() ? "a bulk query must hold one query operation" : invalid.get(0).getMessage();
             return payload(null, UserErrors.of(errorType, "INVALID", "Invalid bulk query: " + why, "query"));
         }
-        Map<String, Object> bulk = shop.create("BulkOperation");
+        BulkOperation bulk = shop.add(new BulkOperation(shop.nextId("BulkOperation")));
         bulk.put("status", "CREATED");
         bulk.put("type", "QUERY");
         bulk.put("query", query);
@@ -65,7 +65,7 @@ final class BulkOperations {
         bulk.put("url", null);
         bulk.put("partialDataUrl", null);
         bulk.put("errorCode", null);
-        shop.bulkOperations.put(ShopData.id(bulk), bulk);
+        shop.bulkOperations.put(bulk.id(), bulk);
         AdminGraphql engine = request.engine();
         String baseUrl = request.baseUrl();
         request.afterCommit().add(() -> shop.store().schedule(START_DELAY,
@@ -73,11 +73,13 @@ final class BulkOperations {
         return payload(bulk);
     }
 
-    private static Map<String, Object> payload(Map<String, Object> bulk, Map<String, Object>... errors) {
-        return ShopData.object("BulkOperationRunQueryPayload", "bulkOperation", bulk, "userErrors", List.of(errors));
+    @SafeVarargs
+    private static Map<String, Object> payload(BulkOperation bulk, Map<String, Object>... errors) {
+        return SchemaValues.object("BulkOperationRunQueryPayload", "bulkOperation", bulk,
+                "userErrors", List.of(errors));
     }
 
-    private static void complete(AdminGraphql engine, ShopData shop, Map<String, Object> bulk, Document document,
+    private static void complete(AdminGraphql engine, ShopData shop, BulkOperation bulk, Document document,
                                  String query, String baseUrl) {
         AdminRequest request = AdminRequest.of(shop, engine, baseUrl, true);
         shop.lock().lock();
@@ -99,13 +101,13 @@ final class BulkOperations {
                     lines.root(root);
                 }
                 byte[] jsonl = lines.out.toByteArray();
-                bulk.put("_jsonl", jsonl);
+                bulk.jsonl(jsonl);
                 bulk.put("status", "COMPLETED");
                 bulk.put("objectCount", Long.toString(lines.objects));
                 bulk.put("rootObjectCount", Long.toString(lines.roots));
                 bulk.put("fileSize", Long.toString(jsonl.length));
                 bulk.put("url", lines.objects == 0 ? null
-                        : baseUrl + "/fake/admin/bulk/" + ShopData.id(bulk) + ".jsonl");
+                        : baseUrl + "/fake/admin/bulk/" + bulk.id() + ".jsonl");
             }
             bulk.put("completedAt", shop.nowText());
         } finally {
@@ -185,11 +187,6 @@ final class BulkOperations {
             }
             return null;
         }
-    }
-
-    static byte[] jsonl(Map<String, Object> bulk) {
-        Object bytes = bulk.get("_jsonl");
-        return bytes instanceof byte[] b ? b : new byte[0];
     }
 
     static String utf8(byte[] bytes) {

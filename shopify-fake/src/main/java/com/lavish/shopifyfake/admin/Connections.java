@@ -124,6 +124,9 @@ final class Connections {
     }
 
     private static long idOf(Object node) {
+        if (node instanceof Entity entity) {
+            return entity.id();
+        }
         if (node instanceof Map<?, ?> map && map.get("id") instanceof String gid) {
             return Gids.number(gid);
         }

@@ -41,13 +41,12 @@ final class ContractStatus {
     Map<String, Object> setStatus(String contractGid, String status) {
         String payloadType = MUTATIONS.get(status).payloadType();
         String errorType = "SubscriptionContractStatusUpdateUserError";
-        Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
+        SubscriptionContract contract = shop.find(SubscriptionContract.class, contractGid);
         if (contract == null) {
             errors.add(errorType, "INVALID", "Subscription contract does not exist.", "subscriptionContractId");
             return errors.payload(payloadType, "contract", null);
         }
-        ContractState state = new ContractState(contract);
-        String current = state.status();
+        String current = contract.status();
         if (current.equals("CANCELLED") || current.equals("EXPIRED")) {
             errors.add(errorType, "CONTRACT_TERMINATED", "Cannot update a subscription contract that is "
                     + current.toLowerCase(Locale.ROOT) + ".", "subscriptionContractId");
@@ -58,8 +57,8 @@ final class ContractStatus {
             return errors.payload(payloadType, "contract", null);
         }
         if (!current.equals(status)) {
-            state.status(status);
-            state.changed(shop.nowText());
+            contract.status(status);
+            contract.changed(shop.nowText());
             outbox.add(topic(status), WebhookPayloads.contract(contract));
         }
         return errors.payload(payloadType, "contract", contract);
@@ -69,7 +68,7 @@ final class ContractStatus {
     Map<String, Object> setNextBillingDate(String contractGid, String date) {
         String errorType = "SubscriptionContractUserError";
         String payloadType = "SubscriptionContractSetNextBillingDatePayload";
-        Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
+        SubscriptionContract contract = shop.find(SubscriptionContract.class, contractGid);
         if (contract == null) {
             errors.add(errorType, "INVALID", "Subscription contract does not exist.", "contractId");
             return errors.payload(payloadType, "contract", null);
@@ -85,11 +84,10 @@ final class ContractStatus {
             errors.add(errorType, "INVALID", "Next billing date must be in the future.", "date");
             return errors.payload(payloadType, "contract", null);
         }
-        ContractState state = new ContractState(contract);
-        int due = state.dueIndex();
-        state.nextBillingDate(next);
-        state.anchor(due, next);
-        state.changed(shop.nowText());
+        int due = contract.dueIndex();
+        contract.nextBillingDate(next);
+        contract.anchor(due, next);
+        contract.changed(shop.nowText());
         outbox.add("subscription_contracts/update", WebhookPayloads.contract(contract));
         return errors.payload(payloadType, "contract", contract);
     }

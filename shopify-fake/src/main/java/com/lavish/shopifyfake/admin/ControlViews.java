@@ -42,52 +42,51 @@ final class ControlViews {
     }
 
     static Map<String, Object> checkout(ShopData shop, Outbox outbox, Checkout checkout) {
-        Map<String, Object> variant = shop.variants.get(checkout.variantId());
+        ProductVariant variant = shop.variants.get(checkout.variantId());
         if (variant == null) {
             throw new IllegalArgumentException("no product variant " + checkout.variantId() + " in " + shop.domain());
         }
-        Map<String, Object> plan = shop.find("SellingPlan", Gids.of("SellingPlan", checkout.sellingPlanId()));
+        SellingPlan plan = shop.find(SellingPlan.class, Gids.of("SellingPlan", checkout.sellingPlanId()));
         if (plan == null) {
             throw new IllegalArgumentException("no selling plan " + checkout.sellingPlanId() + " in " + shop.domain());
         }
-        if (!"SellingPlanRecurringBillingPolicy".equals(((Map<?, ?>) plan.get("billingPolicy")).get(ShopData.TYPENAME))) {
+        if (!plan.recurring()) {
             throw new IllegalArgumentException("selling plan " + checkout.sellingPlanId() + " is not recurring");
         }
         if (!shop.customers.containsKey(checkout.customerId())) {
             shop.customerWithId(checkout.customerId(), "customer-" + checkout.customerId() + "@example.com",
                     "Lavish", "Reader");
         }
-        Map<String, Object> contract = new Subscriptions(shop, outbox).checkout(checkout.customerId(), variant, plan,
+        SubscriptionContract contract = new Subscriptions(shop, outbox).checkout(checkout.customerId(), variant, plan,
                 checkout.quantity());
         Map<String, Object> answer = new LinkedHashMap<>();
-        long orderId = (Long) contract.get("_originOrderId");
+        long orderId = contract.originOrderId();
         answer.put("orderId", Gids.of("Order", orderId));
         answer.put("orderName", shop.orders.get(orderId).get("name"));
-        answer.put("contractId", contract.get("id"));
+        answer.put("contractId", contract.gid());
         answer.put("customerId", Gids.of("Customer", checkout.customerId()));
-        answer.put("customerPaymentMethodId", new ContractState(contract).paymentMethodGid());
+        answer.put("customerPaymentMethodId", contract.paymentMethodGid());
         answer.put("nextBillingDate", contract.get("nextBillingDate"));
-        answer.put("revisionId", contract.get("revisionId"));
-        answer.put("status", contract.get("status"));
+        answer.put("revisionId", contract.revisionId());
+        answer.put("status", contract.status());
         return answer;
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> products(ShopData shop) {
         List<Map<String, Object>> products = new ArrayList<>();
-        for (Map<String, Object> product : shop.products.values()) {
+        for (Product product : shop.products.values()) {
             Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", product.get("id"));
-            view.put("title", product.get("title"));
-            view.put("handle", product.get("handle"));
+            view.put("id", product.gid());
+            view.put("title", product.title());
+            view.put("handle", product.handle());
             view.put("updatedAt", product.get("updatedAt"));
             List<Map<String, Object>> variants = new ArrayList<>();
-            for (Map<String, Object> variant : (List<Map<String, Object>>) product.get("_variants")) {
-                variants.add(Map.of("id", variant.get("id"), "title", variant.get("title"), "sku", variant.get("sku"),
+            for (ProductVariant variant : product.variants()) {
+                variants.add(Map.of("id", variant.gid(), "title", variant.title(), "sku", variant.sku(),
                         "price", variant.get("price")));
             }
             view.put("variants", variants);
-            view.put("sellingPlanGroupIds", shop.groupsOf(ShopData.id(product)).stream().map(g -> g.get("id")).toList());
+            view.put("sellingPlanGroupIds", shop.groupsOf(product.id()).stream().map(g -> g.get("id")).toList());
             products.add(view);
         }
         return Map.of("products", products);
@@ -115,31 +114,28 @@ final class ControlViews {
             }
         }
         String handle = body.path("handle").asText(title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-        Map<String, Object> product = shop.product(title, handle, body.path("productType").asText("Book Box"),
+        Product product = shop.product(title, handle, body.path("productType").asText("Book Box"),
                 specs.toArray(new String[0][]));
-        return Map.of("id", product.get("id"), "variantIds",
-                ((List<?>) product.get("_variants")).stream().map(v -> ((Map<?, ?>) v).get("id")).toList());
+        return Map.of("id", product.gid(), "variantIds", product.variants().stream().map(Entity::gid).toList());
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> groups(ShopData shop) {
         List<Map<String, Object>> groups = new ArrayList<>();
-        for (Map<String, Object> group : shop.groups.values()) {
+        for (SellingPlanGroup group : shop.groups.values()) {
             Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", group.get("id"));
-            view.put("name", group.get("name"));
+            view.put("id", group.gid());
+            view.put("name", group.name());
             view.put("merchantCode", group.get("merchantCode"));
-            view.put("productIds", ShopData.productIdsOf(group).stream().map(id -> Gids.of("Product", id)).toList());
-            view.put("sellingPlans", ((List<Map<String, Object>>) group.get("sellingPlans")).stream()
-                    .map(p -> Map.of("id", p.get("id"), "name", p.get("name"))).toList());
+            view.put("productIds", group.productIds().stream().map(id -> Gids.of("Product", id)).toList());
+            view.put("sellingPlans", group.plans().stream()
+                    .map(p -> Map.of("id", p.gid(), "name", p.name())).toList());
             groups.add(view);
         }
         return Map.of("sellingPlanGroups", groups);
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> contract(ShopData shop, String id) {
-        Map<String, Object> contract = shop.contracts.get(Gids.number(id));
+        SubscriptionContract contract = shop.contracts.get(Gids.number(id));
         if (contract == null) {
             return null;
         }
@@ -148,37 +144,37 @@ final class ControlViews {
                 "lastPaymentStatus", "lastBillingAttemptErrorType", "note")) {
             view.put(field, contract.get(field));
         }
-        view.put("customerId", Gids.of("Customer", (Long) contract.get("_customerId")));
-        view.put("originOrderId", Gids.of("Order", (Long) contract.get("_originOrderId")));
-        view.put("customerPaymentMethodId", new ContractState(contract).paymentMethodGid());
-        view.put("orderIds", ((List<Long>) contract.get("_orderIds")).stream().map(o -> Gids.of("Order", o)).toList());
-        view.put("billingPolicy", plain((Map<String, Object>) contract.get("billingPolicy")));
-        view.put("deliveryPolicy", plain((Map<String, Object>) contract.get("deliveryPolicy")));
-        Map<String, Object> method = (Map<String, Object>) contract.get("deliveryMethod");
-        view.put("deliveryAddress", method == null ? null : plain((Map<String, Object>) method.get("address")));
+        view.put("customerId", Gids.of("Customer", contract.customerId()));
+        view.put("originOrderId", Gids.of("Order", contract.originOrderId()));
+        view.put("customerPaymentMethodId", contract.paymentMethodGid());
+        view.put("orderIds", contract.orderIds().stream().map(o -> Gids.of("Order", o)).toList());
+        view.put("billingPolicy", plain(contract.billingPolicy()));
+        view.put("deliveryPolicy", plain(contract.deliveryPolicy()));
+        MailingAddress address = contract.deliveryAddress();
+        view.put("deliveryAddress", address == null ? null : plain(address.fields()));
         List<Map<String, Object>> lines = new ArrayList<>();
-        for (Map<String, Object> line : (List<Map<String, Object>>) contract.get("lines")) {
+        for (SubscriptionLine line : contract.lines()) {
             Map<String, Object> l = new LinkedHashMap<>();
             for (String field : List.of("id", "productId", "variantId", "sellingPlanId", "sellingPlanName", "quantity",
                     "sku", "title")) {
                 l.put(field, line.get(field));
             }
-            l.put("currentPrice", ((Map<String, Object>) line.get("currentPrice")).get("amount"));
+            l.put("currentPrice", line.price().toPlainString());
             lines.add(l);
         }
         view.put("lines", lines);
-        view.put("skippedCycles", contract.get("_skipped"));
-        view.put("billedCycles", contract.get("_billed"));
+        view.put("skippedCycles", contract.skipped());
+        view.put("billedCycles", contract.billed());
         List<Map<String, Object>> attempts = new ArrayList<>();
-        for (Map<String, Object> attempt : shop.attempts.values()) {
-            if (contract.get("id").equals(Gids.of("SubscriptionContract", (Long) attempt.get("_contractId")))) {
+        for (SubscriptionBillingAttempt attempt : shop.attempts.values()) {
+            if (attempt.contractId() == contract.id()) {
                 Map<String, Object> a = new LinkedHashMap<>();
-                a.put("id", attempt.get("id"));
+                a.put("id", attempt.gid());
                 a.put("idempotencyKey", attempt.get("idempotencyKey"));
-                a.put("cycleIndex", attempt.get("_cycleIndex"));
+                a.put("cycleIndex", attempt.cycleIndex());
                 a.put("ready", attempt.get("ready"));
                 a.put("errorCode", attempt.get("errorCode"));
-                a.put("orderId", attempt.get("_orderId") == null ? null : Gids.of("Order", (Long) attempt.get("_orderId")));
+                a.put("orderId", attempt.orderId() == null ? null : Gids.of("Order", attempt.orderId()));
                 attempts.add(a);
             }
         }
@@ -222,15 +218,14 @@ final class ControlViews {
         return new CustomerPaymentMethods(shop).revoke(id);
     }
 
-    /** A state map without the fake's bookkeeping or computed fields, for JSON. */
+    /** A schema document without its computed fields, for JSON. */
     private static Map<String, Object> plain(Map<String, Object> map) {
         if (map == null) {
             return null;
         }
         Map<String, Object> plain = new LinkedHashMap<>();
         map.forEach((key, value) -> {
-            if (!key.startsWith("_") && !(value instanceof java.util.function.Supplier)
-                    && !(value instanceof graphql.schema.DataFetcher)) {
+            if (!(value instanceof java.util.function.Supplier) && !(value instanceof graphql.schema.DataFetcher)) {
                 plain.put(key, value);
             }
         });

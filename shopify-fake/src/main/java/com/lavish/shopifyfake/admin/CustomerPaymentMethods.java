@@ -1,6 +1,5 @@
 package com.lavish.shopifyfake.admin;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,8 +12,12 @@ import java.util.function.Supplier;
  */
 final class CustomerPaymentMethods {
 
-    static final String CUSTOMER_ID = "_customerId";
     private static final String ERROR_TYPE = "UserError";
+
+    /** An update email as recorded; the control endpoint shows it as JSON, fields in this order. */
+    record UpdateEmail(String customerPaymentMethodId, String customerId, String to, String from, List<String> bcc,
+                       String sentAt) {
+    }
 
     private final ShopData shop;
     private final UserErrors errors = new UserErrors();
@@ -24,22 +27,22 @@ final class CustomerPaymentMethods {
     }
 
     /** A new payment method of the customer, as a checkout vaults it. */
-    Map<String, Object> vault(long customerId) {
-        Map<String, Object> method = shop.create("CustomerPaymentMethod");
-        long id = ShopData.id(method);
-        method.put(CUSTOMER_ID, customerId);
+    CustomerPaymentMethod vault(long customerId) {
+        CustomerPaymentMethod method = shop.add(new CustomerPaymentMethod(shop.nextId("CustomerPaymentMethod"),
+                customerId));
+        long id = method.id();
         method.put("revokedAt", null);
         method.put("revokedReason", null);
         method.put("customer", (Supplier<Object>) () -> shop.customers.get(customerId));
         method.put("subscriptionContracts", (Supplier<Object>) () -> shop.contracts.values().stream()
-                .filter(c -> new ContractState(c).paymentMethodId() == id).toList());
+                .filter(c -> c.paymentMethodId() == id).toList());
         shop.paymentMethods.put(id, method);
         return method;
     }
 
     /** The method a contract shows: Shopify hides a revoked one unless {@code showRevoked} asks for it. */
-    static Map<String, Object> shown(Map<String, Object> method, boolean showRevoked) {
-        return method == null || (method.get("revokedAt") != null && !showRevoked) ? null : method;
+    static CustomerPaymentMethod shown(CustomerPaymentMethod method, boolean showRevoked) {
+        return method == null || (method.revoked() && !showRevoked) ? null : method;
     }
 
     /**
@@ -48,38 +51,33 @@ final class CustomerPaymentMethods {
      */
     @SuppressWarnings("unchecked")
     Map<String, Object> sendUpdateEmail(String methodGid, Map<String, Object> email) {
-        Map<String, Object> method = shop.find("CustomerPaymentMethod", methodGid);
+        CustomerPaymentMethod method = shop.find(CustomerPaymentMethod.class, methodGid);
         if (method == null) {
             errors.add(ERROR_TYPE, null, "Customer payment method does not exist", "customerPaymentMethodId");
-        } else if (method.get("revokedAt") != null) {
+        } else if (method.revoked()) {
             errors.add(ERROR_TYPE, null, "Customer payment method has been revoked", "customerPaymentMethodId");
         }
         if (!errors.isEmpty()) {
             return errors.payload("CustomerPaymentMethodSendUpdateEmailPayload", "customer", null);
         }
-        Map<String, Object> customer = shop.customers.get((Long) method.get(CUSTOMER_ID));
+        Customer customer = shop.customers.get(method.customerId());
         Map<String, Object> input = email == null ? Map.of() : email;
-        Map<String, Object> sent = new LinkedHashMap<>();
-        sent.put("customerPaymentMethodId", methodGid);
-        sent.put("customerId", customer.get("id"));
-        sent.put("to", customer.get("email"));
-        sent.put("from", input.get("from"));
-        sent.put("bcc", input.get("bcc") == null ? List.of() : List.copyOf((List<String>) input.get("bcc")));
-        sent.put("sentAt", shop.nowText());
-        shop.paymentMethodEmails.add(sent);
+        List<String> bcc = input.get("bcc") == null ? List.of() : List.copyOf((List<String>) input.get("bcc"));
+        shop.paymentMethodEmails.add(new UpdateEmail(methodGid, customer.gid(), customer.email(),
+                (String) input.get("from"), bcc, shop.nowText()));
         return errors.payload("CustomerPaymentMethodSendUpdateEmailPayload", "customer", customer);
     }
 
     /** Revokes a method, as a customer removing their card does; its contracts then show none. */
     Map<String, Object> revoke(long methodId) {
-        Map<String, Object> method = shop.paymentMethods.get(methodId);
+        CustomerPaymentMethod method = shop.paymentMethods.get(methodId);
         if (method == null) {
             throw new IllegalArgumentException("no customer payment method " + methodId + " in " + shop.domain());
         }
-        if (method.get("revokedAt") == null) {
+        if (!method.revoked()) {
             method.put("revokedAt", shop.nowText());
             method.put("revokedReason", "MANUALLY_REVOKED");
         }
-        return Map.of("customerPaymentMethodId", method.get("id"), "revokedAt", method.get("revokedAt"));
+        return Map.of("customerPaymentMethodId", method.gid(), "revokedAt", method.get("revokedAt"));
     }
 }

@@ -28,7 +28,7 @@ final class SearchQuery {
     enum Kind { STRING, TIME, ID, DEFAULT }
 
     /** A filterable field of a resource: its kind and how to read it from an entity. */
-    record Field(Kind kind, Function<Map<String, Object>, Object> read) {
+    record Field<T>(Kind kind, Function<? super T, Object> read) {
     }
 
     record Term(String field, String op, String value, boolean negated) {
@@ -130,7 +130,7 @@ final class SearchQuery {
     }
 
     /** The entities that match, in their order; unknown fields are remembered for {@link #warnings}. */
-    List<Map<String, Object>> filter(List<Map<String, Object>> entities, Map<String, Field> fields) {
+    <T> List<T> filter(List<T> entities, Map<String, Field<T>> fields) {
         Set<String> known = fields.keySet();
         for (List<Term> group : groups) {
             for (Term term : group) {
@@ -143,11 +143,11 @@ final class SearchQuery {
         return entities.stream().filter(entity -> matches(entity, fields)).toList();
     }
 
-    private boolean matches(Map<String, Object> entity, Map<String, Field> fields) {
+    private <T> boolean matches(T entity, Map<String, Field<T>> fields) {
         for (List<Term> group : groups) {
             boolean all = true;
             for (Term term : group) {
-                Field field = fields.get(term.field() == null ? "default" : term.field());
+                Field<T> field = fields.get(term.field() == null ? "default" : term.field());
                 if (field == null) {
                     continue;
                 }
@@ -164,7 +164,7 @@ final class SearchQuery {
         return false;
     }
 
-    private static boolean matches(Field field, Object actual, Term term) {
+    private static boolean matches(Field<?> field, Object actual, Term term) {
         if (actual instanceof List<?> values) {
             return values.stream().anyMatch(v -> matches(field, v, term));
         }
@@ -235,8 +235,8 @@ final class SearchQuery {
     }
 
     /** A string field for the "default" search: matches when the word occurs in any of the values. */
-    static Field words(Function<Map<String, Object>, List<Object>> values) {
-        return new Field(Kind.DEFAULT, entity -> {
+    static <T> Field<T> words(Function<T, List<Object>> values) {
+        return new Field<T>(Kind.DEFAULT, entity -> {
             List<Object> words = new ArrayList<>();
             for (Object value : values.apply(entity)) {
                 if (value != null) {

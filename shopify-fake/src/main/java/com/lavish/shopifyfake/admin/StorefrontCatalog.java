@@ -29,7 +29,7 @@ public final class StorefrontCatalog {
         shop.lock().lock();
         try {
             return shop.products.values().stream()
-                    .filter(p -> handle.equals(p.get("handle")) && !Boolean.TRUE.equals(p.get("_deleted")))
+                    .filter(p -> handle.equals(p.handle()))
                     .findFirst()
                     .map(p -> liquidProduct(p, variantId, sellingPlanId));
         } finally {
@@ -42,9 +42,8 @@ public final class StorefrontCatalog {
         shop.lock().lock();
         try {
             return shop.products.values().stream()
-                    .filter(p -> !Boolean.TRUE.equals(p.get("_deleted")))
-                    .map(p -> Map.<String, Object>of("title", p.get("title"), "handle", p.get("handle"),
-                            "url", "/products/" + p.get("handle")))
+                    .map(p -> Map.<String, Object>of("title", p.title(), "handle", p.handle(),
+                            "url", "/products/" + p.handle()))
                     .toList();
         } finally {
             shop.lock().unlock();
@@ -55,14 +54,14 @@ public final class StorefrontCatalog {
     public Optional<Map<String, Object>> variant(long variantId) {
         shop.lock().lock();
         try {
-            Map<String, Object> variant = shop.variants.get(variantId);
+            ProductVariant variant = shop.variants.get(variantId);
             if (variant == null) {
                 return Optional.empty();
             }
-            Map<String, Object> product = shop.products.get((Long) variant.get("_productId"));
-            Map<String, Object> liquid = liquidVariant(variant, shop.groupsOf(ShopData.id(product)));
-            liquid.put("product_title", product.get("title"));
-            liquid.put("handle", product.get("handle"));
+            Product product = shop.products.get(variant.productId());
+            Map<String, Object> liquid = liquidVariant(variant, shop.groupsOf(product.id()));
+            liquid.put("product_title", product.title());
+            liquid.put("handle", product.handle());
             return Optional.of(liquid);
         } finally {
             shop.lock().unlock();
@@ -73,15 +72,15 @@ public final class StorefrontCatalog {
     public Map<String, Object> customer(long customerId) {
         shop.lock().lock();
         try {
-            Map<String, Object> known = shop.customers.get(customerId);
-            String first = known == null ? null : (String) known.get("firstName");
-            String last = known == null ? null : (String) known.get("lastName");
+            Customer known = shop.customers.get(customerId);
+            String first = known == null ? null : known.firstName();
+            String last = known == null ? null : known.lastName();
             Map<String, Object> customer = new LinkedHashMap<>();
             customer.put("id", customerId);
             customer.put("first_name", first);
             customer.put("last_name", last);
-            customer.put("name", known == null ? null : known.get("displayName"));
-            customer.put("email", known == null ? null : known.get("email"));
+            customer.put("name", known == null ? null : known.displayName());
+            customer.put("email", known == null ? null : known.email());
             return customer;
         } finally {
             shop.lock().unlock();
@@ -93,9 +92,9 @@ public final class StorefrontCatalog {
         shop.lock().lock();
         try {
             return shop.customers.values().stream()
-                    .map(c -> Map.<String, Object>of("id", Long.toUnsignedString(ShopData.id(c)),
-                            "name", Objects.toString(c.get("displayName"), ""),
-                            "email", Objects.toString(c.get("email"), "")))
+                    .map(c -> Map.<String, Object>of("id", Long.toUnsignedString(c.id()),
+                            "name", Objects.toString(c.displayName(), ""),
+                            "email", Objects.toString(c.email(), "")))
                     .toList();
         } finally {
             shop.lock().unlock();
@@ -105,18 +104,17 @@ public final class StorefrontCatalog {
     // ---- Liquid objects ----
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> liquidProduct(Map<String, Object> product, Long variantId, Long sellingPlanId) {
-        List<Map<String, Object>> groups = shop.groupsOf(ShopData.id(product)).stream()
-                .filter(g -> !((List<?>) g.get("sellingPlans")).isEmpty()).toList();
-        List<Map<String, Object>> variants = ((List<Map<String, Object>>) product.get("_variants")).stream()
-                .map(v -> liquidVariant(v, groups)).toList();
+    private Map<String, Object> liquidProduct(Product product, Long variantId, Long sellingPlanId) {
+        List<SellingPlanGroup> groups = shop.groupsOf(product.id()).stream()
+                .filter(g -> !g.plans().isEmpty()).toList();
+        List<Map<String, Object>> variants = product.variants().stream().map(v -> liquidVariant(v, groups)).toList();
         Map<String, Object> selected = variants.stream().filter(v -> Objects.equals(v.get("id"), variantId))
                 .findFirst().orElse(null);
         Map<String, Object> liquid = new LinkedHashMap<>();
-        liquid.put("id", ShopData.id(product));
-        liquid.put("title", product.get("title"));
-        liquid.put("handle", product.get("handle"));
-        liquid.put("url", "/products/" + product.get("handle"));
+        liquid.put("id", product.id());
+        liquid.put("title", product.title());
+        liquid.put("handle", product.handle());
+        liquid.put("url", "/products/" + product.handle());
         liquid.put("vendor", product.get("vendor"));
         liquid.put("type", product.get("productType"));
         liquid.put("description", product.get("descriptionHtml"));
@@ -135,11 +133,11 @@ public final class StorefrontCatalog {
         return liquid;
     }
 
-    private static Map<String, Object> liquidVariant(Map<String, Object> variant, List<Map<String, Object>> groups) {
-        long price = cents(new BigDecimal((String) variant.get("price")));
+    private static Map<String, Object> liquidVariant(ProductVariant variant, List<SellingPlanGroup> groups) {
+        long price = cents(variant.price());
         List<Map<String, Object>> allocations = new ArrayList<>();
-        for (Map<String, Object> group : groups) {
-            for (Map<String, Object> plan : plans(group)) {
+        for (SellingPlanGroup group : groups) {
+            for (SellingPlan plan : group.plans()) {
                 long planPrice = adjusted(price, plan);
                 Map<String, Object> allocation = new LinkedHashMap<>();
                 allocation.put("price", planPrice);
@@ -151,9 +149,9 @@ public final class StorefrontCatalog {
             }
         }
         Map<String, Object> liquid = new LinkedHashMap<>();
-        liquid.put("id", ShopData.id(variant));
-        liquid.put("title", variant.get("title"));
-        liquid.put("sku", variant.get("sku"));
+        liquid.put("id", variant.id());
+        liquid.put("title", variant.title());
+        liquid.put("sku", variant.sku());
         liquid.put("price", price);
         liquid.put("compare_at_price", null);
         liquid.put("available", variant.get("availableForSale"));
@@ -161,58 +159,49 @@ public final class StorefrontCatalog {
         return liquid;
     }
 
-    private static Map<String, Object> liquidGroup(Map<String, Object> group) {
+    private static Map<String, Object> liquidGroup(SellingPlanGroup group) {
         Map<String, Object> liquid = new LinkedHashMap<>();
         liquid.put("id", group.get("legacyResourceId"));
-        liquid.put("name", group.get("name"));
+        liquid.put("name", group.name());
         liquid.put("app_id", group.get("appId"));
-        liquid.put("selling_plans", plans(group).stream().map(plan -> liquidPlan(group, plan)).toList());
+        liquid.put("selling_plans", group.plans().stream().map(plan -> liquidPlan(group, plan)).toList());
         return liquid;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> liquidPlan(Map<String, Object> group, Map<String, Object> plan) {
+    private static Map<String, Object> liquidPlan(SellingPlanGroup group, SellingPlan plan) {
         Map<String, Object> liquid = new LinkedHashMap<>();
-        liquid.put("id", ShopData.id(plan));
-        liquid.put("name", plan.get("name"));
+        liquid.put("id", plan.id());
+        liquid.put("name", plan.name());
         liquid.put("description", plan.get("description"));
         liquid.put("group_id", group.get("legacyResourceId"));
         liquid.put("recurring_deliveries", true);
         List<Map<String, Object>> adjustments = new ArrayList<>();
         int position = 1;
-        for (Map<String, Object> policy : (List<Map<String, Object>>) plan.get("pricingPolicies")) {
-            Map<String, Object> value = (Map<String, Object>) policy.get("adjustmentValue");
-            boolean percentage = "PERCENTAGE".equals(policy.get("adjustmentType"));
-            adjustments.add(Map.of("position", position++, "order_count", Objects.requireNonNullElse(policy.get("afterCycle"), 0),
-                    "value_type", percentage ? "percentage" : "FIXED_AMOUNT".equals(policy.get("adjustmentType"))
+        for (SellingPlan.Pricing pricing : plan.pricing()) {
+            boolean percentage = "PERCENTAGE".equals(pricing.adjustmentType());
+            adjustments.add(Map.of("position", position++,
+                    "order_count", Objects.requireNonNullElse(pricing.afterCycle(), 0),
+                    "value_type", percentage ? "percentage" : "FIXED_AMOUNT".equals(pricing.adjustmentType())
                             ? "fixed_amount" : "price",
-                    "value", percentage ? Math.round(((Number) value.get("percentage")).doubleValue())
-                            : cents(new BigDecimal((String) value.get("amount")))));
+                    "value", percentage ? Math.round(pricing.percentage()) : cents(pricing.amount())));
         }
         liquid.put("price_adjustments", adjustments);
         return liquid;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> plans(Map<String, Object> group) {
-        return (List<Map<String, Object>>) group.get("sellingPlans");
-    }
-
     /** The variant's price under the plan's first pricing policy (the one that applies from the first order). */
-    @SuppressWarnings("unchecked")
-    private static long adjusted(long price, Map<String, Object> plan) {
-        List<Map<String, Object>> policies = (List<Map<String, Object>>) plan.get("pricingPolicies");
+    private static long adjusted(long price, SellingPlan plan) {
+        List<SellingPlan.Pricing> policies = plan.pricing();
         if (policies.isEmpty()) {
             return price;
         }
-        Map<String, Object> policy = policies.get(0);
-        Map<String, Object> value = (Map<String, Object>) policy.get("adjustmentValue");
-        return switch (String.valueOf(policy.get("adjustmentType"))) {
+        SellingPlan.Pricing pricing = policies.get(0);
+        return switch (String.valueOf(pricing.adjustmentType())) {
             case "PERCENTAGE" -> BigDecimal.valueOf(price)
-                    .multiply(BigDecimal.valueOf(100 - ((Number) value.get("percentage")).doubleValue()))
+                    .multiply(BigDecimal.valueOf(100 - pricing.percentage()))
                     .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValue();
-            case "FIXED_AMOUNT" -> Math.max(0, price - cents(new BigDecimal((String) value.get("amount"))));
-            case "PRICE" -> cents(new BigDecimal((String) value.get("amount")));
+            case "FIXED_AMOUNT" -> Math.max(0, price - cents(pricing.amount()));
+            case "PRICE" -> cents(pricing.amount());
             default -> price;
         };
     }

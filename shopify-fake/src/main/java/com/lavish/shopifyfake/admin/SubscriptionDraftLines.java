@@ -1,7 +1,6 @@
 package com.lavish.shopifyfake.admin;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,11 +22,11 @@ final class SubscriptionDraftLines {
     /** subscriptionDraftLineAdd: a variant at a price, on a plan or none. */
     Map<String, Object> addDraftLine(String draftGid, Map<String, Object> input) {
         String payloadType = "SubscriptionDraftLineAddPayload";
-        Map<String, Object> draft = drafts.open(draftGid);
+        SubscriptionDraft draft = drafts.open(draftGid);
         if (draft == null) {
             return errors.payload(payloadType, "draft", null, "lineAdded", null);
         }
-        Map<String, Object> variant = shop.find("ProductVariant", (String) input.get("productVariantId"));
+        ProductVariant variant = shop.find(ProductVariant.class, (String) input.get("productVariantId"));
         if (variant == null) {
             errors.add(ERROR_TYPE, "INVALID", "Product variant does not exist.", "input", "productVariantId");
         }
@@ -36,34 +35,31 @@ final class SubscriptionDraftLines {
             errors.add(ERROR_TYPE, "GREATER_THAN_OR_EQUAL_TO", "Quantity must be greater than or equal to 1", "input",
                     "quantity");
         }
-        Map<String, Object> plan = input.get("sellingPlanId") == null ? null
-                : shop.find("SellingPlan", (String) input.get("sellingPlanId"));
+        SellingPlan plan = shop.find(SellingPlan.class, (String) input.get("sellingPlanId"));
         if (input.get("sellingPlanId") != null && plan == null) {
             errors.add(ERROR_TYPE, "INVALID", "Selling plan does not exist.", "input", "sellingPlanId");
         }
         if (!errors.isEmpty()) {
             return errors.payload(payloadType, "draft", null, "lineAdded", null);
         }
-        Map<String, Object> line = shop.create("SubscriptionLine");
-        line.putAll(ContractCheckout.line(shop, variant, plan, quantity,
-                new BigDecimal(input.get("currentPrice").toString())));
+        SubscriptionLine line = ContractCheckout.line(shop, variant, plan, quantity,
+                new BigDecimal(input.get("currentPrice").toString()));
         if (input.get("sellingPlanName") != null) {
             line.put("sellingPlanName", input.get("sellingPlanName"));
         }
-        lines(draft).add(line);
+        draft.lines().add(line);
         return errors.payload(payloadType, "draft", draft, "lineAdded", line);
     }
 
     /** subscriptionDraftLineUpdate: quantity, variant, price or plan; the line is replaced by an updated copy. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> updateDraftLine(String draftGid, String lineGid, Map<String, Object> input) {
         String payloadType = "SubscriptionDraftLineUpdatePayload";
-        Map<String, Object> draft = drafts.open(draftGid);
+        SubscriptionDraft draft = drafts.open(draftGid);
         if (draft == null) {
             return errors.payload(payloadType, "draft", null, "lineUpdated", null);
         }
-        List<Map<String, Object>> lines = lines(draft);
-        Map<String, Object> line = find(lines, lineGid);
+        List<SubscriptionLine> lines = draft.lines();
+        SubscriptionLine line = find(lines, lineGid);
         if (line == null) {
             errors.add(ERROR_TYPE, "INVALID_LINES", "The line does not exist.", "lineId");
             return errors.payload(payloadType, "draft", null, "lineUpdated", null);
@@ -73,9 +69,9 @@ final class SubscriptionDraftLines {
             errors.add(ERROR_TYPE, "GREATER_THAN_OR_EQUAL_TO", "Quantity must be greater than or equal to 1", "input",
                     "quantity");
         }
-        Map<String, Object> variant = null;
+        ProductVariant variant = null;
         if (input.get("productVariantId") != null) {
-            variant = shop.find("ProductVariant", (String) input.get("productVariantId"));
+            variant = shop.find(ProductVariant.class, (String) input.get("productVariantId"));
             if (variant == null) {
                 errors.add(ERROR_TYPE, "INVALID", "Product variant does not exist.", "input", "productVariantId");
             }
@@ -83,24 +79,23 @@ final class SubscriptionDraftLines {
         if (!errors.isEmpty()) {
             return errors.payload(payloadType, "draft", null, "lineUpdated", null);
         }
-        Map<String, Object> updated = new LinkedHashMap<>(line);
+        SubscriptionLine updated = new SubscriptionLine(line);
         if (variant != null) {
-            ContractCheckout.putVariant(shop, updated, variant);
+            updated.variant(variant, shop.products.get(variant.productId()));
         }
         if (quantity != null) {
             updated.put("quantity", quantity);
         }
         if (input.get("currentPrice") != null) {
-            updated.put("currentPrice", ShopData.money(new BigDecimal(input.get("currentPrice").toString())));
+            updated.put("currentPrice", SchemaValues.money(new BigDecimal(input.get("currentPrice").toString())));
         }
         for (String field : List.of("sellingPlanId", "sellingPlanName")) {
             if (input.containsKey(field)) {
                 updated.put(field, input.get(field));
             }
         }
-        BigDecimal price = new BigDecimal((String) ((Map<String, Object>) updated.get("currentPrice")).get("amount"));
-        updated.put("lineDiscountedPrice", ShopData.money(price.multiply(BigDecimal.valueOf(
-                (Integer) updated.get("quantity")))));
+        updated.put("lineDiscountedPrice", SchemaValues.money(updated.price().multiply(BigDecimal.valueOf(
+                updated.quantity()))));
         lines.set(lines.indexOf(line), updated);
         return errors.payload(payloadType, "draft", draft, "lineUpdated", updated);
     }
@@ -108,12 +103,12 @@ final class SubscriptionDraftLines {
     /** subscriptionDraftLineRemove: a contract keeps at least one line. */
     Map<String, Object> removeDraftLine(String draftGid, String lineGid) {
         String payloadType = "SubscriptionDraftLineRemovePayload";
-        Map<String, Object> draft = drafts.open(draftGid);
+        SubscriptionDraft draft = drafts.open(draftGid);
         if (draft == null) {
             return errors.payload(payloadType, "draft", null, "lineRemoved", null);
         }
-        List<Map<String, Object>> lines = lines(draft);
-        Map<String, Object> line = find(lines, lineGid);
+        List<SubscriptionLine> lines = draft.lines();
+        SubscriptionLine line = find(lines, lineGid);
         if (line == null) {
             errors.add(ERROR_TYPE, "INVALID_LINES", "The line does not exist.", "lineId");
         } else if (lines.size() == 1) {
@@ -126,12 +121,7 @@ final class SubscriptionDraftLines {
         return errors.payload(payloadType, "draft", draft, "lineRemoved", line, "discountsUpdated", List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> lines(Map<String, Object> draft) {
-        return (List<Map<String, Object>>) draft.get("lines");
-    }
-
-    private static Map<String, Object> find(List<Map<String, Object>> lines, String lineGid) {
-        return lines.stream().filter(l -> lineGid.equals(l.get("id"))).findFirst().orElse(null);
+    private static SubscriptionLine find(List<SubscriptionLine> lines, String lineGid) {
+        return lines.stream().filter(l -> lineGid.equals(l.gid())).findFirst().orElse(null);
     }
 }

@@ -2,7 +2,6 @@ package com.lavish.shopifyfake.admin;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,20 +18,6 @@ final class SubscriptionDrafts {
     private static final List<String> EDITABLE = List.of("billingPolicy", "deliveryPolicy", "deliveryMethod",
             "deliveryPrice", "nextBillingDate", "note", "customAttributes");
 
-    /** What a draft was opened from; kept in the draft's map, which GraphQL serves as a SubscriptionDraft. */
-    record Base(long contractId, String revisionId, boolean committed) {
-
-        private static final String KEY = "_base";
-
-        static Base of(Map<String, Object> draft) {
-            return (Base) draft.get(KEY);
-        }
-
-        void storeIn(Map<String, Object> draft) {
-            draft.put(KEY, this);
-        }
-    }
-
     private final ShopData shop;
     private final Outbox outbox;
     private final UserErrors errors;
@@ -45,34 +30,32 @@ final class SubscriptionDrafts {
 
     /** subscriptionContractUpdate: a draft copy of the contract. */
     Map<String, Object> draft(String contractGid) {
-        Map<String, Object> contract = shop.find("SubscriptionContract", contractGid);
+        SubscriptionContract contract = shop.find(SubscriptionContract.class, contractGid);
         if (contract == null) {
             errors.add(ERROR_TYPE, "INVALID", "Contract does not exist.", "contractId");
             return errors.payload("SubscriptionContractUpdatePayload", "draft", null);
         }
-        ContractState state = new ContractState(contract);
-        Map<String, Object> draft = shop.create("SubscriptionDraft");
+        SubscriptionDraft draft = shop.add(new SubscriptionDraft(shop.nextId("SubscriptionDraft"), contract.id(),
+                contract.revisionId(), copies(contract.lines())));
         for (String field : EDITABLE) {
             draft.put(field, contract.get(field));
         }
-        draft.put("status", state.status());
+        draft.put("status", contract.status());
         draft.put("currencyCode", contract.get("currencyCode"));
-        draft.put("lines", copies(state.lines()));
         draft.put("linesAdded", List.of());
         draft.put("linesRemoved", List.of());
         draft.put("customer", contract.get("customer"));
         draft.put("originalContract", contract);
-        new Base(state.id(), state.revisionId(), false).storeIn(draft);
-        shop.drafts.put(ShopData.id(draft), draft);
+        shop.drafts.put(draft.id(), draft);
         return errors.payload("SubscriptionContractUpdatePayload", "draft", draft);
     }
 
     /** The draft the gid names if it can still be edited, else null with the user error said. */
-    Map<String, Object> open(String draftGid) {
-        Map<String, Object> draft = shop.find("SubscriptionDraft", draftGid);
+    SubscriptionDraft open(String draftGid) {
+        SubscriptionDraft draft = shop.find(SubscriptionDraft.class, draftGid);
         if (draft == null) {
             errors.add(ERROR_TYPE, "INVALID", "Draft does not exist.", "draftId");
-        } else if (Base.of(draft).committed()) {
+        } else if (draft.committed()) {
             errors.add(ERROR_TYPE, "COMMITTED", "Draft has already been committed.", "draftId");
         }
         return errors.isEmpty() ? draft : null;
@@ -81,7 +64,7 @@ final class SubscriptionDrafts {
     /** subscriptionDraftUpdate: policies, next billing date, delivery, note, status and delivery price. */
     @SuppressWarnings("unchecked")
     Map<String, Object> updateDraft(String draftGid, Map<String, Object> input) {
-        Map<String, Object> draft = open(draftGid);
+        SubscriptionDraft draft = open(draftGid);
         if (draft == null) {
             return errors.payload("SubscriptionDraftUpdatePayload", "draft", null);
         }
@@ -99,7 +82,7 @@ final class SubscriptionDrafts {
                         "input", p == billing ? "billingPolicy" : "deliveryPolicy", "intervalCount");
             }
         }
-        if (errors.isEmpty() && !SellingPlanGroups.isMultiple((String) billing.get("interval"),
+        if (errors.isEmpty() && !SellingPlanInput.isMultiple((String) billing.get("interval"),
                 (Integer) billing.get("intervalCount"), (String) delivery.get("interval"),
                 (Integer) delivery.get("intervalCount"))) {
             errors.add(ERROR_TYPE, "DELIVERY_MUST_BE_MULTIPLE_OF_BILLING",
@@ -145,70 +128,52 @@ final class SubscriptionDrafts {
             draft.put("status", input.get("status"));
         }
         if (input.get("deliveryPrice") != null) {
-            draft.put("deliveryPrice", ShopData.money(new BigDecimal(input.get("deliveryPrice").toString())));
+            draft.put("deliveryPrice", SchemaValues.money(new BigDecimal(input.get("deliveryPrice").toString())));
         }
         return errors.payload("SubscriptionDraftUpdatePayload", "draft", draft);
     }
 
     private static Map<String, Object> policy(String type, Map<String, Object> input) {
-        return ShopData.object(type, "interval", input.get("interval"), "intervalCount", input.get("intervalCount"),
+        return SchemaValues.object(type, "interval", input.get("interval"), "intervalCount", input.get("intervalCount"),
                 "minCycles", input.get("minCycles"), "maxCycles", input.get("maxCycles"),
-                "anchors", SellingPlanGroups.anchors(input.get("anchors"), List.of()));
+                "anchors", SellingPlanInput.anchors(input.get("anchors"), List.of()));
     }
 
-    private Map<String, Object> address(Map<String, Object> input) {
-        Map<String, Object> address = shop.create("MailingAddress");
-        Map<String, Object> in = input == null ? Map.of() : input;
-        address.put("firstName", in.get("firstName"));
-        address.put("lastName", in.get("lastName"));
-        address.put("name", ((in.get("firstName") == null ? "" : in.get("firstName") + " ")
-                + (in.get("lastName") == null ? "" : in.get("lastName"))).trim());
-        address.put("address1", in.get("address1"));
-        address.put("address2", in.get("address2"));
-        address.put("city", in.get("city"));
-        address.put("provinceCode", in.get("provinceCode"));
-        address.put("province", in.get("provinceCode"));
-        address.put("countryCodeV2", in.get("countryCode"));
-        address.put("country", in.get("countryCode"));
-        address.put("zip", in.get("zip"));
-        address.put("phone", in.get("phone"));
-        address.put("company", in.get("company"));
-        return address;
+    private MailingAddress address(Map<String, Object> input) {
+        return shop.add(MailingAddress.of(shop.nextId("MailingAddress"), input));
     }
 
     /**
      * subscriptionDraftCommit: the draft becomes the contract's next revision. A changed next billing date or billing
      * policy re-anchors the cycles at the cycle that was due.
      */
-    @SuppressWarnings("unchecked")
     Map<String, Object> commit(String draftGid) {
-        Map<String, Object> draft = open(draftGid);
+        SubscriptionDraft draft = open(draftGid);
         if (draft == null) {
             return errors.payload("SubscriptionDraftCommitPayload", "contract", null);
         }
-        Base base = Base.of(draft);
-        Map<String, Object> contract = shop.contracts.get(base.contractId());
-        ContractState state = new ContractState(contract);
-        if (!state.revisionId().equals(base.revisionId())) {
+        SubscriptionContract contract = shop.contracts.get(draft.contractId());
+        if (!contract.revisionId().equals(draft.revisionId())) {
             errors.add(ERROR_TYPE, "STALE_CONTRACT", "The contract has changed since the draft was created.",
                     "draftId");
             return errors.payload("SubscriptionDraftCommitPayload", "contract", null);
         }
         Object previousNext = contract.get("nextBillingDate");
-        Map<String, Object> previousBilling = state.billingPolicy();
-        int dueIndex = state.dueIndex();
+        Map<String, Object> previousBilling = contract.billingPolicy();
+        int dueIndex = contract.dueIndex();
         for (String field : EDITABLE) {
             contract.put(field, draft.get(field));
         }
-        contract.put("lines", copies((List<Map<String, Object>>) draft.get("lines")));
-        String oldStatus = state.status();
+        contract.lines(copies(draft.lines()));
+        String oldStatus = contract.status();
         String newStatus = (String) draft.get("status");
-        state.status(newStatus);
-        if (!previousNext.equals(contract.get("nextBillingDate")) || !previousBilling.equals(state.billingPolicy())) {
-            state.anchor(dueIndex, state.nextBillingDate());
+        contract.status(newStatus);
+        if (!previousNext.equals(contract.get("nextBillingDate"))
+                || !previousBilling.equals(contract.billingPolicy())) {
+            contract.anchor(dueIndex, contract.nextBillingDate());
         }
-        state.changed(shop.nowText());
-        new Base(base.contractId(), base.revisionId(), true).storeIn(draft);
+        contract.changed(shop.nowText());
+        draft.commit();
         outbox.add("subscription_contracts/update", WebhookPayloads.contract(contract));
         if (!oldStatus.equals(newStatus)) {
             outbox.add(ContractStatus.topic(newStatus), WebhookPayloads.contract(contract));
@@ -217,10 +182,10 @@ final class SubscriptionDrafts {
     }
 
     /** Lines copied one by one, so edits to the copy never reach the original. */
-    private static List<Map<String, Object>> copies(List<Map<String, Object>> lines) {
-        List<Map<String, Object>> copies = new ArrayList<>();
-        for (Map<String, Object> line : lines) {
-            copies.add(new LinkedHashMap<>(line));
+    private static List<SubscriptionLine> copies(List<SubscriptionLine> lines) {
+        List<SubscriptionLine> copies = new ArrayList<>();
+        for (SubscriptionLine line : lines) {
+            copies.add(new SubscriptionLine(line));
         }
         return copies;
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  *   <li>{@link BillingCycles}: the cycles ({@link BillingSchedule} says when they fall) with skip and unskip;</li>
  *   <li>{@link BillingAttempts}: attempts answered pending and settled after the store's billing delay.</li>
  * </ul>
- * A contract's state is a map GraphQL serves; {@link ContractState} reads it through types.
+ * A contract is a {@link SubscriptionContract}: the document GraphQL serves, and its bookkeeping typed.
  */
 final class Subscriptions {
 
@@ -37,7 +37,7 @@ final class Subscriptions {
     }
 
     /** A contract for a customer's checkout of a variant on a selling plan, with its origin order. */
-    Map<String, Object> checkout(long customerId, Map<String, Object> variant, Map<String, Object> plan, int quantity) {
+    SubscriptionContract checkout(long customerId, ProductVariant variant, SellingPlan plan, int quantity) {
         return checkout.checkout(customerId, variant, plan, quantity);
     }
 
@@ -95,7 +95,7 @@ final class Subscriptions {
     }
 
     /** Settles a pending attempt (the billing timer calls this after the store's billing delay). */
-    void resolve(Map<String, Object> attempt) {
+    void resolve(SubscriptionBillingAttempt attempt) {
         attempts.resolve(attempt);
     }
 

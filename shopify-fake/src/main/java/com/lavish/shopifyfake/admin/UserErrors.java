@@ -13,7 +13,7 @@ final class UserErrors {
     private final List<Map<String, Object>> errors = new ArrayList<>();
 
     static Map<String, Object> of(String type, String code, String message, String... field) {
-        return ShopData.object(type, "field", field.length == 0 ? null : List.of(field), "message", message,
+        return SchemaValues.object(type, "field", field.length == 0 ? null : List.of(field), "message", message,
                 "code", code);
     }
 
@@ -27,7 +27,7 @@ final class UserErrors {
 
     /** A mutation's payload: its fields ({@code name, value, ...}) and the errors so far. */
     Map<String, Object> payload(String type, Object... keyValues) {
-        Map<String, Object> payload = ShopData.object(type, keyValues);
+        Map<String, Object> payload = SchemaValues.object(type, keyValues);
         payload.put("userErrors", List.copyOf(errors));
         return payload;
     }

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.shopifyfake.SampleWebhooks;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -292,5 +295,46 @@ class SubscriptionContractsApiTest {
         assertEquals("MANUALLY_REVOKED", paymentMethod(true).path("revokedReason").asText());
         assertFalse(paymentMethod(true).path("revokedAt").isNull());
         assertEquals(0, admin.control("GET", "/fake/admin/payment-method-emails", null).path("emails").size());
+    }
+
+    @Test
+    void everyRootFieldAndNodeFindTheirObjectByItsGidAndNoOtherKind() throws Exception {
+        JsonNode contract = admin.graphql("""
+                query($id: ID!) { subscriptionContract(id: $id) {
+                  customer { id } originOrder { id } customerPaymentMethod { id }
+                  lines(first: 1) { nodes { id productId variantId } } } }""", Map.of("id", contractId))
+                .at("/data/subscriptionContract");
+        String draftId = admin.graphql("mutation($id: ID!) { subscriptionContractUpdate(contractId: $id) "
+                + "{ draft { id } } }", Map.of("id", contractId))
+                .at("/data/subscriptionContractUpdate/draft/id").asText();
+        String attemptId = admin.graphql(AdminApiTest.BILL, Map.of("id", contractId, "key", "roots"))
+                .at("/data/subscriptionBillingAttemptCreate/subscriptionBillingAttempt/id").asText();
+        String groupId = admin.graphql("{ sellingPlanGroups(first: 1) { nodes { id } } }", null)
+                .at("/data/sellingPlanGroups/nodes/0/id").asText();
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("product", contract.at("/lines/nodes/0/productId").asText());
+        ids.put("productVariant", contract.at("/lines/nodes/0/variantId").asText());
+        ids.put("customer", contract.at("/customer/id").asText());
+        ids.put("order", contract.at("/originOrder/id").asText());
+        ids.put("sellingPlanGroup", groupId);
+        ids.put("subscriptionContract", contractId);
+        ids.put("subscriptionDraft", draftId);
+        ids.put("subscriptionBillingAttempt", attemptId);
+        StringBuilder query = new StringBuilder("{");
+        ids.forEach((field, id) -> query.append(" ").append(field).append("(id: \"").append(id).append("\") { id }")
+                .append(" wrong_").append(field).append(": ").append(field).append("(id: \"")
+                .append(contract.at("/customerPaymentMethod/id").asText()).append("\") { id }"));
+        query.append(" nodes(ids: ").append(SampleWebhooks.JSON.writeValueAsString(List.copyOf(ids.values())))
+                .append(") { id } }");
+
+        JsonNode data = admin.graphql(query.toString(), null).path("data");
+
+        ids.forEach((field, id) -> {
+            assertEquals(id, data.at("/" + field + "/id").asText(), field);
+            assertTrue(data.path("wrong_" + field).isNull(), field + " of another kind's gid answers null");
+        });
+        List<String> nodes = new ArrayList<>();
+        data.path("nodes").forEach(node -> nodes.add(node.path("id").asText()));
+        assertEquals(List.copyOf(ids.values()), nodes, "nodes(ids) finds each");
     }
 }

@@ -26,19 +26,19 @@ class SubscriptionDraftsTest {
                 (delay, work) -> work.run(), Duration.ZERO, webhook -> { });
         shop = store.shop("lavish-test.myshopify.com");
         outbox = new Outbox(shop.domain());
-        String productId = (String) shop.products.values().iterator().next().get("id");
+        String productId = shop.products.values().iterator().next().gid();
         Map<String, Object> plan = Map.of("name", "Every month", "options", List.of("Every month"),
                 "billingPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)),
                 "deliveryPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)),
                 "pricingPolicies", List.of());
-        Map<String, Object> group = (Map<String, Object>) new SellingPlanGroups(shop, outbox).create(Map.of(
+        SellingPlanGroup group = (SellingPlanGroup) new SellingPlanGroups(shop, outbox).create(Map.of(
                 "name", "Monthly", "merchantCode", "m", "options", List.of("Delivery every"),
                 "sellingPlansToCreate", List.of(plan)), Map.of("productIds", List.of(productId)))
                 .get("sellingPlanGroup");
-        Map<String, Object> sellingPlan = ((List<Map<String, Object>>) group.get("sellingPlans")).get(0);
-        Map<String, Object> contract = new ContractCheckout(shop, outbox).checkout(
+        SellingPlan sellingPlan = group.plans().get(0);
+        SubscriptionContract contract = new ContractCheckout(shop, outbox).checkout(
                 shop.customers.keySet().iterator().next(), shop.variants.values().iterator().next(), sellingPlan, 1);
-        contractId = (String) contract.get("id");
+        contractId = contract.gid();
     }
 
     private SubscriptionDrafts drafts() {
@@ -50,9 +50,8 @@ class SubscriptionDraftsTest {
                 Map.of("contractId", contractId, "selector", Map.of("index", index)));
     }
 
-    @SuppressWarnings("unchecked")
     private String draft() {
-        return (String) ((Map<String, Object>) drafts().draft(contractId).get("draft")).get("id");
+        return ((SubscriptionDraft) drafts().draft(contractId).get("draft")).gid();
     }
 
     @Test
@@ -66,7 +65,7 @@ class SubscriptionDraftsTest {
         Map<String, Object> committed = drafts().commit(draftId);
 
         assertEquals(List.of(), committed.get("userErrors"));
-        ContractState contract = new ContractState(shop.find("SubscriptionContract", contractId));
+        SubscriptionContract contract = shop.find(SubscriptionContract.class, contractId);
         assertEquals(String.valueOf(ContractCheckout.FIRST_REVISION + 1), contract.revisionId());
         assertEquals("2026-12-26T00:00:00Z", cycle(1).get("billingAttemptExpectedDate"), "the cycle due stays");
         assertEquals("2027-01-09T00:00:00Z", cycle(2).get("billingAttemptExpectedDate"), "two weeks on");
@@ -86,6 +85,6 @@ class SubscriptionDraftsTest {
         assertEquals("COMMITTED", ((List<Map<String, Object>>) again.get("userErrors")).get(0).get("code"));
         assertEquals("STALE_CONTRACT", ((List<Map<String, Object>>) stale.get("userErrors")).get(0).get("code"));
         assertNull(stale.get("contract"));
-        assertTrue(SubscriptionDrafts.Base.of(shop.find("SubscriptionDraft", first)).committed());
+        assertTrue(shop.find(SubscriptionDraft.class, first).committed());
     }
 }

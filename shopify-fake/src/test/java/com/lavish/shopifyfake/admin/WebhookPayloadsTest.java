@@ -32,42 +32,42 @@ class WebhookPayloadsTest {
         AdminStore store = new AdminStore(clock, (delay, work) -> work.run(), Duration.ZERO, webhook -> { });
         ShopData shop = store.shop("lavish-test.myshopify.com");
         Outbox outbox = new Outbox(shop.domain());
-        String productId = (String) shop.products.values().iterator().next().get("id");
+        String productId = shop.products.values().iterator().next().gid();
         SellingPlanGroups groups = new SellingPlanGroups(shop, outbox);
         Map<String, Object> plan = Map.of("name", "Every month", "options", List.of("Every month"),
                 "billingPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)),
                 "deliveryPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)),
                 "pricingPolicies", List.of(Map.of("fixed", Map.of("adjustmentType", "PERCENTAGE",
                         "adjustmentValue", Map.of("percentage", 10.0)))));
-        Map<String, Object> group = (Map<String, Object>) groups.create(Map.of("name", "Monthly", "merchantCode", "m",
+        SellingPlanGroup group = (SellingPlanGroup) groups.create(Map.of("name", "Monthly", "merchantCode", "m",
                 "options", List.of("Delivery every"), "sellingPlansToCreate", List.of(plan)),
                 Map.of("productIds", List.of(productId))).get("sellingPlanGroup");
-        String groupId = (String) group.get("id");
+        String groupId = group.gid();
         new SellingPlanGroups(shop, outbox).update(groupId, Map.of("description", "A book a month"));
-        Map<String, Object> sellingPlan = ((List<Map<String, Object>>) group.get("sellingPlans")).get(0);
-        Map<String, Object> variant = shop.variants.values().iterator().next();
+        SellingPlan sellingPlan = group.plans().get(0);
+        ProductVariant variant = shop.variants.values().iterator().next();
         Subscriptions subscriptions = new Subscriptions(shop, outbox);
-        Map<String, Object> contract = subscriptions.checkout(shop.customers.keySet().iterator().next(), variant,
+        SubscriptionContract contract = subscriptions.checkout(shop.customers.keySet().iterator().next(), variant,
                 sellingPlan, 1);
-        String contractId = (String) contract.get("id");
+        String contractId = contract.gid();
         new Subscriptions(shop, outbox).setStatus(contractId, "PAUSED");
         new Subscriptions(shop, outbox).setStatus(contractId, "ACTIVE");
-        Map<String, Object> draft = (Map<String, Object>) new Subscriptions(shop, outbox).draft(contractId).get("draft");
-        new Subscriptions(shop, outbox).commit((String) draft.get("id"));
+        SubscriptionDraft draft = (SubscriptionDraft) new Subscriptions(shop, outbox).draft(contractId).get("draft");
+        new Subscriptions(shop, outbox).commit(draft.gid());
         Map<String, Object> cycle = Map.of("contractId", contractId, "selector", Map.of("index", 2));
         new Subscriptions(shop, outbox).skip(cycle, true);
         new Subscriptions(shop, outbox).skip(cycle, false);
-        shop.billingScripts.put(ShopData.id(contract), new ShopData.BillingScript("insufficient_funds", 1));
+        shop.billingScripts.put(contract.id(), new ShopData.BillingScript("insufficient_funds", 1));
         for (String key : List.of("a", "b")) {
-            Map<String, Object> attempt = (Map<String, Object>) new Subscriptions(shop, outbox)
+            SubscriptionBillingAttempt attempt = (SubscriptionBillingAttempt) new Subscriptions(shop, outbox)
                     .createAttempt(contractId, Map.of("idempotencyKey", key)).get("subscriptionBillingAttempt");
             new Subscriptions(shop, outbox).resolve(attempt);
         }
         new Subscriptions(shop, outbox).setStatus(contractId, "FAILED");
         new Subscriptions(shop, outbox).setStatus(contractId, "CANCELLED");
-        Map<String, Object> second = new Subscriptions(shop, outbox).checkout(shop.customers.keySet().iterator().next(),
-                variant, sellingPlan, 2);
-        new Subscriptions(shop, outbox).setStatus((String) second.get("id"), "EXPIRED");
+        SubscriptionContract second = new Subscriptions(shop, outbox).checkout(
+                shop.customers.keySet().iterator().next(), variant, sellingPlan, 2);
+        new Subscriptions(shop, outbox).setStatus(second.gid(), "EXPIRED");
         new SellingPlanGroups(shop, outbox).delete(groupId);
 
         Map<String, JsonNode> byTopic = new LinkedHashMap<>();
