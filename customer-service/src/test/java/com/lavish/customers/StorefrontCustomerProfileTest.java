@@ -111,7 +111,10 @@ class StorefrontCustomerProfileTest {
                 .statusCode(401)
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(401))
-                .body("title", equalTo("Unauthorized"));
+                .body("title", equalTo("Unauthorized"))
+                .body("detail", equalTo("log in to the storefront to use this path"))
+                // only Shopify can sign: there is nothing to challenge for
+                .header("WWW-Authenticate", nullValue());
     }
 
     @Tag("security")

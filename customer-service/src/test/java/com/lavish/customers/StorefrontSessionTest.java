@@ -190,7 +190,9 @@ class StorefrontSessionTest {
     @Tag("security")
     @Test
     void directApiWithoutTokenIsUnauthorized() {
-        assertBearerChallenge(given().get("/api/customers/me").then());
+        assertBearerChallenge(given().get("/api/customers/me").then()
+                .header("WWW-Authenticate", equalTo("Bearer realm=\"lavish-storefront\""))
+                .body("detail", equalTo("send a session token from POST /proxy/session as Authorization: Bearer")));
     }
 
     @Tag("security")

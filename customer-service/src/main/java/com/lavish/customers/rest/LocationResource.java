@@ -2,6 +2,7 @@ package com.lavish.customers.rest;
 
 import java.util.function.Supplier;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -22,14 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
-import com.lavish.customers.config.LocationsConfig;
 import com.lavish.customers.service.LocationCache;
 import com.lavish.customers.service.LocationCatalog;
 import com.lavish.customers.service.LocationCatalog.CitiesBody;
 import com.lavish.customers.service.LocationCatalog.CountriesBody;
 import com.lavish.customers.service.LocationCatalog.Listing;
 import com.lavish.customers.service.LocationCatalog.StatesBody;
+import com.lavish.edge.caching.CacheDirectives;
 import com.lavish.edge.problem.Problem;
 
 import io.smallrye.mutiny.Uni;
@@ -37,7 +38,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * The theme's address-form data: countries, their states (ISO 3166-2) and the states' cities. Served under both
  * storefront prefixes ({@code /proxy/locations/...} through the app proxy, {@code /api/locations/...} direct) with
- * the prefix in the path, as every storefront path is. Public: nothing here depends on who asks.
+ * the prefix in the path, as every storefront path is. Public ({@code @PermitAll}): nothing here depends on who asks;
+ * a signed request of an anonymous visitor, or a direct call without a token, is served, while a refused signature or
+ * token is still a 401.
  *
  * <p>Eight countries for an Australian book-subscription shop that ships abroad: Australia (home, listed first),
  * then, alphabetically, the English-reading markets that Australian shops most often ship books to: Canada,
@@ -45,27 +48,17 @@ import io.smallrye.mutiny.Uni;
  * gives the reasons).
  *
  * <p>Answers change only with a release, so they are cached twice: in Redis ({@link LocationCache}) and by the
- * browser and shared caches ({@code Cache-Control: public} with a strong ETag of the data version and path;
- * {@code If-None-Match} answers 304).
+ * browser and shared caches ({@code Cache-Control: public}, {@code max-age} from {@code locations.http-max-age}, with a
+ * strong ETag of the data version and path; {@code If-None-Match} answers 304).
  */
 @Path("/{entry: proxy|api}/locations/countries")
+@PermitAll
+@CacheDirectives(value = "public", maxAge = "locations.http-max-age")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Locations", description = "Address-form data: countries, states (ISO 3166-2) and cities; public")
 @APIResponse(responseCode = "304", description = "Not modified: the If-None-Match ETag is current; no body",
         headers = {@Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
                 @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))})
-@APIResponse(responseCode = "401", description = "/proxy/... only: the request is not a current app-proxy request "
-        + "(no, stale or wrong signature); /api/... only: an Authorization header with an invalid session token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "unauthorized", value = "{\"type\":\"about:blank\","
-                        + "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"the request is not a current "
-                        + "Shopify app-proxy request: the request carries no signature\"}")))
-@APIResponse(responseCode = "429", description = "Too many requests from this address",
-        headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
-                schema = @Schema(type = SchemaType.INTEGER)),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                examples = @ExampleObject(name = "tooManyRequests",
-                        value = StorefrontApiDefinition.TOO_MANY_REQUESTS_EXAMPLE)))
 public class LocationResource {
 
     private static final String NOT_FOUND_COUNTRY = "{\"type\":\"about:blank\",\"title\":\"Not Found\","
@@ -77,12 +70,10 @@ public class LocationResource {
 
     private final LocationCatalog catalog;
     private final LocationCache cache;
-    private final String cacheControl;
 
-    public LocationResource(LocationCatalog catalog, LocationCache cache, LocationsConfig config) {
+    public LocationResource(LocationCatalog catalog, LocationCache cache) {
         this.catalog = catalog;
         this.cache = cache;
-        this.cacheControl = "public, max-age=" + config.httpMaxAge().toSeconds();
     }
 
     @GET
@@ -96,7 +87,7 @@ public class LocationResource {
                     examples = @ExampleObject(name = "countries", value = "{\"countries\":["
                             + "{\"code\":\"AU\",\"name\":\"Australia\"},{\"code\":\"CA\",\"name\":\"Canada\"},"
                             + "{\"code\":\"NZ\",\"name\":\"New Zealand\"}]}")))
-    public Uni<Response> countries(@Context Request request) {
+    public Uni<RestResponse<String>> countries(@Context Request request) {
         return answer(request, catalog::countries);
     }
 
@@ -116,7 +107,7 @@ public class LocationResource {
     @APIResponse(responseCode = "404", description = "No country with that code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknownCountry", value = NOT_FOUND_COUNTRY)))
-    public Uni<Response> states(@Parameter(description = "ISO 3166-1 alpha-2 country code (any case)",
+    public Uni<RestResponse<String>> states(@Parameter(description = "ISO 3166-1 alpha-2 country code (any case)",
                                         example = "AU") @PathParam("country") String country, @Context Request request) {
         return answer(request, () -> catalog.states(country));
     }
@@ -137,7 +128,7 @@ public class LocationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "unknownCountry", value = NOT_FOUND_COUNTRY),
                             @ExampleObject(name = "unknownState", value = NOT_FOUND_STATE)}))
-    public Uni<Response> cities(@Parameter(description = "ISO 3166-1 alpha-2 country code (any case)",
+    public Uni<RestResponse<String>> cities(@Parameter(description = "ISO 3166-1 alpha-2 country code (any case)",
                                         example = "AU") @PathParam("country") String country,
                                 @Parameter(description = "The state's code (NSW) or ISO 3166-2 code (AU-NSW)",
                                         example = "NSW") @PathParam("state") String state,
@@ -145,18 +136,15 @@ public class LocationResource {
         return answer(request, () -> catalog.cities(country, state));
     }
 
-    private Uni<Response> answer(Request request, Supplier<Listing> lookup) {
+    private Uni<RestResponse<String>> answer(Request request, Supplier<Listing> lookup) {
         // an unknown code fails here, as a 404 problem, before any cache is asked
         Listing listing = lookup.get();
         // strong: one data version and one canonical path always give the same bytes
         EntityTag tag = new EntityTag(catalog.version() + "-" + LocationCatalog.shortHash(listing.key()));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        if (notModified != null) {
-            return Uni.createFrom().item(notModified.tag(tag).header("Cache-Control", cacheControl).build());
+        if (request.evaluatePreconditions(tag) != null) {
+            return Uni.createFrom().item(RestResponse.ResponseBuilder.<String>notModified(tag).build());
         }
-        return cache.body(listing).map(body -> Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
-                .tag(tag)
-                .header("Cache-Control", cacheControl)
-                .build());
+        return cache.body(listing)
+                .map(body -> RestResponse.ResponseBuilder.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag).build());
     }
 }

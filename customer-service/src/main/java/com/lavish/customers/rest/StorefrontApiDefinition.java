@@ -21,10 +21,9 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.Paths;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
-import com.lavish.edge.problem.Problem;
+import com.lavish.edge.openapi.StorefrontProblemAnswers;
 
 /**
  * The storefront API's OpenAPI document ({@code /q/openapi}): its info and the two ways a storefront request says
@@ -34,6 +33,7 @@ import com.lavish.edge.problem.Problem;
  * is how SmallRye renders the resources' {@code /{entry: proxy|api}/...} template, into the two paths a caller can
  * use, {@code /proxy/...} and {@code /api/...}, each with the security it really needs; and documents
  * {@code POST /proxy/session}, whose resource lives in service-edge without the OpenAPI annotations on its class path.
+ * The 400, 401 and 429 answers come from service-edge's {@link StorefrontProblemAnswers}, as in every service.
  */
 @OpenAPIDefinition(
         info = @Info(title = "Lavish storefront API", version = "1.0",
@@ -54,10 +54,6 @@ import com.lavish.edge.problem.Problem;
                 description = "A session token from POST /proxy/session, sent as Authorization: Bearer on /api/...")
 })
 public class StorefrontApiDefinition extends Application {
-
-    /** The 429 every storefront path can answer, as its example in the document. */
-    static final String TOO_MANY_REQUESTS_EXAMPLE = "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\","
-            + "\"status\":429,\"detail\":\"too many requests; try again in 12 s\"}";
 
     static final String APP_PROXY = "appProxySignature";
     static final String BEARER = "sessionToken";
@@ -88,6 +84,8 @@ public class StorefrontApiDefinition extends Application {
                 document(session.getPOST());
             }
             paths.setPathItems(expanded);
+            // the answers every storefront path shares, now on each expanded path with its own 401
+            new StorefrontProblemAnswers().filterOpenAPI(openAPI);
         }
 
         private static PathItem copy(PathItem item, String entry, String rest) {
@@ -136,27 +134,7 @@ public class StorefrontApiDefinition extends Application {
                                             .addExample("session", OASFactory.createExample().value(Map.of(
                                                     "token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3MDY0MDU1MDY5MzAzNzAwODQifQ.c2ln",
                                                     "token_type", "Bearer",
-                                                    "expires_in", 600))))))
-                    .addAPIResponse("401", problem("No signed-in customer, or not a current app-proxy request",
-                            401, "Unauthorized", "log in to the storefront to use this path"))
-                    .addAPIResponse("429", problem("Too many requests from this customer or address",
-                            429, "Too Many Requests", "too many requests; try again in 12 s")
-                            .addHeader("Retry-After", OASFactory.createHeader()
-                                    .description("Seconds to wait before trying again")
-                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))))));
-        }
-
-        private static APIResponse problem(String description, int status, String title, String detail) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "about:blank");
-            body.put("title", title);
-            body.put("status", status);
-            body.put("detail", detail);
-            return OASFactory.createAPIResponse().description(description)
-                    .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                            OASFactory.createMediaType()
-                                    .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
-                                    .addExample(title.replace(" ", ""), OASFactory.createExample().value(body))));
+                                                    "expires_in", 600)))))));
         }
     }
 }

@@ -16,18 +16,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.lavish.customers.service.StorefrontCustomers;
+import com.lavish.edge.caching.CacheDirectives;
 import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The storefront's customer endpoints, through Shopify's app proxy ({@code /proxy/customers/...}) and direct
  * ({@code /api/customers/...}) with the same handlers. Whom they act for comes only from the verified app-proxy
  * signature or session token ({@link StorefrontIdentity}); no endpoint takes a customer id from the path, query or
- * body.
+ * body. Every path needs a signed-in customer ({@code @Authenticated}); its answers are personal data, which neither
+ * the browser nor any shared cache between may keep.
  */
 @Path("/{entry: proxy|api}/customers")
+@Authenticated
+@CacheDirectives("private, no-store")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "The signed-in storefront customer")
 public class StorefrontCustomerResource {
@@ -53,29 +58,13 @@ public class StorefrontCustomerResource {
                     schema = @Schema(implementation = CustomerProfile.class),
                     examples = @ExampleObject(name = "profile", summary = "A customer with one address",
                             value = PROFILE_EXAMPLE)))
-    @APIResponse(responseCode = "401", description = "No signed-in customer: an anonymous visitor, a missing, "
-            + "stale or wrong app-proxy signature, or a missing or invalid session token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = "{\"type\":\"about:blank\","
-                            + "\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"log in to the storefront to use this path\"}")))
     @APIResponse(responseCode = "404", description = "The customer has no record here yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "notFound", value = "{\"type\":\"about:blank\","
                             + "\"title\":\"Not Found\",\"status\":404,"
                             + "\"detail\":\"there is no customer record for this account yet\"}")))
-    @APIResponse(responseCode = "429", description = "Too many requests from this customer or address",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again",
-                    schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "tooManyRequests",
-                            value = StorefrontApiDefinition.TOO_MANY_REQUESTS_EXAMPLE)))
     public Uni<RestResponse<CustomerProfile>> me() {
-        return customers.signedIn(identity.customer())
-                .map(customer -> RestResponse.ResponseBuilder.ok(CustomerProfile.of(customer))
-                        // personal data: neither the browser nor any shared cache between may keep it
-                        .header("Cache-Control", "private, no-store")
-                        .build());
+        return customers.signedIn(identity.customer()).map(customer -> RestResponse.ok(CustomerProfile.of(customer)));
     }
 
     /** One address, as it appears both in "addresses" and as "default_address". */

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.lavish.edge.caching.CacheDirectives;
 import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
@@ -39,6 +40,7 @@ import com.lavish.orders.service.OrderStatusEvent;
 import com.lavish.orders.service.OrderStatusFeed;
 import com.lavish.orders.service.StorefrontOrders;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -46,9 +48,11 @@ import io.smallrye.mutiny.Uni;
  * The signed-in customer's orders, through Shopify's app proxy ({@code /proxy/orders}) and direct
  * ({@code /api/orders}, session token) with the same handlers. Whose orders comes only from the verified
  * signature or token ({@link StorefrontIdentity}); an order number names an order only among the customer's own.
- * Every answer is {@code Cache-Control: private, no-store}: it is personal data.
+ * Every path needs a signed-in customer ({@code @Authenticated}); every answer but the stream is
+ * {@code Cache-Control: private, no-store}: it is personal data.
  */
 @Path("/{entry: proxy|api}/orders")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Orders", description = "The signed-in storefront customer's orders")
 public class StorefrontOrderResource {
@@ -94,8 +98,7 @@ public class StorefrontOrderResource {
                     examples = @ExampleObject(name = "badLimit", value = "{\"type\":\"about:blank\",\"title\":"
                             + "\"Bad Request\",\"status\":400,\"detail\":\"limit must be between 1 and 50\","
                             + "\"field\":\"limit\"}")))
-    @APIResponse(responseCode = "401", ref = "unauthorized")
-    @APIResponse(responseCode = "429", ref = "tooManyRequests")
+    @CacheDirectives(NO_STORE)
     public Uni<RestResponse<OrderPage>> list(
             @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
                     schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
@@ -113,8 +116,7 @@ public class StorefrontOrderResource {
                     List<OrderSummaryRow> page = found.size() > size ? found.subList(0, size) : found;
                     String next = found.size() > size ? OrderCursor.after(page.get(size - 1)).encode() : null;
                     RestResponse.ResponseBuilder<OrderPage> answer = RestResponse.ResponseBuilder
-                            .ok(new OrderPage(page.stream().map(OrderSummary::of).toList(), next))
-                            .header("Cache-Control", NO_STORE);
+                            .ok(new OrderPage(page.stream().map(OrderSummary::of).toList(), next));
                     if (next != null) {
                         answer.header("Link", "<?cursor=" + next + "&limit=" + size + ">; rel=\"next\"");
                     }
@@ -139,12 +141,11 @@ public class StorefrontOrderResource {
                     examples = @ExampleObject(name = "badNumber", value = "{\"type\":\"about:blank\",\"title\":"
                             + "\"Bad Request\",\"status\":400,\"detail\":\"an order number is digits, such as "
                             + "1001\",\"field\":\"number\"}")))
-    @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "404", description = "The customer has no order with this number",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "notFound", value = "{\"type\":\"about:blank\",\"title\":"
                             + "\"Not Found\",\"status\":404,\"detail\":\"you have no order with the number 1001\"}")))
-    @APIResponse(responseCode = "429", ref = "tooManyRequests")
+    @CacheDirectives(NO_STORE)
     public Uni<RestResponse<OrderDetail>> byNumber(
             @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
                     schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
@@ -152,9 +153,7 @@ public class StorefrontOrderResource {
             @PathParam("number") @Pattern(regexp = "[0-9]{1,18}", message = "an order number is digits, such as 1001")
             String number) {
         return orders.byNumber(identity.customer(), Long.parseLong(number))
-                .map(order -> RestResponse.ResponseBuilder.ok(OrderDetail.of(order))
-                        .header("Cache-Control", NO_STORE)
-                        .build());
+                .map(order -> RestResponse.ok(OrderDetail.of(order)));
     }
 
     @GET
@@ -173,8 +172,6 @@ public class StorefrontOrderResource {
                     examples = @ExampleObject(name = "paid", value = STATUS_EVENT_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A Last-Event-ID that is not an id this stream sent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", ref = "unauthorized")
-    @APIResponse(responseCode = "429", ref = "tooManyRequests")
     public Multi<OutboundSseEvent> events(
             @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
                     schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,

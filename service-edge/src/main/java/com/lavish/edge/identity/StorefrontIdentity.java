@@ -1,33 +1,40 @@
 package com.lavish.edge.identity;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import com.lavish.edge.problem.Problem;
-import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.security.StorefrontPrincipal;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The storefront customer of the current request, set by {@link StorefrontRequestFilters} from a verified
- * app-proxy signature ({@code /proxy/...}) or a verified session token ({@code /api/...}). Resources ask here,
- * never the path or the body, whom they act for.
+ * The storefront customer of the current request, read from Quarkus Security's {@link SecurityIdentity}: the
+ * storefront mechanism ({@code com.lavish.edge.security}) puts a {@link StorefrontPrincipal} there from a verified
+ * app-proxy signature ({@code /proxy/...}) or session token ({@code /api/...}). Resources ask here, never the path or
+ * the body, whom they act for; their {@code @Authenticated} has made sure there is someone.
  */
 @RequestScoped
 public class StorefrontIdentity {
 
-    private StorefrontCustomer customer;
-    private Instant credentialExpiresAt;
-    private boolean bearer;
+    private final SecurityIdentity identity;
 
-    void set(StorefrontCustomer customer) {
-        this.customer = customer;
+    public StorefrontIdentity(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
-    void set(StorefrontCustomer customer, Instant credentialExpiresAt) {
-        this.customer = customer;
-        this.credentialExpiresAt = credentialExpiresAt;
+    public Optional<StorefrontCustomer> current() {
+        return principal().map(StorefrontPrincipal::customer);
+    }
+
+    /**
+     * The signed-in customer. On an {@code @Authenticated} path there always is one; elsewhere its absence is the
+     * same 401 an {@code @Authenticated} path answers.
+     */
+    public StorefrontCustomer customer() {
+        return current().orElseThrow(UnauthorizedException::new);
     }
 
     /**
@@ -35,31 +42,10 @@ public class StorefrontIdentity {
      * app-proxy signature, which is checked once, at the request. What outlives the request (a stream) ends by then.
      */
     public Optional<Instant> credentialExpiresAt() {
-        return Optional.ofNullable(credentialExpiresAt);
+        return principal().flatMap(StorefrontPrincipal::credentialExpiresAt);
     }
 
-    /** The request came to the direct API, so a missing customer is answered with a bearer challenge. */
-    void expectBearer() {
-        this.bearer = true;
-    }
-
-    public Optional<StorefrontCustomer> current() {
-        return Optional.ofNullable(customer);
-    }
-
-    /**
-     * The signed-in customer; a 401 problem when the request carries none (an anonymous visitor, no session
-     * token, or a path outside the storefront filters).
-     */
-    public StorefrontCustomer customer() {
-        if (customer == null) {
-            if (bearer) {
-                throw new ProblemException(Problem.of(401, "Unauthorized",
-                        "send a session token from POST /proxy/session as Authorization: Bearer"),
-                        Map.of("WWW-Authenticate", StorefrontRequestFilters.BEARER_CHALLENGE));
-            }
-            throw ProblemException.unauthorized("log in to the storefront to use this path");
-        }
-        return customer;
+    private Optional<StorefrontPrincipal> principal() {
+        return identity.getPrincipal() instanceof StorefrontPrincipal p ? Optional.of(p) : Optional.empty();
     }
 }

@@ -74,6 +74,14 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class},
             priority = jakarta.ws.rs.Priorities.USER)
     public Uni<Response> unauthenticated(RoutingContext routing) {
+        return challenged(routing);
+    }
+
+    /**
+     * The 401 of {@link #unauthenticated}: public, so that a mapper which answers these refusals its own way on some
+     * paths (the storefront's) answers the others exactly as here.
+     */
+    public static Uni<Response> challenged(RoutingContext routing) {
         // the challenge of the mechanism this path selected, e.g. WWW-Authenticate: Basic realm="lavish-admin"
         HttpAuthenticator authenticator = routing.get(HttpAuthenticator.class.getName());
         Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()

@@ -7,15 +7,18 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.lavish.edge.caching.CacheDirectives;
 import com.lavish.edge.identity.StorefrontConfig;
 import com.lavish.edge.identity.StorefrontIdentity;
 
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.security.Authenticated;
 
 /**
- * {@code POST /proxy/session}: the app-proxy-verified customer gets a session token for the direct API. Built only
- * into the one service that answers this path behind the gateway ({@code storefront.session.issuer.enabled=true});
- * every storefront service verifies the tokens with the same shared secret.
+ * {@code POST /proxy/session}: the app-proxy-verified, signed-in customer gets a session token for the direct API.
+ * Built only into the one service that answers this path behind the gateway
+ * ({@code storefront.session.issuer.enabled=true}); every storefront service verifies the tokens with the same shared
+ * secret.
  */
 @Path("/proxy/session")
 @IfBuildProperty(name = StorefrontConfig.SESSION_ISSUER_ENABLED, stringValue = "true")
@@ -30,13 +33,11 @@ public class StorefrontSessionResource {
     }
 
     @POST
+    @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
+    // a credential: no browser or shared cache may keep it (RFC 6749 §5.1)
+    @CacheDirectives("no-store")
     public RestResponse<SessionToken> issue() {
-        SessionToken token = tokens.issue(identity.customer());
-        // a credential: no browser or shared cache may keep it (RFC 6749 §5.1)
-        return RestResponse.ResponseBuilder.ok(token)
-                .header("Cache-Control", "no-store")
-                .header("Pragma", "no-cache")
-                .build();
+        return RestResponse.ok(tokens.issue(identity.customer()));
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -26,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import com.lavish.edge.caching.CacheDirectives;
 import com.lavish.edge.identity.StorefrontIdentity;
 import com.lavish.edge.problem.Problem;
 import com.lavish.subscriptions.ContractActionType;
@@ -37,20 +38,23 @@ import com.lavish.subscriptions.service.StoredAnswer;
 import com.lavish.subscriptions.service.SubscriptionView;
 import com.lavish.subscriptions.service.SyncCommandRelay;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The signed-in customer's subscriptions, through Shopify's app proxy ({@code /proxy/subscriptions}) and direct
  * ({@code /api/subscriptions}, session token) with the same handlers. Whose contracts comes only from the verified
  * signature or token ({@link StorefrontIdentity}). Actions are commands to Shopify (through sync-service): the answer
- * is 202 with the change pending, confirmed later by Shopify. Every answer is {@code Cache-Control: private, no-store}.
+ * is 202 with the change pending, confirmed later by Shopify. Every path needs a signed-in customer
+ * ({@code @Authenticated}); every answer is {@code Cache-Control: private, no-store}.
  */
 @Path("/{entry: proxy|api}/subscriptions")
+@Authenticated
+@CacheDirectives("private, no-store")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Subscriptions", description = "The signed-in storefront customer's subscriptions")
 public class StorefrontSubscriptionResource {
 
-    private static final String NO_STORE = "private, no-store";
     private static final String CONTRACT_ID = "[0-9]{1,18}";
     private static final String CONTRACT_ID_RULE = "a subscription id is digits, such as 402440842";
 
@@ -83,12 +87,10 @@ public class StorefrontSubscriptionResource {
                     schema = @Schema(implementation = SubscriptionList.class),
                     examples = @ExampleObject(name = "subscriptions", value = "{\"subscriptions\":[" + VIEW_EXAMPLE
                             + "]}")))
-    @APIResponse(responseCode = "401", ref = "unauthorized")
-    @APIResponse(responseCode = "429", ref = "tooManyRequests")
-    public Uni<Response> list(@Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy or api",
+    public Uni<RestResponse<SubscriptionList>> list(@Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy or api",
             schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry) {
         return subscriptions.mine(identity.customer())
-                .map(found -> Response.ok(new SubscriptionList(found)).header("Cache-Control", NO_STORE).build());
+                .map(found -> RestResponse.ok(new SubscriptionList(found)));
     }
 
     @GET
@@ -100,14 +102,12 @@ public class StorefrontSubscriptionResource {
                     schema = @Schema(implementation = SubscriptionView.class),
                     examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "badId")
-    @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "404", ref = "notYours")
-    @APIResponse(responseCode = "429", ref = "tooManyRequests")
-    public Uni<Response> one(@PathParam("entry") String entry,
+    public Uni<RestResponse<SubscriptionView>> one(@PathParam("entry") String entry,
                              @Parameter(description = "The contract id", example = "402440842")
                              @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id) {
         return subscriptions.one(identity.customer(), contractId(id))
-                .map(view -> Response.ok(view).header("Cache-Control", NO_STORE).build());
+                .map(RestResponse::ok);
     }
 
     @POST
@@ -124,12 +124,10 @@ public class StorefrontSubscriptionResource {
                     schema = @Schema(implementation = SubscriptionView.class),
                     examples = @ExampleObject(name = "pausing", value = PENDING_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "badId")
-    @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "404", ref = "notYours")
     @APIResponse(responseCode = "409", ref = "forbiddenByStatus")
     @APIResponse(responseCode = "422", ref = "keyReused")
-    @APIResponse(responseCode = "429", ref = "tooManyRequests")
-    public Uni<Response> act(@PathParam("entry") String entry,
+    public Uni<RestResponse<String>> act(@PathParam("entry") String entry,
                              @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id,
                              @Parameter(description = "pause, resume, skip, unskip or cancel")
                              @PathParam("action") String action,
@@ -159,12 +157,10 @@ public class StorefrontSubscriptionResource {
                     examples = @ExampleObject(name = "badPlan", value = "{\"type\":\"about:blank\",\"title\":"
                             + "\"Bad Request\",\"status\":400,\"detail\":\"selling_plan_id must be another plan of "
                             + "this subscription's group (see plan.alternatives)\",\"field\":\"selling_plan_id\"}")))
-    @APIResponse(responseCode = "401", ref = "unauthorized")
     @APIResponse(responseCode = "404", ref = "notYours")
     @APIResponse(responseCode = "409", ref = "forbiddenByStatus")
     @APIResponse(responseCode = "422", ref = "keyReused")
-    @APIResponse(responseCode = "429", ref = "tooManyRequests")
-    public Uni<Response> change(@PathParam("entry") String entry,
+    public Uni<RestResponse<String>> change(@PathParam("entry") String entry,
                                 @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Valid ContractChangeRequest change) {
@@ -173,10 +169,10 @@ public class StorefrontSubscriptionResource {
     }
 
     /** The stored answer as it was given; its command goes to sync.commands before the answer leaves. */
-    private Uni<Response> answer(Uni<StoredAnswer> work) {
+    private Uni<RestResponse<String>> answer(Uni<StoredAnswer> work) {
         return work.call(relay::relayQuietly)
-                .map(stored -> Response.status(stored.status()).type(MediaType.APPLICATION_JSON)
-                        .entity(stored.body()).header("Cache-Control", NO_STORE).build());
+                .map(stored -> RestResponse.ResponseBuilder.<String>create(stored.status())
+                        .entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     /** The path's id, its form checked as the request came in. */

@@ -4,8 +4,6 @@ import jakarta.ws.rs.core.Application;
 
 import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -15,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.lavish.edge.problem.Problem;
 
 /**
- * subscription-service's API document ({@code /q/openapi}): its info, and the problem answers its paths share. No
- * {@code @ApplicationPath}: the resources keep their paths.
+ * subscription-service's API document ({@code /q/openapi}): its info, and the problem answers of its own that its
+ * paths share. The 400, 401 and 429 every storefront path may answer come from service-edge's
+ * {@code StorefrontProblemAnswers}, as in every storefront service. No {@code @ApplicationPath}: the resources keep
+ * their paths.
  */
 @OpenAPIDefinition(
         info = @Info(title = "Lavish storefront API: subscriptions", version = "1.0",
@@ -26,17 +26,6 @@ import com.lavish.edge.problem.Problem;
                         + "Shopify through sync-service: they answer 202 with the change pending. Ids and money are "
                         + "JSON strings; errors are RFC 9457 application/problem+json."),
         components = @Components(responses = {
-                @APIResponse(name = "unauthorized", responseCode = "401", description = "No signed-in customer",
-                        content = @Content(mediaType = Problem.MEDIA_TYPE,
-                                schema = @Schema(implementation = Problem.class),
-                                examples = @ExampleObject(name = "anonymous", value = "{\"type\":\"about:blank\","
-                                        + "\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"log in to the "
-                                        + "storefront to use this path\"}"))),
-                @APIResponse(name = "tooManyRequests", responseCode = "429", description = "Over the rate limit",
-                        headers = @Header(name = "Retry-After", description = "Seconds to wait",
-                                schema = @Schema(type = SchemaType.INTEGER)),
-                        content = @Content(mediaType = Problem.MEDIA_TYPE,
-                                schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "badId", responseCode = "400", description = "The id is not a contract id",
                         content = @Content(mediaType = Problem.MEDIA_TYPE,
                                 schema = @Schema(implementation = Problem.class),
