@@ -7,10 +7,15 @@
 #   deploy/local/run.sh --no-demo        everything, no demo
 #   deploy/local/run.sh --only customer-service [NAME...]   the infrastructure and just those services
 #   deploy/local/run.sh --rebuild        build every module first, even when its artifacts exist
+#   deploy/local/run.sh --replicas order-service=2 [NAME=N...]   N replicas (1-6) of a service, behind the gateway
 #
-# Ctrl-C stops everything it started. Logs: .devstack/logs/. Secrets come from the environment; the
-# defaults below are fake and only for this machine. Every server listens on 127.0.0.1 only; EDGE_HOST=0.0.0.0
-# opens the API gateway and shopify-fake to other machines (the services and their management ports stay local).
+# Replica k of a service listens on its port + 100 x (k - 1) (order-service's second: 8183, management 9183), logs
+# to NAME-k.log, and joins the same consumer groups; the gateway sends the service's requests to each replica in
+# turn, passing over one that refuses the connection. The pid and ports of every replica: .devstack/replicas
+# (lines: name index port management-port pid). Ctrl-C stops everything it started. Logs: .devstack/logs/.
+# Secrets come from the environment; the defaults below are fake and only for this machine. Every server listens
+# on 127.0.0.1 only; EDGE_HOST=0.0.0.0 opens the API gateway and shopify-fake to other machines (the services and
+# their management ports stay local).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,12 +42,19 @@ logs="$state/logs"
 demo=true
 rebuild=false
 only=()
+replicas=() # NAME=N, from --replicas
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-demo) demo=false ;;
     --rebuild) rebuild=true ;;
     --only) shift; while [ $# -gt 0 ] && [[ "$1" != --* ]]; do only+=("$1"); shift; done; continue ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --replicas)
+      shift
+      if [ $# -eq 0 ] || [[ "$1" == --* ]]; then
+        echo "run.sh: --replicas takes NAME=N pairs, e.g. --replicas order-service=2" >&2; exit 2
+      fi
+      while [ $# -gt 0 ] && [[ "$1" != --* ]]; do replicas+=("$1"); shift; done; continue ;;
+    -h|--help) sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p;}' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -84,6 +96,52 @@ for wanted in "${only[@]}"; do
   [ -f "$wanted/pom.xml" ] || { echo "run.sh: there is no service '$wanted' in this checkout" >&2; exit 2; }
 done
 
+# --replicas: each NAME=N names a service this run starts, once, with N from 1 to 6
+seen=" "
+for pair in "${replicas[@]}"; do
+  name=${pair%%=*}; count=${pair#*=}
+  if [[ ! $pair =~ ^[a-z][a-z-]*=[0-9]+$ ]]; then
+    echo "run.sh: --replicas takes NAME=N (e.g. order-service=2), was '$pair'" >&2; exit 2
+  fi
+  if [[ " ${services[*]} " != *" $name:"* ]]; then
+    echo "run.sh: --replicas $pair: '$name' is not a service this run starts (it starts: ${services[*]%%:*})" >&2
+    exit 2
+  fi
+  if [ "$((10#$count))" -lt 1 ] || [ "$((10#$count))" -gt 6 ]; then
+    echo "run.sh: --replicas $pair: a service runs 1 to 6 replicas here" >&2; exit 2
+  fi
+  [[ $seen != *" $name "* ]] || { echo "run.sh: --replicas names '$name' twice" >&2; exit 2; }
+  seen+="$name "
+done
+replica_count() { # name: how many replicas of it this run starts
+  local pair count=1
+  for pair in "${replicas[@]}"; do [ "${pair%%=*}" != "$1" ] || count=$((10#${pair#*=})); done
+  echo "$count"
+}
+# Every replica this run starts, as "name index port management-port": replica k of a service listens on its port +
+# 100 x (k - 1), its management on that + 1000 (order-service's: 8083/9083, 8183/9183, ... 8583/9583), which no
+# other port of the run uses; the check below says so if EDGE_PORT picks one of them.
+instances=()
+for entry in "${services[@]}"; do
+  name=${entry%%:*}; port=${entry##*:}
+  for ((index = 1; index <= $(replica_count "$name"); index++)); do
+    instances+=("$name $index $((port + 100 * (index - 1))) $((port + 100 * (index - 1) + 1000))")
+  done
+done
+claimed=("$edge_port the local API gateway" "8090 shopify-fake" "15432 devstack's PostgreSQL" "16379 devstack's Redis"
+  "19092 devstack's Kafka" "19093 devstack's Kafka controller" "2525 devstack's SMTP" "3143 devstack's IMAP")
+for instance in "${instances[@]}"; do
+  read -r name index port management <<<"$instance"
+  for wanted in "$port $name (replica $index)" "$management $name's management (replica $index)"; do
+    for taken in "${claimed[@]}"; do
+      if [ "${taken%% *}" = "${wanted%% *}" ]; then
+        echo "run.sh: port ${wanted%% *} would serve both ${taken#* } and ${wanted#* }" >&2; exit 2
+      fi
+    done
+    claimed+=("$wanted")
+  done
+done
+
 # Build what is missing.
 devstack_jar=$(ls devstack/launcher/target/devstack-*.jar 2>/dev/null | head -1 || true)
 missing=false
@@ -100,11 +158,14 @@ fi
 devstack_cp="$devstack_jar:$(cat devstack/launcher/target/devstack.classpath)"
 
 mkdir -p "$logs"
+# a benchmark reads the replicas' pids here: never the ones of an earlier run
+rm -f "$state/replicas"
 pids=()
 stop_all() {
   # a second Ctrl-C must not cut the clean-up short and leave servers behind
   trap '' INT TERM
   trap - EXIT
+  rm -f "$state/replicas"
   if [ ${#pids[@]} -gt 0 ]; then
     echo
     echo "==> stopping what run.sh started"
@@ -133,10 +194,11 @@ stop_within() { # seconds, pids...: SIGTERM to each, then SIGKILL to what still 
 }
 trap stop_all INT TERM EXIT
 
-wait_for() { # url, what, seconds: until the url answers 2xx
-  local url=$1 what=$2 deadline=$((SECONDS + $3))
+wait_for() { # url, what, seconds[, pid]: until the url answers 2xx (and not once the process of that pid has ended)
+  local url=$1 what=$2 deadline=$((SECONDS + $3)) pid=${4:-}
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
     if [ $SECONDS -ge $deadline ]; then echo "run.sh: $what did not get ready; see $logs" >&2; exit 1; fi
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then echo "run.sh: $what stopped; see $logs" >&2; exit 1; fi
     sleep 1
   done
 }
@@ -169,24 +231,50 @@ java -cp "$fake_cp" com.lavish.shopifyfake.ShopifyFakeServer --host "$edge_host"
 pids+=("$!")
 wait_for "http://127.0.0.1:8090/health" "shopify-fake" 30
 
-for entry in "${services[@]}"; do
-  name=${entry%%:*}; port=${entry##*:}
-  echo "==> $name on port $port, management on $((port + 1000)) (log: $logs/$name.log)"
+# Replicas differ in their ports and log file only. Each joins its service's consumer groups (the same group.id) as a
+# member of its own: the broker names members itself, and no service sets a group.instance.id or a client.id in its
+# configuration (the channels keep Quarkus' default client ids), so nothing else needs to differ; the groups split
+# the topics' 6 partitions between the replicas.
+rows=() # "name index port management-port pid", for $state/replicas
+for instance in "${instances[@]}"; do
+  read -r name index port management <<<"$instance"
+  log="$logs/$name.log"
+  [ "$index" = 1 ] || log="$logs/$name-$index.log"
   opts_var="JAVA_OPTS_${name//-/_}"
   # Quarkus' production profile listens on all interfaces, as Kubernetes needs; here only this machine may call
   # shellcheck disable=SC2086
   QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT=$port \
-    QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$((port + 1000)) \
-    java ${!opts_var:-$service_java_opts} -jar "$name/target/quarkus-app/quarkus-run.jar" >"$logs/$name.log" 2>&1 &
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT=$management \
+    java ${!opts_var:-$service_java_opts} -jar "$name/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   pids+=("$!")
+  rows+=("$instance $!")
+  count=$(replica_count "$name")
+  what=$name; [ "$count" = 1 ] || what="$name replica $index of $count"
+  echo "==> $what on port $port, management on $management, pid $! (log: $log)"
 done
-for entry in "${services[@]}"; do
-  wait_for "http://127.0.0.1:$((${entry##*:} + 1000))/q/health/ready" "${entry%%:*}" 120
+# written whole, so a benchmark that finds the file finds every line
+printf '%s\n' "${rows[@]}" >"$state/replicas.partial"
+mv "$state/replicas.partial" "$state/replicas"
+for row in "${rows[@]}"; do
+  read -r name index port management pid <<<"$row"
+  what=$name; [ "$(replica_count "$name")" = 1 ] || what="$name replica $index"
+  wait_for "http://127.0.0.1:$management/q/health/ready" "$what" 120 "$pid"
 done
 
-echo "==> local API gateway on $edge_host:$edge_port"
+# The gateway reads which service owns a path from routes.properties (by the service's port) and learns here the
+# ports of the replicas of each service that runs more than one, which take its requests in turn
+backends=()
+for entry in "${services[@]}"; do
+  ports=""
+  for instance in "${instances[@]}"; do
+    read -r name index port management <<<"$instance"
+    if [ "$name" = "${entry%%:*}" ]; then ports+="${ports:+,}$port"; fi
+  done
+  if [[ $ports == *,* ]]; then backends+=(--backend "${entry##*:}=$ports"); fi
+done
+echo "==> local API gateway on $edge_host:$edge_port${backends[*]:+ (${backends[*]})}"
 java -cp "$devstack_cp" com.lavish.devstack.LocalApiGateway --host "$edge_host" --port "$edge_port" \
-  --routes deploy/local/routes.properties >"$logs/gateway.log" 2>&1 &
+  --routes deploy/local/routes.properties "${backends[@]}" >"$logs/gateway.log" 2>&1 &
 pids+=("$!")
 deadline=$((SECONDS + 30))
 until (exec 3<>"/dev/tcp/127.0.0.1/$edge_port") 2>/dev/null; do

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -15,8 +17,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -159,6 +163,162 @@ class LocalApiGatewayTest {
         assertNull(received.forwarded());
     }
 
+    @Test
+    void aServiceWithReplicasTakesItsRequestsInTurnWhateverThePath() throws Exception {
+        List<String> served = new CopyOnWriteArrayList<>();
+        HttpServer first = replica("first", served);
+        HttpServer second = replica("second", served);
+        try {
+            int routed = port(first);
+            int gateway = gateway(List.of(new Route("/api/orders", routed), new Route("/admin/orders", routed)),
+                    Map.of(routed, List.of(routed, port(second))));
+
+            for (String path : List.of("/api/orders", "/admin/orders/1", "/api/orders/2", "/api/orders/3")) {
+                assertEquals(200, sendTo(gateway, "GET " + path + " HTTP/1.1").status(), path);
+            }
+
+            assertEquals(List.of("first /api/orders", "second /admin/orders/1", "first /api/orders/2",
+                    "second /api/orders/3"), served);
+        } finally {
+            first.stop(0);
+            second.stop(0);
+        }
+    }
+
+    @Test
+    void aReplicaThatRefusesTheConnectionIsPassedOverForTheNext() throws Exception {
+        List<String> served = new CopyOnWriteArrayList<>();
+        HttpServer first = replica("first", served);
+        HttpServer second = replica("second", served);
+        int stopped = FreePort.pick();
+        try {
+            int routed = port(first);
+            int gateway = gateway(List.of(new Route("/api/orders", routed)),
+                    Map.of(routed, List.of(routed, stopped, port(second))));
+            for (int i = 1; i <= 3; i++) {
+                assertEquals(200, sendTo(gateway, "POST /api/orders/" + i + " HTTP/1.1").status());
+            }
+            // the turn that fell to the replica that never listened went to the next one
+            assertEquals(List.of("first /api/orders/1", "second /api/orders/2", "second /api/orders/3"), served);
+
+            // a replica killed after it served: its share goes to the one left
+            first.stop(0);
+            served.clear();
+            for (int i = 4; i <= 9; i++) {
+                assertEquals(200, sendTo(gateway, "POST /api/orders/" + i + " HTTP/1.1").status());
+            }
+            assertEquals(6, served.size());
+            assertTrue(served.stream().allMatch(s -> s.startsWith("second ")), served.toString());
+        } finally {
+            first.stop(0);
+            second.stop(0);
+        }
+    }
+
+    @Test
+    void whenEveryReplicaRefusesTheGatewayAnswers502() throws Exception {
+        int routed = FreePort.pick();
+        int gateway = gateway(List.of(new Route("/api/orders", routed)),
+                Map.of(routed, List.of(routed, FreePort.pick())));
+
+        assertEquals(502, sendTo(gateway, "GET /api/orders HTTP/1.1").status());
+    }
+
+    @Test
+    void aStreamFromAReplicaPassesThroughEventByEvent() throws Exception {
+        CountDownLatch firstEventRead = new CountDownLatch(1);
+        HttpServer streaming = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        streaming.createContext("/api/orders/events", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            body.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+            body.flush();
+            try {
+                // the second event waits until the client has read the first through the gateway
+                firstEventRead.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            body.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+        });
+        streaming.start();
+        try {
+            int routed = FreePort.pick();
+            int gateway = gateway(List.of(new Route("/api/orders", routed)),
+                    Map.of(routed, List.of(routed, port(streaming))));
+
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway)) {
+                socket.setSoTimeout(10_000);
+                writeRequest(socket.getOutputStream(), gateway, "GET /api/orders/events HTTP/1.1");
+                InputStream in = socket.getInputStream();
+                String head = readUntil(in, "data: first");
+                assertTrue(head.startsWith("HTTP/1.1 200"), head);
+                assertTrue(head.toLowerCase().contains("content-type: text/event-stream"), head);
+                firstEventRead.countDown();
+                assertTrue(readUntil(in, "data: second").contains("data: second"));
+            }
+        } finally {
+            firstEventRead.countDown();
+            streaming.stop(0);
+        }
+    }
+
+    @Test
+    void backendsNameEachReplicaPortOfARoutedPort() {
+        LocalApiGateway.Settings settings = LocalApiGateway.Settings.parse(new String[] {"--backend", "8083=8083,8183",
+                "--port", "0", "--backend", "8081=8081,8181,8281"});
+
+        assertEquals(Map.of(8083, List.of(8083, 8183), 8081, List.of(8081, 8181, 8281)), settings.backends());
+        assertEquals(0, settings.port());
+        assertEquals(Map.of(), LocalApiGateway.Settings.parse(new String[0]).backends());
+        for (String wrong : List.of("8083", "8083=", "8083=8183,", "x=8083", "8083=70000", "8083=8083=8183")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> LocalApiGateway.Settings.parse(new String[] {"--backend", wrong}), wrong);
+        }
+        assertThrows(IllegalArgumentException.class, () -> LocalApiGateway.Settings.parse(
+                new String[] {"--backend", "8083=8083", "--backend", "8083=8183"}));
+        assertThrows(IllegalArgumentException.class,
+                () -> LocalApiGateway.Settings.parse(new String[] {"--backend"}));
+    }
+
+    /** A replica of a service that answers 200 and records its name and the path it served. */
+    private static HttpServer replica(String name, List<String> served) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            served.add(name + " " + exchange.getRequestURI().getRawPath());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static int port(HttpServer server) {
+        return server.getAddress().getPort();
+    }
+
+    /** Another gateway on a free port, closed with the Vert.x instance after the class. */
+    private static int gateway(List<Route> routes, Map<Integer, List<Integer>> backends) throws Exception {
+        return LocalApiGateway.start(vertx, LocalApiGateway.DEFAULT_HOST, 0, routes, backends).toCompletionStage()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+    }
+
+    /** Reads until {@code expected} has arrived, without waiting for the answer to end. */
+    private static String readUntil(InputStream in, String expected) throws IOException {
+        StringBuilder read = new StringBuilder();
+        byte[] buffer = new byte[1024];
+        while (read.indexOf(expected) < 0) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                break;
+            }
+            read.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+        }
+        return read.toString();
+    }
+
     @Tag("security")
     @Test
     void listensOnLoopbackUnlessAskedOtherwise() throws Exception {
@@ -188,19 +348,28 @@ class LocalApiGatewayTest {
 
     /** Sends the request line and headers as written, and reads the whole answer (the connection closes). */
     private static Answer send(String requestLine, String... headers) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gatewayPort)) {
+        return sendTo(gatewayPort, requestLine, headers);
+    }
+
+    private static Answer sendTo(int port, String requestLine, String... headers) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1:").append(gatewayPort)
-                    .append("\r\n");
-            for (String header : headers) {
-                request.append(header).append("\r\n");
-            }
-            request.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
-            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+            writeRequest(socket.getOutputStream(), port, requestLine, headers);
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             int end = response.indexOf("\r\n\r\n");
             return new Answer(Integer.parseInt(response.substring(9, 12)), response.substring(0, end),
                     response.substring(end + 4));
         }
+    }
+
+    private static void writeRequest(OutputStream out, int port, String requestLine, String... headers)
+            throws IOException {
+        StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1:").append(port)
+                .append("\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        request.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
+        out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 }
