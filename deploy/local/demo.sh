@@ -61,10 +61,44 @@ etag=$(grep -i '^etag:' /tmp/lavish-demo-headers | cut -d' ' -f2- | tr -d '\r')
 curl -s -o /dev/null -w 'again with If-None-Match -> %{http_code}\n' -H "If-None-Match: $etag" \
   "$SHOP_FAKE/apps/lavish/locations/countries"
 
+# Ada's profile after her orders: orders_count and total_spent come from Shopify's customers/purchasing_summary,
+# which shopify-fake sends after each order webhook, counted from the orders it holds for her; they should agree
+# with the orders the suite holds (order-service): every order counts, a cancelled one adds nothing to the total.
+profile_after_orders() {
+  step "Ada's profile now: her order count and total spent (Shopify's purchasing summary), beside the orders the suite holds"
+  local have="" want="" code
+  for _ in $(seq 1 40); do
+    code=$(curl -s -o /tmp/lavish-demo-me.json -w '%{http_code}' -H "X-Fake-Logged-In-Customer-Id: $ada" \
+      "$SHOP_FAKE/apps/lavish/customers/me")
+    curl -s -o /tmp/lavish-demo-orders-now.json -H "X-Fake-Logged-In-Customer-Id: $ada" "$SHOP_FAKE/apps/lavish/orders"
+    have=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d.get("orders_count"), (d.get("total_spent") or {}).get("amount"))' \
+      /tmp/lavish-demo-me.json 2>/dev/null || true)
+    want=$(python3 -c 'import json,sys; from decimal import Decimal
+o=json.load(open(sys.argv[1])).get("orders") or []
+print(len(o), sum((Decimal(x["total_price"]) for x in o if not x.get("cancelled_at")), Decimal("0.00")))' \
+      /tmp/lavish-demo-orders-now.json 2>/dev/null || true)
+    [ "$code" = 200 ] && [ -n "$want" ] && [ "$have" = "$want" ] && break
+    sleep 0.5
+  done
+  echo "-> $code"
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
+print(json.dumps({k: d.get(k) for k in ("id", "email", "first_name", "last_name", "orders_count", "total_spent")}, indent=2))' \
+    /tmp/lavish-demo-me.json 2>/dev/null || pretty < /tmp/lavish-demo-me.json
+  echo "The orders the suite holds for her (count, total of those not cancelled): ${want:-none}"
+  if [ -n "$want" ] && [ "$have" = "$want" ]; then echo "They agree."; else
+    echo "demo: her profile says ${have:-nothing} (customer-service applies the summary in its own time; its log says why)" >&2
+  fi
+}
+
 # whether a service runs: its readiness on its management port (run.sh: its port + 1000)
+profile_shown=false
+orders_sent=false
 if curl -fsS -o /dev/null "http://127.0.0.1:${ORDER_SERVICE_MANAGEMENT_PORT:-9083}/q/health/ready" 2>/dev/null; then
-  step "Shopify sends a signed orders/create for Ada: Shopify's sample order, now hers"
-  webhook orders/create "$ada" "ada.lovelace@example.com.au"
+  step "Shopify sends a signed orders/create for Ada: Shopify's sample order, now hers (and not cancelled)"
+  # shopify-fake follows each order webhook with customers/purchasing_summary for her (her profile's order count)
+  curl -s -X POST "$SHOP_FAKE/admin/fake/webhooks/orders%2Fcreate" -H 'Content-Type: application/json' \
+    --data "{\"customer_id\": $ada, \"email\": \"ada.lovelace@example.com.au\", \"first_name\": \"Ada\", \"last_name\": \"Lovelace\", \"cancelled\": false}"
+  echo
 
   step "Ada's orders through the app proxy: /apps/lavish/orders (newest first, ids and money as strings)"
   for _ in $(seq 1 30); do
@@ -92,12 +126,13 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${ORDER_SERVICE_MANAGEMENT_PORT:-908
   listener=$!
   sleep 2
   curl -s -X POST "$SHOP_FAKE/admin/fake/webhooks/orders%2Fpaid" -H 'Content-Type: application/json' \
-    --data "{\"customer_id\": $ada, \"financial_status\": \"paid\"}"
+    --data "{\"customer_id\": $ada, \"email\": \"ada.lovelace@example.com.au\", \"first_name\": \"Ada\", \"last_name\": \"Lovelace\", \"financial_status\": \"paid\", \"cancelled\": false}"
   echo
   for _ in $(seq 1 16); do grep -q '^data:' /tmp/lavish-demo-events.txt && break; sleep 0.5; done
   kill "$listener" 2>/dev/null || true
   wait "$listener" 2>/dev/null || true
   cat /tmp/lavish-demo-events.txt
+  orders_sent=true
 fi
 
 if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_MANAGEMENT_PORT:-9084}/q/health/ready" 2>/dev/null \
@@ -221,6 +256,9 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_MANAGEMENT_PO
   step "Another customer tries Ada's subscription: 404"
   storefront "$other" "subscriptions/$contract"
 
+  profile_after_orders
+  profile_shown=true
+
   step "A webhook that never arrives: Shopify's webhooks are muted while Ada buys again; reconciliation heals it"
   curl -s -X POST "$SHOP_FAKE/fake/admin/webhooks/mute" -H 'Content-Type: application/json' --data '{"all": true}'; echo
   curl -s -X POST "$SHOP_FAKE/fake/admin/checkouts" -H 'Content-Type: application/json' \
@@ -239,6 +277,11 @@ if curl -fsS -o /dev/null "http://127.0.0.1:${SUBSCRIPTION_SERVICE_MANAGEMENT_PO
   healed=$(field "str(d['contractId']).rsplit('/', 1)[-1]" < /tmp/lavish-demo-checkout2.json)
   until_answer "$SHOP_FAKE/apps/lavish/subscriptions" "'$healed' in [s['id'] for s in d['subscriptions']]" 30
   echo "Her subscriptions: $(field "[(s['id'], s['status']) for s in d['subscriptions']]" < /tmp/lavish-demo-sub.json)"
+fi
+
+# no subscription services: her orders came only from the order webhooks above
+if [ "$profile_shown" = false ] && [ "$orders_sent" = true ]; then
+  profile_after_orders
 fi
 
 if curl -fsS -o /dev/null "http://127.0.0.1:${NOTIFICATION_SERVICE_MANAGEMENT_PORT:-9086}/q/health/ready" 2>/dev/null; then

@@ -40,7 +40,8 @@ public final class SampleWebhooks {
             "subscription_contracts/update", "subscription_contracts/activate", "subscription_contracts/pause",
             "subscription_contracts/cancel", "subscription_contracts/expire", "subscription_contracts/fail",
             "subscription_billing_cycles/skip", "subscription_billing_cycles/unskip",
-            "subscription_billing_attempts/success", "subscription_billing_attempts/failure");
+            "subscription_billing_attempts/success", "subscription_billing_attempts/failure",
+            "customers/purchasing_summary");
 
     /** Zone of the Lavish shop: variants' timestamps carry its offset, as Shopify's carry the shop's. */
     public static final ZoneId SHOP_ZONE = ZoneId.of("Australia/Sydney");

@@ -49,7 +49,9 @@ import org.jboss.logging.Logger;
  *       {@code financial_status}, {@code fulfillment_status}, {@code order_id}, {@code cancelled} {@code false} for an
  *       orders/* sample): sends
  *       a signed Lavish variant of the topic's sample to {@code {edge}/webhooks} as the CLI's {@code send} does, and
- *       answers {@code {"topic","webhook_id","status","detail"?}} with the gateway's status.</li>
+ *       answers {@code {"topic","webhook_id","status","detail"?}} with the gateway's status. Unlike {@code send}, what
+ *       it sent becomes the Admin state's (the customer it names; an order, followed by the customer's
+ *       {@code customers/purchasing_summary}).</li>
  *   <li>{@code POST /admin/api/{version}/graphql.json} and {@code /fake/admin/...}: Shopify's Admin GraphQL API
  *       and the endpoints tests use to arrange and observe it ({@link AdminApi}).</li>
  *   <li>{@code GET /health}: {@code {"status":"UP"}}.</li>
@@ -176,9 +178,9 @@ public final class ShopifyFakeServer {
         this.config = config;
         this.appProxy = new AppProxy(vertx, config);
         WebhookSender webhookSender = new WebhookSender(new WebhookSigner(config.secret(), config.apiVersion()));
-        this.webhookTrigger = new WebhookTrigger(config, webhookSender);
         this.adminApi = new AdminApi(vertx, config.admin(), config.shop(), webhookSender,
                 URI.create(config.edge() + "/webhooks"), clock);
+        this.webhookTrigger = new WebhookTrigger(config, webhookSender, adminApi);
         this.storefront = config.themeExtension() == null ? null : new Storefront(config.themeExtension(),
                 new StorefrontCatalog(adminApi.store().shop(config.shop())), config.pathPrefix(), config.edge().toString());
     }

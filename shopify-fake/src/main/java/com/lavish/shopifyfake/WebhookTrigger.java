@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.shopifyfake.admin.AdminApi;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -21,20 +22,25 @@ import org.jboss.logging.Logger;
 /**
  * {@code POST /admin/fake/webhooks/{topic}}: a signed Lavish variant of Shopify's sample for the topic, sent to
  * {@code {edge}/webhooks} as Shopify would, with the customer, email, names, shop, sample, order id and order statuses
- * the JSON body or the query names (ShopifyFakeServer's javadoc lists them).
+ * the JSON body or the query names (ShopifyFakeServer's javadoc lists them). What it sent becomes the Admin state's
+ * ({@link AdminApi#delivered}): the customer it names, the order in the customer's sales history, followed by
+ * {@code customers/purchasing_summary}. That topic itself, triggered, is the customer's summary as it stands.
  */
 final class WebhookTrigger {
 
     private static final Logger LOG = Logger.getLogger(WebhookTrigger.class);
     /** Order statuses a trigger may set on an orders/* sample, to show a status change. */
     private static final List<String> STATUS_FIELDS = List.of("financial_status", "fulfillment_status");
+    private static final String PURCHASING_SUMMARY = "customers/purchasing_summary";
 
     private final ShopifyFakeServer.Config config;
     private final WebhookSender webhookSender;
+    private final AdminApi admin;
 
-    WebhookTrigger(ShopifyFakeServer.Config config, WebhookSender webhookSender) {
+    WebhookTrigger(ShopifyFakeServer.Config config, WebhookSender webhookSender, AdminApi admin) {
         this.config = config;
         this.webhookSender = webhookSender;
+        this.admin = admin;
     }
 
     /** Sends the topic's sample, as the request's options make it, and answers with the gateway's status. */
@@ -68,8 +74,16 @@ final class WebhookTrigger {
             SampleWebhooks.Buyer buyer = new SampleWebhooks.Buyer(
                     customerId == null ? null : FakeDefaults.customerId(customerId), option(request, options, "email"),
                     option(request, options, "first_name"), option(request, options, "last_name"));
-            body = SampleWebhooks.lavishFor(sample == null ? topic : sample, shop, buyer, statuses,
-                    orderId == null ? null : FakeDefaults.customerId(orderId));
+            if (PURCHASING_SUMMARY.equals(sample == null ? topic : sample)) {
+                // not Shopify's sample (customer 1, USD): the customer's summary as the shop's orders make it now
+                if (buyer.customerId() == null) {
+                    throw new IllegalArgumentException("customers/purchasing_summary needs a customer_id");
+                }
+                body = admin.purchasingSummary(shop, buyer.customerId());
+            } else {
+                body = SampleWebhooks.lavishFor(sample == null ? topic : sample, shop, buyer, statuses,
+                        orderId == null ? null : FakeDefaults.customerId(orderId));
+            }
         } catch (IOException | IllegalArgumentException e) {
             ShopifyFakeServer.json(request.response(), 400, answer.put("detail", e instanceof IOException
                     ? "the body is not JSON: " + e.getMessage() : e.getMessage()));
@@ -78,7 +92,12 @@ final class WebhookTrigger {
         WebhookDelivery delivery = WebhookDelivery.of(topic, shop, body);
         answer.put("webhook_id", delivery.webhookId());
         String line = "webhook " + topic + " webhook-id=" + delivery.webhookId();
+        String deliveredShop = shop;
+        byte[] deliveredBody = body;
         Future.fromCompletionStage(webhookSender.sendAsync(URI.create(config.edge() + "/webhooks"), delivery))
+                // what Shopify sent a webhook about is what it holds: a customer's name, an order in the customer's
+                // sales history (then customers/purchasing_summary follows, after this webhook's answer)
+                .onComplete(sent -> admin.delivered(deliveredShop, topic, deliveredBody))
                 .onSuccess(response -> {
                     LOG.infof("%s status=%d", line, response.status());
                     answer.put("status", response.status());

@@ -3,6 +3,7 @@ package com.lavish.shopifyfake;
 import static com.lavish.shopifyfake.ShopifyFakeCliTest.decode;
 import static com.lavish.shopifyfake.ShopifyFakeCliTest.hmacSha256;
 import static com.lavish.shopifyfake.ShopifyFakeCliTest.independentSignature;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -205,11 +207,14 @@ class ShopifyFakeServerTest {
         assertEquals("partial", order.get("fulfillment_status").asText());
         assertEquals(191167, order.get("customer").get("id").asLong());
 
+        // the order is followed by its customer's purchasing summary (PurchasingSummaryTest)
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
+        assertEquals("customers/purchasing_summary", received.get(1).headers().getFirst("X-Shopify-Topic"));
         HttpResponse<String> refused = call("POST", "/admin/fake/webhooks/customers~update",
                 "{\"financial_status\": \"paid\"}");
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("no field 'financial_status'"), refused.body());
-        assertEquals(1, received.size());
+        assertEquals(2, received.size());
     }
 
     @Test

@@ -232,6 +232,73 @@ public final class AdminApi {
         return defaultShop;
     }
 
+    // ---- what the trigger delivered ----
+
+    /** The customers/* topics whose payload is the customer as Shopify holds them. */
+    private static final Set<String> CUSTOMER_TOPICS = Set.of("customers/create", "customers/update",
+            "customers/enable", "customers/disable");
+
+    /**
+     * What a webhook the trigger ({@code POST /admin/fake/webhooks/...}) delivered tells Shopify's state, since Shopify
+     * sends a webhook about what it holds. A customers/create, update, enable or disable names its customer: created
+     * with that id, or given that email and name, so a later checkout's order names the same person. An orders/*
+     * names an order of a customer (one the state does not know is created from the order's customer), which joins
+     * that customer's sales history; the change is followed by {@code customers/purchasing_summary}, sent as the
+     * Admin API's webhooks are (listed by {@code GET /fake/admin/webhooks}, held back by a mute).
+     */
+    public void delivered(String shop, String topic, byte[] body) {
+        JsonNode payload;
+        try {
+            payload = SampleWebhooks.JSON.readTree(body);
+        } catch (IOException e) {
+            return;
+        }
+        if (payload == null || !payload.isObject()) {
+            return;
+        }
+        ShopData data = store.shop(shop);
+        Outbox outbox = new Outbox(shop);
+        data.lock().lock();
+        try {
+            if (CUSTOMER_TOPICS.contains(topic)) {
+                long id = payload.path("id").asLong(0);
+                if (id > 0) {
+                    data.knowCustomer(id, text(payload, "email"), text(payload, "first_name"),
+                            text(payload, "last_name"));
+                }
+            } else if (topic.startsWith("orders/")) {
+                JsonNode buyer = payload.path("customer");
+                long buyerId = buyer.path("id").asLong(0);
+                if (buyerId > 0 && !data.customers.containsKey(buyerId)) {
+                    data.knowCustomer(buyerId, text(buyer, "email"), text(buyer, "first_name"), text(buyer, "last_name"));
+                }
+                data.sales.delivered(topic, payload).ifPresent(customerId ->
+                        outbox.add("customers/purchasing_summary", data.purchasingSummary(customerId)));
+            }
+        } finally {
+            data.lock().unlock();
+        }
+        outbox.drain().forEach(webhooks);
+    }
+
+    /** The body of {@code customers/purchasing_summary} for a customer of a shop, now (the trigger sends it on ask). */
+    public byte[] purchasingSummary(String shop, long customerId) {
+        ShopData data = store.shop(shop);
+        data.lock().lock();
+        try {
+            return SampleWebhooks.JSON.writeValueAsBytes(data.purchasingSummary(customerId));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            data.lock().unlock();
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
     // ---- control endpoints ----
 
     private void control(HttpServerRequest request, String path, JsonNode body) {

@@ -2,6 +2,7 @@ package com.lavish.shopifyfake.admin;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +53,11 @@ public final class AdminStore {
 
     OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Now, as precise as the clock is (a webhook's occurredAt). */
+    Instant instant() {
+        return clock.instant();
     }
 
     static String format(OffsetDateTime time) {

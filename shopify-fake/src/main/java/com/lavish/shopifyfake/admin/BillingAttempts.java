@@ -11,7 +11,8 @@ import graphql.schema.GraphQLSchema;
 
 /**
  * Billing attempts, which Shopify resolves asynchronously: subscriptionBillingAttemptCreate answers the attempt
- * pending, and after the store's billing delay {@link #resolve} settles it: an order, {@code orders/create} and
+ * pending, and after the store's billing delay {@link #resolve} settles it: an order, {@code orders/create},
+ * {@code customers/purchasing_summary} and
  * {@code subscription_billing_attempts/success}, or a failure as scripted for the contract
  * ({@code subscription_billing_attempts/failure}).
  */
@@ -173,6 +174,7 @@ final class BillingAttempts {
             contract.nextBillingDate(contract.schedule().billingDate(index + 1));
         }
         outbox.add("orders/create", WebhookPayloads.order(shop, order));
+        outbox.add("customers/purchasing_summary", shop.purchasingSummary(contract.customerId()));
         outbox.add("subscription_billing_attempts/success", WebhookPayloads.attempt(attempt));
     }
 }

@@ -12,8 +12,8 @@ import graphql.schema.DataFetcher;
 
 /**
  * A subscription contract made at checkout: its origin order, its one line at the plan's price, its policies copied
- * from the plan, the payment method the checkout vaulted, and the {@code orders/create} and
- * {@code subscription_contracts/create} webhooks. Draft edits build their lines and shipping methods the same way.
+ * from the plan, the payment method the checkout vaulted, and the {@code orders/create},
+ * {@code customers/purchasing_summary} and {@code subscription_contracts/create} webhooks. Draft edits build their lines and shipping methods the same way.
  */
 final class ContractCheckout {
 
@@ -67,6 +67,8 @@ final class ContractCheckout {
         wire(contract);
         shop.contracts.put(contract.id(), contract);
         outbox.add("orders/create", WebhookPayloads.order(shop, order));
+        // the customer's sales history changed: Shopify follows the order with the customer's purchasing summary
+        outbox.add("customers/purchasing_summary", shop.purchasingSummary(customerId));
         outbox.add("subscription_contracts/create", WebhookPayloads.contract(contract));
         return contract;
     }

@@ -1,6 +1,5 @@
 package com.lavish.shopifyfake.admin;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -35,13 +34,34 @@ final class Customer extends Entity {
                 "marketingState", "SUBSCRIBED", "marketingOptInLevel", "SINGLE_OPT_IN", "consentUpdatedAt", now));
         customer.put("orders", (Supplier<Object>) () -> shop.orders.values().stream()
                 .filter(o -> o.customerId() == id).toList());
-        customer.put("numberOfOrders", (Supplier<Object>) () -> Long.toString(shop.orders.values().stream()
-                .filter(o -> o.customerId() == id).count()));
+        // the same numbers customers/purchasing_summary sends (CustomerSalesHistory)
+        customer.put("numberOfOrders", (Supplier<Object>) () -> Long.toString(shop.sales.numberOfOrders(id)));
         customer.put("subscriptionContracts", (Supplier<Object>) () -> shop.contracts.values().stream()
                 .filter(c -> c.customerId() == id).toList());
-        customer.put("amountSpent", SchemaValues.money(BigDecimal.ZERO));
+        customer.put("amountSpent", (Supplier<Object>) () -> SchemaValues.money(shop.sales.amountSpent(id)));
         shop.customers.put(id, customer);
         return customer;
+    }
+
+    /** A new email and name (null keeps the one held), on the customer and their default address. */
+    void rename(String email, String firstName, String lastName, String now) {
+        if (email != null) {
+            put("email", email);
+        }
+        if (firstName != null) {
+            put("firstName", firstName);
+        }
+        if (lastName != null) {
+            put("lastName", lastName);
+        }
+        put("displayName", firstName() + " " + lastName());
+        put("updatedAt", now);
+        MailingAddress address = defaultAddress();
+        if (address != null) {
+            address.put("firstName", firstName());
+            address.put("lastName", lastName());
+            address.put("name", firstName() + " " + lastName());
+        }
     }
 
     String email() {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * One shop's resources: products and variants (a seed catalogue of book boxes in AUD), selling plan groups and plans,
  * customers, orders, subscription contracts with their lines and payment methods, drafts, billing attempts and bulk
@@ -37,6 +39,8 @@ public final class ShopData {
     final Map<Long, CustomerPaymentMethod> paymentMethods = new TreeMap<>();
     /** The update emails customerPaymentMethodSendUpdateEmail asked for, oldest first: recorded, never sent. */
     final List<CustomerPaymentMethods.UpdateEmail> paymentMethodEmails = new ArrayList<>();
+    /** Each customer's orders as customers/purchasing_summary counts them (the Admin API's and the trigger's). */
+    final CustomerSalesHistory sales = new CustomerSalesHistory();
     /** Every object with an id, by gid: node(id), nodes(ids) and the typed finders. */
     private final Map<String, Entity> entities = new LinkedHashMap<>();
     /** Billing failures scripted per contract id. */
@@ -143,10 +147,30 @@ public final class ShopData {
         return Customer.create(this, id, email, firstName, lastName);
     }
 
+    /**
+     * The customer as a webhook the fake delivered named them (the trigger's customers/* samples): created with that
+     * id when new, else given that email and name, so a later checkout's order names the same person.
+     */
+    Customer knowCustomer(long id, String email, String firstName, String lastName) {
+        Customer known = customers.get(id);
+        if (known == null) {
+            return customerWithId(id, email, firstName, lastName);
+        }
+        known.rename(email, firstName, lastName, nowText());
+        return known;
+    }
+
     // ---- orders ----
 
-    /** A paid order for a customer, numbered on from #1001. */
+    /** A paid order for a customer, numbered on from #1001; it joins the customer's sales history. */
     Order order(long customerId, List<Order.Line> lines, String sourceName) {
-        return Order.create(this, orderNumber++, customerId, lines, sourceName);
+        Order order = Order.create(this, orderNumber++, customerId, lines, sourceName);
+        sales.placed(order);
+        return order;
+    }
+
+    /** customers/purchasing_summary for a customer, now (see {@link CustomerSalesHistory}). */
+    ObjectNode purchasingSummary(long customerId) {
+        return sales.summary(customerId, store.instant());
     }
 }

@@ -83,13 +83,14 @@ final class WebhookPayloads {
     }
 
     /**
-     * orders/create: Shopify's sample order with this order's identity, buyer, totals and its one line (the line
-     * names its selling plan in {@code selling_plan_id}).
+     * orders/create: Shopify's sample order with this order's identity, buyer (id, email, names on the customer and
+     * both addresses), totals and its lines (each names its selling plan in {@code selling_plan_id}).
      */
     static ObjectNode order(ShopData shop, Order order) {
         Customer customer = shop.customers.get(order.customerId());
         ObjectNode body = SampleWebhooks.variant("orders/create").lavish()
                 .customerId(customer.id()).email(customer.email())
+                .customerName(customer.firstName(), customer.lastName())
                 .order(order.id(), order.number()).tree();
         String created = (String) order.get("createdAt");
         for (String field : List.of("created_at", "updated_at", "processed_at")) {

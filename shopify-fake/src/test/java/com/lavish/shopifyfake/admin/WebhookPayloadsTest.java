@@ -75,7 +75,7 @@ class WebhookPayloadsTest {
             byTopic.putIfAbsent(webhook.topic(), SampleWebhooks.JSON.readTree(webhook.body()));
         }
 
-        assertEquals(new TreeSet<>(List.of("orders/create", "products/update", "selling_plan_groups/create",
+        assertEquals(new TreeSet<>(List.of("orders/create", "customers/purchasing_summary", "products/update", "selling_plan_groups/create",
                 "selling_plan_groups/update", "selling_plan_groups/delete", "subscription_contracts/create",
                 "subscription_contracts/update", "subscription_contracts/activate", "subscription_contracts/pause",
                 "subscription_contracts/cancel", "subscription_contracts/expire", "subscription_contracts/fail",
