@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import com.lavish.customers.support.ServiceProcess;
 import com.lavish.devstack.Component;
 import com.lavish.devstack.DevStack;
 import com.lavish.devstack.SharedDevStack;

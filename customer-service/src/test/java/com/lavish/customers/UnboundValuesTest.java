@@ -1,10 +1,10 @@
 package com.lavish.customers;
 
-import static com.lavish.customers.CustomerEventFixture.SHOP;
-import static com.lavish.customers.CustomerEventFixture.rowKey;
 import static com.lavish.customers.PersonalDataEncryptionTest.assertHolds;
 import static com.lavish.customers.PersonalDataEncryptionTest.createCustomer;
 import static com.lavish.customers.PersonalDataEncryptionTest.me;
+import static com.lavish.customers.support.CustomerEventFixture.SHOP;
+import static com.lavish.customers.support.CustomerEventFixture.rowKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.lavish.customers.support.CustomerTestSupport;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.personaldata.PersonalDataConfig;
 import com.lavish.edge.personaldata.PersonalDataReencryption;

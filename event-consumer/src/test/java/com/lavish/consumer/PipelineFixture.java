@@ -27,6 +27,7 @@ import com.lavish.devstack.PostgresServer;
 import com.lavish.devstack.SharedDevStack;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
+import com.lavish.testsupport.Webhooks;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.mutiny.core.Vertx;
@@ -102,8 +103,7 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     static ConsumerRecord<String, byte[]> record(long id, byte[] value, String ceId) {
-        ShopifyEvent event = new ShopifyEvent(ceId, "things/update", SHOP, Instant.now().toString(),
-                Long.toString(id), "2026-07", null, value);
+        ShopifyEvent event = Webhooks.event(ceId, "things/update", SHOP, Instant.now().toString(), id, value);
         Headers headers = event.toHeaders();
         return new ConsumerRecord<>(TOPIC, 0, OFFSETS.incrementAndGet(), System.currentTimeMillis(),
                 TimestampType.CREATE_TIME, -1, value.length, event.recordKey().toString(), value, headers,

@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.notifications.support.NotificationFixture;
+import com.lavish.notifications.support.SmtpServer;
+import com.lavish.notifications.support.SmtpTestResource;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.CsvFileSource;
 
 import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.orders.support.OrderEventFixture;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

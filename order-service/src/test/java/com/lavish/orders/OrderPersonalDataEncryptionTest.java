@@ -1,11 +1,11 @@
 package com.lavish.orders;
 
-import static com.lavish.orders.OrderEventFixture.SHOP;
-import static com.lavish.orders.OrderEventFixture.cipher;
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.order;
-import static com.lavish.orders.OrderEventFixture.proxyGet;
-import static com.lavish.orders.OrderEventFixture.rowKey;
+import static com.lavish.orders.support.OrderEventFixture.SHOP;
+import static com.lavish.orders.support.OrderEventFixture.cipher;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.order;
+import static com.lavish.orders.support.OrderEventFixture.proxyGet;
+import static com.lavish.orders.support.OrderEventFixture.rowKey;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -33,6 +33,8 @@ import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.PersonalDataDecryptionException;
 import com.lavish.edge.personaldata.PersonalDataReencryption;
 import com.lavish.edge.personaldata.RowKey;
+import com.lavish.orders.support.OrderEventFixture;
+import com.lavish.orders.support.OrderTestSupport;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;

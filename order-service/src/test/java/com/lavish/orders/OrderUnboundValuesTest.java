@@ -1,12 +1,12 @@
 package com.lavish.orders;
 
-import static com.lavish.orders.OrderEventFixture.cipher;
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.proxyGet;
-import static com.lavish.orders.OrderEventFixture.rowKey;
 import static com.lavish.orders.OrderPersonalDataEncryptionTest.assertHolds;
 import static com.lavish.orders.OrderPersonalDataEncryptionTest.placeOrder;
 import static com.lavish.orders.OrderPersonalDataEncryptionTest.setOrderColumn;
+import static com.lavish.orders.support.OrderEventFixture.cipher;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.proxyGet;
+import static com.lavish.orders.support.OrderEventFixture.rowKey;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.personaldata.PersonalDataConfig;
 import com.lavish.edge.personaldata.PersonalDataReencryption;
+import com.lavish.orders.support.OrderTestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

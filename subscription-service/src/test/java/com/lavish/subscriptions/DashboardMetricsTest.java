@@ -1,8 +1,8 @@
 package com.lavish.subscriptions;
 
-import static com.lavish.subscriptions.SubscriptionFixture.newId;
-import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
-import static com.lavish.subscriptions.SubscriptionFixture.storefront;
+import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.support.SubscriptionFixture.proxyPath;
+import static com.lavish.subscriptions.support.SubscriptionFixture.storefront;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;

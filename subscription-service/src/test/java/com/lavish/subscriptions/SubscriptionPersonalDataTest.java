@@ -1,8 +1,8 @@
 package com.lavish.subscriptions;
 
-import static com.lavish.subscriptions.SubscriptionFixture.newId;
-import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
-import static com.lavish.subscriptions.SubscriptionFixture.storefront;
+import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.support.SubscriptionFixture.proxyPath;
+import static com.lavish.subscriptions.support.SubscriptionFixture.storefront;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,6 +39,8 @@ import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.subscriptions.repository.CommandOutbox;
 import com.lavish.subscriptions.service.SyncCommands;
+import com.lavish.subscriptions.support.SubscriptionFixture;
+import com.lavish.subscriptions.support.SubscriptionTestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

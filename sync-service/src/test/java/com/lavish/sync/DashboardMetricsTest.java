@@ -16,6 +16,8 @@ import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.events.sync.SyncCommandType;
+import com.lavish.sync.support.ShopifyFakeAdminResource;
+import com.lavish.sync.support.SyncFixture;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;

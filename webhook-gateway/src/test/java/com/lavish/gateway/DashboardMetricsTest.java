@@ -1,7 +1,7 @@
 package com.lavish.gateway;
 
-import static com.lavish.gateway.TestWebhooks.post;
-import static com.lavish.gateway.TestWebhooks.utf8;
+import static com.lavish.gateway.support.TestWebhooks.post;
+import static com.lavish.gateway.support.TestWebhooks.utf8;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.gateway.support.TestWebhooks;
 
 /**
  * Every metric deploy/kubernetes/metrics/webhook-gateway.csv assigns to this service (what the operations dashboard

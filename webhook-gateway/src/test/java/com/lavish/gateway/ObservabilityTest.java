@@ -1,7 +1,7 @@
 package com.lavish.gateway;
 
-import static com.lavish.gateway.TestWebhooks.post;
-import static com.lavish.gateway.TestWebhooks.utf8;
+import static com.lavish.gateway.support.TestWebhooks.post;
+import static com.lavish.gateway.support.TestWebhooks.utf8;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.events.ShopifyWebhookHeaders;
+import com.lavish.gateway.support.Metrics;
+import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
 
 @QuarkusTest

@@ -1,12 +1,12 @@
-package com.lavish.customers;
+package com.lavish.customers.messaging;
 
-import static com.lavish.customers.CustomerEventFixture.address;
-import static com.lavish.customers.CustomerEventFixture.addresses;
-import static com.lavish.customers.CustomerEventFixture.bytes;
-import static com.lavish.customers.CustomerEventFixture.customer;
-import static com.lavish.customers.CustomerEventFixture.deletion;
-import static com.lavish.customers.CustomerEventFixture.newCustomerId;
-import static com.lavish.customers.CustomerEventFixture.signedQuery;
+import static com.lavish.customers.support.CustomerEventFixture.address;
+import static com.lavish.customers.support.CustomerEventFixture.addresses;
+import static com.lavish.customers.support.CustomerEventFixture.bytes;
+import static com.lavish.customers.support.CustomerEventFixture.customer;
+import static com.lavish.customers.support.CustomerEventFixture.deletion;
+import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
+import static com.lavish.customers.support.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -30,12 +30,14 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.events.sync.ReconcileType;
-import com.lavish.events.ShopifyEvent;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.customers.support.CustomerEventFixture;
+import com.lavish.customers.support.CustomerTestSupport;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.sync.ReconcileType;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,8 @@
-package com.lavish.customers;
+package com.lavish.customers.messaging;
 
-import static com.lavish.customers.CustomerEventFixture.SHOP;
-import static com.lavish.customers.CustomerEventFixture.customer;
-import static com.lavish.customers.CustomerEventFixture.newCustomerId;
+import static com.lavish.customers.support.CustomerEventFixture.SHOP;
+import static com.lavish.customers.support.CustomerEventFixture.customer;
+import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,8 +32,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import com.lavish.devstack.SharedDevStack;
+import com.lavish.customers.support.CustomerEventFixture;
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.SharedDevStack;
 import com.lavish.events.CloudEventHeaders;
 import com.lavish.events.Topics;
 

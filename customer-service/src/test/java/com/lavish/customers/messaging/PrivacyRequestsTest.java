@@ -1,11 +1,11 @@
-package com.lavish.customers;
+package com.lavish.customers.messaging;
 
-import static com.lavish.customers.ComplianceEventFixture.customersRedact;
-import static com.lavish.customers.ComplianceEventFixture.newShop;
-import static com.lavish.customers.ComplianceEventFixture.shopRedact;
-import static com.lavish.customers.CustomerEventFixture.SHOP;
-import static com.lavish.customers.CustomerEventFixture.customer;
-import static com.lavish.customers.CustomerEventFixture.newCustomerId;
+import static com.lavish.customers.support.ComplianceEventFixture.customersRedact;
+import static com.lavish.customers.support.ComplianceEventFixture.newShop;
+import static com.lavish.customers.support.ComplianceEventFixture.shopRedact;
+import static com.lavish.customers.support.CustomerEventFixture.SHOP;
+import static com.lavish.customers.support.CustomerEventFixture.customer;
+import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.customers.support.ComplianceEventFixture;
 import com.lavish.devstack.DevStackTestResource;
 
 import io.agroal.api.AgroalDataSource;

@@ -1,12 +1,12 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
-import static com.lavish.customers.AdminCredentials.ADMIN;
-import static com.lavish.customers.AdminCredentials.ADMIN_PASSWORD;
+import static com.lavish.customers.support.AdminCredentials.ADMIN;
+import static com.lavish.customers.support.AdminCredentials.ADMIN_PASSWORD;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;

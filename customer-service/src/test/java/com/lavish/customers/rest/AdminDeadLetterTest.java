@@ -1,11 +1,11 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
-import static com.lavish.customers.AdminCredentials.ADMIN;
-import static com.lavish.customers.AdminCredentials.asAdmin;
-import static com.lavish.customers.AdminCredentials.asAuditor;
-import static com.lavish.customers.CustomerEventFixture.SHOP;
-import static com.lavish.customers.CustomerEventFixture.customer;
-import static com.lavish.customers.CustomerEventFixture.newCustomerId;
+import static com.lavish.customers.support.AdminCredentials.ADMIN;
+import static com.lavish.customers.support.AdminCredentials.asAdmin;
+import static com.lavish.customers.support.AdminCredentials.asAuditor;
+import static com.lavish.customers.support.CustomerEventFixture.SHOP;
+import static com.lavish.customers.support.CustomerEventFixture.customer;
+import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -28,9 +28,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.common.header.Headers;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
+import com.lavish.customers.support.CustomerEventFixture;
+import com.lavish.customers.support.CustomerTestSupport;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;

@@ -1,9 +1,9 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
-import static com.lavish.customers.AdminCredentials.ADMIN;
-import static com.lavish.customers.AdminCredentials.ADMIN_PASSWORD;
-import static com.lavish.customers.AdminCredentials.AUDITOR;
-import static com.lavish.customers.AdminCredentials.AUDITOR_PASSWORD;
+import static com.lavish.customers.support.AdminCredentials.ADMIN;
+import static com.lavish.customers.support.AdminCredentials.ADMIN_PASSWORD;
+import static com.lavish.customers.support.AdminCredentials.AUDITOR;
+import static com.lavish.customers.support.AdminCredentials.AUDITOR_PASSWORD;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;

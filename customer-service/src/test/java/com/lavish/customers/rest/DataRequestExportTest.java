@@ -1,10 +1,10 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
-import static com.lavish.customers.AdminCredentials.asAdmin;
-import static com.lavish.customers.AdminCredentials.asAuditor;
-import static com.lavish.customers.CustomerEventFixture.SHOP;
-import static com.lavish.customers.CustomerEventFixture.customer;
-import static com.lavish.customers.CustomerEventFixture.newCustomerId;
+import static com.lavish.customers.support.AdminCredentials.asAdmin;
+import static com.lavish.customers.support.AdminCredentials.asAuditor;
+import static com.lavish.customers.support.CustomerEventFixture.SHOP;
+import static com.lavish.customers.support.CustomerEventFixture.customer;
+import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -24,10 +24,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.customers.support.ComplianceEventFixture;
 import com.lavish.devstack.DevStackTestResource;
 
 import io.agroal.api.AgroalDataSource;

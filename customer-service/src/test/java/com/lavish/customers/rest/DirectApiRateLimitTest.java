@@ -1,9 +1,9 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
-import static com.lavish.customers.CustomerEventFixture.newCustomerId;
-import static com.lavish.customers.CustomerEventFixture.signedQuery;
-import static com.lavish.customers.StorefrontRateLimitTest.assertTooManyRequests;
-import static com.lavish.customers.StorefrontRateLimitTest.newAddress;
+import static com.lavish.customers.rest.StorefrontRateLimitTest.assertTooManyRequests;
+import static com.lavish.customers.rest.StorefrontRateLimitTest.newAddress;
+import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
+import static com.lavish.customers.support.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,11 +1,11 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
-import static com.lavish.customers.CustomerEventFixture.newCustomerId;
-import static com.lavish.customers.CustomerEventFixture.signedQuery;
+import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
+import static com.lavish.customers.support.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;

@@ -1,6 +1,6 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
-import static com.lavish.customers.AdminCredentials.asAdmin;
+import static com.lavish.customers.support.AdminCredentials.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;

@@ -1,10 +1,10 @@
-package com.lavish.customers;
+package com.lavish.customers.rest;
 
-import static com.lavish.customers.CustomerEventFixture.SECRET;
-import static com.lavish.customers.CustomerEventFixture.SHOP;
-import static com.lavish.customers.CustomerEventFixture.customer;
-import static com.lavish.customers.CustomerEventFixture.newCustomerId;
-import static com.lavish.customers.CustomerEventFixture.signedQuery;
+import static com.lavish.customers.support.CustomerEventFixture.SECRET;
+import static com.lavish.customers.support.CustomerEventFixture.SHOP;
+import static com.lavish.customers.support.CustomerEventFixture.customer;
+import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
+import static com.lavish.customers.support.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.customers.support.CustomerEventFixture;
 import com.lavish.devstack.DevStackTestResource;
 
 import io.agroal.api.AgroalDataSource;

@@ -1,4 +1,4 @@
-package com.lavish.customers;
+package com.lavish.customers.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,26 +1,26 @@
-package com.lavish.customers;
+package com.lavish.customers.support;
 
 import static io.restassured.RestAssured.given;
 
 import io.restassured.specification.RequestSpecification;
 
 /** The test users of the admin realm (their digests are in the %test config) and requests made as them. */
-final class AdminCredentials {
+public final class AdminCredentials {
 
-    static final String ADMIN = "admin";
-    static final String ADMIN_PASSWORD = "test-only-admin-password";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-only-admin-password";
     /** Authenticated, but without the admin role. */
-    static final String AUDITOR = "auditor";
-    static final String AUDITOR_PASSWORD = "test-only-auditor-password";
+    public static final String AUDITOR = "auditor";
+    public static final String AUDITOR_PASSWORD = "test-only-auditor-password";
 
     private AdminCredentials() {
     }
 
-    static RequestSpecification asAdmin() {
+    public static RequestSpecification asAdmin() {
         return given().contentType("application/json").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }
 
-    static RequestSpecification asAuditor() {
+    public static RequestSpecification asAuditor() {
         return given().contentType("application/json").auth().preemptive().basic(AUDITOR, AUDITOR_PASSWORD);
     }
 }

@@ -1,41 +1,29 @@
-package com.lavish.customers;
+package com.lavish.customers.support;
 
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.devstack.SharedDevStack;
+import com.lavish.customers.EncryptedColumns;
+import com.lavish.devstack.DatabaseRows;
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.EncryptedTable;
 import com.lavish.edge.personaldata.PersonalDataCipher;
@@ -43,32 +31,34 @@ import com.lavish.edge.personaldata.RowKey;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.shopifyfake.AppProxySigner;
+import com.lavish.testsupport.AppliedEvents;
+import com.lavish.testsupport.EventPublisher;
+import com.lavish.testsupport.TestShop;
+import com.lavish.testsupport.Webhooks;
 
 /**
  * What the tests need around the service: Shopify-shaped customer payloads (after Shopify's customers/create
- * example at API 2026-07), a producer that publishes them as the webhook gateway does, signed app-proxy queries,
- * and a look into the customer tables over JDBC.
+ * example at API 2026-07), published as the webhook gateway does (test-support's {@link EventPublisher}), signed
+ * app-proxy queries, and a look into the customer tables over JDBC.
  */
 public final class CustomerEventFixture implements AutoCloseable {
 
-    public static final String SHOP = "lavish-test.myshopify.com";
-    public static final String SECRET = "test-only-fake-shopify-secret";
+    public static final String SHOP = TestShop.SHOP;
+    public static final String SECRET = TestShop.SECRET;
     public static final String PREVIOUS_SECRET = "test-only-fake-previous-secret";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final EventPublisher publisher = new EventPublisher();
     private final DataSource database;
+    private final AppliedEvents ledger;
     /** The service's own keyset (the test profile's), to read the encrypted columns as the service does. */
     private final PersonalDataCipher cipher = PersonalDataCipher.fromKeyset(
             ConfigProvider.getConfig().getValue("personal-data.keyset", String.class));
 
     public CustomerEventFixture(DataSource database) {
         this.database = database;
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.ledger = new AppliedEvents(database, "customer");
     }
 
     /** A customer id no other test uses: tests share one database and one Redis per JVM. */
@@ -138,14 +128,11 @@ public final class CustomerEventFixture implements AutoCloseable {
 
     /** Publishes one delivery as the gateway does and returns its ce_id. */
     public String send(String type, long customerId, ObjectNode body) {
-        return send(type, customerId, bytes(body), UUID.randomUUID().toString(), Instant.now().toString());
+        return publisher.publish(Topics.CUSTOMERS, Webhooks.event(type, SHOP, customerId, bytes(body)));
     }
 
     public String send(String type, long customerId, byte[] body, String ceId, String ceTime) {
-        ShopifyEvent event = new ShopifyEvent(ceId, type, SHOP, ceTime, Long.toString(customerId), "2026-07",
-                UUID.randomUUID().toString(), body);
-        publish(event.recordKey().toString(), body, event.toHeaders());
-        return ceId;
+        return publisher.publish(Topics.CUSTOMERS, Webhooks.event(ceId, type, SHOP, ceTime, customerId, body));
     }
 
     public void publish(String key, byte[] value, Headers headers) {
@@ -154,23 +141,21 @@ public final class CustomerEventFixture implements AutoCloseable {
 
     /** Publishes to any topic of the contract, as the gateway would, and waits for the broker's ack. */
     public void publish(String topic, String key, byte[] value, Headers headers) {
-        try {
-            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
-        }
+        publisher.publish(topic, key, value, headers);
+    }
+
+    /** Publishes an event to any topic of the contract as the gateway does; returns its ce_id. */
+    public String publish(String topic, ShopifyEvent event) {
+        return publisher.publish(topic, event);
     }
 
     public static byte[] bytes(ObjectNode body) {
-        return body.toString().getBytes(StandardCharsets.UTF_8);
+        return Webhooks.utf8(body);
     }
 
     /** The query string Shopify's proxy sends for this customer (null: anonymous), signed now. */
     public static String signedQuery(Long customerId) {
-        return new AppProxySigner(SECRET).query(SHOP, customerId);
+        return TestShop.signedQuery(customerId);
     }
 
     public static String signedQuery(String secret, String shop, Long customerId, Instant timestamp) {
@@ -178,7 +163,7 @@ public final class CustomerEventFixture implements AutoCloseable {
     }
 
     public boolean applied(String ceId) {
-        return !query("select event_id from customer.applied_event where event_id = ?", ceId).isEmpty();
+        return ledger.applied(ceId);
     }
 
     /** Publishes customers/create for each body (keyed by its id) and waits until every customer has its row. */
@@ -202,21 +187,9 @@ public final class CustomerEventFixture implements AutoCloseable {
 
     /** The customer's customer_tag rows as "tag=present". */
     public List<String> tagRows(long shopifyId) {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(
-                "select t.tag, t.present from customer.customer_tag t join customer.customer c on c.id = t.customer_id "
-                        + "where c.shop_domain = ? and c.shopify_id = ? order by t.tag")) {
-            statement.setString(1, SHOP);
-            statement.setLong(2, shopifyId);
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(result.getString(1) + "=" + result.getBoolean(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return rows;
+        return DatabaseRows.of(database, "select t.tag, t.present from customer.customer_tag t join customer.customer c "
+                + "on c.id = t.customer_id where c.shop_domain = ? and c.shopify_id = ? order by t.tag", SHOP, shopifyId)
+                .stream().map(row -> row.get("tag") + "=" + row.get("present")).toList();
     }
 
     /** The customer's address row with this Shopify id, as stored. */
@@ -266,27 +239,13 @@ public final class CustomerEventFixture implements AutoCloseable {
     }
 
     /** The first row of a query, by column label; empty when there is none. */
-    Map<String, Object> query(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                Map<String, Object> row = new HashMap<>();
-                if (result.next()) {
-                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
-                        row.put(result.getMetaData().getColumnLabel(c), result.getObject(c));
-                    }
-                }
-                return row;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    public Map<String, Object> query(String sql, Object... parameters) {
+        List<Map<String, Object>> rows = DatabaseRows.of(database, sql, parameters);
+        return rows.isEmpty() ? new HashMap<>() : rows.get(0);
     }
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 }

@@ -1,4 +1,4 @@
-package com.lavish.customers;
+package com.lavish.customers.support;
 
 import jakarta.inject.Inject;
 
@@ -8,22 +8,22 @@ import org.junit.jupiter.api.BeforeEach;
 import io.agroal.api.AgroalDataSource;
 
 /** What a customer test class has: the fixture, opened on first use and closed after the class. */
-abstract class CustomerTestSupport {
+public abstract class CustomerTestSupport {
 
     @Inject
-    AgroalDataSource database;
+    public AgroalDataSource database;
 
-    static CustomerEventFixture fixture;
+    public static CustomerEventFixture fixture;
 
     @BeforeEach
-    void openFixture() {
+    public void openFixture() {
         if (fixture == null) {
             fixture = new CustomerEventFixture(database);
         }
     }
 
     @AfterAll
-    static void closeFixture() {
+    public static void closeFixture() {
         if (fixture != null) {
             fixture.close();
             fixture = null;

@@ -1,4 +1,4 @@
-package com.lavish.customers;
+package com.lavish.customers.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,14 +17,14 @@ import java.util.Map;
  * start it: its production profile, the infrastructure and the clearly fake secrets from the environment. Tests kill it
  * as a crash would (SIGKILL) and start it again.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private final Map<String, String> environment;
     private final int managementPort;
     private final Path log;
     private Process process;
 
-    ServiceProcess(Map<String, String> infrastructure, int port, int managementPort, Map<String, String> settings,
+    public ServiceProcess(Map<String, String> infrastructure, int port, int managementPort, Map<String, String> settings,
                    Path log) {
         this.managementPort = managementPort;
         this.log = log;
@@ -38,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts it and waits until it is ready. */
-    ServiceProcess start() {
+    public ServiceProcess start() {
         File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.getAbsolutePath())
@@ -55,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash or an OOM kill ends it: no shutdown hook, no last commit of offsets. */
-    void crash() throws InterruptedException {
+    public void crash() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }

@@ -1,6 +1,6 @@
-package com.lavish.notifications;
+package com.lavish.notifications.messaging;
 
-import static com.lavish.notifications.NotificationFixture.event;
+import static com.lavish.notifications.support.NotificationFixture.event;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -24,7 +24,11 @@ import org.junit.jupiter.api.Test;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.notifications.Message;
 import com.lavish.notifications.service.UnsubscribeLinks;
+import com.lavish.notifications.support.NotificationFixture;
+import com.lavish.notifications.support.NotificationTestSupport;
+import com.lavish.notifications.support.SmtpTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package com.lavish.notifications;
+package com.lavish.notifications.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.notifications.Message;
+import com.lavish.notifications.support.NotificationFixture;
+import com.lavish.notifications.support.NotificationTestSupport;
+import com.lavish.notifications.support.SmtpTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
-package com.lavish.notifications;
+package com.lavish.notifications.service;
 
-import static com.lavish.notifications.NotificationFixture.event;
+import static com.lavish.notifications.support.NotificationFixture.event;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.notifications.Message;
+import com.lavish.notifications.support.NotificationFixture;
+import com.lavish.notifications.support.NotificationTestSupport;
+import com.lavish.notifications.support.SmtpServer;
+import com.lavish.notifications.support.SmtpTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

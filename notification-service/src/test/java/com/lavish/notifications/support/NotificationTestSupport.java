@@ -1,4 +1,4 @@
-package com.lavish.notifications;
+package com.lavish.notifications.support;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,18 +19,18 @@ import com.lavish.events.subscription.SubscriptionEventType;
 import io.agroal.api.AgroalDataSource;
 
 /** What a notification test class has: the fixture and the SMTP server, opened on first use and closed after it. */
-abstract class NotificationTestSupport {
+public abstract class NotificationTestSupport {
 
-    static final Duration WAIT = Duration.ofSeconds(60);
+    public static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
-    AgroalDataSource database;
+    public AgroalDataSource database;
 
-    static NotificationFixture fixture;
-    static SmtpServer smtp;
+    public static NotificationFixture fixture;
+    public static SmtpServer smtp;
 
     @BeforeEach
-    void open() {
+    public void open() {
         if (fixture == null) {
             fixture = new NotificationFixture(database);
         }
@@ -40,7 +40,7 @@ abstract class NotificationTestSupport {
     }
 
     @AfterAll
-    static void close() {
+    public static void close() {
         if (fixture != null) {
             fixture.close();
             fixture = null;
@@ -52,7 +52,7 @@ abstract class NotificationTestSupport {
     }
 
     /** A customer whose webhook has been applied: events for them find their address. */
-    static long knownCustomer(String email, String firstName, String locale) {
+    public static long knownCustomer(String email, String firstName, String locale) {
         long id = NotificationFixture.newCustomerId();
         fixture.customerCreated(id, email, firstName, locale);
         await().atMost(WAIT).until(() -> fixture.recipientKnown(id));
@@ -60,18 +60,18 @@ abstract class NotificationTestSupport {
     }
 
     /** The one row of the event's own message, once it has reached the state. */
-    static Map<String, Object> awaitState(String eventId, String state) {
+    public static Map<String, Object> awaitState(String eventId, String state) {
         await().atMost(WAIT).until(() -> fixture.messages(eventId).stream().anyMatch(m -> state.equals(m.get("state"))
                 && eventId.equals(m.get("event_id"))));
         return fixture.messages(eventId).get(0);
     }
 
     /** A customer's first email: what was sent to whom, for which event, and its plain text. */
-    record Delivered(String address, long customer, SubscriptionEvent event, MimeMessage email, String text) {
+    public record Delivered(String address, long customer, SubscriptionEvent event, MimeMessage email, String text) {
     }
 
     /** A new customer of the domain, an event of the type for them, and the email it made, once sent. */
-    static Delivered deliver(String domain, String firstName, String locale, SubscriptionEventType type) {
+    public static Delivered deliver(String domain, String firstName, String locale, SubscriptionEventType type) {
         String address = NotificationFixture.newAddress(domain);
         long customer = knownCustomer(address, firstName, locale);
         SubscriptionEvent event = NotificationFixture.event(type, customer);
@@ -81,7 +81,7 @@ abstract class NotificationTestSupport {
         return new Delivered(address, customer, event, email, NotificationFixture.part(email, "text/plain"));
     }
 
-    static List<MimeMessage> awaitEmails(String address, int count) {
+    public static List<MimeMessage> awaitEmails(String address, int count) {
         await().atMost(WAIT).until(() -> smtp.receivedFor(address).size() >= count);
         return smtp.receivedFor(address);
     }

@@ -1,4 +1,4 @@
-package com.lavish.notifications;
+package com.lavish.notifications.support;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,9 +32,9 @@ import com.icegreen.greenmail.util.ServerSetup;
  * ({@value #REFUSED_DOMAIN}: {@code 550 5.1.1}, as a provider does for an address that does not exist), which GreenMail
  * cannot do. {@link #stop()} takes both away (connections refused), {@link #start()} brings them back on the same port.
  */
-final class SmtpServer implements AutoCloseable {
+public final class SmtpServer implements AutoCloseable {
 
-    static final String REFUSED_DOMAIN = "no-such-user.example";
+    public static final String REFUSED_DOMAIN = "no-such-user.example";
 
     private final int port;
     private final int backendPort;
@@ -44,13 +44,13 @@ final class SmtpServer implements AutoCloseable {
     /** What GreenMail received before a stop (it forgets on restart). */
     private final List<MimeMessage> received = new CopyOnWriteArrayList<>();
 
-    SmtpServer(int port) {
+    public SmtpServer(int port) {
         this.port = port;
         this.backendPort = SmtpTestResource.freePort();
         start();
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         greenMail = new GreenMail(new ServerSetup(backendPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
@@ -68,7 +68,7 @@ final class SmtpServer implements AutoCloseable {
     }
 
     /** The server goes away: new connections are refused and open ones cut. What it had received is kept. */
-    synchronized void stop() {
+    public synchronized void stop() {
         try {
             gate.close();
         } catch (IOException ignored) {
@@ -80,7 +80,7 @@ final class SmtpServer implements AutoCloseable {
     }
 
     /** Every message received for this address, across stops and starts. */
-    synchronized List<MimeMessage> receivedFor(String address) {
+    public synchronized List<MimeMessage> receivedFor(String address) {
         List<MimeMessage> all = new ArrayList<>(received);
         if (greenMail != null && greenMail.isRunning()) {
             all.addAll(List.of(greenMail.getReceivedMessages()));

@@ -1,4 +1,4 @@
-package com.lavish.notifications;
+package com.lavish.notifications.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
         // the tests close their server
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

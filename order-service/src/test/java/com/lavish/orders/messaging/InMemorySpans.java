@@ -1,4 +1,4 @@
-package com.lavish.orders;
+package com.lavish.orders.messaging;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
-package com.lavish.orders;
+package com.lavish.orders.messaging;
 
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.order;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.order;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
+import com.lavish.orders.support.OrderEventFixture;
 
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.common.AttributeKey;

@@ -1,12 +1,12 @@
-package com.lavish.orders;
+package com.lavish.orders.messaging;
 
-import static com.lavish.orders.OrderEventFixture.bytes;
-import static com.lavish.orders.OrderEventFixture.event;
-import static com.lavish.orders.OrderEventFixture.fulfillment;
-import static com.lavish.orders.OrderEventFixture.instant;
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.order;
-import static com.lavish.orders.OrderEventFixture.orderEvent;
+import static com.lavish.orders.support.OrderEventFixture.bytes;
+import static com.lavish.orders.support.OrderEventFixture.event;
+import static com.lavish.orders.support.OrderEventFixture.fulfillment;
+import static com.lavish.orders.support.OrderEventFixture.instant;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.order;
+import static com.lavish.orders.support.OrderEventFixture.orderEvent;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,11 +22,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.events.sync.ReconcileType;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.events.Topics;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
+import com.lavish.events.sync.ReconcileType;
+import com.lavish.orders.support.OrderEventFixture;
+import com.lavish.orders.support.OrderTestSupport;
 import com.lavish.shopifyfake.SampleWebhooks;
 
 import io.quarkus.test.common.QuarkusTestResource;

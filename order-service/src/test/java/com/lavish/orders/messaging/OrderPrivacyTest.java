@@ -1,8 +1,8 @@
-package com.lavish.orders;
+package com.lavish.orders.messaging;
 
-import static com.lavish.orders.OrderEventFixture.compliance;
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.order;
+import static com.lavish.orders.support.OrderEventFixture.compliance;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
+import com.lavish.orders.support.OrderEventFixture;
 import com.lavish.shopifyfake.SampleWebhooks;
 
 import io.agroal.api.AgroalDataSource;

@@ -1,4 +1,4 @@
-package com.lavish.orders;
+package com.lavish.orders.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

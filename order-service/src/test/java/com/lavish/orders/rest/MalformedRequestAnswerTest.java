@@ -1,7 +1,7 @@
-package com.lavish.orders;
+package com.lavish.orders.rest;
 
-import static com.lavish.orders.OrderEventFixture.SHOP;
-import static com.lavish.orders.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.SHOP;
+import static com.lavish.orders.support.OrderEventFixture.newId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;

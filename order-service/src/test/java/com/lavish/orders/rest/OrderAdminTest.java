@@ -1,10 +1,10 @@
-package com.lavish.orders;
+package com.lavish.orders.rest;
 
-import static com.lavish.orders.OrderEventFixture.SHOP;
-import static com.lavish.orders.OrderEventFixture.compliance;
-import static com.lavish.orders.OrderEventFixture.fulfillment;
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.order;
+import static com.lavish.orders.support.OrderEventFixture.SHOP;
+import static com.lavish.orders.support.OrderEventFixture.compliance;
+import static com.lavish.orders.support.OrderEventFixture.fulfillment;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.order;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -22,11 +22,12 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;
+import com.lavish.orders.support.OrderEventFixture;
 import com.lavish.shopifyfake.SampleWebhooks;
 
 import io.agroal.api.AgroalDataSource;

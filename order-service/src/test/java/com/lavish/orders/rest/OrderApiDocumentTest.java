@@ -1,4 +1,4 @@
-package com.lavish.orders;
+package com.lavish.orders.rest;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,7 +1,7 @@
-package com.lavish.orders;
+package com.lavish.orders.rest;
 
-import static com.lavish.orders.OrderEventFixture.SHOP;
-import static com.lavish.orders.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.SHOP;
+import static com.lavish.orders.support.OrderEventFixture.newId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.orders.support.OrderEventFixture;
 import com.lavish.shopifyfake.AppProxySigner;
 
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,11 +1,11 @@
-package com.lavish.orders;
+package com.lavish.orders.rest;
 
-import static com.lavish.orders.OrderEventFixture.SHOP;
-import static com.lavish.orders.OrderEventFixture.WAIT;
-import static com.lavish.orders.OrderEventFixture.compliance;
-import static com.lavish.orders.OrderEventFixture.event;
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.order;
+import static com.lavish.orders.support.OrderEventFixture.SHOP;
+import static com.lavish.orders.support.OrderEventFixture.WAIT;
+import static com.lavish.orders.support.OrderEventFixture.compliance;
+import static com.lavish.orders.support.OrderEventFixture.event;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.order;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -43,8 +43,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;
-import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.orders.support.OrderEventFixture;
+import com.lavish.orders.support.OrderTestSupport;
 import com.lavish.shopifyfake.AppProxySigner;
+import com.lavish.shopifyfake.SampleWebhooks;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,9 +1,9 @@
-package com.lavish.orders;
+package com.lavish.orders.rest;
 
-import static com.lavish.orders.OrderEventFixture.fulfillment;
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.order;
-import static com.lavish.orders.OrderEventFixture.proxyGet;
+import static com.lavish.orders.support.OrderEventFixture.fulfillment;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.order;
+import static com.lavish.orders.support.OrderEventFixture.proxyGet;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,6 +25,8 @@ import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.session.StorefrontSessionTokens;
+import com.lavish.orders.support.OrderEventFixture;
+import com.lavish.orders.support.OrderTestSupport;
 import com.lavish.shopifyfake.AppProxySigner;
 
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,8 +1,8 @@
-package com.lavish.orders;
+package com.lavish.orders.service;
 
-import static com.lavish.orders.OrderEventFixture.WAIT;
-import static com.lavish.orders.OrderEventFixture.newId;
-import static com.lavish.orders.OrderEventFixture.order;
+import static com.lavish.orders.support.OrderEventFixture.WAIT;
+import static com.lavish.orders.support.OrderEventFixture.newId;
+import static com.lavish.orders.support.OrderEventFixture.order;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
+import com.lavish.orders.support.OrderEventFixture;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;

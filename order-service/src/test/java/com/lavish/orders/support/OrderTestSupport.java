@@ -1,4 +1,4 @@
-package com.lavish.orders;
+package com.lavish.orders.support;
 
 import jakarta.inject.Inject;
 
@@ -8,22 +8,22 @@ import org.junit.jupiter.api.BeforeEach;
 import io.agroal.api.AgroalDataSource;
 
 /** What an order test class has: the fixture, opened on first use and closed after the class. */
-abstract class OrderTestSupport {
+public abstract class OrderTestSupport {
 
     @Inject
-    AgroalDataSource database;
+    public AgroalDataSource database;
 
-    static OrderEventFixture fixture;
+    public static OrderEventFixture fixture;
 
     @BeforeEach
-    void openFixture() {
+    public void openFixture() {
         if (fixture == null) {
             fixture = new OrderEventFixture(database);
         }
     }
 
     @AfterAll
-    static void closeFixture() {
+    public static void closeFixture() {
         if (fixture != null) {
             fixture.close();
             fixture = null;

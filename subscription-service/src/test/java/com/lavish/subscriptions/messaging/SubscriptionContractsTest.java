@@ -1,10 +1,10 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.messaging;
 
-import static com.lavish.subscriptions.SubscriptionFixture.contractNode;
-import static com.lavish.subscriptions.SubscriptionFixture.contractWebhook;
-import static com.lavish.subscriptions.SubscriptionFixture.newId;
-import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
-import static com.lavish.subscriptions.SubscriptionFixture.storefront;
+import static com.lavish.subscriptions.support.SubscriptionFixture.contractNode;
+import static com.lavish.subscriptions.support.SubscriptionFixture.contractWebhook;
+import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.support.SubscriptionFixture.proxyPath;
+import static com.lavish.subscriptions.support.SubscriptionFixture.storefront;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -27,8 +27,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,6 +41,8 @@ import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
+import com.lavish.subscriptions.support.SubscriptionFixture;
+import com.lavish.subscriptions.support.SubscriptionTestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,10 +1,10 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.messaging;
 
-import static com.lavish.subscriptions.SubscriptionFixture.SHOP;
-import static com.lavish.subscriptions.SubscriptionFixture.asAdmin;
-import static com.lavish.subscriptions.SubscriptionFixture.newId;
-import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
-import static com.lavish.subscriptions.SubscriptionFixture.storefront;
+import static com.lavish.subscriptions.support.SubscriptionFixture.SHOP;
+import static com.lavish.subscriptions.support.SubscriptionFixture.asAdmin;
+import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.support.SubscriptionFixture.proxyPath;
+import static com.lavish.subscriptions.support.SubscriptionFixture.storefront;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,6 +31,8 @@ import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.subscription.SubscriptionEvents;
 import com.lavish.events.sync.SyncCommandType;
+import com.lavish.subscriptions.support.SubscriptionFixture;
+import com.lavish.subscriptions.support.SubscriptionTestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,10 +1,10 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.messaging;
 
-import static com.lavish.subscriptions.SubscriptionFixture.asAdmin;
-import static com.lavish.subscriptions.SubscriptionFixture.contractNode;
-import static com.lavish.subscriptions.SubscriptionFixture.newId;
-import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
-import static com.lavish.subscriptions.SubscriptionFixture.storefront;
+import static com.lavish.subscriptions.support.SubscriptionFixture.asAdmin;
+import static com.lavish.subscriptions.support.SubscriptionFixture.contractNode;
+import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.support.SubscriptionFixture.proxyPath;
+import static com.lavish.subscriptions.support.SubscriptionFixture.storefront;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,8 +21,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.personaldata.PersonalDataCipher;
@@ -31,6 +31,8 @@ import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.subscriptions.support.SubscriptionFixture;
+import com.lavish.subscriptions.support.SubscriptionTestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

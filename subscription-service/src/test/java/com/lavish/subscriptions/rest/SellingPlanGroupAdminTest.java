@@ -1,7 +1,7 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.rest;
 
-import static com.lavish.subscriptions.SubscriptionFixture.asAdmin;
-import static com.lavish.subscriptions.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.support.SubscriptionFixture.asAdmin;
+import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -25,8 +25,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,6 +38,9 @@ import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
+import com.lavish.subscriptions.Product;
+import com.lavish.subscriptions.support.SubscriptionFixture;
+import com.lavish.subscriptions.support.SubscriptionTestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

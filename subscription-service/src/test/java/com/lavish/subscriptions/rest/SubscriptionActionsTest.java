@@ -1,10 +1,10 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.rest;
 
-import static com.lavish.subscriptions.SubscriptionFixture.asAdmin;
-import static com.lavish.subscriptions.SubscriptionFixture.contractWebhook;
-import static com.lavish.subscriptions.SubscriptionFixture.newId;
-import static com.lavish.subscriptions.SubscriptionFixture.proxyPath;
-import static com.lavish.subscriptions.SubscriptionFixture.storefront;
+import static com.lavish.subscriptions.support.SubscriptionFixture.asAdmin;
+import static com.lavish.subscriptions.support.SubscriptionFixture.contractWebhook;
+import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.support.SubscriptionFixture.proxyPath;
+import static com.lavish.subscriptions.support.SubscriptionFixture.storefront;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,7 +38,10 @@ import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.shopifyfake.AppProxySigner;
+import com.lavish.subscriptions.EncryptedColumns;
 import com.lavish.subscriptions.service.IdempotentRequests;
+import com.lavish.subscriptions.support.SubscriptionFixture;
+import com.lavish.subscriptions.support.SubscriptionTestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,8 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.service;
 
-import static com.lavish.subscriptions.SubscriptionFixture.asAdmin;
-import static com.lavish.subscriptions.SubscriptionFixture.contractWebhook;
-import static com.lavish.subscriptions.SubscriptionFixture.newId;
+import static com.lavish.subscriptions.support.SubscriptionFixture.asAdmin;
+import static com.lavish.subscriptions.support.SubscriptionFixture.contractWebhook;
+import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -27,7 +27,8 @@ import com.lavish.devstack.ManagementPort;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
-import com.lavish.subscriptions.service.BillingRun;
+import com.lavish.subscriptions.support.SubscriptionFixture;
+import com.lavish.subscriptions.support.SubscriptionTestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

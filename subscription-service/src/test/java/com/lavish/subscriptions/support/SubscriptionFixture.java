@@ -1,4 +1,4 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.support;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -11,11 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,11 +19,6 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -36,7 +27,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DatabaseRows;
 import com.lavish.devstack.ManagementPort;
-import com.lavish.devstack.SharedDevStack;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
@@ -47,8 +37,11 @@ import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
-import com.lavish.shopifyfake.AppProxySigner;
 import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.testsupport.AppliedEvents;
+import com.lavish.testsupport.EventPublisher;
+import com.lavish.testsupport.TestShop;
+import com.lavish.testsupport.Webhooks;
 
 import io.restassured.specification.RequestSpecification;
 
@@ -58,36 +51,32 @@ import io.restassured.specification.RequestSpecification;
  * side of the command contract (reading sync.commands, answering on sync.results); signed app-proxy requests; and
  * rows of the subscription schema over JDBC.
  */
-final class SubscriptionFixture implements AutoCloseable {
+public final class SubscriptionFixture implements AutoCloseable {
 
-    static final String SHOP = "lavish-test.myshopify.com";
-    static final String SECRET = "test-only-fake-shopify-secret";
-    static final Duration WAIT = Duration.ofSeconds(60);
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final String SHOP = TestShop.SHOP;
+    public static final String SECRET = TestShop.SECRET;
+    public static final Duration WAIT = AppliedEvents.WAIT;
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final EventPublisher publisher = new EventPublisher();
     private final TopicRecords commandRecords = new TopicRecords(Topics.SYNC_COMMANDS);
     private final TopicRecords eventRecords = new TopicRecords(Topics.SUBSCRIPTION_EVENTS);
     private final DataSource database;
+    private final AppliedEvents ledger;
 
-    SubscriptionFixture(DataSource database) {
+    public SubscriptionFixture(DataSource database) {
         this.database = database;
-        String servers = SharedDevStack.get().kafkaBootstrapServers();
-        Properties producerConfig = new Properties();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        this.ledger = new AppliedEvents(database, "subscription");
     }
 
-    /** An id no other test uses: the tests share one database and broker per JVM. */
-    static long newId() {
-        return ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000_000_000L);
+    public static long newId() {
+        return Webhooks.newEntityId();
     }
 
     // ---- Shopify's side: webhooks and Admin API nodes ----
 
     /** Shopify's subscription_contracts/create sample as this test's contract. */
-    static ObjectNode contractWebhook(long id, long customerId, long revision, String status) {
+    public static ObjectNode contractWebhook(long id, long customerId, long revision, String status) {
         ObjectNode body = SampleWebhooks.variant("subscription_contracts/create").customerId(customerId).tree();
         body.put("id", id);
         body.put("admin_graphql_api_id", "gid://shopify/SubscriptionContract/" + id);
@@ -109,7 +98,7 @@ final class SubscriptionFixture implements AutoCloseable {
      * The SubscriptionContract node sync-service publishes for a CONTRACT_FETCH: one line on the given plan, a
      * delivery address in Sydney.
      */
-    static ObjectNode contractNode(long id, long customerId, long revision, String status, Instant nextBillingDate,
+    public static ObjectNode contractNode(long id, long customerId, long revision, String status, Instant nextBillingDate,
                                    Long sellingPlanId) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", "gid://shopify/SubscriptionContract/" + id);
@@ -159,7 +148,7 @@ final class SubscriptionFixture implements AutoCloseable {
     }
 
     /** Shopify's subscription_billing_cycles/skip of the contract's cycle billing at {@code due}. */
-    static ObjectNode cycleSkipWebhook(long contract, Instant due) {
+    public static ObjectNode cycleSkipWebhook(long contract, Instant due) {
         ObjectNode skip = JSON.createObjectNode();
         skip.put("subscription_contract_id", contract);
         skip.put("cycle_start_at", due.minus(Duration.ofDays(30)).toString());
@@ -174,55 +163,29 @@ final class SubscriptionFixture implements AutoCloseable {
     }
 
     /** Publishes a webhook keyed by its entity, as the gateway does; returns its ce_id. */
-    String send(String topic, String type, long entityId, ObjectNode body) {
+    public String send(String topic, String type, long entityId, ObjectNode body) {
         return send(topic, webhookEvent(type, entityId, body));
     }
 
-    String send(String topic, ShopifyEvent event) {
-        try {
-            producer.send(new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(),
-                    event.toHeaders())).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
-        }
-        return event.id();
+    public String send(String topic, ShopifyEvent event) {
+        return publisher.publish(topic, event);
     }
 
     /**
-     * Publishes the events as one batch of records (their producer lingers until all are handed to it), so the
-     * consumer fetches them together and, unless it is behind, applies them in one poll; returns their ce_ids.
+     * Publishes the events as one batch of records, so the consumer fetches them together and, unless it is behind,
+     * applies them in one poll; returns their ce_ids.
      */
-    List<String> sendTogether(String topic, List<ShopifyEvent> events) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 1000);
-        try (KafkaProducer<String, byte[]> batch = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            List<Future<?>> sent = new ArrayList<>();
-            for (ShopifyEvent event : events) {
-                sent.add(batch.send(new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(),
-                        event.toHeaders())));
-            }
-            batch.flush();
-            for (Future<?> each : sent) {
-                each.get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + topic, e);
-        }
-        return events.stream().map(ShopifyEvent::id).toList();
+    public List<String> sendTogether(String topic, List<ShopifyEvent> events) {
+        return EventPublisher.publishInOnePoll(topic, events);
     }
 
     /** A webhook of the fixture's shop, keyed by its entity, as the gateway publishes it. */
-    static ShopifyEvent webhookEvent(String type, long entityId, ObjectNode body) {
-        return new ShopifyEvent(UUID.randomUUID().toString(), type, SHOP, Instant.now().toString(),
-                Long.toString(entityId), "2026-07", UUID.randomUUID().toString(),
-                body.toString().getBytes(StandardCharsets.UTF_8));
+    public static ShopifyEvent webhookEvent(String type, long entityId, ObjectNode body) {
+        return Webhooks.event(type, SHOP, entityId, Webhooks.utf8(body));
     }
 
     /** A counter's value on /q/metrics (0 before its first increment). */
-    static double counter(String name, String tags) {
+    public static double counter(String name, String tags) {
         String metrics = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher value = Pattern.compile("(?m)^" + Pattern.quote(tags.isEmpty() ? name : name + "{" + tags + "}")
                 + " ([0-9.E+-]+)$").matcher(metrics);
@@ -233,7 +196,7 @@ final class SubscriptionFixture implements AutoCloseable {
      * The polls of shopify.subscriptions applied so far, and the ones split around a failure, once they hold still: a
      * poll is counted after its commit and its relay, so an earlier test's may still be on its way.
      */
-    static List<Double> settledSubscriptionPolls() {
+    public static List<Double> settledSubscriptionPolls() {
         List<List<Double>> reads = new ArrayList<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
             reads.add(List.of(counter("event_consumer_batch_seconds_count", "consumer=\"subscription.events\""),
@@ -245,14 +208,14 @@ final class SubscriptionFixture implements AutoCloseable {
     }
 
     /** A subscription_contracts/* webhook on shopify.subscriptions, waited for until applied. */
-    String contractEvent(String topic, long id, ObjectNode body) {
+    public String contractEvent(String topic, long id, ObjectNode body) {
         String ceId = send(Topics.SUBSCRIPTIONS, topic, id, body);
         awaitApplied(ceId);
         return ceId;
     }
 
     /** sync-service's answer to a CONTRACT_FETCH: the node as a reconcile/subscription_contracts event. */
-    String publishNode(ObjectNode node) {
+    public String publishNode(ObjectNode node) {
         long id = Long.parseLong(node.get("id").asText().substring("gid://shopify/SubscriptionContract/".length()));
         String ceId = send(Topics.SUBSCRIPTIONS, new ShopifyEvent("reconcile:" + node.get("id").asText() + ":"
                 + node.get("revisionId").asText() + ":" + UUID.randomUUID(), "reconcile/subscription_contracts", SHOP,
@@ -266,7 +229,7 @@ final class SubscriptionFixture implements AutoCloseable {
      * A contract as a customer's checkout makes it: the webhook, the fetch it asks for, and sync-service's answer
      * with the whole contract; returns once it is applied.
      */
-    void createContract(long id, long customerId, Instant nextBillingDate, Long sellingPlanId) {
+    public void createContract(long id, long customerId, Instant nextBillingDate, Long sellingPlanId) {
         contractEvent("subscription_contracts/create", id, contractWebhook(id, customerId, 100, "active"));
         awaitCommand(c -> c.type() == SyncCommandType.CONTRACT_FETCH && Long.valueOf(id).equals(c.contractId()));
         publishNode(contractNode(id, customerId, 100, "ACTIVE", nextBillingDate, sellingPlanId));
@@ -275,47 +238,43 @@ final class SubscriptionFixture implements AutoCloseable {
     // ---- sync-service's side ----
 
     /** Every command on sync.commands so far. */
-    List<SyncCommand> commands() {
+    public List<SyncCommand> commands() {
         return commandRecords.all().stream().map(record -> SyncMessages.readCommand(record.value())).toList();
     }
 
-    List<SyncCommand> commands(Predicate<SyncCommand> which) {
+    public List<SyncCommand> commands(Predicate<SyncCommand> which) {
         return commands().stream().filter(which).toList();
     }
 
     /** The first command that matches, once it is on sync.commands. */
-    SyncCommand awaitCommand(Predicate<SyncCommand> which) {
+    public SyncCommand awaitCommand(Predicate<SyncCommand> which) {
         await().atMost(WAIT).until(() -> !commands(which).isEmpty());
         return commands(which).get(0);
     }
 
-    SyncCommand awaitCommand(SyncCommandType type, long contractId) {
+    public SyncCommand awaitCommand(SyncCommandType type, long contractId) {
         return awaitCommand(c -> c.type() == type && Long.valueOf(contractId).equals(c.contractId()));
     }
 
     /** Answers a command as sync-service does, on sync.results; returns the result's ce_id. */
-    String answer(SyncCommand command, SyncResult.SyncOutcome outcome, String contractStatus,
+    public String answer(SyncCommand command, SyncResult.SyncOutcome outcome, String contractStatus,
                   List<SyncResult.UserError> userErrors, Long shopifyId, Map<String, Long> sellingPlanIds) {
         SyncResult result = new SyncResult(command.commandId(), command.idempotencyKey(), command.shop(),
                 command.type(), command.origin(), outcome, userErrors,
                 outcome == SyncResult.SyncOutcome.SUCCEEDED ? null : "Shopify said no", command.contractId(),
                 shopifyId, sellingPlanIds, contractStatus, Instant.now().toString());
-        try {
-            producer.send(new ProducerRecord<>(Topics.SYNC_RESULTS, null, command.recordKey().toString(),
-                    SyncMessages.write(result), SyncMessages.headers(result))).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish the result", e);
-        }
+        publisher.publish(Topics.SYNC_RESULTS, command.recordKey().toString(), SyncMessages.write(result),
+                SyncMessages.headers(result));
         return command.commandId();
     }
 
-    String succeed(SyncCommand command, String contractStatus) {
+    public String succeed(SyncCommand command, String contractStatus) {
         return answer(command, SyncResult.SyncOutcome.SUCCEEDED, contractStatus, List.of(), command.contractId(),
                 null);
     }
 
     /** Waits until the outbox has sent everything, so its topics hold all there will be. */
-    void awaitOutboxSent() {
+    public void awaitOutboxSent() {
         await().atMost(WAIT).until(() -> rows("select 1 from subscription.sync_command_outbox where sent_at is null")
                 .isEmpty());
     }
@@ -323,20 +282,20 @@ final class SubscriptionFixture implements AutoCloseable {
     // ---- what the service tells the suite: subscription.events ----
 
     /** The records on subscription.events about one contract of the fixture's shop, each as published. */
-    List<ConsumerRecord<String, byte[]>> eventRecords(SubscriptionEventType type, long contractId) {
+    public List<ConsumerRecord<String, byte[]>> eventRecords(SubscriptionEventType type, long contractId) {
         return eventRecords.all().stream().filter(record -> {
             SubscriptionEvent event = SubscriptionEvents.read(record.value());
             return event.type() == type && event.contractId() == contractId && SHOP.equals(event.shop());
         }).toList();
     }
 
-    List<SubscriptionEvent> events(SubscriptionEventType type, long contractId) {
+    public List<SubscriptionEvent> events(SubscriptionEventType type, long contractId) {
         return eventRecords(type, contractId).stream().map(record -> SubscriptionEvents.read(record.value()))
                 .toList();
     }
 
     /** The first such event, once it is on subscription.events. */
-    SubscriptionEvent awaitEvent(SubscriptionEventType type, long contractId) {
+    public SubscriptionEvent awaitEvent(SubscriptionEventType type, long contractId) {
         await().atMost(WAIT).until(() -> !events(type, contractId).isEmpty());
         return events(type, contractId).get(0);
     }
@@ -344,48 +303,47 @@ final class SubscriptionFixture implements AutoCloseable {
     // ---- the storefront ----
 
     /** A path as Shopify's app proxy forwards it for the customer: signed, fresh. */
-    static String proxyPath(long customerId, String path) {
-        return "/proxy/" + path + "?" + new AppProxySigner(SECRET).query(SHOP, customerId, Instant.now(), Map.of());
+    public static String proxyPath(long customerId, String path) {
+        return "/proxy/" + path + "?" + TestShop.signedQuery(customerId, Map.of());
     }
 
     /**
      * A storefront request through the app proxy (its query is signed as sent: no re-encoding), as the theme sends
      * it: JSON, which a cross-site form cannot send.
      */
-    static RequestSpecification storefront() {
+    public static RequestSpecification storefront() {
         return given().urlEncodingEnabled(false).contentType("application/json");
     }
 
-    static RequestSpecification asAdmin() {
+    public static RequestSpecification asAdmin() {
         return given().contentType("application/json").auth().preemptive().basic("admin", "test-only-admin-password");
     }
 
     // ---- the database ----
 
-    void awaitApplied(String ceId) {
-        await().atMost(WAIT).until(() -> !rows("select 1 from subscription.applied_event where event_id = ?", ceId)
-                .isEmpty());
+    public void awaitApplied(String ceId) {
+        ledger.awaitApplied(ceId);
     }
 
     /** The service's keyset (the test profile's), refusing unbound values as the service does. */
-    static PersonalDataCipher cipher() {
+    public static PersonalDataCipher cipher() {
         return PersonalDataCipher.fromKeyset(ConfigProvider.getConfig().getValue("personal-data.keyset", String.class));
     }
 
-    Map<String, Object> contractRow(long shopifyId) {
+    public Map<String, Object> contractRow(long shopifyId) {
         List<Map<String, Object>> found = rows("select * from subscription.subscription_contract "
                 + "where shop_domain = ? and shopify_id = ?", SHOP, shopifyId);
         return found.isEmpty() ? Map.of() : found.get(0);
     }
 
     /** Every row of a query, each by column label, in order. */
-    List<Map<String, Object>> rows(String sql, Object... parameters) {
+    public List<Map<String, Object>> rows(String sql, Object... parameters) {
         return DatabaseRows.of(database, sql, parameters);
     }
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
         commandRecords.close();
         eventRecords.close();
     }

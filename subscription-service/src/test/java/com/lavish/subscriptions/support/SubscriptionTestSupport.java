@@ -1,4 +1,4 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.support;
 
 import jakarta.inject.Inject;
 
@@ -8,22 +8,22 @@ import org.junit.jupiter.api.BeforeEach;
 import io.agroal.api.AgroalDataSource;
 
 /** What every subscription test class has: the fixture, opened on first use and closed after the class. */
-abstract class SubscriptionTestSupport {
+public abstract class SubscriptionTestSupport {
 
     @Inject
-    AgroalDataSource database;
+    public AgroalDataSource database;
 
-    static SubscriptionFixture fixture;
+    public static SubscriptionFixture fixture;
 
     @BeforeEach
-    void openFixture() {
+    public void openFixture() {
         if (fixture == null) {
             fixture = new SubscriptionFixture(database);
         }
     }
 
     @AfterAll
-    static void closeFixture() {
+    public static void closeFixture() {
         if (fixture != null) {
             fixture.close();
             fixture = null;

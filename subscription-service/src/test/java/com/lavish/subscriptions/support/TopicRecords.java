@@ -1,4 +1,4 @@
-package com.lavish.subscriptions;
+package com.lavish.subscriptions.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +19,12 @@ import com.lavish.devstack.SharedDevStack;
  * Every record of one topic from its beginning, as the service's readers would see it (key, headers, value): what the
  * service published, for a test to find. Read up to the topic's end each time it is asked.
  */
-final class TopicRecords implements AutoCloseable {
+public final class TopicRecords implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-    TopicRecords(String topic) {
+    public TopicRecords(String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -36,7 +36,7 @@ final class TopicRecords implements AutoCloseable {
     }
 
     /** Every record so far, each partition's in its order. */
-    synchronized List<ConsumerRecord<String, byte[]>> all() {
+    public synchronized List<ConsumerRecord<String, byte[]>> all() {
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
         long deadline = System.nanoTime() + SubscriptionFixture.WAIT.toNanos();
         while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())

@@ -1,4 +1,4 @@
-package com.lavish.sync;
+package com.lavish.sync.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.lavish.devstack.DevStackTestResource;
-import com.lavish.sync.client.AdminApiBucket;
 import com.lavish.sync.client.AdminApiBucket.Reservation;
-import com.lavish.sync.client.QueryCost;
-import com.lavish.sync.client.ThrottleStatus;
+import com.lavish.sync.support.ShopifyFakeAdminResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
-package com.lavish.sync;
+package com.lavish.sync.client;
 
-import static com.lavish.sync.SyncFixture.contractCommand;
+import static com.lavish.sync.support.SyncFixture.contractCommand;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,11 +21,16 @@ import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
+import com.lavish.sync.ShopifyGid;
+import com.lavish.sync.support.FakeShopify;
+import com.lavish.sync.support.ShopifyFakeAdminResource;
+import com.lavish.sync.support.SyncFixture;
+import com.lavish.sync.support.SyncTestBase;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** Shopify answering 5xx, dropping connections or THROTTLED: commands still arrive, once, and none is lost. */
 @QuarkusTest
@@ -99,11 +104,11 @@ class AdminApiResilienceTest extends SyncTestBase {
         FakeShopify.faults(0, 0, 0);
 
         long id = ((Number) fixture.ledger(cancel).get("id")).longValue();
-        given().contentType("application/json").auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+        given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD)
                 .queryParam("shop", SyncFixture.SHOP).get("/admin/sync/commands")
                 .then().statusCode(200).body("find { it.id == " + id + " }.state", equalTo("FAILED"))
                 .body("find { it.id == " + id + " }.idempotencyKey", equalTo(cancel.idempotencyKey()));
-        given().contentType("application/json").auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+        given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD)
                 .post("/admin/sync/commands/" + id + "/resend").then().statusCode(202)
                 .body("commandId", equalTo(cancel.commandId()));
 
@@ -112,7 +117,7 @@ class AdminApiResilienceTest extends SyncTestBase {
         assertEquals("CANCELLED", FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contractId))
                 .getString("status"));
         // answered now: a second resend would change nothing
-        given().contentType("application/json").auth().preemptive().basic("admin", ReconciliationTest.ADMIN_PASSWORD)
+        given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD)
                 .post("/admin/sync/commands/" + id + "/resend").then().statusCode(409);
         given().contentType("application/json").post("/admin/sync/commands/" + id + "/resend").then().statusCode(401);
     }

@@ -1,4 +1,4 @@
-package com.lavish.sync;
+package com.lavish.sync.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.lavish.shopifyfake.admin.AdminSchema;
-import com.lavish.sync.client.AdminOperation;
 import com.lavish.sync.service.ReconcileSelection;
 
 /**

@@ -1,8 +1,8 @@
-package com.lavish.sync;
+package com.lavish.sync.messaging;
 
-import static com.lavish.sync.SyncFixture.WAIT;
-import static com.lavish.sync.SyncFixture.contractCommand;
-import static com.lavish.sync.SyncFixture.onePartition;
+import static com.lavish.sync.support.SyncFixture.WAIT;
+import static com.lavish.sync.support.SyncFixture.contractCommand;
+import static com.lavish.sync.support.SyncFixture.onePartition;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +23,11 @@ import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
+import com.lavish.sync.ShopifyGid;
+import com.lavish.sync.support.FakeShopify;
+import com.lavish.sync.support.ShopifyFakeAdminResource;
+import com.lavish.sync.support.SyncFixture;
+import com.lavish.sync.support.SyncTestBase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
-package com.lavish.sync;
+package com.lavish.sync.messaging;
 
-import static com.lavish.sync.SyncFixture.command;
-import static com.lavish.sync.SyncFixture.contractCommand;
+import static com.lavish.sync.support.SyncFixture.command;
+import static com.lavish.sync.support.SyncFixture.contractCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +29,11 @@ import com.lavish.events.sync.SyncCommand.SellingPlanSpec;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
+import com.lavish.sync.ShopifyGid;
+import com.lavish.sync.support.FakeShopify;
+import com.lavish.sync.support.ShopifyFakeAdminResource;
+import com.lavish.sync.support.SyncFixture;
+import com.lavish.sync.support.SyncTestBase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

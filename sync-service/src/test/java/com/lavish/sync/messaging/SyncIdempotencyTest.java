@@ -1,6 +1,6 @@
-package com.lavish.sync;
+package com.lavish.sync.messaging;
 
-import static com.lavish.sync.SyncFixture.WAIT;
+import static com.lavish.sync.support.SyncFixture.WAIT;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -25,7 +25,12 @@ import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
+import com.lavish.sync.ShopifyGid;
 import com.lavish.sync.client.AdminOperation;
+import com.lavish.sync.support.FakeShopify;
+import com.lavish.sync.support.ShopifyFakeAdminResource;
+import com.lavish.sync.support.SyncFixture;
+import com.lavish.sync.support.SyncTestBase;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;

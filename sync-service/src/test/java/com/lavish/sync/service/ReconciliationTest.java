@@ -1,4 +1,4 @@
-package com.lavish.sync;
+package com.lavish.sync.service;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,8 +12,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +22,11 @@ import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.ReconcileType;
 import com.lavish.events.sync.SyncCommandType;
+import com.lavish.sync.ShopifyGid;
+import com.lavish.sync.support.FakeShopify;
+import com.lavish.sync.support.ShopifyFakeAdminResource;
+import com.lavish.sync.support.SyncFixture;
+import com.lavish.sync.support.SyncTestBase;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +42,6 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(ShopifyFakeAdminResource.class)
 class ReconciliationTest extends SyncTestBase {
 
-    static final String ADMIN_PASSWORD = "test-only-admin-password";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @AfterEach
@@ -91,7 +95,7 @@ class ReconciliationTest extends SyncTestBase {
     @Test
     void onlyTheAdminMayRunAPass() {
         given().contentType("application/json").post("/admin/reconciliation/runs").then().statusCode(401);
-        given().contentType("application/json").auth().preemptive().basic("admin", ADMIN_PASSWORD).queryParam("resource", "invoices")
+        given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD).queryParam("resource", "invoices")
                 .post("/admin/reconciliation/runs").then().statusCode(400);
     }
 
@@ -112,7 +116,7 @@ class ReconciliationTest extends SyncTestBase {
     }
 
     private static RequestSpecification asAdmin() {
-        return given().contentType("application/json").auth().preemptive().basic("admin", ADMIN_PASSWORD);
+        return given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD);
     }
 
     @Test
@@ -125,6 +129,6 @@ class ReconciliationTest extends SyncTestBase {
     }
 
     private static io.restassured.response.Response run() {
-        return given().contentType("application/json").auth().preemptive().basic("admin", ADMIN_PASSWORD).post("/admin/reconciliation/runs");
+        return given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD).post("/admin/reconciliation/runs");
     }
 }

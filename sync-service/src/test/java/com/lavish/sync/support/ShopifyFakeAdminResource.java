@@ -1,4 +1,4 @@
-package com.lavish.sync;
+package com.lavish.sync.support;
 
 import java.util.List;
 import java.util.Map;
@@ -15,7 +15,7 @@ import io.vertx.core.Vertx;
  */
 public class ShopifyFakeAdminResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String TOKEN = "test-only-fake-admin-token";
+    public static final String TOKEN = "test-only-fake-admin-token";
     private static ShopifyFakeServer fake;
 
     @Override
@@ -36,7 +36,7 @@ public class ShopifyFakeAdminResource implements QuarkusTestResourceLifecycleMan
         return Map.of("shopify.admin-url", url(), "shopify.admin-token", TOKEN);
     }
 
-    static synchronized String url() {
+    public static synchronized String url() {
         return "http://127.0.0.1:" + fake.port();
     }
 

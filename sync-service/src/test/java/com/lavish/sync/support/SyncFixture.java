@@ -1,4 +1,4 @@
-package com.lavish.sync;
+package com.lavish.sync.support;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,9 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -24,14 +22,10 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.lavish.devstack.DatabaseRows;
 import com.lavish.devstack.SharedDevStack;
@@ -39,36 +33,38 @@ import com.lavish.events.sync.SyncCommand.SellingPlanGroupSpec;
 import com.lavish.events.sync.SyncCommand.SellingPlanSpec;
 import com.lavish.events.sync.SyncResult.SyncOutcome;
 
-import io.restassured.path.json.JsonPath;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
+import com.lavish.sync.ShopifyGid;
+import com.lavish.testsupport.AppliedEvents;
+import com.lavish.testsupport.EventPublisher;
+import com.lavish.testsupport.TestShop;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The sync tests' view of Kafka and the ledger: commands published to sync.commands as subscription-service would
  * publish them, and everything that appears on sync.results and the shopify.* topics from now on, read by a
  * background consumer; rows of the sync schema over JDBC.
  */
-final class SyncFixture implements AutoCloseable {
+public final class SyncFixture implements AutoCloseable {
 
-    static final String SHOP = "lavish-test.myshopify.com";
-    static final Duration WAIT = Duration.ofSeconds(60);
+    public static final String SHOP = TestShop.SHOP;
+    public static final Duration WAIT = AppliedEvents.WAIT;
+    /** The %test password of the admin realm's admin. */
+    public static final String ADMIN_PASSWORD = "test-only-admin-password";
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final EventPublisher publisher = new EventPublisher();
     private final DataSource database;
     private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile boolean open = true;
 
-    SyncFixture(DataSource database) {
+    public SyncFixture(DataSource database) {
         this.database = database;
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         KafkaConsumer<String, byte[]> consumer = consumer();
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.SYNC_RESULTS, Topics.SUBSCRIPTIONS, Topics.ORDERS, Topics.CUSTOMERS,
@@ -98,7 +94,7 @@ final class SyncFixture implements AutoCloseable {
     }
 
     /** A command of this test: fresh command id and idempotency key, this test shop. */
-    static SyncCommand command(SyncCommandType type, Long contractId, Long groupId, Long productId,
+    public static SyncCommand command(SyncCommandType type, Long contractId, Long groupId, Long productId,
                                List<Long> productIds, List<Long> groupIds, SyncCommand.SellingPlanGroupSpec group,
                                SyncCommand.ContractEdit edit, SyncCommand.BillingCycle cycle) {
         return new SyncCommand(UUID.randomUUID().toString(), "test-" + UUID.randomUUID(), SHOP, type,
@@ -106,129 +102,106 @@ final class SyncFixture implements AutoCloseable {
                 group, edit, cycle);
     }
 
-    static SyncCommand contractCommand(SyncCommandType type, long contractId) {
+    public static SyncCommand contractCommand(SyncCommandType type, long contractId) {
         return command(type, contractId, null, null, null, null, null, null, null);
     }
 
     /** The same intent again: a new command id, the same idempotency key. */
-    static SyncCommand reissue(SyncCommand command) {
+    public static SyncCommand reissue(SyncCommand command) {
         return new SyncCommand(UUID.randomUUID().toString(), command.idempotencyKey(), command.shop(), command.type(),
                 command.origin(), Instant.now().toString(), command.contractId(), command.sellingPlanGroupId(),
                 command.productId(), command.productIds(), command.sellingPlanGroupIds(), command.sellingPlanGroup(),
                 command.contractEdit(), command.billingCycle());
     }
 
-    void send(SyncCommand command) {
-        try {
-            producer.send(new ProducerRecord<>(Topics.SYNC_COMMANDS, null, command.recordKey().toString(),
-                    SyncMessages.write(command), SyncMessages.headers(command))).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish the command", e);
-        }
+    public void send(SyncCommand command) {
+        publisher.publish(Topics.SYNC_COMMANDS, command.recordKey().toString(), SyncMessages.write(command),
+                SyncMessages.headers(command));
     }
 
     /** Any bytes as a sync.commands record, with a command's CloudEvents headers: only the body is wrong. */
-    void sendRaw(String key, byte[] value) {
-        try {
-            producer.send(unreadable(null, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish the record", e);
-        }
+    public void sendRaw(String key, byte[] value) {
+        publisher.publish(unreadable(null, key, value));
     }
 
     /**
      * Records that one poll of sync-service takes together: one batch to one partition, which the broker appends
      * whole and a fetch returns whole.
      */
-    void sendInOnePoll(List<ProducerRecord<String, byte[]>> records) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedDevStack.get().kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        // nothing leaves before the flush: the records go in one request
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
-        try (KafkaProducer<String, byte[]> batch = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
-            List<Future<?>> sent = new ArrayList<>();
-            records.forEach(record -> sent.add(batch.send(record)));
-            batch.flush();
-            for (Future<?> each : sent) {
-                each.get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish the records", e);
-        }
+    public void sendInOnePoll(List<ProducerRecord<String, byte[]>> records) {
+        EventPublisher.publishInOnePoll(records);
     }
 
     /** A command's record on partition 0 of sync.commands, as subscription-service writes it. */
-    static ProducerRecord<String, byte[]> onePartition(SyncCommand command) {
+    public static ProducerRecord<String, byte[]> onePartition(SyncCommand command) {
         return new ProducerRecord<>(Topics.SYNC_COMMANDS, 0, command.recordKey().toString(),
                 SyncMessages.write(command), SyncMessages.headers(command));
     }
 
     /** A record of sync.commands (on this partition, or any) whose body is not a command. */
-    static ProducerRecord<String, byte[]> unreadable(Integer partition, String key, byte[] value) {
+    public static ProducerRecord<String, byte[]> unreadable(Integer partition, String key, byte[] value) {
         return new ProducerRecord<>(Topics.SYNC_COMMANDS, partition, key, value,
                 SyncMessages.headers(contractCommand(SyncCommandType.CONTRACT_PAUSE, 1)));
     }
 
     /** Whether these commands' keys were marked SENDING by one statement, so came in one poll. */
-    boolean inOnePoll(SyncCommand... commands) {
+    public boolean inOnePoll(SyncCommand... commands) {
         List<Object> marked = Arrays.stream(commands).map(command -> ledger(command).get("last_sent_at")).toList();
         return !marked.contains(null) && marked.stream().distinct().count() == 1;
     }
 
     /** The first record of a topic with this key, once it is there. */
-    ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+    public ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
         await().atMost(WAIT).until(() -> seen.stream().anyMatch(r -> r.topic().equals(topic) && key.equals(r.key())));
         return seen.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).findFirst().orElseThrow();
     }
 
     /** The result of a command, once it is on sync.results. */
-    SyncResult awaitResult(SyncCommand command) {
+    public SyncResult awaitResult(SyncCommand command) {
         return awaitResult(command, WAIT);
     }
 
-    SyncResult awaitResult(SyncCommand command, Duration wait) {
+    public SyncResult awaitResult(SyncCommand command, Duration wait) {
         await().atMost(wait).until(() -> result(command) != null);
         return result(command);
     }
 
-    SyncResult result(SyncCommand command) {
+    public SyncResult result(SyncCommand command) {
         return results().stream().filter(r -> r.commandId().equals(command.commandId())).findFirst().orElse(null);
     }
 
-    List<SyncResult> results() {
+    public List<SyncResult> results() {
         return seen.stream().filter(r -> r.topic().equals(Topics.SYNC_RESULTS))
                 .map(r -> SyncMessages.readResult(r.value())).toList();
     }
 
     /** The first event on a shopify.* topic that matches, once it is there. */
-    ConsumerRecord<String, byte[]> awaitEvent(String topic, Predicate<ShopifyEvent> matches) {
+    public ConsumerRecord<String, byte[]> awaitEvent(String topic, Predicate<ShopifyEvent> matches) {
         await().atMost(WAIT).until(() -> event(topic, matches) != null);
         return event(topic, matches);
     }
 
-    ConsumerRecord<String, byte[]> event(String topic, Predicate<ShopifyEvent> matches) {
+    public ConsumerRecord<String, byte[]> event(String topic, Predicate<ShopifyEvent> matches) {
         return seen.stream().filter(r -> r.topic().equals(topic))
                 .filter(r -> matches.test(ShopifyEvent.fromRecord(r.headers(), r.value())))
                 .findFirst().orElse(null);
     }
 
-    static ShopifyEvent event(ConsumerRecord<String, byte[]> record) {
+    public static ShopifyEvent event(ConsumerRecord<String, byte[]> record) {
         return ShopifyEvent.fromRecord(record.headers(), record.value());
     }
 
-    static String utf8(byte[] bytes) {
+    public static String utf8(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Every row of a query, each by column label, in order. */
-    List<Map<String, Object>> rows(String sql, Object... parameters) {
+    public List<Map<String, Object>> rows(String sql, Object... parameters) {
         return DatabaseRows.of(database, sql, parameters);
     }
 
     /** The ledger row of a command's key. */
-    Map<String, Object> ledger(SyncCommand command) {
+    public Map<String, Object> ledger(SyncCommand command) {
         List<Map<String, Object>> found = rows("select * from sync.sync_command where shop_domain = ? "
                 + "and idempotency_key = ?", command.shop(), command.idempotencyKey());
         return found.isEmpty() ? Map.of() : found.get(0);
@@ -238,7 +211,7 @@ final class SyncFixture implements AutoCloseable {
      * A selling plan group creation for a product, two monthly plans; its merchantCode carries its idempotency key,
      * as subscription-service writes it.
      */
-    static SyncCommand groupCreation(String productGid) {
+    public static SyncCommand groupCreation(String productGid) {
         String key = "group-" + UUID.randomUUID();
         SellingPlanGroupSpec spec = new SellingPlanGroupSpec("Book box subscription", key, "A book a month",
                 List.of("Delivery every"), List.of(
@@ -250,7 +223,7 @@ final class SyncFixture implements AutoCloseable {
     }
 
     /** Sends a command and asserts that Shopify applied it. */
-    SyncResult assertSucceeded(SyncCommand command) {
+    public SyncResult assertSucceeded(SyncCommand command) {
         send(command);
         SyncResult result = awaitResult(command);
         assertEquals(SyncOutcome.SUCCEEDED, result.outcome(), command.type() + ": " + result.message()
@@ -260,10 +233,10 @@ final class SyncFixture implements AutoCloseable {
     }
 
     /** A product, a group with its plans (through sync-service) and a checkout that subscribes a new customer. */
-    record Subscription(String contractGid, String orderGid, long monthly, long everyTwoMonths) {
+    public record Subscription(String contractGid, String orderGid, long monthly, long everyTwoMonths) {
     }
 
-    Subscription subscribe() {
+    public Subscription subscribe() {
         JsonPath product = FakeShopify.product("Subscription box " + UUID.randomUUID());
         SyncCommand create = groupCreation(product.getString("id"));
         SyncResult group = assertSucceeded(create);
@@ -283,6 +256,6 @@ final class SyncFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close();
+        publisher.close();
     }
 }

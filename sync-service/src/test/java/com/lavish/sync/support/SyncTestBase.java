@@ -1,4 +1,4 @@
-package com.lavish.sync;
+package com.lavish.sync.support;
 
 import jakarta.inject.Inject;
 
@@ -11,20 +11,20 @@ import io.agroal.api.AgroalDataSource;
  * What every sync test against the fake shares: a {@link SyncFixture} opened before each test and closed after it.
  * Subclasses carry {@code @QuarkusTest} and the test resources (devstack, the fake's Admin API).
  */
-abstract class SyncTestBase {
+public abstract class SyncTestBase {
 
     @Inject
-    AgroalDataSource database;
+    public AgroalDataSource database;
 
-    SyncFixture fixture;
+    public SyncFixture fixture;
 
     @BeforeEach
-    void openFixture() {
+    public void openFixture() {
         fixture = new SyncFixture(database);
     }
 
     @AfterEach
-    void closeFixture() {
+    public void closeFixture() {
         fixture.close();
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
-import com.lavish.gateway.TestWebhooks;
 import com.lavish.gateway.service.CompliancePayloadVerifier.Mismatch;
+import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.SampleWebhooks;
 
 @Tag("security")

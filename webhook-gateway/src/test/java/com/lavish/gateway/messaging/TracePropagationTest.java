@@ -1,7 +1,7 @@
-package com.lavish.gateway;
+package com.lavish.gateway.messaging;
 
-import static com.lavish.gateway.TestWebhooks.post;
-import static com.lavish.gateway.TestWebhooks.utf8;
+import static com.lavish.gateway.support.TestWebhooks.post;
+import static com.lavish.gateway.support.TestWebhooks.utf8;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +22,8 @@ import io.quarkus.test.junit.TestProfile;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
+import com.lavish.gateway.support.KafkaTopicReader;
+import com.lavish.gateway.support.TestWebhooks;
 
 /**
  * With tracing on (as in Kubernetes), a webhook's trace continues in its Kafka record: the record carries a W3C

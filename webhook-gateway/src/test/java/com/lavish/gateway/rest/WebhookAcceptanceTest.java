@@ -1,10 +1,10 @@
-package com.lavish.gateway;
+package com.lavish.gateway.rest;
 
-import static com.lavish.gateway.KafkaTopicReader.header;
-import static com.lavish.gateway.KafkaTopicReader.recordOf;
-import static com.lavish.gateway.TestWebhooks.SHOP;
-import static com.lavish.gateway.TestWebhooks.post;
-import static com.lavish.gateway.TestWebhooks.utf8;
+import static com.lavish.gateway.support.KafkaTopicReader.header;
+import static com.lavish.gateway.support.KafkaTopicReader.recordOf;
+import static com.lavish.gateway.support.TestWebhooks.SHOP;
+import static com.lavish.gateway.support.TestWebhooks.post;
+import static com.lavish.gateway.support.TestWebhooks.utf8;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -44,6 +44,7 @@ import com.lavish.events.CloudEventHeaders;
 import com.lavish.events.ShopifyTopicRoute;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
+import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.SampleWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
 

@@ -1,10 +1,10 @@
-package com.lavish.gateway;
+package com.lavish.gateway.service;
 
-import static com.lavish.gateway.KafkaTopicReader.header;
-import static com.lavish.gateway.KafkaTopicReader.recordOf;
-import static com.lavish.gateway.TestWebhooks.SHOP;
-import static com.lavish.gateway.TestWebhooks.post;
-import static com.lavish.gateway.TestWebhooks.utf8;
+import static com.lavish.gateway.support.KafkaTopicReader.header;
+import static com.lavish.gateway.support.KafkaTopicReader.recordOf;
+import static com.lavish.gateway.support.TestWebhooks.SHOP;
+import static com.lavish.gateway.support.TestWebhooks.post;
+import static com.lavish.gateway.support.TestWebhooks.utf8;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,6 +33,9 @@ import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.CloudEventHeaders;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
+import com.lavish.gateway.support.KafkaTopicReader;
+import com.lavish.gateway.support.Metrics;
+import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.SampleWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
 

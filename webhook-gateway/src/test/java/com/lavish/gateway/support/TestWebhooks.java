@@ -1,4 +1,4 @@
-package com.lavish.gateway;
+package com.lavish.gateway.support;
 
 import static io.restassured.RestAssured.given;
 

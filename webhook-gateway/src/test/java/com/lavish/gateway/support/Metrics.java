@@ -1,4 +1,4 @@
-package com.lavish.gateway;
+package com.lavish.gateway.support;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -6,12 +6,12 @@ import java.util.Map;
 import com.lavish.devstack.ManagementPort;
 
 /** The Prometheus scrape of /q/metrics (on the management port) as series (name with labels) to value. */
-final class Metrics {
+public final class Metrics {
 
     private Metrics() {
     }
 
-    static Map<String, Double> scrape() {
+    public static Map<String, Double> scrape() {
         String text = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Map<String, Double> series = new HashMap<>();
         for (String line : text.split("\n")) {

@@ -1,8 +1,8 @@
-package com.lavish.gateway;
+package com.lavish.gateway.rest;
 
-import static com.lavish.gateway.TestWebhooks.SHOP;
-import static com.lavish.gateway.TestWebhooks.post;
-import static com.lavish.gateway.TestWebhooks.utf8;
+import static com.lavish.gateway.support.TestWebhooks.SHOP;
+import static com.lavish.gateway.support.TestWebhooks.post;
+import static com.lavish.gateway.support.TestWebhooks.utf8;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,6 +37,8 @@ import io.restassured.response.Response;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
+import com.lavish.gateway.support.KafkaTopicReader;
+import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
 
 @QuarkusTest

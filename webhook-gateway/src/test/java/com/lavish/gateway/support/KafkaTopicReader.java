@@ -1,4 +1,4 @@
-package com.lavish.gateway;
+package com.lavish.gateway.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,7 +1,7 @@
-package com.lavish.gateway;
+package com.lavish.gateway.messaging;
 
-import static com.lavish.gateway.TestWebhooks.post;
-import static com.lavish.gateway.TestWebhooks.utf8;
+import static com.lavish.gateway.support.TestWebhooks.post;
+import static com.lavish.gateway.support.TestWebhooks.utf8;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,6 +28,8 @@ import com.lavish.devstack.ManagementPort;
 import com.lavish.devstack.SharedDevStack;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
+import com.lavish.gateway.support.KafkaTopicReader;
+import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
 
 /** Kills the shared broker: ordered after every other class of the same resources. */
