@@ -11,15 +11,16 @@ import java.time.format.DateTimeParseException;
  * or an offset; a space for the {@code T} as some exports write it), read without java.time's general formatter on
  * the common shape: every webhook carries several, and the formatter was a tenth of a consumer's CPU. Anything else
  * falls back to {@link OffsetDateTime#parse}, so both read the same text the same way. Years outside 1..9999 are
- * refused: Java reads them, PostgreSQL would refuse the whole row.
+ * refused: Java reads them, PostgreSQL would refuse the whole row. Public for the webhook gateway, which reads
+ * {@code X-Shopify-Triggered-At} (the event's ce_time) exactly as the consumers will.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
 
     private Rfc3339() {
     }
 
     /** The instant, or null when the text is no RFC 3339 timestamp (or its year is outside 1..9999). */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         if (text == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.lavish.gateway.rest;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -59,8 +60,10 @@ public class WebhookBodyReader {
     }
 
     /** @return the body, or a failure carrying the 413 (or the 400 of a body cut short) */
-    public Uni<byte[]> read(RoutingContext routing) {
-        return Uni.createFrom().emitter(emitter -> new Reading(routing, emitter).start());
+    public Future<byte[]> read(RoutingContext routing) {
+        Promise<byte[]> body = Promise.promise();
+        new Reading(routing, body).start();
+        return body.future();
     }
 
     /** One body being read. Vert.x calls every handler on the connection's event loop, so no locking. */
@@ -68,15 +71,16 @@ public class WebhookBodyReader {
 
         private final RoutingContext routing;
         private final HttpServerRequest request;
-        private final UniEmitter<? super byte[]> emitter;
-        private Buffer body;
+        private final Promise<byte[]> outcome;
+        private byte[] body;
+        private int length;
         private long received;
         private boolean done;
 
-        Reading(RoutingContext routing, UniEmitter<? super byte[]> emitter) {
+        Reading(RoutingContext routing, Promise<byte[]> outcome) {
             this.routing = routing;
             this.request = routing.request();
-            this.emitter = emitter;
+            this.outcome = outcome;
         }
 
         void start() {
@@ -89,7 +93,7 @@ public class WebhookBodyReader {
                     // the client waits for a 100 before sending the body: it never comes, the connection ends
                     done = true;
                     routing.addEndHandler(ignored -> request.connection().close());
-                    emitter.fail(rejections.tooLarge(shop(), true));
+                    outcome.fail(rejections.tooLarge(shop(), true));
                     return;
                 }
                 refuseAndDrain();
@@ -102,11 +106,11 @@ public class WebhookBodyReader {
                 return;
             }
             request.handler(this::onChunk);
-            request.endHandler(ignored -> complete(body == null ? new byte[0] : body.getBytes()));
+            request.endHandler(ignored -> complete(bodyBytes()));
             request.exceptionHandler(error -> {
                 if (!done) {
                     done = true;
-                    emitter.fail(rejections.unreadableBody(shop()));
+                    outcome.fail(rejections.unreadableBody(shop()));
                 }
             });
             if (expectsContinue && !done) {
@@ -127,24 +131,43 @@ public class WebhookBodyReader {
                 refuseAndDrain();
                 return;
             }
+            append(chunk);
+        }
+
+        /**
+         * Copies the chunk straight into the body's array: sized from Content-Length, so a declared body is copied
+         * once out of the network buffer and handed over as it is (no intermediate buffer, no final copy).
+         */
+        private void append(Buffer chunk) {
+            int needed = length + chunk.length();
             if (body == null) {
                 long declared = declaredLength();
-                body = Buffer.buffer((int) Math.min(declared > 0 ? declared : 1024, INITIAL_CAPACITY_CAP));
+                body = new byte[Math.max(needed, (int) Math.min(declared > 0 ? declared : 1024, INITIAL_CAPACITY_CAP))];
+            } else if (needed > body.length) {
+                body = Arrays.copyOf(body, (int) Math.max(needed, Math.min(MAX_ARRAY, 2L * body.length)));
             }
-            body.appendBuffer(chunk);
+            chunk.getBytes(0, chunk.length(), body, length);
+            length = needed;
+        }
+
+        private byte[] bodyBytes() {
+            if (body == null) {
+                return new byte[0];
+            }
+            return length == body.length ? body : Arrays.copyOf(body, length);
         }
 
         /** Answers 413 now and drops what is still coming, so the client reads the answer instead of a reset. */
         private void refuseAndDrain() {
             done = true;
             body = null;
-            emitter.fail(rejections.tooLarge(shop(), false));
+            outcome.fail(rejections.tooLarge(shop(), false));
         }
 
         private void complete(byte[] bytes) {
             if (!done) {
                 done = true;
-                emitter.complete(bytes);
+                outcome.complete(bytes);
             }
         }
 

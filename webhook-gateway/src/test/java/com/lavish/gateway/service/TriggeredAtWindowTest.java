@@ -40,6 +40,9 @@ class TriggeredAtWindowTest {
         assertTrue(TriggeredAtWindow.parse("yesterday").isEmpty());
         assertEquals(Optional.of(Instant.parse("2026-12-05T06:59:30.123456789Z")),
                 TriggeredAtWindow.parse("2026-12-05T17:59:30.123456789+11:00"));
+        // as the consumers read ce_time (the events contract's Rfc3339): a space for the T, a year PostgreSQL can store
+        assertEquals(Optional.of(Instant.parse("2026-12-05T06:59:30Z")), TriggeredAtWindow.parse("2026-12-05 06:59:30Z"));
+        assertTrue(TriggeredAtWindow.parse("+20000-01-01T00:00:00Z").isEmpty());
     }
 
     @Test
