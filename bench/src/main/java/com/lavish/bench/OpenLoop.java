@@ -1,11 +1,14 @@
 package com.lavish.bench;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
@@ -43,7 +46,16 @@ final class OpenLoop {
     /** As above; {@code onSend} hears the index of each request as it is sent. */
     static void run(String label, URI url, int rate, int seconds, IntFunction<Request> requests, IntConsumer onSend)
             throws Exception {
-        int warmUp = rate * WARM_UP_SECONDS;
+        run(label, url, rate, WARM_UP_SECONDS, seconds, requests, onSend);
+    }
+
+    /**
+     * As above, with {@code warmUpSeconds} unrecorded first (0: every request is recorded, as for a burst, whose
+     * start is part of what is measured). Answers are counted by status: a 5xx is never lost in "failed".
+     */
+    static void run(String label, URI url, int rate, int warmUpSeconds, int seconds, IntFunction<Request> requests,
+                    IntConsumer onSend) throws Exception {
+        int warmUp = rate * warmUpSeconds;
         int total = warmUp + rate * seconds;
         Request[] prepared = new Request[total];
         for (int i = 0; i < total; i++) {
@@ -61,6 +73,7 @@ final class OpenLoop {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         Set<String> failures = ConcurrentHashMap.newKeySet();
+        Map<String, LongAdder> answers = new ConcurrentSkipListMap<>();
         CountDownLatch done = new CountDownLatch(total);
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
@@ -81,6 +94,8 @@ final class OpenLoop {
                         if (recorded) {
                             latency.recordValue(Math.max(0, System.nanoTime() - due));
                         }
+                        answers.computeIfAbsent(ar.succeeded() ? "HTTP " + ar.result() : "no answer",
+                                ignored -> new LongAdder()).increment();
                         if (ar.succeeded() && ar.result() == request.expectedStatus()) {
                             ok.incrementAndGet();
                         } else {
@@ -90,11 +105,14 @@ final class OpenLoop {
                         done.countDown();
                     }));
         }
-        done.await(60, TimeUnit.SECONDS);
+        if (!done.await(60, TimeUnit.SECONDS)) {
+            System.out.printf("%s: %d requests still unanswered after 60 s%n", label, done.getCount());
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s: open-loop %d/s for %d s (after %d s of warm-up) against %s: %d ok, %d failed, "
-                + "achieved %.0f/s%n", label, rate, seconds, WARM_UP_SECONDS, url, ok.get(), failed.get(),
+                + "achieved %.0f/s%n", label, rate, seconds, warmUpSeconds, url, ok.get(), failed.get(),
                 total / elapsed);
+        System.out.printf("%s: answers: %s%n", label, answers);
         System.out.printf("%s: latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", label,
                 ms(latency.getValueAtPercentile(50)), ms(latency.getValueAtPercentile(90)),
                 ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()));
