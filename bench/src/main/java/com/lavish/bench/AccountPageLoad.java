@@ -1,12 +1,11 @@
 package com.lavish.bench;
 
+import com.lavish.e2e.Browser;
+import com.lavish.e2e.ShopArrangements;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.lavish.e2e.Browser;
-import com.lavish.e2e.ShopArrangements;
 
 /**
  * The account page's first visit in Chromium, measured by the page itself (navigation timing): a subscriber with
@@ -18,11 +17,10 @@ import com.lavish.e2e.ShopArrangements;
  */
 public final class AccountPageLoad {
 
-    private static final List<String> MEASURES = List.of("responseStart", "domContentLoadedEventEnd", "loadEventEnd",
-            "portalComplete");
+    private static final List<String> MEASURES =
+            List.of("responseStart", "domContentLoadedEventEnd", "loadEventEnd", "portalComplete");
 
-    private AccountPageLoad() {
-    }
+    private AccountPageLoad() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -36,9 +34,11 @@ public final class AccountPageLoad {
         for (int run = 0; run <= runs; run++) {
             try (Browser browser = new Browser()) {
                 browser.loggedInAs(subscriber.customerId()).open("/account");
-                browser.waiting(Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(browser.script(
-                        "return performance.getEntriesByName('lavish:portal-complete').length > 0")));
-                long shown = (long) browser.script("return document.querySelectorAll('[data-lavish-orders] tr').length");
+                browser.waiting(Duration.ofSeconds(30))
+                        .until(d -> Boolean.TRUE.equals(browser.script(
+                                "return performance.getEntriesByName('lavish:portal-complete').length > 0")));
+                long shown =
+                        (long) browser.script("return document.querySelectorAll('[data-lavish-orders] tr').length");
                 if (shown < Math.min(orders, 10)) {
                     throw new IllegalStateException("the page shows " + shown + " orders, not " + orders);
                 }
@@ -53,13 +53,18 @@ public final class AccountPageLoad {
                 }
             }
         }
-        System.out.printf("account page, first visit, %d runs (one more before them not counted), %d orders:%n", runs,
-                orders);
+        System.out.printf(
+                "account page, first visit, %d runs (one more before them not counted), %d orders:%n", runs, orders);
         System.out.printf("%-26s %8s %8s %8s %8s%n", "ms from navigation start", "min", "median", "p90", "max");
         results.forEach((measure, values) -> {
             List<Double> sorted = values.stream().sorted().toList();
-            System.out.printf("%-26s %8.0f %8.0f %8.0f %8.0f%n", measure, sorted.get(0), sorted.get(sorted.size() / 2),
-                    sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(sorted.size() - 1));
+            System.out.printf(
+                    "%-26s %8.0f %8.0f %8.0f %8.0f%n",
+                    measure,
+                    sorted.get(0),
+                    sorted.get(sorted.size() / 2),
+                    sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1),
+                    sorted.get(sorted.size() - 1));
         });
     }
 }

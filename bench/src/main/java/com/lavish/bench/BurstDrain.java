@@ -23,8 +23,7 @@ import java.util.List;
  */
 public final class BurstDrain {
 
-    private BurstDrain() {
-    }
+    private BurstDrain() {}
 
     public static void main(String[] args) throws Exception {
         try (Connection db = DriverManager.getConnection(args[0], "postgres", "")) {
@@ -38,17 +37,35 @@ public final class BurstDrain {
             List<String> window = Files.readAllLines(Path.of(args[1]));
             Instant first = Instant.parse(window.get(0));
             Instant last = Instant.parse(window.get(1));
-            long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
+            long deadline = System.nanoTime()
+                    + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
             for (int i = 3; i < args.length; i++) {
                 String[] part = args[i].split(":");
-                report(db, part[0], part[1], part[2], Long.parseLong(part[3]), Long.parseLong(part[4]), first, last,
+                report(
+                        db,
+                        part[0],
+                        part[1],
+                        part[2],
+                        Long.parseLong(part[3]),
+                        Long.parseLong(part[4]),
+                        first,
+                        last,
                         deadline);
             }
         }
     }
 
-    private static void report(Connection db, String schema, String table, String prefix, long count, long baseline,
-                               Instant first, Instant last, long deadline) throws Exception {
+    private static void report(
+            Connection db,
+            String schema,
+            String table,
+            String prefix,
+            long count,
+            long baseline,
+            Instant first,
+            Instant last,
+            long deadline)
+            throws Exception {
         if (!(schema + table).matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a schema or table: " + schema + "." + table);
         }
@@ -76,14 +93,22 @@ public final class BurstDrain {
         Thread.sleep(1500); // PostgreSQL publishes a backend's table statistics within a second of its commit
         long rows;
         try (PreparedStatement query = db.prepareStatement("select count(*) from " + schema + "." + table);
-             ResultSet result = query.executeQuery()) {
+                ResultSet result = query.executeQuery()) {
             result.next();
             rows = result.getLong(1);
         }
         long updated = updates(db, schema, table) - baseline;
-        System.out.printf("%s: %d of %d applied (%s rows in %s.%s); last commit %.1f s after the burst's first send,"
+        System.out.printf(
+                "%s: %d of %d applied (%s rows in %s.%s); last commit %.1f s after the burst's first send,"
                         + " %.1f s after its last; rows updated since the burst (applied twice): %d%n",
-                schema, applied, count, rows, schema, table, seconds(first, lastCommit), seconds(last, lastCommit),
+                schema,
+                applied,
+                count,
+                rows,
+                schema,
+                table,
+                seconds(first, lastCommit),
+                seconds(last, lastCommit),
                 updated);
     }
 

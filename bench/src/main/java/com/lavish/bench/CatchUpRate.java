@@ -17,8 +17,7 @@ import java.time.OffsetDateTime;
  */
 public final class CatchUpRate {
 
-    private CatchUpRate() {
-    }
+    private CatchUpRate() {}
 
     public static void main(String[] args) throws Exception {
         String schema = args[1];
@@ -27,7 +26,8 @@ public final class CatchUpRate {
         }
         String prefix = args[2];
         int count = Integer.parseInt(args[3]);
-        long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[4])).toNanos();
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[4])).toNanos();
         // a range of the primary key rather than LIKE: the count each second must not scan the whole ledger while the
         // consumer it times is writing to it (every webhook id with the prefix sorts between these two bounds)
         String range = "event_id >= ? and event_id < ?";
@@ -36,8 +36,8 @@ public final class CatchUpRate {
                 + ".applied_event where " + range + ")";
         try (Connection db = DriverManager.getConnection(args[0], "postgres", "")) {
             long applied = 0;
-            try (PreparedStatement query = db.prepareStatement(
-                    "select count(*) from " + schema + ".applied_event where " + range)) {
+            try (PreparedStatement query =
+                    db.prepareStatement("select count(*) from " + schema + ".applied_event where " + range)) {
                 query.setString(1, prefix);
                 query.setString(2, upper);
                 while (applied < count && System.nanoTime() < deadline) {
@@ -49,8 +49,8 @@ public final class CatchUpRate {
                     System.out.printf("consumed: %d of %d%n", applied, count);
                 }
             }
-            try (PreparedStatement query = db.prepareStatement(
-                    "select count(*), min(at), max(at) from " + committed + " c")) {
+            try (PreparedStatement query =
+                    db.prepareStatement("select count(*), min(at), max(at) from " + committed + " c")) {
                 query.setString(1, prefix);
                 query.setString(2, upper);
                 try (ResultSet rows = query.executeQuery()) {
@@ -63,7 +63,8 @@ public final class CatchUpRate {
                     OffsetDateTime first = rows.getObject(2, OffsetDateTime.class);
                     OffsetDateTime last = rows.getObject(3, OffsetDateTime.class);
                     double seconds = Duration.between(first, last).toNanos() / 1e9;
-                    System.out.printf("consumed %d of %d events in %.2f s (first to last commit): %.0f events/s%n",
+                    System.out.printf(
+                            "consumed %d of %d events in %.2f s (first to last commit): %.0f events/s%n",
                             n, count, seconds, (n - 1) / seconds);
                     if (seconds < 11) {
                         // a window of 10 whole seconds does not fit: it would divide a short drain by 10
@@ -75,8 +76,7 @@ public final class CatchUpRate {
                     select max(window_rows) / 10.0 from (
                       select sum(rows) over (order by second range between interval '9 seconds' preceding
                                              and current row) as window_rows
-                      from (select date_trunc('second', at) as second, count(*) as rows from %s c group by 1) s) w"""
-                    .formatted(committed))) {
+                      from (select date_trunc('second', at) as second, count(*) as rows from %s c group by 1) s) w""".formatted(committed))) {
                 query.setString(1, prefix);
                 query.setString(2, upper);
                 try (ResultSet rows = query.executeQuery()) {

@@ -1,19 +1,17 @@
 package com.lavish.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.ShopifyTopicRoute;
+import com.lavish.shopifyfake.SampleWebhooks;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Properties;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.events.ShopifyTopicRoute;
-import com.lavish.shopifyfake.SampleWebhooks;
 
 /**
  * A backlog of events written straight to Kafka, as the webhook gateway writes them (CloudEvents headers and the
@@ -25,8 +23,7 @@ import com.lavish.shopifyfake.SampleWebhooks;
  */
 public final class EventBacklog {
 
-    private EventBacklog() {
-    }
+    private EventBacklog() {}
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
@@ -60,24 +57,37 @@ public final class EventBacklog {
                     case "orders" -> SampleOrders.order(type, id, 500000L + i, firstId + i % 1000, "paid", updatedAt);
                     default -> contract(id, firstId + i % 1000);
                 };
-                ShopifyEvent event = new ShopifyEvent(prefix + id, type, shop, Instant.now().toString(),
-                        Long.toString(id), "2026-07", prefix + "event-" + id, body);
-                producer.send(new ProducerRecord<>(topic, null, event.recordKey().toString(), body, event.toHeaders()));
+                ShopifyEvent event = new ShopifyEvent(
+                        prefix + id,
+                        type,
+                        shop,
+                        Instant.now().toString(),
+                        Long.toString(id),
+                        "2026-07",
+                        prefix + "event-" + id,
+                        body);
+                producer.send(
+                        new ProducerRecord<>(topic, null, event.recordKey().toString(), body, event.toHeaders()));
             }
             producer.flush();
         }
-        System.out.printf("backlog: %d %s events on %s in %.1f s%n", count, type, topic,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "backlog: %d %s events on %s in %.1f s%n", count, type, topic, (System.nanoTime() - started) / 1e9);
     }
 
     /** Shopify's subscription_contracts/create sample, as one of the shop's contracts. */
     private static byte[] contract(long contractId, long customerId) {
-        ObjectNode contract = SampleWebhooks.variant("subscription_contracts/create").lavish().customerId(customerId)
+        ObjectNode contract = SampleWebhooks.variant("subscription_contracts/create")
+                .lavish()
+                .customerId(customerId)
                 .tree();
         contract.put("id", contractId);
         contract.put("admin_graphql_api_id", "gid://shopify/SubscriptionContract/" + contractId);
         contract.put("revision_id", Long.toString(contractId % 1_000_000 + 1));
-        return SampleWebhooks.variant("subscription_contracts/create").tree().setAll(contract).toString()
+        return SampleWebhooks.variant("subscription_contracts/create")
+                .tree()
+                .setAll(contract)
+                .toString()
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

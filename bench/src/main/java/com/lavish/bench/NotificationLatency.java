@@ -1,5 +1,9 @@
 package com.lavish.bench;
 
+import com.lavish.events.Topics;
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.events.subscription.SubscriptionEvents;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,12 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.lavish.events.Topics;
-import com.lavish.events.subscription.SubscriptionEvent;
-import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.events.subscription.SubscriptionEvents;
-
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,8 +48,7 @@ public final class NotificationLatency {
 
     private static final Pattern EVENT_ID = Pattern.compile("<([0-9a-f-]{36})@");
 
-    private NotificationLatency() {
-    }
+    private NotificationLatency() {}
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];
@@ -78,11 +75,16 @@ public final class NotificationLatency {
                 }
             }
         };
-        AtomicReference<SmtpSink> smtp =
-                new AtomicReference<>(new SmtpSink(smtpPort, accepted));
+        AtomicReference<SmtpSink> smtp = new AtomicReference<>(new SmtpSink(smtpPort, accepted));
         awaitReady(managementUrl);
-        EventBacklog.main(new String[] {bootstrap, shop, "customers", Integer.toString(customers),
-                Long.toString(firstCustomer), "bench-notification-customer-"});
+        EventBacklog.main(new String[] {
+            bootstrap,
+            shop,
+            "customers",
+            Integer.toString(customers),
+            Long.toString(firstCustomer),
+            "bench-notification-customer-"
+        });
         // the customers are applied in a few polls; an event for a customer not yet known would wait for none
         TimeUnit.SECONDS.sleep(15);
 
@@ -95,18 +97,23 @@ public final class NotificationLatency {
         long total = (long) rate * seconds;
         long started = System.nanoTime();
         if (outage > 0) {
-            ScheduledExecutorService down = Executors
-                    .newSingleThreadScheduledExecutor();
-            down.schedule(() -> {
-                smtp.get().close();
-                System.out.printf("smtp down at %d s for %d s%n", seconds / 3, outage);
-                return null;
-            }, seconds / 3, TimeUnit.SECONDS);
-            down.schedule(() -> {
-                smtp.set(new SmtpSink(smtpPort, accepted));
-                System.out.println("smtp up again");
-                return null;
-            }, seconds / 3 + outage, TimeUnit.SECONDS);
+            ScheduledExecutorService down = Executors.newSingleThreadScheduledExecutor();
+            down.schedule(
+                    () -> {
+                        smtp.get().close();
+                        System.out.printf("smtp down at %d s for %d s%n", seconds / 3, outage);
+                        return null;
+                    },
+                    seconds / 3,
+                    TimeUnit.SECONDS);
+            down.schedule(
+                    () -> {
+                        smtp.set(new SmtpSink(smtpPort, accepted));
+                        System.out.println("smtp up again");
+                        return null;
+                    },
+                    seconds / 3 + outage,
+                    TimeUnit.SECONDS);
             down.shutdown();
         }
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
@@ -119,8 +126,12 @@ public final class NotificationLatency {
                 }
                 SubscriptionEvent event = paused(shop, firstCustomer + i % customers, i);
                 published.put(event.eventId(), System.nanoTime());
-                producer.send(new ProducerRecord<>(Topics.SUBSCRIPTION_EVENTS, null, event.recordKey().toString(),
-                        SubscriptionEvents.write(event), SubscriptionEvents.headers(event)));
+                producer.send(new ProducerRecord<>(
+                        Topics.SUBSCRIPTION_EVENTS,
+                        null,
+                        event.recordKey().toString(),
+                        SubscriptionEvents.write(event),
+                        SubscriptionEvents.headers(event)));
             }
             producer.flush();
         }
@@ -130,24 +141,43 @@ public final class NotificationLatency {
         }
         smtp.get().close();
 
-        long duplicates = received.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
-        System.out.printf("published %d PAUSED events at %d/s for %d s (%d customers)%n", total, rate, seconds,
-                customers);
-        System.out.printf("emails accepted: %d distinct, %d missing, %d duplicates%n", received.size(),
-                total - received.size(), duplicates);
-        System.out.printf("event published -> email accepted, ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
-                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(90) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getValueAtPercentile(99.9) / 1000.0,
+        long duplicates = received.values().stream()
+                .filter(n -> n > 1)
+                .mapToLong(n -> n - 1)
+                .sum();
+        System.out.printf(
+                "published %d PAUSED events at %d/s for %d s (%d customers)%n", total, rate, seconds, customers);
+        System.out.printf(
+                "emails accepted: %d distinct, %d missing, %d duplicates%n",
+                received.size(), total - received.size(), duplicates);
+        System.out.printf(
+                "event published -> email accepted, ms: p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(90) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0,
+                latency.getValueAtPercentile(99.9) / 1000.0,
                 latency.getMaxValue() / 1000.0);
     }
 
     private static SubscriptionEvent paused(String shop, long customer, long sequence) {
-        return new SubscriptionEvent(UUID.randomUUID().toString(), SubscriptionEventType.PAUSED, shop,
-                9_100_000_000_000_000L + sequence, customer, Instant.now().toString(),
-                new SubscriptionEvent.Contract("paused", null, "Every month, 10% off", "month", 1, "AUD",
-                        List.of(new SubscriptionEvent.Line("Lavish Monthly Book Box", "One book", 1,
-                                new BigDecimal("26.96")))),
-                null, null);
+        return new SubscriptionEvent(
+                UUID.randomUUID().toString(),
+                SubscriptionEventType.PAUSED,
+                shop,
+                9_100_000_000_000_000L + sequence,
+                customer,
+                Instant.now().toString(),
+                new SubscriptionEvent.Contract(
+                        "paused",
+                        null,
+                        "Every month, 10% off",
+                        "month",
+                        1,
+                        "AUD",
+                        List.of(new SubscriptionEvent.Line(
+                                "Lavish Monthly Book Box", "One book", 1, new BigDecimal("26.96")))),
+                null,
+                null);
     }
 
     private static void awaitReady(String managementUrl) throws InterruptedException {
@@ -155,8 +185,11 @@ public final class NotificationLatency {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
 
 /**
@@ -22,8 +21,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class RowCommitLatency {
 
-    private RowCommitLatency() {
-    }
+    private RowCommitLatency() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, Instant> sentAt = new HashMap<>();
@@ -34,22 +32,28 @@ public final class RowCommitLatency {
         Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
         int found = 0;
         try (Connection db = DriverManager.getConnection(args[0], "postgres", "");
-             PreparedStatement query = db.prepareStatement(
-                     "select event_id, pg_xact_commit_timestamp(xmin) from customer.applied_event where event_id like 'load-%'")) {
+                PreparedStatement query = db.prepareStatement(
+                        "select event_id, pg_xact_commit_timestamp(xmin) from customer.applied_event where event_id like 'load-%'")) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     Instant sent = sentAt.get(rows.getString(1));
                     if (sent != null) {
-                        Instant applied = rows.getObject(2, java.time.OffsetDateTime.class).toInstant();
-                        latency.recordValue(Math.max(0, Duration.between(sent, applied).toNanos() / 1000));
+                        Instant applied = rows.getObject(2, java.time.OffsetDateTime.class)
+                                .toInstant();
+                        latency.recordValue(
+                                Math.max(0, Duration.between(sent, applied).toNanos() / 1000));
                         found++;
                     }
                 }
             }
         }
-        System.out.printf("webhook sent -> customer row committed: %d of %d deliveries applied%n", found, sentAt.size());
-        System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
-                latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(90) / 1e3,
-                latency.getValueAtPercentile(99) / 1e3, latency.getMaxValue() / 1e3);
+        System.out.printf(
+                "webhook sent -> customer row committed: %d of %d deliveries applied%n", found, sentAt.size());
+        System.out.printf(
+                "latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
+                latency.getValueAtPercentile(50) / 1e3,
+                latency.getValueAtPercentile(90) / 1e3,
+                latency.getValueAtPercentile(99) / 1e3,
+                latency.getMaxValue() / 1e3);
     }
 }

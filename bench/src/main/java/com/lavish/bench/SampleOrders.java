@@ -1,8 +1,7 @@
 package com.lavish.bench;
 
-import java.time.OffsetDateTime;
-
 import com.lavish.shopifyfake.SampleWebhooks;
+import java.time.OffsetDateTime;
 
 /**
  * Lavish variants of Shopify's order samples with the benchmark's own ids: the shape stays Shopify's, only the
@@ -10,14 +9,22 @@ import com.lavish.shopifyfake.SampleWebhooks;
  */
 final class SampleOrders {
 
-    private SampleOrders() {
-    }
+    private SampleOrders() {}
 
     /** An order payload for {@code topic} (orders/create, orders/updated) of one customer. */
-    static byte[] order(String topic, long orderId, long orderNumber, long customerId, String financialStatus,
-                        OffsetDateTime updatedAt) {
-        SampleWebhooks.Variant variant = SampleWebhooks.variant(topic).lavish().order(orderId, orderNumber)
-                .customerId(customerId).email("buyer" + customerId + "@example.com.au").updatedAt(updatedAt);
+    static byte[] order(
+            String topic,
+            long orderId,
+            long orderNumber,
+            long customerId,
+            String financialStatus,
+            OffsetDateTime updatedAt) {
+        SampleWebhooks.Variant variant = SampleWebhooks.variant(topic)
+                .lavish()
+                .order(orderId, orderNumber)
+                .customerId(customerId)
+                .email("buyer" + customerId + "@example.com.au")
+                .updatedAt(updatedAt);
         variant.tree().put("financial_status", financialStatus);
         return variant.bytes();
     }

@@ -1,13 +1,12 @@
 package com.lavish.bench;
 
+import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.shopifyfake.WebhookSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import com.lavish.shopifyfake.SampleWebhooks;
-import com.lavish.shopifyfake.WebhookSigner;
 
 /**
  * Writes a Lua file for wrk holding {@code count} customers/create deliveries, each with its own customer id and
@@ -16,8 +15,7 @@ import com.lavish.shopifyfake.WebhookSigner;
  */
 public final class SignedRequestSet {
 
-    private SignedRequestSet() {
-    }
+    private SignedRequestSet() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
@@ -30,8 +28,14 @@ public final class SignedRequestSet {
         for (int i = 0; i < count; i++) {
             byte[] body = SampleWebhooks.customer("customers/create", firstId + i, "reader" + i + "@example.com.au");
             Map<String, String> headers = signer.headers("customers/create", shop, body);
-            lua.append("{ body = ").append(luaString(new String(body, StandardCharsets.UTF_8))).append(", headers = {");
-            headers.forEach((k, v) -> lua.append('[').append(luaString(k)).append("] = ").append(luaString(v)).append(", "));
+            lua.append("{ body = ")
+                    .append(luaString(new String(body, StandardCharsets.UTF_8)))
+                    .append(", headers = {");
+            headers.forEach((k, v) -> lua.append('[')
+                    .append(luaString(k))
+                    .append("] = ")
+                    .append(luaString(v))
+                    .append(", "));
             lua.append("} },\n");
         }
         lua.append("}\n");

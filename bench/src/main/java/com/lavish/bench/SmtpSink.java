@@ -28,27 +28,30 @@ final class SmtpSink implements AutoCloseable {
     /** Listens on 127.0.0.1:port; {@code accepted} gets each message's Message-ID (or null) and System.nanoTime(). */
     SmtpSink(int port, BiConsumer<String, Long> accepted) throws IOException {
         server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    connections.add(client);
-                    Thread connection = new Thread(() -> serve(client, accepted), "smtp-sink-connection");
-                    connection.setDaemon(true);
-                    connection.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "smtp-sink");
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket client = server.accept();
+                            connections.add(client);
+                            Thread connection = new Thread(() -> serve(client, accepted), "smtp-sink-connection");
+                            connection.setDaemon(true);
+                            connection.start();
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "smtp-sink");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void serve(Socket client, BiConsumer<String, Long> accepted) {
         try (client;
-             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-             OutputStream out = client.getOutputStream()) {
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                OutputStream out = client.getOutputStream()) {
             reply(out, "220 smtp-sink ready");
             String line;
             while ((line = in.readLine()) != null) {

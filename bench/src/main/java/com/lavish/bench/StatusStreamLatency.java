@@ -1,5 +1,17 @@
 package com.lavish.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lavish.shopifyfake.AppProxySigner;
+import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.shopifyfake.WebhookSigner;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.parsetools.RecordParser;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,22 +24,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lavish.shopifyfake.AppProxySigner;
-import com.lavish.shopifyfake.SampleWebhooks;
-import com.lavish.shopifyfake.WebhookSigner;
-
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.parsetools.RecordParser;
 
 /**
  * Order status change → server-sent event delivered. Opens one {@code GET /proxy/orders/events} stream per customer
@@ -44,8 +41,7 @@ public final class StatusStreamLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StatusStreamLatency() {
-    }
+    private StatusStreamLatency() {}
 
     public static void main(String[] args) throws Exception {
         URI streams = URI.create(args[0]);
@@ -68,13 +64,17 @@ public final class StatusStreamLatency {
         Map<String, Instant> receivedAt = new ConcurrentHashMap<>();
 
         Vertx vertx = Vertx.vertx();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(customers + 8)
-                .setDefaultHost(streams.getHost()).setDefaultPort(streams.getPort()));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(customers + 8)
+                .setDefaultHost(streams.getHost())
+                .setDefaultPort(streams.getPort()));
         AppProxySigner proxySigner = new AppProxySigner(secret);
         CountDownLatch connected = new CountDownLatch(customers);
         for (int c = 0; c < customers; c++) {
             String query = proxySigner.query(shop, firstCustomer + c, Instant.now(), Map.of());
-            client.request(new RequestOptions().setMethod(HttpMethod.GET).setURI("/proxy/orders/events?" + query)
+            client.request(new RequestOptions()
+                            .setMethod(HttpMethod.GET)
+                            .setURI("/proxy/orders/events?" + query)
                             .addHeader("Accept", "text/event-stream"))
                     .compose(request -> request.send())
                     .onSuccess(response -> {
@@ -99,29 +99,41 @@ public final class StatusStreamLatency {
                     .onFailure(failure -> System.out.println("stream failed: " + failure));
         }
         if (!connected.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException((customers - connected.getCount()) + " of " + customers
-                    + " streams connected in 60 s");
+            throw new IllegalStateException(
+                    (customers - connected.getCount()) + " of " + customers + " streams connected in 60 s");
         }
         System.out.printf("status streams: %d open through %s%n", customers, streams);
 
         WebhookSigner signer = new WebhookSigner(secret, "2026-07");
         OffsetDateTime base = SampleWebhooks.now().plusSeconds(1);
-        OpenLoop.run("orders/updated", webhooks, rate, seconds, i -> {
-            int c = i % customers;
-            int n = i / customers;
-            long order = StorefrontSeed.orderId(firstOrder, c, 0);
-            OffsetDateTime updatedAt = base.plusSeconds(n);
-            keys[i] = order + "@" + updatedAt.toInstant();
-            byte[] body = SampleOrders.order("orders/updated", order, 100000 + c * 100L, firstCustomer + c,
-                    n % 2 == 0 ? "refunded" : "paid", updatedAt);
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(webhooks.getPath());
-            signer.headers("orders/updated", shop, body, "status-" + i, "status-event-" + i, Instant.now())
-                    .forEach(options::addHeader);
-            return new OpenLoop.Request(options, Buffer.buffer(body), 200);
-        }, i -> {
-            sentAt[i] = Instant.now();
-            sentNanos[i] = System.nanoTime();
-        });
+        OpenLoop.run(
+                "orders/updated",
+                webhooks,
+                rate,
+                seconds,
+                i -> {
+                    int c = i % customers;
+                    int n = i / customers;
+                    long order = StorefrontSeed.orderId(firstOrder, c, 0);
+                    OffsetDateTime updatedAt = base.plusSeconds(n);
+                    keys[i] = order + "@" + updatedAt.toInstant();
+                    byte[] body = SampleOrders.order(
+                            "orders/updated",
+                            order,
+                            100000 + c * 100L,
+                            firstCustomer + c,
+                            n % 2 == 0 ? "refunded" : "paid",
+                            updatedAt);
+                    RequestOptions options =
+                            new RequestOptions().setMethod(HttpMethod.POST).setURI(webhooks.getPath());
+                    signer.headers("orders/updated", shop, body, "status-" + i, "status-event-" + i, Instant.now())
+                            .forEach(options::addHeader);
+                    return new OpenLoop.Request(options, Buffer.buffer(body), 200);
+                },
+                i -> {
+                    sentAt[i] = Instant.now();
+                    sentNanos[i] = System.nanoTime();
+                });
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (received.size() < total && System.nanoTime() < deadline) {
@@ -131,11 +143,13 @@ public final class StatusStreamLatency {
 
         Map<String, Instant> appliedAt = new ConcurrentHashMap<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "");
-             PreparedStatement query = db.prepareStatement(
-                     "select event_id, pg_xact_commit_timestamp(xmin) from orders.applied_event where event_id like 'status-%'")) {
+                PreparedStatement query = db.prepareStatement(
+                        "select event_id, pg_xact_commit_timestamp(xmin) from orders.applied_event where event_id like 'status-%'")) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    appliedAt.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());
+                    appliedAt.put(
+                            rows.getString(1),
+                            rows.getObject(2, OffsetDateTime.class).toInstant());
                 }
             }
         }
@@ -153,13 +167,16 @@ public final class StatusStreamLatency {
             sentToDelivered.recordValue(Math.max(0, (at[0] - sentNanos[i]) / 1000));
             Instant applied = appliedAt.get("status-" + i);
             if (applied != null) {
-                sentToCommitted.recordValue(Math.max(0, Duration.between(sentAt[i], applied).toNanos() / 1000));
-                committedToDelivered.recordValue(Math.max(0,
-                        Duration.between(applied, receivedAt.get(keys[i])).toNanos() / 1000));
+                sentToCommitted.recordValue(
+                        Math.max(0, Duration.between(sentAt[i], applied).toNanos() / 1000));
+                committedToDelivered.recordValue(Math.max(
+                        0, Duration.between(applied, receivedAt.get(keys[i])).toNanos() / 1000));
             }
         }
-        System.out.printf("status changes sent (recorded, after warm-up): %d; delivered on a stream: %d; "
-                + "all sent: %d, all delivered: %d%n", total - warmUp, delivered, total, received.size());
+        System.out.printf(
+                "status changes sent (recorded, after warm-up): %d; delivered on a stream: %d; "
+                        + "all sent: %d, all delivered: %d%n",
+                total - warmUp, delivered, total, received.size());
         print("webhook sent -> SSE delivered", sentToDelivered);
         print("webhook sent -> order committed", sentToCommitted);
         print("order committed -> SSE delivered", committedToDelivered);
@@ -170,7 +187,8 @@ public final class StatusStreamLatency {
             JsonNode event = JSON.readTree(data);
             JsonNode occurred = event.path("occurred_at");
             Instant at = occurred.isNumber()
-                    ? Instant.ofEpochSecond(0).plusNanos(occurred.decimalValue().movePointRight(9).longValue())
+                    ? Instant.ofEpochSecond(0)
+                            .plusNanos(occurred.decimalValue().movePointRight(9).longValue())
                     : Instant.parse(occurred.asText());
             return event.path("order_id").asText() + "@" + at;
         } catch (Exception e) {
@@ -183,9 +201,14 @@ public final class StatusStreamLatency {
     }
 
     private static void print(String label, Histogram latency) {
-        System.out.printf("%s: ms p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (n=%d)%n", label,
-                latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(90) / 1e3,
-                latency.getValueAtPercentile(99) / 1e3, latency.getValueAtPercentile(99.9) / 1e3,
-                latency.getMaxValue() / 1e3, latency.getTotalCount());
+        System.out.printf(
+                "%s: ms p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  (n=%d)%n",
+                label,
+                latency.getValueAtPercentile(50) / 1e3,
+                latency.getValueAtPercentile(90) / 1e3,
+                latency.getValueAtPercentile(99) / 1e3,
+                latency.getValueAtPercentile(99.9) / 1e3,
+                latency.getMaxValue() / 1e3,
+                latency.getTotalCount());
     }
 }

@@ -1,13 +1,11 @@
 package com.lavish.bench;
 
+import com.lavish.shopifyfake.AppProxySigner;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
-
-import com.lavish.shopifyfake.AppProxySigner;
-
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 
 /**
  * Storefront reads at a fixed rate ({@link OpenLoop}), each signed as Shopify's app proxy signs it, spread over a
@@ -17,8 +15,7 @@ import io.vertx.core.http.RequestOptions;
  */
 public final class StorefrontReadLoad {
 
-    private StorefrontReadLoad() {
-    }
+    private StorefrontReadLoad() {}
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
@@ -36,8 +33,8 @@ public final class StorefrontReadLoad {
         OpenLoop.run(path, base, rate, seconds, i -> {
             long customer = firstCustomer + i % customers;
             String query = signer.query(shop, customer, signedAt, Map.of());
-            return new OpenLoop.Request(new RequestOptions().setMethod(HttpMethod.GET)
-                    .setURI(path + "?" + query), null, 200);
+            return new OpenLoop.Request(
+                    new RequestOptions().setMethod(HttpMethod.GET).setURI(path + "?" + query), null, 200);
         });
     }
 }

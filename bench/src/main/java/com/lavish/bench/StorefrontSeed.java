@@ -1,5 +1,7 @@
 package com.lavish.bench;
 
+import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.shopifyfake.WebhookSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import com.lavish.shopifyfake.SampleWebhooks;
-import com.lavish.shopifyfake.WebhookSigner;
-
 /**
  * Seeds the storefront benchmark through the real path: signed {@code customers/create} and {@code orders/create}
  * deliveries to the webhook gateway, then waits until both services have the rows in Postgres. Customer
@@ -23,8 +22,7 @@ import com.lavish.shopifyfake.WebhookSigner;
  */
 public final class StorefrontSeed {
 
-    private StorefrontSeed() {
-    }
+    private StorefrontSeed() {}
 
     /** The id of customer c's k-th seeded order. */
     static long orderId(long firstOrder, int customer, int k) {
@@ -46,16 +44,30 @@ public final class StorefrontSeed {
         long started = System.nanoTime();
         for (int c = 0; c < customers; c++) {
             long customer = firstCustomer + c;
-            send(http, webhooks, signer, shop, "customers/create", "seed-customer-" + customer,
+            send(
+                    http,
+                    webhooks,
+                    signer,
+                    shop,
+                    "customers/create",
+                    "seed-customer-" + customer,
                     SampleWebhooks.customer("customers/create", customer, "buyer" + customer + "@example.com.au"));
             for (int k = 0; k < ordersEach; k++) {
                 long order = orderId(firstOrder, c, k);
-                send(http, webhooks, signer, shop, "orders/create", "seed-order-" + order, SampleOrders.order(
-                        "orders/create", order, 100000 + c * 100L + k, customer, "paid", SampleWebhooks.now()));
+                send(
+                        http,
+                        webhooks,
+                        signer,
+                        shop,
+                        "orders/create",
+                        "seed-order-" + order,
+                        SampleOrders.order(
+                                "orders/create", order, 100000 + c * 100L + k, customer, "paid", SampleWebhooks.now()));
             }
         }
-        System.out.printf("seed: %d customers and %d orders sent in %.1f s%n", customers, customers * ordersEach,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                "seed: %d customers and %d orders sent in %.1f s%n",
+                customers, customers * ordersEach, (System.nanoTime() - started) / 1e9);
 
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             await(db, "customer.customer", customers);
@@ -63,8 +75,9 @@ public final class StorefrontSeed {
         }
     }
 
-    private static void send(HttpClient http, URI url, WebhookSigner signer, String shop, String topic, String webhookId,
-                             byte[] body) throws Exception {
+    private static void send(
+            HttpClient http, URI url, WebhookSigner signer, String shop, String topic, String webhookId, byte[] body)
+            throws Exception {
         Map<String, String> headers = signer.headers(topic, shop, body, webhookId, webhookId, Instant.now());
         HttpRequest.Builder request = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
@@ -78,8 +91,8 @@ public final class StorefrontSeed {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         long rows = 0;
         while (Instant.now().isBefore(deadline)) {
-            try (Statement query = db.createStatement(); ResultSet result = query.executeQuery(
-                    "select count(*) from " + table)) {
+            try (Statement query = db.createStatement();
+                    ResultSet result = query.executeQuery("select count(*) from " + table)) {
                 result.next();
                 rows = result.getLong(1);
             }

@@ -1,5 +1,12 @@
 package com.lavish.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lavish.events.Topics;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncCommandType;
+import com.lavish.events.sync.SyncMessages;
+import com.lavish.events.sync.SyncResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,14 +40,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lavish.events.Topics;
-import com.lavish.events.sync.SyncCommand;
-import com.lavish.events.sync.SyncCommandType;
-import com.lavish.events.sync.SyncMessages;
-import com.lavish.events.sync.SyncResult;
 
 /**
  * Commands per second that sync-service sends through its throttle to shopify-fake's Admin API at one bucket size
@@ -65,11 +63,11 @@ public final class SyncThrottleRate {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Shopify's cost of a mutation, whatever it selects: what each pause or activate spends. */
     private static final int MUTATION_COST = 10;
-    private static final Pattern AVAILABLE = Pattern.compile("^sync_throttle_available\\{[^}]*\\} ([0-9.eE+-]+)",
-            Pattern.MULTILINE);
 
-    private SyncThrottleRate() {
-    }
+    private static final Pattern AVAILABLE =
+            Pattern.compile("^sync_throttle_available\\{[^}]*\\} ([0-9.eE+-]+)", Pattern.MULTILINE);
+
+    private SyncThrottleRate() {}
 
     public static void main(String[] args) throws Exception {
         String profile = args[0];
@@ -96,22 +94,40 @@ public final class SyncThrottleRate {
         Thread sampler = new Thread(() -> sample(metrics, running, samples), "gauge-sampler");
 
         try (KafkaConsumer<String, byte[]> results = resultsConsumer(kafka);
-             KafkaProducer<String, byte[]> producer = producer(kafka)) {
+                KafkaProducer<String, byte[]> producer = producer(kafka)) {
             List<SyncCommand> burst = new ArrayList<>();
             for (int i = 0; i < commands; i++) {
                 long contract = contracts.get(i % contracts.size());
-                SyncCommandType type = (i / contracts.size()) % 2 == 0 ? SyncCommandType.CONTRACT_PAUSE
+                SyncCommandType type = (i / contracts.size()) % 2 == 0
+                        ? SyncCommandType.CONTRACT_PAUSE
                         : SyncCommandType.CONTRACT_ACTIVATE;
-                burst.add(new SyncCommand(UUID.randomUUID().toString(), "bench-" + UUID.randomUUID(), shop, type,
-                        "bench", Instant.now().toString(), contract, null, null, null, null, null, null, null));
+                burst.add(new SyncCommand(
+                        UUID.randomUUID().toString(),
+                        "bench-" + UUID.randomUUID(),
+                        shop,
+                        type,
+                        "bench",
+                        Instant.now().toString(),
+                        contract,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
             }
             Set<String> ids = ConcurrentHashMap.newKeySet();
             burst.forEach(c -> ids.add(c.commandId()));
             sampler.start();
             long start = System.nanoTime();
             for (SyncCommand command : burst) {
-                producer.send(new ProducerRecord<>(Topics.SYNC_COMMANDS, null, command.recordKey().toString(),
-                        SyncMessages.write(command), SyncMessages.headers(command)));
+                producer.send(new ProducerRecord<>(
+                        Topics.SYNC_COMMANDS,
+                        null,
+                        command.recordKey().toString(),
+                        SyncMessages.write(command),
+                        SyncMessages.headers(command)));
             }
             producer.flush();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -119,7 +135,8 @@ public final class SyncThrottleRate {
             while (done.size() < commands && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : results.poll(Duration.ofMillis(100))) {
                     SyncResult result = SyncMessages.readResult(record.value());
-                    if (ids.contains(result.commandId()) && done.putIfAbsent(result.commandId(), System.nanoTime()) == null
+                    if (ids.contains(result.commandId())
+                            && done.putIfAbsent(result.commandId(), System.nanoTime()) == null
                             && result.outcome() != SyncResult.SyncOutcome.SUCCEEDED) {
                         failures.add(result.outcome() + ": " + result.message());
                     }
@@ -131,13 +148,29 @@ public final class SyncThrottleRate {
             }
             running.set(false);
             sampler.join();
-            report(profile, fake, maximum, restoreRate, commands, start, new ArrayList<>(done.values()), failures,
+            report(
+                    profile,
+                    fake,
+                    maximum,
+                    restoreRate,
+                    commands,
+                    start,
+                    new ArrayList<>(done.values()),
+                    failures,
                     samples);
         }
     }
 
-    private static void report(String profile, String fake, double maximum, double restoreRate, int commands,
-                               long start, List<Long> times, List<String> failures, List<Double> samples)
+    private static void report(
+            String profile,
+            String fake,
+            double maximum,
+            double restoreRate,
+            int commands,
+            long start,
+            List<Long> times,
+            List<String> failures,
+            List<Double> samples)
             throws Exception {
         times.sort(Long::compare);
         JsonNode counts = get(fake + "/fake/admin/requests");
@@ -152,45 +185,91 @@ public final class SyncThrottleRate {
         double steadySeconds = (times.get(times.size() - 1) - times.get(quarter)) / 1e9;
         double steadyRate = (times.size() - 1 - quarter) / steadySeconds;
         // the first second's samples show the estimate before Shopify's first answer corrected it
-        double lowest = samples.stream().skip(10).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
-        System.out.printf("%s (bucket %.0f points, restore %.0f/s): %d of %d commands answered in %.1f s = %.1f commands/s;"
+        double lowest =
+                samples.stream().skip(10).mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        System.out.printf(
+                "%s (bucket %.0f points, restore %.0f/s): %d of %d commands answered in %.1f s = %.1f commands/s;"
                         + " last quarter %.1f commands/s = %.0f points/s = %.0f%% of the restore rate;"
                         + " THROTTLED answers %d; lowest bucket estimate sampled %.0f (below 0: callers queued);"
                         + " not succeeded %d%n",
-                profile, maximum, restoreRate, times.size(), commands, total, times.size() / total, steadyRate,
-                steadyRate * MUTATION_COST, 100 * steadyRate * MUTATION_COST / restoreRate, throttled, lowest,
+                profile,
+                maximum,
+                restoreRate,
+                times.size(),
+                commands,
+                total,
+                times.size() / total,
+                steadyRate,
+                steadyRate * MUTATION_COST,
+                100 * steadyRate * MUTATION_COST / restoreRate,
+                throttled,
+                lowest,
                 failures.size());
         failures.stream().limit(5).forEach(f -> System.out.println("  " + f));
     }
 
     // A product, a group with a monthly plan (one sellingPlanGroupCreate), and CONTRACTS checkouts of it.
     private static List<Long> seedContracts(String fake, int count) throws Exception {
-        JsonNode product = post(fake + "/fake/admin/products", Map.of("title", "Bench box " + UUID.randomUUID(),
-                "variants", List.of(Map.of("title", "Default Title", "sku", "BENCH-1", "price", "30.00"))));
+        JsonNode product = post(
+                fake + "/fake/admin/products",
+                Map.of(
+                        "title",
+                        "Bench box " + UUID.randomUUID(),
+                        "variants",
+                        List.of(Map.of("title", "Default Title", "sku", "BENCH-1", "price", "30.00"))));
         Map<String, Object> plan = new HashMap<>();
         plan.put("name", "Monthly");
         plan.put("options", List.of("1 month"));
         plan.put("category", "SUBSCRIPTION");
         plan.put("billingPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)));
         plan.put("deliveryPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)));
-        JsonNode created = post(fake + "/admin/api/2026-07/graphql.json", Map.of("query", """
+        JsonNode created = post(
+                fake + "/admin/api/2026-07/graphql.json",
+                Map.of(
+                        "query",
+                        """
                 mutation Seed($input: SellingPlanGroupInput!, $resources: SellingPlanGroupResourceInput) {
                   sellingPlanGroupCreate(input: $input, resources: $resources) {
                     sellingPlanGroup { sellingPlans(first: 1) { nodes { id } } }
                     userErrors { message }
                   }
-                }""", "variables", Map.of("input", Map.of("name", "Bench plans", "merchantCode",
-                "bench-" + UUID.randomUUID(), "options", List.of("Delivery every"), "sellingPlansToCreate",
-                List.of(plan)), "resources", Map.of("productIds", List.of(product.path("id").asText())))));
-        String planId = created.path("data").path("sellingPlanGroupCreate").path("sellingPlanGroup")
-                .path("sellingPlans").path("nodes").path(0).path("id").asText(null);
+                }""",
+                        "variables",
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "name",
+                                        "Bench plans",
+                                        "merchantCode",
+                                        "bench-" + UUID.randomUUID(),
+                                        "options",
+                                        List.of("Delivery every"),
+                                        "sellingPlansToCreate",
+                                        List.of(plan)),
+                                "resources",
+                                Map.of("productIds", List.of(product.path("id").asText())))));
+        String planId = created.path("data")
+                .path("sellingPlanGroupCreate")
+                .path("sellingPlanGroup")
+                .path("sellingPlans")
+                .path("nodes")
+                .path(0)
+                .path("id")
+                .asText(null);
         if (planId == null) {
             throw new IllegalStateException("the fake did not create the bench's selling plan: " + created);
         }
         List<Long> contracts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            JsonNode checkout = post(fake + "/fake/admin/checkouts", Map.of("customerId", 9_300_000_000_000L + i,
-                    "variantId", product.path("variantIds").path(0).asText(), "sellingPlanId", planId));
+            JsonNode checkout = post(
+                    fake + "/fake/admin/checkouts",
+                    Map.of(
+                            "customerId",
+                            9_300_000_000_000L + i,
+                            "variantId",
+                            product.path("variantIds").path(0).asText(),
+                            "sellingPlanId",
+                            planId));
             String gid = checkout.path("contractId").asText();
             contracts.add(Long.parseLong(gid.substring(gid.lastIndexOf('/') + 1)));
         }
@@ -200,8 +279,10 @@ public final class SyncThrottleRate {
     private static void sample(String metrics, AtomicBoolean running, List<Double> samples) {
         while (running.get()) {
             try {
-                String text = HTTP.send(HttpRequest.newBuilder(URI.create(metrics)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String text = HTTP.send(
+                                HttpRequest.newBuilder(URI.create(metrics)).build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 Matcher matcher = AVAILABLE.matcher(text);
                 if (matcher.find()) {
                     synchronized (samples) {
@@ -222,10 +303,11 @@ public final class SyncThrottleRate {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.SYNC_RESULTS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -243,7 +325,8 @@ public final class SyncThrottleRate {
     // One DEL in Redis' own protocol: the bench needs no Redis client for it.
     private static void redisDel(String hostPort, String key) throws IOException {
         int colon = hostPort.lastIndexOf(':');
-        try (Socket socket = new Socket(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)))) {
+        try (Socket socket =
+                new Socket(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)))) {
             byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
             OutputStream out = socket.getOutputStream();
             out.write(("*2\r\n$3\r\nDEL\r\n$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -259,7 +342,8 @@ public final class SyncThrottleRate {
     }
 
     private static JsonNode post(String url, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         if (url.contains("/admin/api/")) {
             request.header("X-Shopify-Access-Token", System.getenv().getOrDefault("SHOPIFY_ADMIN_TOKEN", ""));
@@ -268,13 +352,17 @@ public final class SyncThrottleRate {
     }
 
     private static JsonNode get(String url) throws Exception {
-        return answer(url, HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray()));
+        return answer(
+                url,
+                HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     private static void delete(String url) throws Exception {
-        answer(url, HTTP.send(HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofByteArray()));
+        answer(
+                url,
+                HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url)).DELETE().build(),
+                        HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     private static JsonNode answer(String url, HttpResponse<byte[]> response) throws IOException {

@@ -3,7 +3,6 @@ package com.lavish.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -16,8 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class TopicRecords {
 
-    private TopicRecords() {
-    }
+    private TopicRecords() {}
 
     public static void main(String[] args) {
         Properties config = new Properties();
@@ -26,7 +24,8 @@ public final class TopicRecords {
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(args[1]).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long total = 0;

@@ -1,5 +1,10 @@
 package com.lavish.bench;
 
+import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.shopifyfake.WebhookSigner;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,13 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-
-import com.lavish.shopifyfake.SampleWebhooks;
-import com.lavish.shopifyfake.WebhookSigner;
-
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 
 /**
  * A flash sale as Shopify delivers it: COUNT signed webhooks at a fixed RATE (open loop, every request recorded from
@@ -25,8 +23,7 @@ import io.vertx.core.http.RequestOptions;
  */
 public final class WebhookBurst {
 
-    private WebhookBurst() {
-    }
+    private WebhookBurst() {}
 
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args[0]);
@@ -44,26 +41,34 @@ public final class WebhookBurst {
         OffsetDateTime updatedAt = SampleWebhooks.now();
         Instant[] sent = new Instant[2];
 
-        OpenLoop.run("burst", url, rate, 0, count / rate, i -> {
-            long id = firstId + i;
-            boolean customer = i % 2 == 0;
-            String topic = customer ? "customers/create" : "orders/create";
-            byte[] body = customer
-                    ? SampleWebhooks.customer(topic, id, "flash" + id + "@example.com.au")
-                    : SampleOrders.order(topic, id, 700000L + i, id - 1, "paid", updatedAt);
-            String webhookId = prefix + (customer ? "-c-" : "-o-") + id;
-            Map<String, String> headers = signer.headers(topic, shop, body, webhookId, webhookId + "-event",
-                    Instant.now());
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setURI(url.getPath());
-            headers.forEach(options::addHeader);
-            return new OpenLoop.Request(options, Buffer.buffer(body), 200);
-        }, i -> {
-            if (i == 0) {
-                sent[0] = Instant.now();
-            } else if (i == count - 1) {
-                sent[1] = Instant.now();
-            }
-        });
+        OpenLoop.run(
+                "burst",
+                url,
+                rate,
+                0,
+                count / rate,
+                i -> {
+                    long id = firstId + i;
+                    boolean customer = i % 2 == 0;
+                    String topic = customer ? "customers/create" : "orders/create";
+                    byte[] body = customer
+                            ? SampleWebhooks.customer(topic, id, "flash" + id + "@example.com.au")
+                            : SampleOrders.order(topic, id, 700000L + i, id - 1, "paid", updatedAt);
+                    String webhookId = prefix + (customer ? "-c-" : "-o-") + id;
+                    Map<String, String> headers =
+                            signer.headers(topic, shop, body, webhookId, webhookId + "-event", Instant.now());
+                    RequestOptions options =
+                            new RequestOptions().setMethod(HttpMethod.POST).setURI(url.getPath());
+                    headers.forEach(options::addHeader);
+                    return new OpenLoop.Request(options, Buffer.buffer(body), 200);
+                },
+                i -> {
+                    if (i == 0) {
+                        sent[0] = Instant.now();
+                    } else if (i == count - 1) {
+                        sent[1] = Instant.now();
+                    }
+                });
         Files.write(window, List.of(sent[0].toString(), sent[1].toString()));
     }
 }

@@ -1,10 +1,5 @@
 package com.lavish.customers;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +10,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A Shopify customer of one shop, as customer-service last applied it. Identified by shop and Shopify id; the
@@ -36,14 +35,18 @@ public class Customer {
 
     @Transient
     public String email;
+
     @Transient
     public String firstName;
+
     @Transient
     public String lastName;
+
     @Transient
     public String phone;
     /** Shopify's account state: {@code disabled}, {@code invited}, {@code enabled}, {@code declined}. */
     public String state;
+
     public String tags;
     public String emailMarketingState;
     public String emailMarketingOptInLevel;
@@ -55,13 +58,16 @@ public class Customer {
     public Instant smsConsentVersion;
     /** Shopify's purchasing summary: how many orders the customer placed and what they spent, in that currency. */
     public Long numberOfOrders;
+
     public BigDecimal amountSpent;
     public String amountSpentCurrency;
     public Instant purchasingSummaryVersion;
     /** Set by customers/merge on the customer merged away (a tombstone): the Shopify id it lives on as. */
     public Long mergedIntoShopifyId;
+
     @Transient
     public String note;
+
     public Boolean verifiedEmail;
     public String currency;
     public Instant createdAt;
@@ -71,12 +77,16 @@ public class Customer {
     // the columns as stored: ciphertext, never written through the entity
     @Column(name = "email", insertable = false, updatable = false)
     String storedEmail;
+
     @Column(name = "first_name", insertable = false, updatable = false)
     String storedFirstName;
+
     @Column(name = "last_name", insertable = false, updatable = false)
     String storedLastName;
+
     @Column(name = "phone", insertable = false, updatable = false)
     String storedPhone;
+
     @Column(name = "note", insertable = false, updatable = false)
     String storedNote;
 

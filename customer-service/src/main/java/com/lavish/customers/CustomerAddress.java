@@ -33,44 +33,62 @@ public class CustomerAddress {
     public String shopDomain;
     /** The customer's Shopify id, with the shop and the address id the key its personal values are bound to. */
     public long customerShopifyId;
+
     public long shopifyAddressId;
+
     @Transient
     public String firstName;
+
     @Transient
     public String lastName;
+
     @Transient
     public String company;
+
     @Transient
     public String address1;
+
     @Transient
     public String address2;
+
     @Transient
     public String city;
+
     public String province;
     public String provinceCode;
     public String country;
     public String countryCode;
+
     @Transient
     public String zip;
+
     @Transient
     public String phone;
+
     public boolean isDefault;
 
     // the columns as stored: ciphertext, never written through the entity
     @Column(name = "first_name", insertable = false, updatable = false)
     String storedFirstName;
+
     @Column(name = "last_name", insertable = false, updatable = false)
     String storedLastName;
+
     @Column(name = "company", insertable = false, updatable = false)
     String storedCompany;
+
     @Column(name = "address1", insertable = false, updatable = false)
     String storedAddress1;
+
     @Column(name = "address2", insertable = false, updatable = false)
     String storedAddress2;
+
     @Column(name = "city", insertable = false, updatable = false)
     String storedCity;
+
     @Column(name = "zip", insertable = false, updatable = false)
     String storedZip;
+
     @Column(name = "phone", insertable = false, updatable = false)
     String storedPhone;
 }

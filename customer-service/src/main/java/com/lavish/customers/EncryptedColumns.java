@@ -1,15 +1,13 @@
 package com.lavish.customers;
 
-import java.util.List;
-
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import jakarta.persistence.PostLoad;
-
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.EncryptedTable;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.PostLoad;
+import java.util.List;
 
 /**
  * The columns of the customer schema stored encrypted (ADR 0005), bound to their row: the associated data of a value
@@ -24,14 +22,27 @@ import com.lavish.edge.personaldata.RowKey;
 public final class EncryptedColumns {
 
     /** A customer's key: shop and Shopify id. */
-    public static final EncryptedTable CUSTOMER = EncryptedTable.of("customer", List.of("shop_domain", "shopify_id"),
-            "email", "first_name", "last_name", "phone",
+    public static final EncryptedTable CUSTOMER = EncryptedTable.of(
+            "customer",
+            List.of("shop_domain", "shopify_id"),
+            "email",
+            "first_name",
+            "last_name",
+            "phone",
             // the merchant's free text about the customer: it may hold anything personal
             "note");
     /** An address's key: shop, its customer's Shopify id and its own (the table's unique key, by Shopify ids). */
-    public static final EncryptedTable CUSTOMER_ADDRESS = EncryptedTable.of("customer_address",
+    public static final EncryptedTable CUSTOMER_ADDRESS = EncryptedTable.of(
+            "customer_address",
             List.of("shop_domain", "customer_shopify_id", "shopify_address_id"),
-            "first_name", "last_name", "company", "address1", "address2", "city", "zip", "phone");
+            "first_name",
+            "last_name",
+            "company",
+            "address1",
+            "address2",
+            "city",
+            "zip",
+            "phone");
 
     public static final EncryptedColumn CUSTOMER_EMAIL = CUSTOMER.column("email");
     public static final EncryptedColumn CUSTOMER_FIRST_NAME = CUSTOMER.column("first_name");
@@ -48,8 +59,7 @@ public final class EncryptedColumns {
     public static final EncryptedColumn ADDRESS_ZIP = CUSTOMER_ADDRESS.column("zip");
     public static final EncryptedColumn ADDRESS_PHONE = CUSTOMER_ADDRESS.column("phone");
 
-    private EncryptedColumns() {
-    }
+    private EncryptedColumns() {}
 
     public static RowKey customerKey(String shop, long shopifyId) {
         return CUSTOMER.key(shop, shopifyId);

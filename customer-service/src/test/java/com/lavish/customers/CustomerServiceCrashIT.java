@@ -4,6 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.customers.support.ServiceProcess;
+import com.lavish.devstack.Component;
+import com.lavish.devstack.DevStack;
+import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
+import com.lavish.shopifyfake.SampleWebhooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,7 +26,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,14 +36,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-
-import com.lavish.customers.support.ServiceProcess;
-import com.lavish.devstack.Component;
-import com.lavish.devstack.DevStack;
-import com.lavish.devstack.SharedDevStack;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.events.Topics;
-import com.lavish.shopifyfake.SampleWebhooks;
 
 /**
  * A consumer killed mid-poll (SIGKILL: no shutdown hook, no last offset commit) and started again applies every
@@ -52,17 +50,20 @@ class CustomerServiceCrashIT {
 
     @Test
     void aConsumerKilledMidPollAndStartedAgainAppliesEveryRecordExactlyOnce() throws Exception {
-        Map<String, String> infrastructure = SharedDevStack.start(Set.of(Component.POSTGRES, Component.REDIS,
-                Component.KAFKA));
+        Map<String, String> infrastructure =
+                SharedDevStack.start(Set.of(Component.POSTGRES, Component.REDIS, Component.KAFKA));
         DevStack stack = SharedDevStack.get();
         Map<String, String> environment = stack.environmentVariables();
         String prefix = "crash-" + UUID.randomUUID() + "-";
         long firstId = 7_100_000_000_000L + (System.nanoTime() % 1_000_000) * 100_000L;
         Path log = Files.createTempFile("customer-service-crash-", ".log");
-        try (ServiceProcess service = new ServiceProcess(environment, freePort(), freePort(), settings(), log).start()) {
+        try (ServiceProcess service =
+                new ServiceProcess(environment, freePort(), freePort(), settings(), log).start()) {
             publish(stack.kafkaBootstrapServers(), prefix, firstId);
             // mid-drain: some polls committed, one in flight
-            await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> applied(infrastructure, prefix) > EVENTS / 4);
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> applied(infrastructure, prefix) > EVENTS / 4);
             service.crash();
             long beforeRestart = applied(infrastructure, prefix);
             assertTrue(beforeRestart < EVENTS, "the crash came before the end of the backlog: " + beforeRestart);
@@ -72,26 +73,41 @@ class CustomerServiceCrashIT {
         }
 
         assertEquals(EVENTS, applied(infrastructure, prefix), "each delivery recorded once");
-        assertEquals(EVENTS, count(infrastructure, "select count(*) from customer.customer where shopify_id between ? and ?",
-                firstId, firstId + EVENTS - 1), "each customer once");
+        assertEquals(
+                EVENTS,
+                count(
+                        infrastructure,
+                        "select count(*) from customer.customer where shopify_id between ? and ?",
+                        firstId,
+                        firstId + EVENTS - 1),
+                "each customer once");
         assertEquals(0, deadLetters(stack.kafkaBootstrapServers(), firstId), "nothing dead-lettered");
     }
 
     private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
     /** The local run's clearly fake settings (deploy/local/run.sh), for the production profile. */
     private static Map<String, String> settings() {
-        return Map.of("SHOPIFY_API_SECRET", "local-dev-secret-not-for-production",
-                "SHOPIFY_SHOPS", SHOP,
-                "STOREFRONT_TOKEN_SECRET", "local-dev-token-secret-not-for-production-use",
-                "STOREFRONT_CORS_ORIGINS", "http://127.0.0.1:8090",
-                "ADMIN_USERS_ADMIN_PASSWORD_HASH", "$2a$12$wjdXrtlJKDYnvDVNIYfZ9uBLC3lnQBwgjlRQ4eYAyP4vYMon0pl5i",
-                "ADMIN_USERS_ADMIN_ROLES", "admin",
-                "PERSONAL_DATA_KEYSET", "{\"primaryKeyId\":1064020938,\"key\":[{\"keyData\":{\"typeUrl\":"
+        return Map.of(
+                "SHOPIFY_API_SECRET",
+                "local-dev-secret-not-for-production",
+                "SHOPIFY_SHOPS",
+                SHOP,
+                "STOREFRONT_TOKEN_SECRET",
+                "local-dev-token-secret-not-for-production-use",
+                "STOREFRONT_CORS_ORIGINS",
+                "http://127.0.0.1:8090",
+                "ADMIN_USERS_ADMIN_PASSWORD_HASH",
+                "$2a$12$wjdXrtlJKDYnvDVNIYfZ9uBLC3lnQBwgjlRQ4eYAyP4vYMon0pl5i",
+                "ADMIN_USERS_ADMIN_ROLES",
+                "admin",
+                "PERSONAL_DATA_KEYSET",
+                "{\"primaryKeyId\":1064020938,\"key\":[{\"keyData\":{\"typeUrl\":"
                         + "\"type.googleapis.com/google.crypto.tink.AesGcmKey\",\"value\":"
                         + "\"GiDDJM1pGNkh6Z1NkKeB2iGENtaHw728IQPwRw/551Telg==\",\"keyMaterialType\":\"SYMMETRIC\"},"
                         + "\"status\":\"ENABLED\",\"keyId\":1064020938,\"outputPrefixType\":\"TINK\"}]}");
@@ -102,15 +118,22 @@ class CustomerServiceCrashIT {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < EVENTS; i++) {
                 long id = firstId + i;
                 byte[] body = SampleWebhooks.customer("customers/create", id, "crash" + id + "@example.com.au");
-                ShopifyEvent event = new ShopifyEvent(prefix + id, "customers/create", SHOP, Instant.now().toString(),
-                        Long.toString(id), "2026-07", null, body);
-                producer.send(new ProducerRecord<>(Topics.CUSTOMERS, null, event.recordKey().toString(), body,
-                        event.toHeaders()));
+                ShopifyEvent event = new ShopifyEvent(
+                        prefix + id,
+                        "customers/create",
+                        SHOP,
+                        Instant.now().toString(),
+                        Long.toString(id),
+                        "2026-07",
+                        null,
+                        body);
+                producer.send(new ProducerRecord<>(
+                        Topics.CUSTOMERS, null, event.recordKey().toString(), body, event.toHeaders()));
             }
             producer.flush();
         }
@@ -118,14 +141,20 @@ class CustomerServiceCrashIT {
 
     private static long applied(Map<String, String> infrastructure, String prefix) throws SQLException {
         String upper = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
-        return count(infrastructure, "select count(*) from customer.applied_event where event_id >= ? and event_id < ?",
-                prefix, upper);
+        return count(
+                infrastructure,
+                "select count(*) from customer.applied_event where event_id >= ? and event_id < ?",
+                prefix,
+                upper);
     }
 
-    private static long count(Map<String, String> infrastructure, String sql, Object... parameters) throws SQLException {
-        try (Connection db = DriverManager.getConnection(infrastructure.get("quarkus.datasource.jdbc.url"),
-                infrastructure.get("quarkus.datasource.username"), "");
-             PreparedStatement query = db.prepareStatement(sql)) {
+    private static long count(Map<String, String> infrastructure, String sql, Object... parameters)
+            throws SQLException {
+        try (Connection db = DriverManager.getConnection(
+                        infrastructure.get("quarkus.datasource.jdbc.url"),
+                        infrastructure.get("quarkus.datasource.username"),
+                        "");
+                PreparedStatement query = db.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 query.setObject(i + 1, parameters[i]);
             }
@@ -148,8 +177,8 @@ class CustomerServiceCrashIT {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-it-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Set<String> ours = new HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetterOf(Topics.CUSTOMERS)));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (System.nanoTime() < deadline) {

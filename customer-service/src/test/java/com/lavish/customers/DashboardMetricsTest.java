@@ -5,16 +5,14 @@ import static com.lavish.customers.support.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvFileSource;
-
 import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * What the operations dashboard, the alerts and the autoscaler read from /q/metrics: response times by status, and
@@ -29,13 +27,17 @@ class DashboardMetricsTest extends DashboardMetricsCheck {
     @Override
     protected void exercise() {
         // a storefront read: one HTTP request, and a database query behind it (404: nobody by that id yet)
-        given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(newCustomerId()))
-                .then().statusCode(404);
+        given().urlEncodingEnabled(false)
+                .get("/proxy/customers/me?" + signedQuery(newCustomerId()))
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void responseTimesAndDatabaseTimesArePrometheusHistograms() {
-        ManagementPort.given().get("/q/metrics").then()
+        ManagementPort.given()
+                .get("/q/metrics")
+                .then()
                 .statusCode(200)
                 .body(containsString("http_server_requests_seconds_bucket{"))
                 .body(containsString("status=\"404\""))

@@ -16,14 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.customers.support.CustomerTestSupport;
 import com.lavish.devstack.DevStackTestResource;
@@ -33,12 +25,16 @@ import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.PersonalDataDecryptionException;
 import com.lavish.edge.personaldata.PersonalDataReencryption;
 import com.lavish.edge.personaldata.RowKey;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Personal data at rest (ADR 0005) against the real database, as it runs once every value is bound to its row
@@ -63,7 +59,10 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
     MeterRegistry metrics;
 
     static ValidatableResponse me(long customerId) {
-        return given().urlEncodingEnabled(false).when().get("/proxy/customers/me?" + signedQuery(customerId)).then();
+        return given().urlEncodingEnabled(false)
+                .when()
+                .get("/proxy/customers/me?" + signedQuery(customerId))
+                .then();
     }
 
     /** A customer with a phone and one address (Shopify address id = customer id + 1), applied through the topic. */
@@ -83,7 +82,8 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
     }
 
     private double reencryptedCount(String table) {
-        return metrics.counter(PersonalDataReencryption.REENCRYPTED, "table", table).count();
+        return metrics.counter(PersonalDataReencryption.REENCRYPTED, "table", table)
+                .count();
     }
 
     /**
@@ -94,8 +94,11 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
     static void assertHolds(Map<String, Object> row, EncryptedTable table, String... plaintexts) {
         for (EncryptedColumn column : table.columns()) {
             String stored = (String) row.get(column.column());
-            assertTrue(stored == null || stored.startsWith(PersonalDataCipher.ROW_BOUND_PREFIX)
-                    && stored.substring(PersonalDataCipher.ROW_BOUND_PREFIX.length()).matches("[A-Za-z0-9+/]+=*"),
+            assertTrue(
+                    stored == null
+                            || stored.startsWith(PersonalDataCipher.ROW_BOUND_PREFIX)
+                                    && stored.substring(PersonalDataCipher.ROW_BOUND_PREFIX.length())
+                                            .matches("[A-Za-z0-9+/]+=*"),
                     column.context() + " = " + stored);
         }
         Map<String, Object> clear = new HashMap<>(row);
@@ -110,13 +113,21 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
     }
 
     private static void setCustomerColumn(long customerId, String column, String value) {
-        fixture.update("update customer.customer set " + column + " = ? where shop_domain = ? and shopify_id = ?",
-                value, SHOP, customerId);
+        fixture.update(
+                "update customer.customer set " + column + " = ? where shop_domain = ? and shopify_id = ?",
+                value,
+                SHOP,
+                customerId);
     }
 
     private static void setAddressColumn(long customerId, String column, String value) {
-        fixture.update("update customer.customer_address set " + column + " = ? where shop_domain = ? "
-                + "and customer_shopify_id = ? and shopify_address_id = ?", value, SHOP, customerId, customerId + 1);
+        fixture.update(
+                "update customer.customer_address set " + column + " = ? where shop_domain = ? "
+                        + "and customer_shopify_id = ? and shopify_address_id = ?",
+                value,
+                SHOP,
+                customerId,
+                customerId + 1);
     }
 
     @Test
@@ -124,12 +135,28 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
         long id = createCustomer("Dora");
 
         Map<String, Object> customer = fixture.rawCustomerRow(id);
-        assertHolds(customer, EncryptedColumns.CUSTOMER,
-                "Dora", "Biller", "customer-" + id, "@example.com", "+61 400", "ice cream");
+        assertHolds(
+                customer,
+                EncryptedColumns.CUSTOMER,
+                "Dora",
+                "Biller",
+                "customer-" + id,
+                "@example.com",
+                "+61 400",
+                "ice cream");
         assertTrue(fixture.cipher().isCurrentRowBound((String) customer.get("email")));
         Map<String, Object> address = address(id);
-        assertHolds(address, EncryptedColumns.CUSTOMER_ADDRESS,
-                "Dora", "Biller", "Books", "O'Connor", "Suite 5", "Ottawa", "K2P", "555-555");
+        assertHolds(
+                address,
+                EncryptedColumns.CUSTOMER_ADDRESS,
+                "Dora",
+                "Biller",
+                "Books",
+                "O'Connor",
+                "Suite 5",
+                "Ottawa",
+                "K2P",
+                "555-555");
         assertEquals(id, ((Number) address.get("customer_shopify_id")).longValue());
         // region-wide values stay clear: they name no one
         assertEquals("CA", address.get("country_code"));
@@ -158,10 +185,16 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
         String annsEmail = (String) fixture.rawCustomerRow(ann).get("email");
         setCustomerColumn(bob, "email", annsEmail);
 
-        PersonalDataDecryptionException failure = assertThrows(PersonalDataDecryptionException.class,
-                () -> fixture.cipher().decrypt(annsEmail, EncryptedColumns.CUSTOMER_EMAIL,
-                        rowKey(fixture.rawCustomerRow(bob), EncryptedColumns.CUSTOMER)));
-        assertTrue(failure.getMessage().startsWith("customer.email: the stored value does not decrypt"), failure.getMessage());
+        PersonalDataDecryptionException failure = assertThrows(
+                PersonalDataDecryptionException.class,
+                () -> fixture.cipher()
+                        .decrypt(
+                                annsEmail,
+                                EncryptedColumns.CUSTOMER_EMAIL,
+                                rowKey(fixture.rawCustomerRow(bob), EncryptedColumns.CUSTOMER)));
+        assertTrue(
+                failure.getMessage().startsWith("customer.email: the stored value does not decrypt"),
+                failure.getMessage());
         // Bob is refused an answer rather than shown Ann's email
         me(bob).statusCode(500).body(not(containsString("customer-" + ann)));
         me(ann).statusCode(200).body("email", equalTo("customer-" + ann + "@example.com"));
@@ -187,9 +220,12 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
         setCustomerColumn(id, "phone", email);
 
         RowKey row = rowKey(fixture.rawCustomerRow(id), EncryptedColumns.CUSTOMER);
-        PersonalDataDecryptionException failure = assertThrows(PersonalDataDecryptionException.class,
+        PersonalDataDecryptionException failure = assertThrows(
+                PersonalDataDecryptionException.class,
                 () -> fixture.cipher().decrypt(email, EncryptedColumns.CUSTOMER_PHONE, row));
-        assertTrue(failure.getMessage().startsWith("customer.phone: the stored value does not decrypt"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().startsWith("customer.phone: the stored value does not decrypt"),
+                failure.getMessage());
         // the service refuses to answer rather than serve the email as the phone
         me(id).statusCode(500).body(not(containsString("customer-" + id)));
 
@@ -211,7 +247,9 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
         me(columnBound).statusCode(500).body(not(containsString("Hobart")));
 
         reencryptAll();
-        assertEquals("planted-" + plaintext + "@example.com", fixture.rawCustomerRow(plaintext).get("email"),
+        assertEquals(
+                "planted-" + plaintext + "@example.com",
+                fixture.rawCustomerRow(plaintext).get("email"),
                 "left as it is, for someone to look at");
         assertTrue(((String) address(columnBound).get("city")).startsWith(PersonalDataCipher.PREFIX));
         me(plaintext).statusCode(500);
@@ -224,11 +262,14 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
         RowKey customer = rowKey(fixture.rawCustomerRow(id), EncryptedColumns.CUSTOMER);
         RowKey address = rowKey(address(id), EncryptedColumns.CUSTOMER_ADDRESS);
         PersonalDataCipher beforeRotation = PersonalDataCipher.fromKeyset(KEYSET_BEFORE_ROTATION);
-        String oldEmail = beforeRotation.encrypt("rotated-" + id + "@example.com", EncryptedColumns.CUSTOMER_EMAIL, customer);
+        String oldEmail =
+                beforeRotation.encrypt("rotated-" + id + "@example.com", EncryptedColumns.CUSTOMER_EMAIL, customer);
         String oldCity = beforeRotation.encrypt("Hobart", EncryptedColumns.ADDRESS_CITY, address);
         setCustomerColumn(id, "email", oldEmail);
         setAddressColumn(id, "city", oldCity);
-        assertFalse(fixture.cipher().isCurrentRowBound(oldEmail), "the test keyset's primary must be another key than the old one");
+        assertFalse(
+                fixture.cipher().isCurrentRowBound(oldEmail),
+                "the test keyset's primary must be another key than the old one");
 
         me(id).statusCode(200)
                 .body("email", equalTo("rotated-" + id + "@example.com"))
@@ -244,7 +285,8 @@ class PersonalDataEncryptionTest extends CustomerTestSupport {
         assertTrue(fixture.cipher().isCurrentRowBound(email), email);
         assertTrue(fixture.cipher().isCurrentRowBound(city), city);
         // under the new primary: the keyset before the rotation no longer reads it
-        assertThrows(PersonalDataDecryptionException.class,
+        assertThrows(
+                PersonalDataDecryptionException.class,
                 () -> beforeRotation.decrypt(email, EncryptedColumns.CUSTOMER_EMAIL, customer));
         assertTrue(reencryptedCount("customer") >= customersBefore + 1);
         assertTrue(reencryptedCount("customer_address") >= addressesBefore + 1);

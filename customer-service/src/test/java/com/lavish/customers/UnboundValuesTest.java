@@ -9,22 +9,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import com.lavish.customers.support.CustomerTestSupport;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.personaldata.PersonalDataConfig;
 import com.lavish.edge.personaldata.PersonalDataReencryption;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The migration to row-bound values (ADR 0005): while {@value PersonalDataConfig#UNBOUND_VALUES_ALLOWED} is true,
@@ -49,11 +45,17 @@ class UnboundValuesTest extends CustomerTestSupport {
     @Test
     void plaintextAndColumnBoundValuesAreReadAndThenBoundToTheirRows() throws Throwable {
         long id = createCustomer("Fay");
-        fixture.update("update customer.customer set email = ?, phone = ? where shop_domain = ? and shopify_id = ?",
-                "legacy-" + id + "@example.com", fixture.cipher().encrypt("+61 3 9999 0000",
-                        EncryptedColumns.CUSTOMER_PHONE), SHOP, id);
-        fixture.update("update customer.customer_address set address1 = ? where shop_domain = ? and shopify_address_id = ?",
-                "1 Legacy Lane", SHOP, id + 1);
+        fixture.update(
+                "update customer.customer set email = ?, phone = ? where shop_domain = ? and shopify_id = ?",
+                "legacy-" + id + "@example.com",
+                fixture.cipher().encrypt("+61 3 9999 0000", EncryptedColumns.CUSTOMER_PHONE),
+                SHOP,
+                id);
+        fixture.update(
+                "update customer.customer_address set address1 = ? where shop_domain = ? and shopify_address_id = ?",
+                "1 Legacy Lane",
+                SHOP,
+                id + 1);
 
         me(id).statusCode(200)
                 .body("email", equalTo("legacy-" + id + "@example.com"))
@@ -68,8 +70,13 @@ class UnboundValuesTest extends CustomerTestSupport {
         assertHolds(address, EncryptedColumns.CUSTOMER_ADDRESS, "Legacy Lane");
         assertTrue(fixture.cipher().isCurrentRowBound((String) customer.get("phone")));
         // bound now: a cipher that refuses unbound values reads them, with this row's key only
-        assertEquals("1 Legacy Lane", fixture.cipher().decrypt((String) address.get("address1"),
-                EncryptedColumns.ADDRESS_ADDRESS1, rowKey(address, EncryptedColumns.CUSTOMER_ADDRESS)));
+        assertEquals(
+                "1 Legacy Lane",
+                fixture.cipher()
+                        .decrypt(
+                                (String) address.get("address1"),
+                                EncryptedColumns.ADDRESS_ADDRESS1,
+                                rowKey(address, EncryptedColumns.CUSTOMER_ADDRESS)));
         me(id).statusCode(200)
                 .body("email", equalTo("legacy-" + id + "@example.com"))
                 .body("phone", equalTo("+61 3 9999 0000"))

@@ -3,6 +3,9 @@ package com.lavish.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +14,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The committed copy of each service's manifest says what quarkus-kubernetes generates from its configuration today.
@@ -29,25 +27,32 @@ class GeneratedManifestsTest {
      * Annotations quarkus-kubernetes adds from the checkout it builds in (the commit, where git finds one): they say
      * which build, not what to run, and change with every commit, so the committed copies leave them out.
      */
-    static final Set<String> BUILD_FACTS = Set.of("app.quarkus.io/commit-id", "app.quarkus.io/vcs-uri",
-            "app.quarkus.io/build-timestamp");
+    static final Set<String> BUILD_FACTS =
+            Set.of("app.quarkus.io/commit-id", "app.quarkus.io/vcs-uri", "app.quarkus.io/build-timestamp");
 
     @Test
     void committedManifestsSayWhatTheServicesGenerate() throws IOException {
         for (String service : Suite.mergedServices()) {
             Path generated = Suite.ROOT.resolve(service + "/target/kubernetes/kubernetes.yml");
-            assertTrue(Files.exists(generated), service + " has not generated its manifest: build deploy with its"
-                    + " services (./mvnw verify -pl deploy -am), which packages them first");
-            assertEquals(canonical(generated), canonical(Suite.COMPONENTS.resolve(service + "/kubernetes.yml")),
+            assertTrue(
+                    Files.exists(generated),
+                    service + " has not generated its manifest: build deploy with its"
+                            + " services (./mvnw verify -pl deploy -am), which packages them first");
+            assertEquals(
+                    canonical(generated),
+                    canonical(Suite.COMPONENTS.resolve(service + "/kubernetes.yml")),
                     service + "'s committed manifest is stale: run deploy/kubernetes/update-generated.sh " + service);
         }
     }
 
     @Test
     void theComparisonIgnoresOrderButNotContent() throws IOException {
-        JsonNode a = Kustomize.parse("env: [{name: A, value: '1'}, {name: B, value: '2'}]\nargs: [x, y]\n".getBytes()).get(0);
-        JsonNode b = Kustomize.parse("args: [x, y]\nenv: [{name: B, value: '2'}, {name: A, value: '1'}]\n".getBytes()).get(0);
-        JsonNode c = Kustomize.parse("args: [y, x]\nenv: [{name: B, value: '2'}, {name: A, value: '1'}]\n".getBytes()).get(0);
+        JsonNode a = Kustomize.parse("env: [{name: A, value: '1'}, {name: B, value: '2'}]\nargs: [x, y]\n".getBytes())
+                .get(0);
+        JsonNode b = Kustomize.parse("args: [x, y]\nenv: [{name: B, value: '2'}, {name: A, value: '1'}]\n".getBytes())
+                .get(0);
+        JsonNode c = Kustomize.parse("args: [y, x]\nenv: [{name: B, value: '2'}, {name: A, value: '1'}]\n".getBytes())
+                .get(0);
         assertEquals(canonical(a), canonical(b));
         assertTrue(!canonical(a).equals(canonical(c)), "the order of scalars (a command's arguments) counts");
     }
@@ -72,14 +77,18 @@ class GeneratedManifestsTest {
                 if (BUILD_FACTS.contains(key)) {
                     continue;
                 }
-                text.append('"').append(key).append("\":").append(canonical(object.get(key))).append(',');
+                text.append('"')
+                        .append(key)
+                        .append("\":")
+                        .append(canonical(object.get(key)))
+                        .append(',');
             }
             return text.append('}').toString();
         }
         if (node instanceof ArrayNode array) {
             List<String> items = new ArrayList<>();
             boolean objects = true;
-            for (Iterator<JsonNode> it = array.elements(); it.hasNext();) {
+            for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) {
                 JsonNode item = it.next();
                 objects &= item.isObject();
                 items.add(canonical(item));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,11 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every metric the dashboard, the alerts and the autoscalers name is one a service exports: deploy/kubernetes/metrics
@@ -31,10 +29,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class MetricsContractTest {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Set<String> PROMQL_WORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without",
-            "on", "ignoring", "group_left", "group_right", "inf", "nan");
-    static final List<String> SEED_PANELS = List.of("API response time", "Error rate", "Webhook success rate",
-            "Database query time", "Orders synced (24 h)", "Active subscriptions", "Consumer lag", "Dead letters");
+    private static final Set<String> PROMQL_WORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "inf",
+            "nan");
+    static final List<String> SEED_PANELS = List.of(
+            "API response time",
+            "Error rate",
+            "Webhook success rate",
+            "Database query time",
+            "Orders synced (24 h)",
+            "Active subscriptions",
+            "Consumer lag",
+            "Dead letters");
 
     @Test
     void theDashboardHasTheSeedsPanels() throws IOException {
@@ -63,9 +80,12 @@ class MetricsContractTest {
             String service = scaledObject.at("/spec/scaleTargetRef/name").asText();
             for (JsonNode trigger : Rendered.triggers(scaledObject, "prometheus")) {
                 Set<String> read = metricNames(trigger.at("/metadata/query").asText());
-                assertFalse(read.isEmpty(), service + "'s trigger " + trigger.path("name").asText() + " reads a metric");
+                assertFalse(
+                        read.isEmpty(),
+                        service + "'s trigger " + trigger.path("name").asText() + " reads a metric");
                 for (String metric : read) {
-                    assertTrue(exporters.getOrDefault(metric, Set.of()).contains(service),
+                    assertTrue(
+                            exporters.getOrDefault(metric, Set.of()).contains(service),
                             service + "'s autoscaler reads " + metric + ", which its list lacks");
                 }
             }
@@ -74,15 +94,17 @@ class MetricsContractTest {
 
     @Test
     void everyListBelongsToAServiceAndEveryMergedServiceProvesItsList() throws IOException {
-        for (String service : exporters().values().stream().flatMap(Set::stream).distinct().toList()) {
+        for (String service :
+                exporters().values().stream().flatMap(Set::stream).distinct().toList()) {
             assertTrue(Suite.components().contains(service), "metrics/" + service + ".csv: no such service");
         }
         for (String service : Suite.mergedServices()) {
             Path list = Suite.METRICS.resolve(service + ".csv");
             assertTrue(Files.exists(list), service + " has no metrics list (deploy/kubernetes/metrics)");
             try (Stream<Path> tests = Files.walk(Suite.ROOT.resolve(service + "/src/test/java"))) {
-                assertTrue(tests.filter(f -> f.getFileName().toString().equals("DashboardMetricsTest.java"))
-                        .anyMatch(f -> Suite.read(f).contains("deploy/kubernetes/metrics/" + service + ".csv")),
+                assertTrue(
+                        tests.filter(f -> f.getFileName().toString().equals("DashboardMetricsTest.java"))
+                                .anyMatch(f -> Suite.read(f).contains("deploy/kubernetes/metrics/" + service + ".csv")),
                         service + " needs a DashboardMetricsTest that checks /q/metrics against its list");
             }
         }
@@ -90,9 +112,11 @@ class MetricsContractTest {
 
     @Test
     void metricNamesAreReadOutOfPromQL() {
-        assertEquals(Set.of("a_bucket", "b_total"), metricNames(
-                "histogram_quantile(0.95, sum by (le, job) (rate(a_bucket{uri!~\"/q/.*\"}[5m]))) / on (job) "
-                        + "sum without (x) (increase(b_total[1h])) > 0.1"));
+        assertEquals(
+                Set.of("a_bucket", "b_total"),
+                metricNames(
+                        "histogram_quantile(0.95, sum by (le, job) (rate(a_bucket{uri!~\"/q/.*\"}[5m]))) / on (job) "
+                                + "sum without (x) (increase(b_total[1h])) > 0.1"));
     }
 
     static Set<String> metricNames(String expr) {
@@ -105,8 +129,8 @@ class MetricsContractTest {
         while (m.find()) {
             String rest = bare.substring(m.end()).stripLeading();
             boolean function = rest.startsWith("(");
-            boolean number = m.start() > 0 && (Character.isDigit(bare.charAt(m.start() - 1))
-                    || bare.charAt(m.start() - 1) == '.');
+            boolean number = m.start() > 0
+                    && (Character.isDigit(bare.charAt(m.start() - 1)) || bare.charAt(m.start() - 1) == '.');
             if (!function && !number && !PROMQL_WORDS.contains(m.group().toLowerCase())) {
                 names.add(m.group());
             }
@@ -122,7 +146,9 @@ class MetricsContractTest {
                 String service = list.getFileName().toString().replace(".csv", "");
                 for (String line : Files.readAllLines(list)) {
                     if (!line.isBlank() && !line.startsWith("#")) {
-                        exporters.computeIfAbsent(line.trim(), k -> new TreeSet<>()).add(service);
+                        exporters
+                                .computeIfAbsent(line.trim(), k -> new TreeSet<>())
+                                .add(service);
                     }
                 }
             }
@@ -132,7 +158,10 @@ class MetricsContractTest {
 
     private static JsonNode dashboard() {
         try {
-            return new ObjectMapper().readTree(Suite.BASE.resolve("monitoring/dashboards/lavish-suite.json").toFile());
+            return new ObjectMapper()
+                    .readTree(Suite.BASE
+                            .resolve("monitoring/dashboards/lavish-suite.json")
+                            .toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,8 +12,7 @@ final class Pending {
 
     private static final Map<String, Rendered> RENDERED = new ConcurrentHashMap<>();
 
-    private Pending() {
-    }
+    private Pending() {}
 
     static Rendered withOverlay(String overlay) {
         return RENDERED.computeIfAbsent(overlay, Pending::render);
@@ -27,9 +26,13 @@ final class Pending {
                 resources:
                   - %s
                 components:
-                """.formatted(dir.relativize(Suite.KUBERNETES.resolve("overlays").resolve(overlay))));
+                """.formatted(
+                        dir.relativize(Suite.KUBERNETES.resolve("overlays").resolve(overlay))));
         for (String service : Suite.pendingServices()) {
-            kustomization.append("  - ").append(dir.relativize(Suite.COMPONENTS.resolve(service))).append('\n');
+            kustomization
+                    .append("  - ")
+                    .append(dir.relativize(Suite.COMPONENTS.resolve(service)))
+                    .append('\n');
         }
         try {
             Files.createDirectories(dir);

@@ -1,13 +1,12 @@
 package com.lavish.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The objects one kustomization renders to, with the look-ups the checks need. */
 final class Rendered {
@@ -24,16 +23,22 @@ final class Rendered {
 
     /** An overlay of deploy/kubernetes/overlays, rendered once per test run. */
     static Rendered overlay(String overlay) {
-        return OVERLAYS.computeIfAbsent(overlay,
-                o -> new Rendered(o, Kustomize.render(Suite.KUBERNETES.resolve("overlays").resolve(o))));
+        return OVERLAYS.computeIfAbsent(
+                overlay,
+                o -> new Rendered(
+                        o, Kustomize.render(Suite.KUBERNETES.resolve("overlays").resolve(o))));
     }
 
     List<JsonNode> ofKind(String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     Optional<JsonNode> find(String kind, String name) {
-        return ofKind(kind).stream().filter(o -> name.equals(o.at("/metadata/name").asText())).findFirst();
+        return ofKind(kind).stream()
+                .filter(o -> name.equals(o.at("/metadata/name").asText()))
+                .findFirst();
     }
 
     JsonNode get(String kind, String name) {
@@ -44,7 +49,9 @@ final class Rendered {
     Map<String, JsonNode> serviceDeployments() {
         Map<String, JsonNode> deployments = new HashMap<>();
         for (JsonNode d : ofKind("Deployment")) {
-            if ("quarkus".equals(d.at("/metadata/labels/app.kubernetes.io~1managed-by").asText())) {
+            if ("quarkus"
+                    .equals(d.at("/metadata/labels/app.kubernetes.io~1managed-by")
+                            .asText())) {
                 deployments.put(d.at("/metadata/name").asText(), d);
             }
         }
@@ -56,7 +63,8 @@ final class Rendered {
      */
     Optional<JsonNode> scaledObjectOf(String deployment) {
         return ofKind("ScaledObject").stream()
-                .filter(s -> "Deployment".equals(s.at("/spec/scaleTargetRef/kind").asText("Deployment"))
+                .filter(s -> "Deployment"
+                                .equals(s.at("/spec/scaleTargetRef/kind").asText("Deployment"))
                         && deployment.equals(s.at("/spec/scaleTargetRef/name").asText()))
                 .findFirst();
     }
@@ -80,7 +88,7 @@ final class Rendered {
     /** The matchLabels a selector holds (matchExpressions are not used in deploy/kubernetes). */
     static Map<String, String> labels(JsonNode node) {
         Map<String, String> labels = new HashMap<>();
-        node.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * KEDA scales the services: one ScaledObject per Deployment and no other autoscaler on it; its kafka triggers reach
@@ -42,16 +40,23 @@ class ScaledObjectsTest {
         for (JsonNode scaledObject : rendered.ofKind("ScaledObject")) {
             String name = scaledObject.at("/metadata/name").asText();
             String target = scaledObject.at("/spec/scaleTargetRef/name").asText();
-            assertEquals("Deployment", scaledObject.at("/spec/scaleTargetRef/kind").asText("Deployment"), name);
-            assertTrue(deployments.contains(target),
+            assertEquals(
+                    "Deployment", scaledObject.at("/spec/scaleTargetRef/kind").asText("Deployment"), name);
+            assertTrue(
+                    deployments.contains(target),
                     overlay + ": ScaledObject " + name + " scales " + target + ", no Deployment of the suite");
             int min = scaledObject.at("/spec/minReplicaCount").asInt(0);
             int max = scaledObject.at("/spec/maxReplicaCount").asInt(0);
-            assertTrue(1 <= min && min <= max, overlay + ": " + name + " scales between " + min + " and " + max
-                    + " replicas (never to zero: the consumers' health checks and the storefront reads need one)");
-            assertFalse(scaledObject.at("/spec/advanced/horizontalPodAutoscalerConfig/behavior/scaleDown")
-                    .path("stabilizationWindowSeconds").isMissingNode(), overlay + ": " + name
-                    + " scales down after a stabilisation window (a rebalance for every change)");
+            assertTrue(
+                    1 <= min && min <= max,
+                    overlay + ": " + name + " scales between " + min + " and " + max
+                            + " replicas (never to zero: the consumers' health checks and the storefront reads need one)");
+            assertFalse(
+                    scaledObject
+                            .at("/spec/advanced/horizontalPodAutoscalerConfig/behavior/scaleDown")
+                            .path("stabilizationWindowSeconds")
+                            .isMissingNode(),
+                    overlay + ": " + name + " scales down after a stabilisation window (a rebalance for every change)");
             autoscalers.merge(target, 1, Integer::sum);
         }
         // KEDA makes a HorizontalPodAutoscaler of each ScaledObject: a second one on the same Deployment would fight it
@@ -59,7 +64,9 @@ class ScaledObjectsTest {
             autoscalers.merge(hpa.at("/spec/scaleTargetRef/name").asText(), 1, Integer::sum);
         }
         for (String deployment : deployments) {
-            assertEquals(1, autoscalers.getOrDefault(deployment, 0),
+            assertEquals(
+                    1,
+                    autoscalers.getOrDefault(deployment, 0),
                     overlay + ": " + deployment + " has one autoscaler, its ScaledObject");
         }
     }
@@ -75,16 +82,21 @@ class ScaledObjectsTest {
         // KEDA's operator is in a namespace of its own: the bootstrap Service by its name in ours, which Strimzi's
         // broker certificates carry
         String bootstrap = kafka.at("/metadata/name").asText() + "-kafka-bootstrap."
-                + kafka.at("/metadata/namespace").asText() + ".svc:" + listener.path("port").asInt();
+                + kafka.at("/metadata/namespace").asText() + ".svc:"
+                + listener.path("port").asInt();
         for (JsonNode scaledObject : rendered.ofKind("ScaledObject")) {
             for (JsonNode trigger : Rendered.triggers(scaledObject, "kafka")) {
-                assertEquals(bootstrap, trigger.at("/metadata/bootstrapServers").asText(),
+                assertEquals(
+                        bootstrap,
+                        trigger.at("/metadata/bootstrapServers").asText(),
                         overlay + ": " + scaledObject.at("/metadata/name").asText() + "'s trigger "
                                 + trigger.path("name").asText());
             }
         }
-        assertTrue(listener.path("networkPolicyPeers").findValues("namespaceSelector").stream()
-                .anyMatch(s -> KEDA_NAMESPACE.equals(s.at("/matchLabels/kubernetes.io~1metadata.name").asText())),
+        assertTrue(
+                listener.path("networkPolicyPeers").findValues("namespaceSelector").stream()
+                        .anyMatch(s -> KEDA_NAMESPACE.equals(s.at("/matchLabels/kubernetes.io~1metadata.name")
+                                .asText())),
                 overlay + ": the listener's network policy lets KEDA's operator (namespace " + KEDA_NAMESPACE
                         + ") reach the brokers");
     }
@@ -96,20 +108,29 @@ class ScaledObjectsTest {
         String kafka = rendered.ofKind("Kafka").get(0).at("/metadata/name").asText();
         for (JsonNode scaledObject : rendered.ofKind("ScaledObject")) {
             for (JsonNode trigger : Rendered.triggers(scaledObject, "kafka")) {
-                String where = overlay + ": " + scaledObject.at("/metadata/name").asText() + "'s trigger "
-                        + trigger.path("name").asText() + ": ";
+                String where =
+                        overlay + ": " + scaledObject.at("/metadata/name").asText() + "'s trigger "
+                                + trigger.path("name").asText() + ": ";
                 Map<String, String> login = kafkaLogin(rendered, trigger);
                 assertEquals("scram_sha512", login.get("sasl"), where + "SASL mechanism");
                 assertEquals("enable", login.get("tls"), where + "TLS");
                 String user = login.get("username");
                 JsonNode kafkaUser = rendered.find("KafkaUser", String.valueOf(user))
                         .orElseThrow(() -> new AssertionError(where + "logs in as " + user + ", no KafkaUser"));
-                assertEquals("scram-sha-512", kafkaUser.at("/spec/authentication/type").asText(), where + user);
-                assertFalse(Suite.components().contains(user), where + "KEDA logs in as a user of its own, not "
-                        + user + "'s, which may read and write");
-                assertEquals("secret " + user + "/password", login.get("password"),
+                assertEquals(
+                        "scram-sha-512",
+                        kafkaUser.at("/spec/authentication/type").asText(),
+                        where + user);
+                assertFalse(
+                        Suite.components().contains(user),
+                        where + "KEDA logs in as a user of its own, not " + user + "'s, which may read and write");
+                assertEquals(
+                        "secret " + user + "/password",
+                        login.get("password"),
                         where + "the password Strimzi's User Operator writes for " + user);
-                assertEquals("secret " + kafka + "-cluster-ca-cert/ca.crt", login.get("ca"),
+                assertEquals(
+                        "secret " + kafka + "-cluster-ca-cert/ca.crt",
+                        login.get("ca"),
                         where + "the brokers verified against the cluster CA");
             }
         }
@@ -122,8 +143,8 @@ class ScaledObjectsTest {
         Map<String, Set<String>> watched = new TreeMap<>();
         for (JsonNode scaledObject : rendered.ofKind("ScaledObject")) {
             for (JsonNode trigger : Rendered.triggers(scaledObject, "kafka")) {
-                Set<String> acls = watched.computeIfAbsent(kafkaLogin(rendered, trigger).get("username"),
-                        u -> new TreeSet<>());
+                Set<String> acls =
+                        watched.computeIfAbsent(kafkaLogin(rendered, trigger).get("username"), u -> new TreeSet<>());
                 acls.add("topic " + trigger.at("/metadata/topic").asText() + " Describe");
                 acls.add("group " + trigger.at("/metadata/consumerGroup").asText() + " Describe");
             }
@@ -134,12 +155,16 @@ class ScaledObjectsTest {
             for (JsonNode acl : rendered.get("KafkaUser", user.getKey()).at("/spec/authorization/acls")) {
                 String pattern = acl.at("/resource/patternType").asText("literal");
                 for (JsonNode operation : acl.path("operations")) {
-                    granted.add(acl.at("/resource/type").asText() + " " + acl.at("/resource/name").asText()
+                    granted.add(acl.at("/resource/type").asText() + " "
+                            + acl.at("/resource/name").asText()
                             + ("literal".equals(pattern) ? "" : " (" + pattern + ")") + " " + operation.asText());
                 }
             }
-            assertEquals(user.getValue(), granted, "KafkaUser " + user.getKey()
-                    + " (deploy/kubernetes/base/keda) against what the ScaledObjects' kafka triggers watch");
+            assertEquals(
+                    user.getValue(),
+                    granted,
+                    "KafkaUser " + user.getKey()
+                            + " (deploy/kubernetes/base/keda) against what the ScaledObjects' kafka triggers watch");
         }
     }
 
@@ -151,15 +176,20 @@ class ScaledObjectsTest {
         for (JsonNode scaledObject : rendered.ofKind("ScaledObject")) {
             String namespace = scaledObject.at("/metadata/namespace").asText();
             for (JsonNode trigger : Rendered.triggers(scaledObject, "prometheus")) {
-                String where = overlay + ": " + scaledObject.at("/metadata/name").asText() + "'s trigger "
-                        + trigger.path("name").asText() + ": ";
+                String where =
+                        overlay + ": " + scaledObject.at("/metadata/name").asText() + "'s trigger "
+                                + trigger.path("name").asText() + ": ";
                 JsonNode metadata = trigger.path("metadata");
-                assertTrue(metadata.path("query").asText().contains("namespace=\"" + namespace + "\""),
+                assertTrue(
+                        metadata.path("query").asText().contains("namespace=\"" + namespace + "\""),
                         where + "the query selects namespace=\"" + namespace + "\": " + metadata.path("query"));
-                assertTrue(metadata.path("serverAddress").asText().matches("http://[a-z0-9-]+\\.monitoring\\.svc:\\d+"),
+                assertTrue(
+                        metadata.path("serverAddress").asText().matches("http://[a-z0-9-]+\\.monitoring\\.svc:\\d+"),
                         where + "the Prometheus in the namespace monitoring: " + metadata.path("serverAddress"));
-                assertTrue(metadata.path("threshold").asText().matches("[0-9]+(\\.[0-9]+)?")
-                        && Double.parseDouble(metadata.path("threshold").asText()) > 0, where + "a threshold");
+                assertTrue(
+                        metadata.path("threshold").asText().matches("[0-9]+(\\.[0-9]+)?")
+                                && Double.parseDouble(metadata.path("threshold").asText()) > 0,
+                        where + "a threshold");
             }
         }
     }
@@ -174,7 +204,8 @@ class ScaledObjectsTest {
             for (JsonNode rule : route.at("/spec/rules")) {
                 for (JsonNode match : rule.path("matches")) {
                     if (match.at("/path/value").asText().matches("/(proxy|api|webhooks)(/.*)?")) {
-                        rule.path("backendRefs").forEach(b -> answering.add(b.path("name").asText()));
+                        rule.path("backendRefs")
+                                .forEach(b -> answering.add(b.path("name").asText()));
                     }
                 }
             }
@@ -192,7 +223,8 @@ class ScaledObjectsTest {
     private static JsonNode tlsScramListener(JsonNode kafka) {
         for (JsonNode listener : kafka.at("/spec/kafka/listeners")) {
             if (listener.path("tls").asBoolean()
-                    && "scram-sha-512".equals(listener.at("/authentication/type").asText())) {
+                    && "scram-sha-512"
+                            .equals(listener.at("/authentication/type").asText())) {
                 return listener;
             }
         }
@@ -207,19 +239,29 @@ class ScaledObjectsTest {
         Map<String, String> login = new HashMap<>();
         JsonNode ref = trigger.path("authenticationRef");
         if (!ref.isMissingNode()) {
-            assertEquals("TriggerAuthentication", ref.path("kind").asText("TriggerAuthentication"),
+            assertEquals(
+                    "TriggerAuthentication",
+                    ref.path("kind").asText("TriggerAuthentication"),
                     "the suite's login is in its namespace");
-            JsonNode authentication = rendered.get("TriggerAuthentication", ref.path("name").asText());
+            JsonNode authentication =
+                    rendered.get("TriggerAuthentication", ref.path("name").asText());
             for (JsonNode source : authentication.at("/spec/configMapTargetRef")) {
                 String name = source.path("name").asText();
                 JsonNode data = rendered.configMap(name)
-                        .orElseThrow(() -> new AssertionError(rendered.name + " has no ConfigMap " + name)).path("data");
-                assertTrue(data.has(source.path("key").asText()), "ConfigMap " + name + " has no key " + source.path("key"));
-                login.put(source.path("parameter").asText(), data.path(source.path("key").asText()).asText());
+                        .orElseThrow(() -> new AssertionError(rendered.name + " has no ConfigMap " + name))
+                        .path("data");
+                assertTrue(
+                        data.has(source.path("key").asText()),
+                        "ConfigMap " + name + " has no key " + source.path("key"));
+                login.put(
+                        source.path("parameter").asText(),
+                        data.path(source.path("key").asText()).asText());
             }
             for (JsonNode source : authentication.at("/spec/secretTargetRef")) {
-                login.put(source.path("parameter").asText(),
-                        "secret " + source.path("name").asText() + "/" + source.path("key").asText());
+                login.put(
+                        source.path("parameter").asText(),
+                        "secret " + source.path("name").asText() + "/"
+                                + source.path("key").asText());
             }
         }
         for (String parameter : List.of("sasl", "tls")) {

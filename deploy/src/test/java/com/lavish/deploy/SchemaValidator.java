@@ -1,18 +1,5 @@
 package com.lavish.deploy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,8 +9,18 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import io.kubernetes.client.openapi.JSON;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Validates an object strictly, as an API server with field validation "Strict" would: unknown fields rejected,
@@ -53,7 +50,8 @@ final class SchemaValidator {
                 String group = crd.at("/spec/group").asText();
                 String kind = crd.at("/spec/names/kind").asText();
                 for (JsonNode version : crd.at("/spec/versions")) {
-                    JsonNode schema = strict(version.at("/schema/openAPIV3Schema").deepCopy());
+                    JsonNode schema =
+                            strict(version.at("/schema/openAPIV3Schema").deepCopy());
                     crds.put(group + "/" + version.get("name").asText() + "/" + kind, factory.getSchema(schema));
                 }
             } catch (IOException e) {
@@ -86,7 +84,8 @@ final class SchemaValidator {
         try {
             type = Class.forName(MODELS + model);
         } catch (ClassNotFoundException e) {
-            return List.of("no schema for " + object.path("apiVersion").asText() + " " + object.path("kind").asText()
+            return List.of("no schema for " + object.path("apiVersion").asText() + " "
+                    + object.path("kind").asText()
                     + ": neither a Kubernetes 1.32 kind nor a custom resource of a CRD in src/test/resources/crds");
         }
         try {
@@ -106,8 +105,14 @@ final class SchemaValidator {
         if (!(node instanceof ObjectNode schema)) {
             return node;
         }
-        schema.remove(List.of("description", "format", "x-kubernetes-list-type", "x-kubernetes-list-map-keys",
-                "x-kubernetes-map-type", "x-kubernetes-validations", "x-kubernetes-embedded-resource"));
+        schema.remove(List.of(
+                "description",
+                "format",
+                "x-kubernetes-list-type",
+                "x-kubernetes-list-map-keys",
+                "x-kubernetes-map-type",
+                "x-kubernetes-validations",
+                "x-kubernetes-embedded-resource"));
         if (schema.path("x-kubernetes-int-or-string").asBoolean()) {
             schema.remove(List.of("x-kubernetes-int-or-string", "type"));
             ArrayNode either = schema.putArray("anyOf");
@@ -126,9 +131,8 @@ final class SchemaValidator {
         for (String nested : List.of("properties", "patternProperties")) {
             JsonNode children = schema.get(nested);
             if (children != null) {
-                Iterator<Map.Entry<String, JsonNode>> fields = children.fields();
-                while (fields.hasNext()) {
-                    strict(fields.next().getValue());
+                for (Map.Entry<String, JsonNode> field : children.properties()) {
+                    strict(field.getValue());
                 }
             }
         }
@@ -142,7 +146,8 @@ final class SchemaValidator {
     }
 
     private static List<Path> crdFiles() {
-        try (Stream<Path> files = Files.list(Path.of(SchemaValidator.class.getResource("/crds").toURI()))) {
+        try (Stream<Path> files =
+                Files.list(Path.of(SchemaValidator.class.getResource("/crds").toURI()))) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

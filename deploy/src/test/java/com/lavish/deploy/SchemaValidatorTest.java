@@ -3,14 +3,12 @@ package com.lavish.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The validator rejects what an API server with strict field validation rejects, so a green overlay means something. */
 class SchemaValidatorTest {
@@ -42,17 +40,20 @@ class SchemaValidatorTest {
 
     @Test
     void rejectsAWrongTypeOfAKubernetesKind() {
-        assertFalse(schemas.validate(yaml(DEPLOYMENT.replace("replicas: 2", "replicas: two"))).isEmpty());
+        assertFalse(schemas.validate(yaml(DEPLOYMENT.replace("replicas: 2", "replicas: two")))
+                .isEmpty());
     }
 
     @Test
     void rejectsAnUnknownFieldOfACustomResource() {
-        assertFalse(schemas.validate(yaml(TOPIC.replace("partitions: 12", "partitions: 12\n  partition: 3"))).isEmpty());
+        assertFalse(schemas.validate(yaml(TOPIC.replace("partitions: 12", "partitions: 12\n  partition: 3")))
+                .isEmpty());
     }
 
     @Test
     void rejectsAWrongTypeOfACustomResource() {
-        assertFalse(schemas.validate(yaml(TOPIC.replace("partitions: 12", "partitions: twelve"))).isEmpty());
+        assertFalse(schemas.validate(yaml(TOPIC.replace("partitions: 12", "partitions: twelve")))
+                .isEmpty());
     }
 
     @Test
@@ -70,7 +71,8 @@ class SchemaValidatorTest {
 
     @Test
     void rejectsAnUnknownFieldInACustomResourcesMetadata() {
-        assertFalse(schemas.validate(yaml(TOPIC.replace("  name: t\n", "  name: t\n  label: x\n"))).isEmpty());
+        assertFalse(schemas.validate(yaml(TOPIC.replace("  name: t\n", "  name: t\n  label: x\n")))
+                .isEmpty());
     }
 
     @Test
@@ -87,7 +89,8 @@ class SchemaValidatorTest {
 
     @Test
     void rejectsAnUnknownFieldOfAScaledObject() {
-        assertFalse(schemas.validate(yaml(SCALED_OBJECT.replace("maxReplicaCount: 6", "maxReplicas: 6"))).isEmpty());
+        assertFalse(schemas.validate(yaml(SCALED_OBJECT.replace("maxReplicaCount: 6", "maxReplicas: 6")))
+                .isEmpty());
     }
 
     @Test
@@ -106,7 +109,8 @@ class SchemaValidatorTest {
 
     @Test
     void rejectsAKindWithoutSchema() {
-        assertFalse(schemas.validate(yaml("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n")).isEmpty());
+        assertFalse(schemas.validate(yaml("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n"))
+                .isEmpty());
     }
 
     private static final String DEPLOYMENT = """

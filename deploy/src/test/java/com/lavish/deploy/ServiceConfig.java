@@ -21,6 +21,7 @@ record ServiceConfig(String service, Properties properties) {
 
     /** Shared modules whose META-INF/microprofile-config.properties a service inherits when it depends on them. */
     private static final List<String> SHARED = List.of("event-consumer", "service-edge");
+
     private static final Pattern REQUIRED_ENV = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
 
@@ -32,9 +33,8 @@ record ServiceConfig(String service, Properties properties) {
      * @param offsetReset     where its consumers start on a partition the group has no offset for (auto.offset.reset:
      *                        the channel's, else the connector's, else Kafka's default, latest)
      */
-    record Incoming(String channel, String topic, String group, int concurrency, String deadLetterTopic,
-            String offsetReset) {
-    }
+    record Incoming(
+            String channel, String topic, String group, int concurrency, String deadLetterTopic, String offsetReset) {}
 
     static ServiceConfig of(String service) {
         Path module = Suite.ROOT.resolve(service);
@@ -42,7 +42,9 @@ record ServiceConfig(String service, Properties properties) {
         String pom = Suite.read(module.resolve("pom.xml"));
         for (String shared : SHARED) {
             if (pom.contains("<artifactId>" + shared + "</artifactId>")) {
-                load(properties, Suite.ROOT.resolve(shared + "/src/main/resources/META-INF/microprofile-config.properties"));
+                load(
+                        properties,
+                        Suite.ROOT.resolve(shared + "/src/main/resources/META-INF/microprofile-config.properties"));
             }
         }
         load(properties, module.resolve("src/main/resources/application.properties"));
@@ -72,14 +74,18 @@ record ServiceConfig(String service, Properties properties) {
             if (m.matches() && "smallrye-kafka".equals(properties.getProperty(key))) {
                 String prefix = "mp.messaging.incoming." + m.group(1) + ".";
                 String topic = properties.getProperty(prefix + "topic", m.group(1));
-                channels.add(new Incoming(m.group(1), topic,
+                channels.add(new Incoming(
+                        m.group(1),
+                        topic,
                         properties.getProperty(prefix + "group.id", properties.getProperty("quarkus.application.name")),
                         Integer.parseInt(properties.getProperty(prefix + "concurrency", "1")),
-                        properties.getProperty(prefix + "dead-letter-queue.topic",
+                        properties.getProperty(
+                                prefix + "dead-letter-queue.topic",
                                 usesEventConsumer() ? com.lavish.events.Topics.deadLetterOf(topic) : null),
-                        properties.getProperty(prefix + "auto.offset.reset",
-                                properties.getProperty("mp.messaging.connector.smallrye-kafka.auto.offset.reset",
-                                        "latest"))));
+                        properties.getProperty(
+                                prefix + "auto.offset.reset",
+                                properties.getProperty(
+                                        "mp.messaging.connector.smallrye-kafka.auto.offset.reset", "latest"))));
             }
         }
         return channels;

@@ -3,6 +3,9 @@ package com.lavish.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.events.ShopifyTopicRoute;
+import com.lavish.events.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,15 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.lavish.events.ShopifyTopicRoute;
-import com.lavish.events.Topics;
 
 /**
  * The manifests say what the services' own configuration and the event contract say: topics, ACLs, routes, ports,
@@ -37,7 +35,9 @@ class ServicesAgreeWithConfigurationTest {
     @MethodSource("overlays")
     void topicsAreTheEventContractsWithTheirDeadLetters(String overlay) {
         Set<String> declared = new TreeSet<>();
-        Rendered.overlay(overlay).ofKind("KafkaTopic").forEach(t -> declared.add(t.at("/spec/topicName").asText()));
+        Rendered.overlay(overlay)
+                .ofKind("KafkaTopic")
+                .forEach(t -> declared.add(t.at("/spec/topicName").asText()));
         assertEquals(new TreeSet<>(Topics.allWithDeadLetters()), declared);
     }
 
@@ -54,26 +54,34 @@ class ServicesAgreeWithConfigurationTest {
                 for (JsonNode match : rule.path("matches")) {
                     String prefix = match.at("/path/value").asText();
                     assertTrue(routed.put(prefix, rule.at("/backendRefs/0")) == null, prefix + " is routed twice");
-                    listener.put(prefix, route.at("/spec/parentRefs/0/sectionName").asText());
+                    listener.put(
+                            prefix, route.at("/spec/parentRefs/0/sectionName").asText());
                 }
             }
         }
         for (Map.Entry<String, Integer> entry : local.entrySet()) {
             String prefix = entry.getKey();
-            String service = ports.entrySet().stream().filter(p -> p.getValue().equals(entry.getValue()))
-                    .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError(
+            String service = ports.entrySet().stream()
+                    .filter(p -> p.getValue().equals(entry.getValue()))
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
                             "routes.properties names port " + entry.getValue() + ", which no service has"));
             JsonNode backend = routed.get(prefix);
             assertTrue(backend != null, prefix + " (" + service + ") has no HTTPRoute");
             assertEquals(service, backend.path("name").asText(), prefix);
             assertEquals(servicePort(rendered, service), backend.path("port").asInt(), prefix + ": the Service's port");
-            assertEquals(prefix.startsWith("/admin/") ? "admin" : "api", listener.get(prefix),
+            assertEquals(
+                    prefix.startsWith("/admin/") ? "admin" : "api",
+                    listener.get(prefix),
                     prefix + ": admin paths on the admin host, the rest on the api host");
         }
         for (Map.Entry<String, JsonNode> entry : routed.entrySet()) {
             String backend = entry.getValue().path("name").asText();
-            assertTrue(local.containsKey(entry.getKey()) || Suite.pendingServices().contains(backend),
-                    entry.getKey() + " is routed in Kubernetes but not by the local gateway (deploy/local/routes.properties)");
+            assertTrue(
+                    local.containsKey(entry.getKey()) || Suite.pendingServices().contains(backend),
+                    entry.getKey()
+                            + " is routed in Kubernetes but not by the local gateway (deploy/local/routes.properties)");
         }
     }
 
@@ -94,7 +102,8 @@ class ServicesAgreeWithConfigurationTest {
         for (JsonNode user : rendered.ofKind("KafkaUser")) {
             for (JsonNode acl : user.at("/spec/authorization/acls")) {
                 if ("topic".equals(acl.at("/resource/type").asText())) {
-                    assertTrue(contract.contains(acl.at("/resource/name").asText()),
+                    assertTrue(
+                            contract.contains(acl.at("/resource/name").asText()),
                             user.at("/metadata/name").asText() + " is granted a topic outside the contract: " + acl);
                 }
             }
@@ -104,8 +113,11 @@ class ServicesAgreeWithConfigurationTest {
             Set<String> granted = grants(rendered.get("KafkaUser", service));
             Set<String> needed = new TreeSet<>();
             for (ServiceConfig.Incoming in : config.incoming()) {
-                assertTrue(contract.contains(in.topic()), service + " consumes " + in.topic() + ", no topic of the contract");
-                assertTrue(in.deadLetterTopic() == null || contract.contains(in.deadLetterTopic()),
+                assertTrue(
+                        contract.contains(in.topic()),
+                        service + " consumes " + in.topic() + ", no topic of the contract");
+                assertTrue(
+                        in.deadLetterTopic() == null || contract.contains(in.deadLetterTopic()),
                         service + " dead-letters to " + in.deadLetterTopic() + ", no topic of the contract");
                 needed.add("topic " + in.topic() + " Read");
                 needed.add("group " + in.group() + " Read");
@@ -126,9 +138,10 @@ class ServicesAgreeWithConfigurationTest {
             needed.removeAll(granted);
             assertEquals(Set.of(), needed, service + "'s KafkaUser lacks these ACLs");
             JsonNode container = rendered.get("Deployment", service).at("/spec/template/spec/containers/0");
-            assertTrue(container.path("env").findValues("secretKeyRef").stream()
-                    .anyMatch(r -> service.equals(r.path("name").asText())
-                            && "sasl.jaas.config".equals(r.path("key").asText())),
+            assertTrue(
+                    container.path("env").findValues("secretKeyRef").stream()
+                            .anyMatch(r -> service.equals(r.path("name").asText())
+                                    && "sasl.jaas.config".equals(r.path("key").asText())),
                     service + " logs in to Kafka as its own KafkaUser");
         }
     }
@@ -145,11 +158,15 @@ class ServicesAgreeWithConfigurationTest {
             for (JsonNode source : container.path("envFrom")) {
                 if (source.has("configMapRef")) {
                     String name = source.at("/configMapRef/name").asText();
-                    rendered.configMap(name).orElseThrow(() -> new AssertionError(service + " reads ConfigMap " + name
-                            + ", which " + overlay + " does not have")).path("data").fieldNames()
+                    rendered.configMap(name)
+                            .orElseThrow(() -> new AssertionError(
+                                    service + " reads ConfigMap " + name + ", which " + overlay + " does not have"))
+                            .path("data")
+                            .fieldNames()
                             .forEachRemaining(provided::add);
                 } else {
-                    provided.addAll(exampleSecrets.getOrDefault(source.at("/secretRef/name").asText(), Set.of()));
+                    provided.addAll(exampleSecrets.getOrDefault(
+                            source.at("/secretRef/name").asText(), Set.of()));
                 }
             }
             Set<String> missing = new TreeSet<>(ServiceConfig.of(service).requiredEnvironment());
@@ -186,17 +203,21 @@ class ServicesAgreeWithConfigurationTest {
     void consumersNeverScaleBeyondTheirPartitions(String overlay) {
         Rendered rendered = Rendered.overlay(overlay);
         Map<String, Integer> partitions = new HashMap<>();
-        rendered.ofKind("KafkaTopic").forEach(t -> partitions.put(t.at("/spec/topicName").asText(),
-                t.at("/spec/partitions").asInt()));
+        rendered.ofKind("KafkaTopic")
+                .forEach(t -> partitions.put(
+                        t.at("/spec/topicName").asText(),
+                        t.at("/spec/partitions").asInt()));
         for (String service : Suite.mergedServices()) {
             JsonNode scaledObject = rendered.scaledObjectOf(service)
                     .orElseThrow(() -> new AssertionError(overlay + ": " + service + " has no ScaledObject"));
-            assertTrue(scaledObject.at("/spec/maxReplicaCount").isInt(),
+            assertTrue(
+                    scaledObject.at("/spec/maxReplicaCount").isInt(),
                     overlay + ": " + service + "'s ScaledObject sets maxReplicaCount (KEDA's default is 100)");
             int maxReplicas = scaledObject.at("/spec/maxReplicaCount").asInt();
             for (ServiceConfig.Incoming in : ServiceConfig.of(service).incoming()) {
                 assertTrue(partitions.containsKey(in.topic()), overlay + ": no KafkaTopic " + in.topic());
-                assertTrue(maxReplicas * in.concurrency() <= partitions.get(in.topic()),
+                assertTrue(
+                        maxReplicas * in.concurrency() <= partitions.get(in.topic()),
                         overlay + ": " + service + " may run " + maxReplicas + " replicas x " + in.concurrency()
                                 + " consumers of " + in.topic() + " (group " + in.group() + "), which has "
                                 + partitions.get(in.topic()) + " partitions");
@@ -221,24 +242,30 @@ class ServicesAgreeWithConfigurationTest {
                 JsonNode metadata = trigger.path("metadata");
                 String channel = "group " + metadata.path("consumerGroup").asText() + " on "
                         + metadata.path("topic").asText();
-                assertTrue(watched.put(channel, metadata.path("offsetResetPolicy").asText("latest")) == null,
+                assertTrue(
+                        watched.put(channel, metadata.path("offsetResetPolicy").asText("latest")) == null,
                         overlay + ": " + service + " watches " + channel + " twice");
-                assertTrue(metadata.path("lagThreshold").asText().matches("[1-9][0-9]*"),
+                assertTrue(
+                        metadata.path("lagThreshold").asText().matches("[1-9][0-9]*"),
                         overlay + ": " + service + "'s trigger on " + channel + " sets a lagThreshold");
             }
             Map<String, String> consumed = new TreeMap<>();
             for (ServiceConfig.Incoming in : ServiceConfig.of(service).incoming()) {
                 consumed.put("group " + in.group() + " on " + in.topic(), in.offsetReset());
             }
-            assertEquals(consumed, watched, overlay + ": " + service + "'s kafka triggers (consumer group on topic:"
-                    + " offsetResetPolicy) against its application.properties (group.id, topic, auto.offset.reset)");
+            assertEquals(
+                    consumed,
+                    watched,
+                    overlay + ": " + service + "'s kafka triggers (consumer group on topic:"
+                            + " offsetResetPolicy) against its application.properties (group.id, topic, auto.offset.reset)");
         }
     }
 
     private static Set<String> grants(JsonNode user) {
         Set<String> grants = new HashSet<>();
         for (JsonNode acl : user.at("/spec/authorization/acls")) {
-            String resource = acl.at("/resource/type").asText() + " " + acl.at("/resource/name").asText();
+            String resource = acl.at("/resource/type").asText() + " "
+                    + acl.at("/resource/name").asText();
             boolean prefix = "prefix".equals(acl.at("/resource/patternType").asText());
             for (JsonNode operation : acl.path("operations")) {
                 grants.add(resource + " " + operation.asText());
@@ -252,7 +279,8 @@ class ServicesAgreeWithConfigurationTest {
     }
 
     private static int servicePort(Rendered rendered, String service) {
-        return rendered.find("Service", service).map(s -> s.at("/spec/ports/0/port").asInt())
+        return rendered.find("Service", service)
+                .map(s -> s.at("/spec/ports/0/port").asInt())
                 // a pending service's Service is generated at the merge: quarkus-kubernetes' default port
                 .orElse(80);
     }
@@ -260,7 +288,8 @@ class ServicesAgreeWithConfigurationTest {
     /** deploy/local/routes.properties: path prefix to the local port of the service that owns it. */
     private static Map<String, Integer> localRoutes() {
         Map<String, Integer> routes = new LinkedHashMap<>();
-        for (String line : Suite.read(Suite.ROOT.resolve("deploy/local/routes.properties")).split("\n")) {
+        for (String line :
+                Suite.read(Suite.ROOT.resolve("deploy/local/routes.properties")).split("\n")) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 String[] route = line.split("=", 2);
                 routes.put(route[0].trim(), Integer.parseInt(route[1].trim()));

@@ -28,8 +28,7 @@ final class Suite {
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     private static final Pattern RUN_SH_SERVICE = Pattern.compile("([a-z-]+):(\\d{4})");
 
-    private Suite() {
-    }
+    private Suite() {}
 
     /** The root pom's modules. */
     static List<String> modules() {
@@ -44,7 +43,10 @@ final class Suite {
     /** Every service with a component under base/services, merged (a module exists) or still pending. */
     static List<String> components() {
         try (Stream<Path> dirs = Files.list(COMPONENTS)) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +67,10 @@ final class Suite {
     /** Each service's port as the local run fixes it (deploy/local/run.sh's all_services, design.md's table). */
     static Map<String, Integer> localPorts() {
         String runSh = read(ROOT.resolve("deploy/local/run.sh"));
-        String line = runSh.lines().filter(l -> l.startsWith("all_services=")).findFirst().orElseThrow();
+        String line = runSh.lines()
+                .filter(l -> l.startsWith("all_services="))
+                .findFirst()
+                .orElseThrow();
         Map<String, Integer> ports = new TreeMap<>();
         Matcher m = RUN_SH_SERVICE.matcher(line);
         while (m.find()) {

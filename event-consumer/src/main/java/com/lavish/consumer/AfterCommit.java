@@ -1,11 +1,10 @@
 package com.lavish.consumer;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 
 /**
  * What a projection asks to happen once its poll's transaction has committed (telling other replicas, a relay of the
@@ -21,9 +20,12 @@ public final class AfterCommit {
     }
 
     Uni<Void> run() {
-        return Multi.createFrom().iterable(List.copyOf(actions))
-                .onItem().transformToUniAndConcatenate(Supplier::get)
-                .collect().last()
+        return Multi.createFrom()
+                .iterable(List.copyOf(actions))
+                .onItem()
+                .transformToUniAndConcatenate(Supplier::get)
+                .collect()
+                .last()
                 .replaceWithVoid();
     }
 }

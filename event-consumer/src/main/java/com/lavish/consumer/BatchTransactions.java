@@ -1,13 +1,11 @@
 package com.lavish.consumer;
 
-import java.time.Duration;
-import java.util.function.Function;
-
-import org.jboss.logging.Logger;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.time.Duration;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * One transaction on one connection of the reactive pool, for a poll's set-based statements. The connection is the
@@ -29,19 +27,30 @@ public final class BatchTransactions {
 
     /** Runs the work in a transaction and commits it; fails, with nothing committed by this call, if any step fails. */
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
-        return pool.getConnection().chain(connection -> connection.begin()
-                .chain(transaction -> work.apply(connection).call(transaction::commit))
-                .ifNoItem().after(timeout).failWith(() -> new java.util.concurrent.TimeoutException(
-                        "the transaction took longer than " + timeout + "; abandoned (rolled back) to be tried again"))
-                .onItemOrFailure().call((item, failure) -> {
-                    if (failure == null) {
-                        return connection.close();
-                    }
-                    // closing rolls back an open transaction; a frozen server answers later, so do not wait for it
-                    connection.close().subscribe().with(ignored -> { },
-                            closing -> LOG.debugf("an abandoned connection did not close cleanly: %s",
-                                    closing.getMessage()));
-                    return Uni.createFrom().voidItem();
-                }));
+        return pool.getConnection()
+                .chain(connection -> connection
+                        .begin()
+                        .chain(transaction -> work.apply(connection).call(transaction::commit))
+                        .ifNoItem()
+                        .after(timeout)
+                        .failWith(() -> new java.util.concurrent.TimeoutException("the transaction took longer than "
+                                + timeout + "; abandoned (rolled back) to be tried again"))
+                        .onItemOrFailure()
+                        .call((item, failure) -> {
+                            if (failure == null) {
+                                return connection.close();
+                            }
+                            // closing rolls back an open transaction; a frozen server answers later, so do not wait for
+                            // it
+                            connection
+                                    .close()
+                                    .subscribe()
+                                    .with(
+                                            ignored -> {},
+                                            closing -> LOG.debugf(
+                                                    "an abandoned connection did not close cleanly: %s",
+                                                    closing.getMessage()));
+                            return Uni.createFrom().voidItem();
+                        }));
     }
 }

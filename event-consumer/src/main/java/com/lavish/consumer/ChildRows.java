@@ -15,8 +15,7 @@ import java.util.function.Function;
  */
 public final class ChildRows {
 
-    private ChildRows() {
-    }
+    private ChildRows() {}
 
     /**
      * @param stored     the managed collection, changed in place
@@ -26,8 +25,13 @@ public final class ChildRows {
      * @param create     a new row for an incoming id, attached to its parent
      * @param copy       copies an incoming row's values onto a stored one
      */
-    public static <R, S, K> void reconcile(List<R> stored, Function<R, K> storedId, List<S> incoming,
-                                           Function<S, K> incomingId, Function<S, R> create, BiConsumer<S, R> copy) {
+    public static <R, S, K> void reconcile(
+            List<R> stored,
+            Function<R, K> storedId,
+            List<S> incoming,
+            Function<S, K> incomingId,
+            Function<S, R> create,
+            BiConsumer<S, R> copy) {
         Set<K> ids = new HashSet<>();
         incoming.forEach(row -> ids.add(incomingId.apply(row)));
         stored.removeIf(row -> !ids.contains(storedId.apply(row)));

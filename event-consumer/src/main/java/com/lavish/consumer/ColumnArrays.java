@@ -1,5 +1,6 @@
 package com.lavish.consumer;
 
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,8 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The parameters of one set-based statement: rows added one at a time, bound as one array per column, for
@@ -19,7 +18,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public final class ColumnArrays {
 
     /** A column's SQL type, as its array is cast in the statement ({@code $1::text[]}). */
-    public enum Kind { TEXT, BIGINT, INTEGER, BOOLEAN, TIMESTAMPTZ, NUMERIC, DATE }
+    public enum Kind {
+        TEXT,
+        BIGINT,
+        INTEGER,
+        BOOLEAN,
+        TIMESTAMPTZ,
+        NUMERIC,
+        DATE
+    }
 
     private final List<Kind> kinds = new ArrayList<>();
     private final List<List<Object>> columns = new ArrayList<>();
@@ -89,8 +96,7 @@ public final class ColumnArrays {
 
         private int column;
 
-        private Row() {
-        }
+        private Row() {}
 
         public Row text(String value) {
             return add(Kind.TEXT, value);

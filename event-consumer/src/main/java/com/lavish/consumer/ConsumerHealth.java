@@ -1,11 +1,9 @@
 package com.lavish.consumer;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
@@ -17,8 +15,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 public class ConsumerHealth {
 
     /** Who waits (a consumer's metric name), since when, and for what. */
-    private record Waiting(String consumer, Instant since, String reason) {
-    }
+    private record Waiting(String consumer, Instant since, String reason) {}
 
     private final Map<Object, Waiting> waiting = new ConcurrentHashMap<>();
 
@@ -37,8 +34,10 @@ public class ConsumerHealth {
 
     /** UP, or DOWN with who waits since when and for what. */
     public HealthCheckResponse response() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("event consumers").status(waiting.isEmpty());
-        waiting.values().forEach(w -> response.withData(w.consumer(), "waiting since " + w.since() + ": " + w.reason()));
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("event consumers").status(waiting.isEmpty());
+        waiting.values()
+                .forEach(w -> response.withData(w.consumer(), "waiting since " + w.since() + ": " + w.reason()));
         return response.build();
     }
 }

@@ -1,28 +1,24 @@
 package com.lavish.consumer;
 
+import com.lavish.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
-
-import com.lavish.events.Topics;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 
 /**
  * Writes a record that could not be applied to {@code <topic>.dlq}, byte for byte with its key and headers, plus the
@@ -55,7 +51,8 @@ public class DeadLetterWriter implements DeadLetters {
     @Override
     public Uni<Void> write(ConsumerRecord<String, byte[]> record, Throwable failure) {
         if (shutdown.shuttingDown()) {
-            LOG.infof("%s record at partition %d offset %d left for redelivery: the service is shutting down",
+            LOG.infof(
+                    "%s record at partition %d offset %d left for redelivery: the service is shutting down",
                     record.topic(), record.partition(), record.offset());
             return Uni.createFrom().failure(new IllegalStateException("the service is shutting down"));
         }
@@ -63,16 +60,23 @@ public class DeadLetterWriter implements DeadLetters {
         for (Header header : record.headers()) {
             headers.add(header);
         }
-        headers.add(KafkaDeadLetterQueue.DEAD_LETTER_REASON, utf8(failure.getMessage() == null
-                ? failure.getClass().getName() : failure.getMessage()));
+        headers.add(
+                KafkaDeadLetterQueue.DEAD_LETTER_REASON,
+                utf8(failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage()));
         if (failure.getCause() != null && failure.getCause().getMessage() != null) {
-            headers.add(KafkaDeadLetterQueue.DEAD_LETTER_CAUSE, utf8(failure.getCause().getMessage()));
+            headers.add(
+                    KafkaDeadLetterQueue.DEAD_LETTER_CAUSE,
+                    utf8(failure.getCause().getMessage()));
         }
         headers.add(KafkaDeadLetterQueue.DEAD_LETTER_TOPIC, utf8(record.topic()));
         headers.add(KafkaDeadLetterQueue.DEAD_LETTER_PARTITION, utf8(Integer.toString(record.partition())));
         headers.add(KafkaDeadLetterQueue.DEAD_LETTER_OFFSET, utf8(Long.toString(record.offset())));
-        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.deadLetterOf(record.topic()), null,
-                record.key() == null ? null : utf8(record.key()), record.value(), headers);
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(
+                Topics.deadLetterOf(record.topic()),
+                null,
+                record.key() == null ? null : utf8(record.key()),
+                record.value(),
+                headers);
         return records.send(letter)
                 .invoke(() -> written(record.topic()).increment())
                 .replaceWithVoid();
@@ -92,10 +96,14 @@ public class DeadLetterWriter implements DeadLetters {
         Set<String> topics = new TreeSet<>();
         for (String property : config.getPropertyNames()) {
             Matcher m = INCOMING_CONNECTOR.matcher(property);
-            if (m.matches() && "smallrye-kafka".equals(config.getOptionalValue(property, String.class).orElse(null))) {
+            if (m.matches()
+                    && "smallrye-kafka"
+                            .equals(config.getOptionalValue(property, String.class)
+                                    .orElse(null))) {
                 String channel = "mp.messaging.incoming." + m.group(1) + ".";
                 if (config.getOptionalValue(channel + "enabled", Boolean.class).orElse(true)) {
-                    topics.add(config.getOptionalValue(channel + "topic", String.class).orElse(m.group(1)));
+                    topics.add(config.getOptionalValue(channel + "topic", String.class)
+                            .orElse(m.group(1)));
                 }
             }
         }

@@ -1,8 +1,7 @@
 package com.lavish.consumer;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import io.smallrye.mutiny.Uni;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Where a record that cannot be applied goes, with its reason: its topic's {@code .dlq} ({@link DeadLetterWriter}). */
 public interface DeadLetters {

@@ -1,8 +1,7 @@
 package com.lavish.consumer;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import com.lavish.events.ShopifyEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * One record of a poll, read: the record as it came (for the dead letters), its CloudEvent, and the change it asks of

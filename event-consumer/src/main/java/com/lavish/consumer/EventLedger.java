@@ -1,13 +1,12 @@
 package com.lavish.consumer;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The deliveries a service has applied: its schema's {@code applied_event} table, one row per ce_id, written in the
@@ -45,7 +44,10 @@ public final class EventLedger {
                 continue;
             }
             candidates.add(delivery);
-            rows.row().text(delivery.event().id()).text(delivery.event().shopDomain()).text(delivery.event().type())
+            rows.row()
+                    .text(delivery.event().id())
+                    .text(delivery.event().shopDomain())
+                    .text(delivery.event().type())
                     .text(delivery.event().eventId());
         }
         if (candidates.isEmpty()) {

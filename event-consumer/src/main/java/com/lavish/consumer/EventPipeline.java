@@ -1,5 +1,15 @@
 package com.lavish.consumer;
 
+import com.lavish.events.MalformedEventException;
+import com.lavish.events.ShopifyEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,22 +20,8 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
-
-import com.lavish.events.MalformedEventException;
-import com.lavish.events.ShopifyEvent;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * The path from a poll to a commit, the same for every consumer of the suite. Per poll:
@@ -62,9 +58,15 @@ public class EventPipeline {
     private final RecordTracing tracing;
 
     @Inject
-    public EventPipeline(Pool pool, EventPipelineConfig config, EventRetryConfig retry, MeterRegistry metrics,
-                         DeadLetters deadLetters, ConsumerHealth health, ShutdownWatch shutdown,
-                         RecordTracing tracing) {
+    public EventPipeline(
+            Pool pool,
+            EventPipelineConfig config,
+            EventRetryConfig retry,
+            MeterRegistry metrics,
+            DeadLetters deadLetters,
+            ConsumerHealth health,
+            ShutdownWatch shutdown,
+            RecordTracing tracing) {
         this.transactions = new BatchTransactions(pool, config.transactionTimeout());
         this.ledger = new EventLedger(config.schema());
         this.config = config;
@@ -90,17 +92,22 @@ public class EventPipeline {
         AfterCommit afterCommit = new AfterCommit();
         String consumer = projection.metric();
         long[] phase = {System.nanoTime()};
-        return transactions.inTransaction(connection -> ledger.recordNew(connection, deliveries)
+        return transactions
+                .inTransaction(connection -> ledger.recordNew(connection, deliveries)
                         .invoke(() -> phase[0] = lap(consumer, "ledger", phase[0]))
-                        .chain(fresh -> fresh.isEmpty() ? Uni.createFrom().voidItem()
+                        .chain(fresh -> fresh.isEmpty()
+                                ? Uni.createFrom().voidItem()
                                 : projection.write(new ProjectionBatch<>(connection, fresh, afterCommit)))
                         .invoke(() -> phase[0] = lap(consumer, "write", phase[0])))
                 .invoke(() -> phase[0] = lap(consumer, "commit", phase[0]))
                 // committed: what follows must never fail the poll, or it would be applied again for nothing
-                .chain(() -> afterCommit.run()
-                        .onFailure().invoke(failure -> LOG.warnf("%s: an action after the commit failed: %s",
-                                consumer, failure.getMessage()))
-                        .onFailure().recoverWithNull())
+                .chain(() -> afterCommit
+                        .run()
+                        .onFailure()
+                        .invoke(failure ->
+                                LOG.warnf("%s: an action after the commit failed: %s", consumer, failure.getMessage()))
+                        .onFailure()
+                        .recoverWithNull())
                 .invoke(() -> lap(consumer, "after_commit", phase[0]));
     }
 
@@ -111,14 +118,19 @@ public class EventPipeline {
      */
     private long lap(String consumer, String phase, long since) {
         long now = System.nanoTime();
-        Timer.builder("event.consumer.phase").description("A phase of a poll's work")
-                .tag("consumer", consumer).tag("phase", phase).register(metrics)
+        Timer.builder("event.consumer.phase")
+                .description("A phase of a poll's work")
+                .tag("consumer", consumer)
+                .tag("phase", phase)
+                .register(metrics)
                 .record(now - since, TimeUnit.NANOSECONDS);
         return now;
     }
 
-    private <C> Uni<Void> consume(Iterable<ConsumerRecord<String, byte[]>> records, EventReader<C> reader,
-                                  Function<List<Delivery<C>>, Uni<Void>> apply) {
+    private <C> Uni<Void> consume(
+            Iterable<ConsumerRecord<String, byte[]>> records,
+            EventReader<C> reader,
+            Function<List<Delivery<C>>, Uni<Void>> apply) {
         Run<C> run = new Run<>(reader, apply, Vertx.currentContext());
         long reading = System.nanoTime();
         List<Delivery<C>> deliveries = new ArrayList<>();
@@ -161,8 +173,9 @@ public class EventPipeline {
                 return alone(run, batch.get(0), failure.get(), 0);
             }
             metrics.counter(run.reader.metric() + ".batches.split").increment();
-            LOG.debugf("%s: a poll of %d failed (%s); applying it in halves", run.reader.metric(), batch.size(),
-                    failure.get().getMessage());
+            LOG.debugf(
+                    "%s: a poll of %d failed (%s); applying it in halves",
+                    run.reader.metric(), batch.size(), failure.get().getMessage());
             int half = batch.size() / 2;
             List<Delivery<C>> first = batch.subList(0, half);
             List<Delivery<C>> second = batch.subList(half, batch.size());
@@ -187,7 +200,8 @@ public class EventPipeline {
                     countOutcomes(run.reader, batch);
                     return Optional.<Throwable>empty();
                 })
-                .onFailure().recoverWithUni(failure -> {
+                .onFailure()
+                .recoverWithUni(failure -> {
                     if (shutdown.shuttingDown()) {
                         return Uni.createFrom().failure(leftForRedelivery(run, batch.size()));
                     }
@@ -195,13 +209,14 @@ public class EventPipeline {
                         return Uni.createFrom().item(Optional.of(failure));
                     }
                     metrics.counter(run.reader.metric() + ".transient.failures").increment();
-                    health.waiting(run, run.reader.metric(), failure.getClass().getSimpleName() + ": "
-                            + failure.getMessage());
+                    health.waiting(
+                            run, run.reader.metric(), failure.getClass().getSimpleName() + ": " + failure.getMessage());
                     Duration wait = backoff(outages);
                     if (outages == 0 || outages % 20 == 0) {
-                        LOG.warnf("%s: a dependency is away (%s); %d records wait and are tried again in %d ms, "
-                                + "not dead-lettered", run.reader.metric(), failure.getMessage(), batch.size(),
-                                wait.toMillis());
+                        LOG.warnf(
+                                "%s: a dependency is away (%s); %d records wait and are tried again in %d ms, "
+                                        + "not dead-lettered",
+                                run.reader.metric(), failure.getMessage(), batch.size(), wait.toMillis());
                     }
                     return run.after(wait).chain(() -> attempt(run, batch, outages + 1));
                 });
@@ -209,12 +224,18 @@ public class EventPipeline {
 
     /** A delivery that failed by itself: tried again a few times, then dead-lettered with the reason. */
     private <C> Uni<Void> alone(Run<C> run, Delivery<C> delivery, Throwable failure, int retries) {
-        metrics.counter(run.reader.metric() + ".failed.attempts", "type", delivery.event().type()).increment();
+        metrics.counter(
+                        run.reader.metric() + ".failed.attempts",
+                        "type",
+                        delivery.event().type())
+                .increment();
         if (retries < retry.attempts()) {
             LOG.debugf("%s: %s failed (%s); trying it again", run.reader.metric(), delivery, failure.getMessage());
             Duration wait = retryBackoff(retries);
-            return run.after(wait).chain(() -> attempt(run, List.of(delivery), 0))
-                    .chain(again -> again.isEmpty() ? Uni.createFrom().voidItem()
+            return run.after(wait)
+                    .chain(() -> attempt(run, List.of(delivery), 0))
+                    .chain(again -> again.isEmpty()
+                            ? Uni.createFrom().voidItem()
                             : alone(run, delivery, again.get(), retries + 1));
         }
         LOG.warnf("%s: %s goes to the dead letters: %s", run.reader.metric(), delivery, failure.getMessage());
@@ -227,15 +248,18 @@ public class EventPipeline {
     }
 
     private Uni<Void> deadLetter(Run<?> run, ConsumerRecord<String, byte[]> record, Throwable reason, int outages) {
-        return deadLetters.write(record, reason)
+        return deadLetters
+                .write(record, reason)
                 .invoke(() -> health.recovered(run))
-                .onFailure().recoverWithUni(failure -> {
+                .onFailure()
+                .recoverWithUni(failure -> {
                     if (shutdown.shuttingDown()) {
                         return Uni.createFrom().failure(leftForRedelivery(run, 1));
                     }
                     health.waiting(run, run.reader.metric(), "dead letter not written: " + failure.getMessage());
-                    LOG.warnf("%s: a dead letter could not be written (%s); trying again", run.reader.metric(),
-                            failure.getMessage());
+                    LOG.warnf(
+                            "%s: a dead letter could not be written (%s); trying again",
+                            run.reader.metric(), failure.getMessage());
                     return run.after(backoff(outages)).chain(() -> deadLetter(run, record, reason, outages + 1));
                 });
     }
@@ -274,14 +298,18 @@ public class EventPipeline {
             counts.computeIfAbsent(delivery.event().type(), type -> new EnumMap<>(EventOutcome.class))
                     .merge(delivery.outcome(), 1, Integer::sum);
         }
-        counts.forEach((type, outcomes) -> outcomes.forEach((outcome, n) ->
-                metrics.counter(reader.metric(), "type", type, "outcome", outcome.tag()).increment(n)));
+        counts.forEach((type, outcomes) -> outcomes.forEach(
+                (outcome, n) -> metrics.counter(reader.metric(), "type", type, "outcome", outcome.tag())
+                        .increment(n)));
     }
 
     private Timer batchTimer(String consumer) {
-        return Timer.builder("event.consumer.batch").description("A poll's work, from the first try to its commit")
-                .tag("consumer", consumer).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+        return Timer.builder("event.consumer.batch")
+                .description("A poll's work, from the first try to its commit")
+                .tag("consumer", consumer)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(metrics);
     }
 
@@ -309,8 +337,11 @@ public class EventPipeline {
             if (context == null) {
                 return Uni.createFrom().voidItem().onItem().delayIt().by(delay);
             }
-            return Uni.createFrom().emitter(emitter -> context.owner().setTimer(Math.max(1, delay.toMillis()),
-                    timer -> context.runOnContext(ignored -> emitter.complete(null))));
+            return Uni.createFrom()
+                    .emitter(emitter -> context.owner()
+                            .setTimer(
+                                    Math.max(1, delay.toMillis()),
+                                    timer -> context.runOnContext(ignored -> emitter.complete(null))));
         }
     }
 }

@@ -1,9 +1,8 @@
 package com.lavish.consumer;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How a service's consumers apply their polls: {@code event-consumer.pipeline.*}. */
 @ConfigMapping(prefix = "event-consumer.pipeline")

@@ -1,8 +1,7 @@
 package com.lavish.consumer;
 
-import java.util.Optional;
-
 import com.lavish.events.ShopifyEvent;
+import java.util.Optional;
 
 /**
  * What a consuming service declares first for one of its channels: the metric its deliveries are counted in, and

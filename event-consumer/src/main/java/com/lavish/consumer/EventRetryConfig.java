@@ -1,9 +1,8 @@
 package com.lavish.consumer;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * How often a record that fails by itself (its poll halved down to it) is tried again before it goes to the dead

@@ -1,8 +1,7 @@
 package com.lavish.consumer;
 
-import java.util.List;
-
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 
 /**
  * Consumption that is not one transaction of the pipeline's: a call to Shopify between two ledger writes, or a

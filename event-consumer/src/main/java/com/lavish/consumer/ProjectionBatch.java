@@ -1,13 +1,11 @@
 package com.lavish.consumer;
 
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
-
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The new deliveries of one poll (the ledger has dropped the duplicates), in offset order, with the connection whose
@@ -49,7 +47,8 @@ public final class ProjectionBatch<C> {
     public <K> Map<K, List<Delivery<C>>> groupBy(Function<Delivery<C>, K> target) {
         Map<K, List<Delivery<C>>> groups = new LinkedHashMap<>();
         for (Delivery<C> delivery : deliveries) {
-            groups.computeIfAbsent(target.apply(delivery), k -> new ArrayList<>()).add(delivery);
+            groups.computeIfAbsent(target.apply(delivery), k -> new ArrayList<>())
+                    .add(delivery);
         }
         return groups;
     }

@@ -1,21 +1,18 @@
 package com.lavish.consumer;
 
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-
-import io.smallrye.common.annotation.Identifier;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The one producer a consuming service writes records with outside its channels (dead letters of a batch, an
@@ -37,13 +34,14 @@ public class RecordProducer {
 
     /** Completes with where the broker stored the record, once all in-sync replicas have it. */
     public Uni<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
-        return Uni.createFrom().emitter(emitter -> producer().send(record, (metadata, failure) -> {
-            if (failure != null) {
-                emitter.fail(failure);
-            } else {
-                emitter.complete(metadata);
-            }
-        }));
+        return Uni.createFrom()
+                .emitter(emitter -> producer().send(record, (metadata, failure) -> {
+                    if (failure != null) {
+                        emitter.fail(failure);
+                    } else {
+                        emitter.complete(metadata);
+                    }
+                }));
     }
 
     /** The broker settings Quarkus gives its own Kafka clients (bootstrap servers, security), under a client id. */

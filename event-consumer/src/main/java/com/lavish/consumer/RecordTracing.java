@@ -1,19 +1,5 @@
 package com.lavish.consumer;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -28,6 +14,17 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Continues records' traces in the consumer: the work of a poll runs in a span ({@code process <topic>}, kind
@@ -48,24 +45,27 @@ public class RecordTracing {
     private static final TextMapGetter<Headers> HEADERS = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(Headers headers) {
-            return StreamSupport.stream(headers.spliterator(), false).map(Header::key).toList();
+            return StreamSupport.stream(headers.spliterator(), false)
+                    .map(Header::key)
+                    .toList();
         }
 
         @Override
         public String get(Headers headers, String key) {
             Header header = headers == null ? null : headers.lastHeader(key);
-            return header == null || header.value() == null ? null
-                    : new String(header.value(), StandardCharsets.UTF_8);
+            return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
         }
     };
 
     /** Null when tracing is off. */
     private final Tracer tracer;
+
     private final TextMapPropagator propagator;
 
     @Inject
-    RecordTracing(Instance<OpenTelemetry> openTelemetry,
-                  @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkDisabled) {
+    RecordTracing(
+            Instance<OpenTelemetry> openTelemetry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkDisabled) {
         // a disabled SDK still hands out a tracer (recording, exporting nowhere) and a propagator: use neither
         boolean on = openTelemetry.isResolvable() && !sdkDisabled;
         this.tracer = on ? openTelemetry.get().getTracer("com.lavish.consumer") : null;
@@ -105,17 +105,25 @@ public class RecordTracing {
                 builder.setParent(parent)
                         .setAttribute("messaging.destination.partition.id", Integer.toString(first.partition()))
                         .setAttribute("messaging.kafka.offset", first.offset())
-                        .setAttribute("messaging.message.id", deliveries.get(0).event().id())
-                        .setAttribute("cloudevents.event_type", deliveries.get(0).event().type());
+                        .setAttribute(
+                                "messaging.message.id",
+                                deliveries.get(0).event().id())
+                        .setAttribute(
+                                "cloudevents.event_type",
+                                deliveries.get(0).event().type());
             } else {
                 parent = Context.root();
                 builder.setNoParent();
                 deliveries.stream().limit(MAX_LINKS).forEach(delivery -> {
-                    SpanContext linked = Span.fromContext(propagator.extract(Context.root(),
-                            delivery.record().headers(), HEADERS)).getSpanContext();
+                    SpanContext linked = Span.fromContext(propagator.extract(
+                                    Context.root(), delivery.record().headers(), HEADERS))
+                            .getSpanContext();
                     if (linked.isValid()) {
-                        builder.addLink(linked, Attributes.of(AttributeKey.stringKey("messaging.message.id"),
-                                delivery.event().id()));
+                        builder.addLink(
+                                linked,
+                                Attributes.of(
+                                        AttributeKey.stringKey("messaging.message.id"),
+                                        delivery.event().id()));
                     }
                 });
             }

@@ -1,12 +1,10 @@
 package com.lavish.consumer;
 
+import io.vertx.pgclient.PgException;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.common.errors.RetriableException;
-
-import io.vertx.pgclient.PgException;
 
 /**
  * Whether a failure says something about a dependency rather than about the records: the database, Redis or the
@@ -22,18 +20,20 @@ public final class TransientFailures {
      * timeout), the server shutting down or starting up (57P01 to 57P03), system errors such as I/O (58).
      */
     private static final Set<String> CLASSES = Set.of("08", "53", "58");
+
     private static final Set<String> CODES = Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02", "57P03");
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof PgException pg) {
                 return isTransientSqlState(pg.getSqlState());
             }
-            if (cause instanceof IOException || cause instanceof TimeoutException
-                    || cause instanceof io.smallrye.mutiny.TimeoutException || cause instanceof RetriableException
+            if (cause instanceof IOException
+                    || cause instanceof TimeoutException
+                    || cause instanceof io.smallrye.mutiny.TimeoutException
+                    || cause instanceof RetriableException
                     || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
                 return true;
             }
@@ -45,7 +45,8 @@ public final class TransientFailures {
     }
 
     static boolean isTransientSqlState(String sqlState) {
-        return sqlState != null && sqlState.length() == 5
+        return sqlState != null
+                && sqlState.length() == 5
                 && (CODES.contains(sqlState) || CLASSES.contains(sqlState.substring(0, 2)));
     }
 
@@ -62,9 +63,13 @@ public final class TransientFailures {
             return true;
         }
         String message = cause.getMessage();
-        return (type.startsWith("io.vertx.") || type.equals("java.lang.IllegalStateException")) && message != null
-                && (message.contains("Connection is closed") || message.contains("Connection was closed")
-                        || message.contains("Connection is not active") || message.equals("Timeout")
-                        || message.contains("Pool closed") || message.contains("Client is closed"));
+        return (type.startsWith("io.vertx.") || type.equals("java.lang.IllegalStateException"))
+                && message != null
+                && (message.contains("Connection is closed")
+                        || message.contains("Connection was closed")
+                        || message.contains("Connection is not active")
+                        || message.equals("Timeout")
+                        || message.contains("Pool closed")
+                        || message.contains("Client is closed"));
     }
 }

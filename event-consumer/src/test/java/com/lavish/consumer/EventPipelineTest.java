@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +92,9 @@ class EventPipelineTest {
             poll.add(record(id, 1, i == 4 ? "poison" : "fine-" + i, ceId()));
         }
         double splits = fixture.metrics.counter("thing.events.batches.split").count();
-        failedBefore = fixture.metrics.counter("thing.events.failed.attempts", "type", "things/update").count();
+        failedBefore = fixture.metrics
+                .counter("thing.events.failed.attempts", "type", "things/update")
+                .count();
         consume(poll);
 
         for (int i = 0; i < ids.size(); i++) {
@@ -103,16 +104,24 @@ class EventPipelineTest {
                 assertEquals("fine-" + i, fixture.thing(ids.get(i)).get("value"));
             }
         }
-        assertTrue(fixture.metrics.counter("thing.events.batches.split").count() >= splits + 3,
+        assertTrue(
+                fixture.metrics.counter("thing.events.batches.split").count() >= splits + 3,
                 "halved down to the record that fails");
         Set<String> keys = poll.stream().map(ConsumerRecord::key).collect(Collectors.toSet());
         List<ConsumerRecord<String, byte[]>> letters = PipelineFixture.deadLetters(keys, Duration.ofSeconds(5));
         assertEquals(1, letters.size(), "only the poison record is dead-lettered");
         assertEquals(poll.get(4).key(), letters.get(0).key());
-        assertTrue(header(letters.get(0), "dead-letter-reason").contains("check constraint"),
+        assertTrue(
+                header(letters.get(0), "dead-letter-reason").contains("check constraint"),
                 header(letters.get(0), "dead-letter-reason"));
-        assertEquals(3, fixture.metrics.counter("thing.events.failed.attempts", "type", "things/update").count()
-                - failedBefore, 0.0001, "alone: one attempt and two retries");
+        assertEquals(
+                3,
+                fixture.metrics
+                                .counter("thing.events.failed.attempts", "type", "things/update")
+                                .count()
+                        - failedBefore,
+                0.0001,
+                "alone: one attempt and two retries");
     }
 
     private static double failedBefore;
@@ -125,8 +134,8 @@ class EventPipelineTest {
         consume(List.of(unreadable, record(good, 1, "good", ceId())));
 
         assertEquals("good", fixture.thing(good).get("value"));
-        List<ConsumerRecord<String, byte[]>> letters = PipelineFixture.deadLetters(Set.of(unreadable.key()),
-                Duration.ofSeconds(5));
+        List<ConsumerRecord<String, byte[]>> letters =
+                PipelineFixture.deadLetters(Set.of(unreadable.key()), Duration.ofSeconds(5));
         assertEquals(1, letters.size());
         assertTrue(header(letters.get(0), "dead-letter-reason").contains("not valid JSON"));
     }
@@ -136,7 +145,8 @@ class EventPipelineTest {
         long id = newId();
         things.outagesLeft.set(6);
         ConsumerRecord<String, byte[]> record = record(id, 1, "patient", ceId());
-        CompletableFuture<Void> done = fixture.pipeline.consume(List.of(record), things).subscribeAsCompletionStage();
+        CompletableFuture<Void> done =
+                fixture.pipeline.consume(List.of(record), things).subscribeAsCompletionStage();
 
         await().atMost(WAIT).until(fixture.health::anyWaiting);
         assertFalse(fixture.health.response().getStatus().name().equals("UP"), "readiness is DOWN while it waits");
@@ -144,7 +154,8 @@ class EventPipelineTest {
 
         assertEquals("patient", fixture.thing(id).get("value"));
         assertFalse(fixture.health.anyWaiting(), "ready again");
-        assertTrue(PipelineFixture.deadLetters(Set.of(record.key()), Duration.ofSeconds(3)).isEmpty());
+        assertTrue(PipelineFixture.deadLetters(Set.of(record.key()), Duration.ofSeconds(3))
+                .isEmpty());
     }
 
     static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,5 +1,18 @@
 package com.lavish.consumer;
 
+import com.lavish.devstack.Component;
+import com.lavish.devstack.DevStack;
+import com.lavish.devstack.PostgresServer;
+import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
+import com.lavish.testsupport.Webhooks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +25,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,21 +32,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
-import com.lavish.devstack.Component;
-import com.lavish.devstack.DevStack;
-import com.lavish.devstack.PostgresServer;
-import com.lavish.devstack.SharedDevStack;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.events.Topics;
-import com.lavish.testsupport.Webhooks;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 
 /**
  * The pipeline as a service builds it, without a service: a real PostgreSQL and Kafka from devstack, the reactive
@@ -59,9 +56,13 @@ final class PipelineFixture implements AutoCloseable {
         Map<String, String> config = SharedDevStack.start(Set.of(Component.POSTGRES, Component.KAFKA));
         stack = SharedDevStack.get();
         PgConnectOptions connect = PgConnectOptions.fromUri(config.get("quarkus.datasource.reactive.url"))
-                .setUser(config.get("quarkus.datasource.username")).setPassword("");
-        pool = Pool.newInstance(PgBuilder.pool().connectingTo(connect).with(new PoolOptions().setMaxSize(4))
-                .using(vertx.getDelegate()).build());
+                .setUser(config.get("quarkus.datasource.username"))
+                .setPassword("");
+        pool = Pool.newInstance(PgBuilder.pool()
+                .connectingTo(connect)
+                .with(new PoolOptions().setMaxSize(4))
+                .using(vertx.getDelegate())
+                .build());
         pool.query("""
                 create schema if not exists pipeline_test;
                 create table if not exists pipeline_test.applied_event (
@@ -73,18 +74,43 @@ final class PipelineFixture implements AutoCloseable {
                     primary key (shop_domain, id))""").execute().await().indefinitely();
         producer = new RecordProducer(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()));
         EventPipelineConfig pipelineConfig = new EventPipelineConfig() {
-            public String schema() { return ThingProjection.SCHEMA; }
-            public Duration transactionTimeout() { return transactionTimeout; }
-            public Duration transientInitialBackoff() { return Duration.ofMillis(100); }
-            public Duration transientMaxBackoff() { return Duration.ofMillis(500); }
+            public String schema() {
+                return ThingProjection.SCHEMA;
+            }
+
+            public Duration transactionTimeout() {
+                return transactionTimeout;
+            }
+
+            public Duration transientInitialBackoff() {
+                return Duration.ofMillis(100);
+            }
+
+            public Duration transientMaxBackoff() {
+                return Duration.ofMillis(500);
+            }
         };
         EventRetryConfig retry = new EventRetryConfig() {
-            public int attempts() { return 2; }
-            public Duration initialBackoff() { return Duration.ofMillis(50); }
-            public Duration maxBackoff() { return Duration.ofMillis(100); }
+            public int attempts() {
+                return 2;
+            }
+
+            public Duration initialBackoff() {
+                return Duration.ofMillis(50);
+            }
+
+            public Duration maxBackoff() {
+                return Duration.ofMillis(100);
+            }
         };
-        pipeline = new EventPipeline(pool, pipelineConfig, retry, metrics,
-                new DeadLetterWriter(producer, metrics, new ShutdownWatch()), health, new ShutdownWatch(),
+        pipeline = new EventPipeline(
+                pool,
+                pipelineConfig,
+                retry,
+                metrics,
+                new DeadLetterWriter(producer, metrics, new ShutdownWatch()),
+                health,
+                new ShutdownWatch(),
                 RecordTracing.off());
     }
 
@@ -98,15 +124,28 @@ final class PipelineFixture implements AutoCloseable {
 
     /** A record of the thing's event, as webhook-gateway would publish it, at the next offset of partition 0. */
     static ConsumerRecord<String, byte[]> record(long id, long version, String value, String ceId) {
-        return record(id, ("{\"id\": " + id + ", \"version\": " + version + ", \"value\": \"" + value + "\"}")
-                .getBytes(StandardCharsets.UTF_8), ceId);
+        return record(
+                id,
+                ("{\"id\": " + id + ", \"version\": " + version + ", \"value\": \"" + value + "\"}")
+                        .getBytes(StandardCharsets.UTF_8),
+                ceId);
     }
 
     static ConsumerRecord<String, byte[]> record(long id, byte[] value, String ceId) {
-        ShopifyEvent event = Webhooks.event(ceId, "things/update", SHOP, Instant.now().toString(), id, value);
+        ShopifyEvent event =
+                Webhooks.event(ceId, "things/update", SHOP, Instant.now().toString(), id, value);
         Headers headers = event.toHeaders();
-        return new ConsumerRecord<>(TOPIC, 0, OFFSETS.incrementAndGet(), System.currentTimeMillis(),
-                TimestampType.CREATE_TIME, -1, value.length, event.recordKey().toString(), value, headers,
+        return new ConsumerRecord<>(
+                TOPIC,
+                0,
+                OFFSETS.incrementAndGet(),
+                System.currentTimeMillis(),
+                TimestampType.CREATE_TIME,
+                -1,
+                value.length,
+                event.recordKey().toString(),
+                value,
+                headers,
                 Optional.empty());
     }
 
@@ -117,7 +156,10 @@ final class PipelineFixture implements AutoCloseable {
     /** The stored thing: version, value and how many writes it took; null when there is none. */
     Map<String, Object> thing(long id) {
         var rows = pool.preparedQuery("select version, value, writes from pipeline_test.thing where shop_domain = $1 "
-                        + "and id = $2").execute(io.vertx.mutiny.sqlclient.Tuple.of(SHOP, id)).await().indefinitely();
+                        + "and id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(SHOP, id))
+                .await()
+                .indefinitely();
         if (rows.size() == 0) {
             return null;
         }
@@ -131,7 +173,8 @@ final class PipelineFixture implements AutoCloseable {
 
     double count(String outcome) {
         return metrics.find("thing.events").tag("outcome", outcome).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 
     /** The dead letters of the test topic whose record keys are among {@code keys}, read from the real broker. */
@@ -141,8 +184,8 @@ final class PipelineFixture implements AutoCloseable {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "pipeline-test-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetterOf(TOPIC)));
             long deadline = System.nanoTime() + within.toNanos();
             while (System.nanoTime() < deadline) {

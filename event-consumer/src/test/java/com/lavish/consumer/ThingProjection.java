@@ -1,18 +1,16 @@
 package com.lavish.consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lavish.events.MalformedEventException;
+import com.lavish.events.ShopifyEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lavish.events.MalformedEventException;
-import com.lavish.events.ShopifyEvent;
-
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * A projection as small as a service's: a "thing" with a version and a value, the newest version winning, written
@@ -21,14 +19,14 @@ import io.vertx.mutiny.sqlclient.Row;
  */
 final class ThingProjection implements EventProjection<ThingProjection.Thing> {
 
-    record Thing(long id, long version, String value) {
-    }
+    record Thing(long id, long version, String value) {}
 
     static final String SCHEMA = "pipeline_test";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Writes that fail with a lost connection before one goes through. */
     final AtomicInteger outagesLeft = new AtomicInteger();
+
     final AtomicInteger writes = new AtomicInteger();
 
     @Override
@@ -43,7 +41,9 @@ final class ThingProjection implements EventProjection<ThingProjection.Thing> {
             if (!body.path("id").canConvertToLong()) {
                 throw new MalformedEventException("names no thing");
             }
-            return Optional.of(new Thing(body.get("id").asLong(), body.path("version").asLong(),
+            return Optional.of(new Thing(
+                    body.get("id").asLong(),
+                    body.path("version").asLong(),
                     body.path("value").asText()));
         } catch (java.io.IOException e) {
             throw new MalformedEventException("not valid JSON");
@@ -69,9 +69,14 @@ final class ThingProjection implements EventProjection<ThingProjection.Thing> {
                 }
             }
             Thing thing = newest.change();
-            rows.row().text(newest.event().shopDomain()).bigint(thing.id()).bigint(thing.version()).text(thing.value());
+            rows.row()
+                    .text(newest.event().shopDomain())
+                    .bigint(thing.id())
+                    .bigint(thing.version())
+                    .text(thing.value());
         }
-        return batch.connection().preparedQuery("""
+        return batch.connection()
+                .preparedQuery("""
                         insert into pipeline_test.thing (shop_domain, id, version, value)
                         select * from unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[])
                         on conflict (shop_domain, id) do update
@@ -85,7 +90,8 @@ final class ThingProjection implements EventProjection<ThingProjection.Thing> {
                     }
                     // a winner the stored version beat is stale too
                     batch.deliveries().stream()
-                            .filter(d -> d.outcome() == EventOutcome.APPLIED && !written.contains(d.change().id()))
+                            .filter(d -> d.outcome() == EventOutcome.APPLIED
+                                    && !written.contains(d.change().id()))
                             .forEach(Delivery::stale);
                 })
                 .replaceWithVoid();

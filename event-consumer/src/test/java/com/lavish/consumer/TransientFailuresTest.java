@@ -3,11 +3,9 @@ package com.lavish.consumer;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ConnectException;
-
-import org.junit.jupiter.api.Test;
-
 import io.vertx.pgclient.PgException;
+import java.net.ConnectException;
+import org.junit.jupiter.api.Test;
 
 class TransientFailuresTest {
 

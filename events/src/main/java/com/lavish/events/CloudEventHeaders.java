@@ -21,11 +21,11 @@ public final class CloudEventHeaders {
     public static final String SHOPIFY_API_VERSION = "ce_shopifyapiversion";
     /** Extension: X-Shopify-Event-Id, the same on every delivery of one underlying event. */
     public static final String SHOPIFY_EVENT_ID = "ce_shopifyeventid";
+
     public static final String CONTENT_TYPE = "content-type";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

@@ -11,6 +11,5 @@ public final class ComplianceTopics {
     public static final String SHOP_REDACT = "shop/redact";
     public static final String APP_UNINSTALLED = "app/uninstalled";
 
-    private ComplianceTopics() {
-    }
+    private ComplianceTopics() {}
 }

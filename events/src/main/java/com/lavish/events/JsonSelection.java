@@ -1,15 +1,14 @@
 package com.lavish.events;
 
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The fields of a webhook body that a reader uses, so that only they become a tree: a whole Shopify order is ten
@@ -30,8 +29,7 @@ public final class JsonSelection {
 
     private final Map<String, JsonSelection> fields = new HashMap<>();
 
-    private JsonSelection() {
-    }
+    private JsonSelection() {}
 
     /** A selection of these fields, each whole. */
     public static JsonSelection of(String... fields) {
@@ -94,11 +92,12 @@ public final class JsonSelection {
     private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
             case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);

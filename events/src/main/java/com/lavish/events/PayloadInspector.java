@@ -1,14 +1,13 @@
 package com.lavish.events;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /**
  * Checks in one streaming pass that a verified body is a JSON object and picks out the entity id at a route's
@@ -17,11 +16,11 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 public final class PayloadInspector {
 
     private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
 
-    private PayloadInspector() {
-    }
+    private PayloadInspector() {}
 
     /**
      * @return the id at {@code idPath} (a JSON integer, or a string), empty when absent or null

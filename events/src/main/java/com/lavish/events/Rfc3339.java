@@ -16,8 +16,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class Rfc3339 {
 
-    private Rfc3339() {
-    }
+    private Rfc3339() {}
 
     /** The instant, or null when the text is no RFC 3339 timestamp (or its year is outside 1..9999). */
     public static Instant parse(String text) {
@@ -43,8 +42,12 @@ public final class Rfc3339 {
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:mm)}; null for any other shape or an impossible value. */
     private static Instant common(String t) {
         int n = t.length();
-        if (n < 20 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
-                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+        if (n < 20
+                || t.charAt(4) != '-'
+                || t.charAt(7) != '-'
+                || (t.charAt(10) != 'T' && t.charAt(10) != ' ')
+                || t.charAt(13) != ':'
+                || t.charAt(16) != ':') {
             return null;
         }
         int year = digits(t, 0, 4);
@@ -53,7 +56,14 @@ public final class Rfc3339 {
         int hour = digits(t, 11, 2);
         int minute = digits(t, 14, 2);
         int second = digits(t, 17, 2);
-        if (year < 1 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+        if (year < 1
+                || month < 0
+                || day < 0
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
                 || second > 59) {
             return null;
         }
@@ -86,8 +96,8 @@ public final class Rfc3339 {
         }
         try {
             long epochDay = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds,
-                    nanos);
+            return Instant.ofEpochSecond(
+                    epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
         } catch (DateTimeException impossible) {
             return null;
         }

@@ -3,7 +3,6 @@ package com.lavish.events;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -21,8 +20,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param eventId    X-Shopify-Event-Id, may be null
  * @param payload    the raw body, byte for byte
  */
-public record ShopifyEvent(String id, String type, String shopDomain, String time, String subject,
-                           String apiVersion, String eventId, byte[] payload) {
+public record ShopifyEvent(
+        String id,
+        String type,
+        String shopDomain,
+        String time,
+        String subject,
+        String apiVersion,
+        String eventId,
+        byte[] payload) {
 
     public ShopifyEvent {
         Objects.requireNonNull(id, "id");
@@ -60,11 +66,15 @@ public record ShopifyEvent(String id, String type, String shopDomain, String tim
         if (value == null) {
             throw new MalformedEventException("record has no value");
         }
-        return new ShopifyEvent(required(headers, CloudEventHeaders.ID), required(headers, CloudEventHeaders.TYPE),
-                required(headers, CloudEventHeaders.SOURCE), required(headers, CloudEventHeaders.TIME),
+        return new ShopifyEvent(
+                required(headers, CloudEventHeaders.ID),
+                required(headers, CloudEventHeaders.TYPE),
+                required(headers, CloudEventHeaders.SOURCE),
+                required(headers, CloudEventHeaders.TIME),
                 optional(headers, CloudEventHeaders.SUBJECT).orElse(null),
                 optional(headers, CloudEventHeaders.SHOPIFY_API_VERSION).orElse(null),
-                optional(headers, CloudEventHeaders.SHOPIFY_EVENT_ID).orElse(null), value);
+                optional(headers, CloudEventHeaders.SHOPIFY_EVENT_ID).orElse(null),
+                value);
     }
 
     public static Optional<String> optional(Headers headers, String name) {

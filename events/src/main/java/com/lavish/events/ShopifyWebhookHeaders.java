@@ -14,6 +14,5 @@ public final class ShopifyWebhookHeaders {
     public static final String EVENT_ID = "X-Shopify-Event-Id";
     public static final String TRIGGERED_AT = "X-Shopify-Triggered-At";
 
-    private ShopifyWebhookHeaders() {
-    }
+    private ShopifyWebhookHeaders() {}
 }

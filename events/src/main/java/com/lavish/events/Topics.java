@@ -16,6 +16,7 @@ public final class Topics {
     public static final String COMPLIANCE = "shopify.compliance";
     /** Topics that no consumer knows yet: kept, so nothing Shopify sends is dropped, and counted. */
     public static final String UNROUTED = "shopify.unrouted";
+
     public static final String SYNC_COMMANDS = "sync.commands";
     public static final String SYNC_RESULTS = "sync.results";
     /** What happened to subscription contracts, as subscription-service tells it (notification-service reads it). */
@@ -24,12 +25,18 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     /** The topics that carry events (each of them also has a dead-letter topic). */
-    public static final List<String> EVENT_TOPICS =
-            List.of(CUSTOMERS, ORDERS, PRODUCTS, SUBSCRIPTIONS, COMPLIANCE, UNROUTED, SYNC_COMMANDS, SYNC_RESULTS,
-                    SUBSCRIPTION_EVENTS);
+    public static final List<String> EVENT_TOPICS = List.of(
+            CUSTOMERS,
+            ORDERS,
+            PRODUCTS,
+            SUBSCRIPTIONS,
+            COMPLIANCE,
+            UNROUTED,
+            SYNC_COMMANDS,
+            SYNC_RESULTS,
+            SUBSCRIPTION_EVENTS);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String deadLetterOf(String topic) {
         return topic + DEAD_LETTER_SUFFIX;

@@ -1,19 +1,17 @@
 package com.lavish.events;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * How every consumer reads the fields of a Shopify body: leniently, since Shopify sends unknown fields, nulls where
@@ -25,11 +23,10 @@ public final class WebhookFields {
 
     private static final Logger LOG = Logger.getLogger(WebhookFields.class);
     // decimals as sent: a float read through a double would change the amount
-    private static final ObjectReader JSON = new ObjectMapper().reader()
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectReader JSON =
+            new ObjectMapper().reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private WebhookFields() {
-    }
+    private WebhookFields() {}
 
     /** The body as a JSON object. */
     public static JsonNode object(ShopifyEvent event) {
@@ -50,7 +47,8 @@ public final class WebhookFields {
                     body = parser.nextToken() == null ? null : selection.read(parser);
                     // nothing may follow the object, as readTree checks for the whole body
                     if (parser.nextToken() != null) {
-                        throw new MalformedEventException("body of " + event.type() + " has content after its JSON object");
+                        throw new MalformedEventException(
+                                "body of " + event.type() + " has content after its JSON object");
                     }
                 }
             }

@@ -1,14 +1,13 @@
 package com.lavish.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 /** The readers for GraphQL nodes in {@link WebhookFields}: how reconciliation's shape meets the webhook's. */
 class GraphqlNodeFieldsTest {
@@ -24,7 +23,9 @@ class GraphqlNodeFieldsTest {
                 + "{\"cursor\":\"x\"}]}}");
 
         assertEquals(1, WebhookFields.connectionNodes(asNodes, "lines").size());
-        assertEquals(asNodes.at("/lines/nodes/0"), WebhookFields.connectionNodes(asEdges, "lines").get(0));
+        assertEquals(
+                asNodes.at("/lines/nodes/0"),
+                WebhookFields.connectionNodes(asEdges, "lines").get(0));
         assertEquals(1, WebhookFields.connectionNodes(asEdges, "lines").size(), "an edge without a node is skipped");
         assertTrue(WebhookFields.connectionNodes(asNodes, "absent").isEmpty());
     }

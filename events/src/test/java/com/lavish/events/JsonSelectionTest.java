@@ -3,23 +3,27 @@ package com.lavish.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 class JsonSelectionTest {
 
     private static final JsonSelection ORDER = JsonSelection.of("id", "note", "total")
             .with("customer", JsonSelection.of("id"))
-            .with("line_items", JsonSelection.of("id", "quantity")
-                    .with("selling_plan", JsonSelection.of("name")));
+            .with("line_items", JsonSelection.of("id", "quantity").with("selling_plan", JsonSelection.of("name")));
 
     private static ShopifyEvent event(String body) {
-        return new ShopifyEvent("wh-1", "orders/create", "lavish.myshopify.com", "2026-11-25T10:00:00Z", "1",
-                "2026-07", "ev-1", body.getBytes(StandardCharsets.UTF_8));
+        return new ShopifyEvent(
+                "wh-1",
+                "orders/create",
+                "lavish.myshopify.com",
+                "2026-11-25T10:00:00Z",
+                "1",
+                "2026-07",
+                "ev-1",
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static JsonNode selected(String body) {
@@ -44,9 +48,9 @@ class JsonSelectionTest {
     @Test
     void aWholeFieldKeepsEverythingUnderIt() {
         JsonNode order = WebhookFields.object(event("""
-                {"id": 1, "shipping_address": {"city": "Hobart", "geo": {"lat": -42.88}}, "skipped": true}"""),
-                JsonSelection.of("id", "shipping_address"));
-        assertEquals("{\"id\":1,\"shipping_address\":{\"city\":\"Hobart\",\"geo\":{\"lat\":-42.88}}}", order.toString());
+                {"id": 1, "shipping_address": {"city": "Hobart", "geo": {"lat": -42.88}}, "skipped": true}"""), JsonSelection.of("id", "shipping_address"));
+        assertEquals(
+                "{\"id\":1,\"shipping_address\":{\"city\":\"Hobart\",\"geo\":{\"lat\":-42.88}}}", order.toString());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
-
 import org.junit.jupiter.api.Test;
 
 class Rfc3339Test {
@@ -18,7 +17,8 @@ class Rfc3339Test {
         assertEquals(Instant.parse("2026-01-01T15:00:00Z"), Rfc3339.parse("2026-01-01T10:00:00-05:00"));
         assertEquals(Instant.parse("2026-07-01T00:30:00Z"), Rfc3339.parse("2026-07-01T10:00:00+09:30"));
         assertEquals(Instant.parse("2019-01-01T00:00:00Z"), Rfc3339.parse("2019-01-01 00:00:00.000Z"));
-        assertEquals(Instant.parse("2026-02-03T04:05:06.123456789Z"), Rfc3339.parse(" 2026-02-03T04:05:06.123456789Z "));
+        assertEquals(
+                Instant.parse("2026-02-03T04:05:06.123456789Z"), Rfc3339.parse(" 2026-02-03T04:05:06.123456789Z "));
         assertEquals(Instant.parse("2026-02-03T04:05:06.120Z"), Rfc3339.parse("2026-02-03T04:05:06.12Z"));
     }
 
@@ -39,9 +39,10 @@ class Rfc3339Test {
     void agreesWithJavaTimeOnEveryTimestampItReads() {
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 100_000; i++) {
-            OffsetDateTime time = OffsetDateTime.ofInstant(Instant.ofEpochSecond(random.nextLong(-62_000_000_000L,
-                    253_000_000_000L), random.nextInt(1_000_000_000)), ZoneOffset.ofTotalSeconds(
-                    random.nextInt(-18 * 60, 18 * 60 + 1) * 60));
+            OffsetDateTime time = OffsetDateTime.ofInstant(
+                    Instant.ofEpochSecond(
+                            random.nextLong(-62_000_000_000L, 253_000_000_000L), random.nextInt(1_000_000_000)),
+                    ZoneOffset.ofTotalSeconds(random.nextInt(-18 * 60, 18 * 60 + 1) * 60));
             String text = time.toString();
             Instant expected;
             try {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
-
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +13,15 @@ class ShopifyEventTest {
     @Test
     void headersRoundTripToTheSameEvent() {
         byte[] body = "{\"id\": 1}".getBytes(StandardCharsets.UTF_8);
-        ShopifyEvent sent = new ShopifyEvent("wh-1", "customers/create", "lavish.myshopify.com",
-                "2026-11-25T10:00:00Z", "1", "2026-07", "ev-1", body);
+        ShopifyEvent sent = new ShopifyEvent(
+                "wh-1",
+                "customers/create",
+                "lavish.myshopify.com",
+                "2026-11-25T10:00:00Z",
+                "1",
+                "2026-07",
+                "ev-1",
+                body);
         Headers headers = sent.toHeaders();
         ShopifyEvent read = ShopifyEvent.fromRecord(headers, body);
         assertEquals("wh-1", read.id());
@@ -24,13 +30,16 @@ class ShopifyEventTest {
         assertEquals("2026-07", read.apiVersion());
         assertEquals("ev-1", read.eventId());
         assertArrayEquals(body, read.payload());
-        assertEquals("1.0", ShopifyEvent.optional(headers, CloudEventHeaders.SPEC_VERSION).orElseThrow());
+        assertEquals(
+                "1.0",
+                ShopifyEvent.optional(headers, CloudEventHeaders.SPEC_VERSION).orElseThrow());
         assertEquals("lavish.myshopify.com/1", read.recordKey().toString());
     }
 
     @Test
     void keyFallsBackToTheDeliveryWhenThePayloadNamesNoEntity() {
-        ShopifyEvent event = new ShopifyEvent("wh-2", "shop/update", "s.myshopify.com", "t", null, null, null, new byte[0]);
+        ShopifyEvent event =
+                new ShopifyEvent("wh-2", "shop/update", "s.myshopify.com", "t", null, null, null, new byte[0]);
         assertEquals(new RecordKey("s.myshopify.com", "wh-2"), event.recordKey());
     }
 

@@ -1,15 +1,13 @@
 package com.lavish.notifications;
 
-import java.util.List;
-
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import jakarta.persistence.PostLoad;
-
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.EncryptedTable;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.PostLoad;
+import java.util.List;
 
 /**
  * The columns of the notification schema stored encrypted (ADR 0005), each bound to its row: a recipient's address
@@ -19,18 +17,17 @@ import com.lavish.edge.personaldata.RowKey;
  */
 public final class EncryptedColumns {
 
-    public static final EncryptedTable RECIPIENT = EncryptedTable.of("recipient",
-            List.of("shop_domain", "customer_id"), "email", "first_name");
-    public static final EncryptedTable MESSAGE = EncryptedTable.of("message", List.of("event_id"),
-            "recipient", "first_name");
+    public static final EncryptedTable RECIPIENT =
+            EncryptedTable.of("recipient", List.of("shop_domain", "customer_id"), "email", "first_name");
+    public static final EncryptedTable MESSAGE =
+            EncryptedTable.of("message", List.of("event_id"), "recipient", "first_name");
 
     public static final EncryptedColumn RECIPIENT_EMAIL = RECIPIENT.column("email");
     public static final EncryptedColumn RECIPIENT_FIRST_NAME = RECIPIENT.column("first_name");
     public static final EncryptedColumn MESSAGE_RECIPIENT = MESSAGE.column("recipient");
     public static final EncryptedColumn MESSAGE_FIRST_NAME = MESSAGE.column("first_name");
 
-    private EncryptedColumns() {
-    }
+    private EncryptedColumns() {}
 
     public static RowKey recipientKey(String shop, long customerId) {
         return RECIPIENT.key(shop, customerId);

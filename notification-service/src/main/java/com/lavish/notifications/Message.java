@@ -1,7 +1,6 @@
 package com.lavish.notifications;
 
-import java.time.Instant;
-
+import com.lavish.edge.personaldata.PersonalDataCipher;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -10,11 +9,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-
+import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import com.lavish.edge.personaldata.PersonalDataCipher;
 
 /**
  * One email owed for a subscription event, or one resend of such an email, and what became of it. Keyed for the
@@ -38,13 +35,18 @@ public class Message {
     public long contractId;
     public String kind;
     public String locale;
+
     @Transient
     public String recipient;
+
     @Transient
     public String firstName;
+
     public String subject;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public String payload;
+
     public String state;
     public int attempts;
     public Instant nextAttemptAt;
@@ -57,15 +59,16 @@ public class Message {
     // the columns as stored: ciphertext, written only as such
     @Column(name = "recipient")
     String storedRecipient;
+
     @Column(name = "first_name")
     String storedFirstName;
 
     /** Sets the stored columns from the plaintext ones, bound to this message's event id. */
     public void encryptWith(PersonalDataCipher cipher) {
-        storedRecipient = cipher.encrypt(recipient, EncryptedColumns.MESSAGE_RECIPIENT,
-                EncryptedColumns.messageKey(eventId));
-        storedFirstName = cipher.encrypt(firstName, EncryptedColumns.MESSAGE_FIRST_NAME,
-                EncryptedColumns.messageKey(eventId));
+        storedRecipient =
+                cipher.encrypt(recipient, EncryptedColumns.MESSAGE_RECIPIENT, EncryptedColumns.messageKey(eventId));
+        storedFirstName =
+                cipher.encrypt(firstName, EncryptedColumns.MESSAGE_FIRST_NAME, EncryptedColumns.messageKey(eventId));
     }
 
     @Override

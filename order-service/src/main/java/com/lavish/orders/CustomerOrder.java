@@ -1,10 +1,5 @@
 package com.lavish.orders;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +11,10 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A Shopify order of one shop, as order-service last applied it: the consumer writes it set-based
@@ -42,12 +41,16 @@ public class CustomerOrder {
 
     @Transient
     public String email;
+
     @Transient
     public String phone;
+
     @Transient
     public String customerFirstName;
+
     @Transient
     public String customerLastName;
+
     @Transient
     public String note;
 
@@ -71,73 +74,103 @@ public class CustomerOrder {
 
     @Transient
     public String shippingName;
+
     @Transient
     public String shippingCompany;
+
     @Transient
     public String shippingAddress1;
+
     @Transient
     public String shippingAddress2;
+
     @Transient
     public String shippingCity;
+
     public String shippingProvince;
     public String shippingProvinceCode;
     public String shippingCountry;
     public String shippingCountryCode;
+
     @Transient
     public String shippingZip;
+
     @Transient
     public String shippingPhone;
 
     @Transient
     public String billingName;
+
     @Transient
     public String billingAddress1;
+
     @Transient
     public String billingAddress2;
+
     @Transient
     public String billingCity;
+
     public String billingProvince;
     public String billingCountryCode;
+
     @Transient
     public String billingZip;
+
     @Transient
     public String billingPhone;
 
     // the columns as stored: ciphertext, never written through the entity
     @Column(name = "email", insertable = false, updatable = false)
     String storedEmail;
+
     @Column(name = "phone", insertable = false, updatable = false)
     String storedPhone;
+
     @Column(name = "customer_first_name", insertable = false, updatable = false)
     String storedCustomerFirstName;
+
     @Column(name = "customer_last_name", insertable = false, updatable = false)
     String storedCustomerLastName;
+
     @Column(name = "note", insertable = false, updatable = false)
     String storedNote;
+
     @Column(name = "shipping_name", insertable = false, updatable = false)
     String storedShippingName;
+
     @Column(name = "shipping_company", insertable = false, updatable = false)
     String storedShippingCompany;
+
     @Column(name = "shipping_address1", insertable = false, updatable = false)
     String storedShippingAddress1;
+
     @Column(name = "shipping_address2", insertable = false, updatable = false)
     String storedShippingAddress2;
+
     @Column(name = "shipping_city", insertable = false, updatable = false)
     String storedShippingCity;
+
     @Column(name = "shipping_zip", insertable = false, updatable = false)
     String storedShippingZip;
+
     @Column(name = "shipping_phone", insertable = false, updatable = false)
     String storedShippingPhone;
+
     @Column(name = "billing_name", insertable = false, updatable = false)
     String storedBillingName;
+
     @Column(name = "billing_address1", insertable = false, updatable = false)
     String storedBillingAddress1;
+
     @Column(name = "billing_address2", insertable = false, updatable = false)
     String storedBillingAddress2;
+
     @Column(name = "billing_city", insertable = false, updatable = false)
     String storedBillingCity;
+
     @Column(name = "billing_zip", insertable = false, updatable = false)
     String storedBillingZip;
+
     @Column(name = "billing_phone", insertable = false, updatable = false)
     String storedBillingPhone;
 

@@ -1,15 +1,13 @@
 package com.lavish.orders;
 
-import java.util.List;
-
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import jakarta.persistence.PostLoad;
-
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.EncryptedTable;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.PostLoad;
+import java.util.List;
 
 /**
  * The columns of {@code customer_order} stored encrypted (ADR 0005), bound to their row: the associated data of a
@@ -26,14 +24,28 @@ import com.lavish.edge.personaldata.RowKey;
 public final class EncryptedColumns {
 
     /** An order's key: shop and Shopify id, which the consumer knows before the row exists. */
-    public static final EncryptedTable CUSTOMER_ORDER = EncryptedTable.of("customer_order",
+    public static final EncryptedTable CUSTOMER_ORDER = EncryptedTable.of(
+            "customer_order",
             List.of("shop_domain", "shopify_id"),
-            "email", "phone", "customer_first_name", "customer_last_name",
+            "email",
+            "phone",
+            "customer_first_name",
+            "customer_last_name",
             // the merchant's free text on the order: it may hold anything personal
             "note",
-            "shipping_name", "shipping_company", "shipping_address1", "shipping_address2", "shipping_city",
-            "shipping_zip", "shipping_phone",
-            "billing_name", "billing_address1", "billing_address2", "billing_city", "billing_zip", "billing_phone");
+            "shipping_name",
+            "shipping_company",
+            "shipping_address1",
+            "shipping_address2",
+            "shipping_city",
+            "shipping_zip",
+            "shipping_phone",
+            "billing_name",
+            "billing_address1",
+            "billing_address2",
+            "billing_city",
+            "billing_zip",
+            "billing_phone");
 
     public static final EncryptedColumn EMAIL = CUSTOMER_ORDER.column("email");
     public static final EncryptedColumn PHONE = CUSTOMER_ORDER.column("phone");
@@ -54,8 +66,7 @@ public final class EncryptedColumns {
     public static final EncryptedColumn BILLING_ZIP = CUSTOMER_ORDER.column("billing_zip");
     public static final EncryptedColumn BILLING_PHONE = CUSTOMER_ORDER.column("billing_phone");
 
-    private EncryptedColumns() {
-    }
+    private EncryptedColumns() {}
 
     public static RowKey orderKey(String shop, long shopifyId) {
         return CUSTOMER_ORDER.key(shop, shopifyId);

@@ -1,12 +1,11 @@
 package com.lavish.orders;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** An orders/edited notice: which lines an edit added or removed, and when it was committed. */
 @Entity

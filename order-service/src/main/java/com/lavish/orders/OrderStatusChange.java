@@ -1,12 +1,11 @@
 package com.lavish.orders;
 
-import java.time.Instant;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /**
  * One change of an order's status as the customer would see it, written with the change ({@code OrderWrites}): what
@@ -26,6 +25,7 @@ public class OrderStatusChange {
     public Long orderNumber;
     /** Comma-separated: placed, financial_status, fulfillment_status, cancelled, fulfillment, tracking. */
     public String changes;
+
     public String financialStatus;
     public String fulfillmentStatus;
     public Instant cancelledAt;

@@ -1,14 +1,12 @@
 package com.lavish.orders;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvFileSource;
-
 import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.orders.support.OrderEventFixture;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * Every metric deploy/kubernetes/metrics/order-service.csv assigns to this service (what the operations dashboard,

@@ -15,17 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.personaldata.EncryptedColumn;
@@ -35,11 +24,18 @@ import com.lavish.edge.personaldata.PersonalDataReencryption;
 import com.lavish.edge.personaldata.RowKey;
 import com.lavish.orders.support.OrderEventFixture;
 import com.lavish.orders.support.OrderTestSupport;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The order's personal data at rest (ADR 0005) against the real database, as it runs once every value is bound to its
@@ -58,10 +54,25 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
     static final String KEYSET_BEFORE_ROTATION = """
             {"primaryKeyId":4151962920,"key":[{"keyData":{"typeUrl":"type.googleapis.com/google.crypto.tink.AesGcmKey","value":"GiD76hht5+PV6qXW4Sp7iYsFKtR349fKW4S3itKvgfz+vA==","keyMaterialType":"SYMMETRIC"},"status":"ENABLED","keyId":4151962920,"outputPrefixType":"TINK"}]}""";
 
-    private static final Set<String> PERSONAL_COLUMNS = Set.of("email", "phone", "customer_first_name",
-            "customer_last_name", "note", "shipping_name", "shipping_company", "shipping_address1", "shipping_address2",
-            "shipping_city", "shipping_zip", "shipping_phone", "billing_name", "billing_address1", "billing_address2",
-            "billing_city", "billing_zip", "billing_phone");
+    private static final Set<String> PERSONAL_COLUMNS = Set.of(
+            "email",
+            "phone",
+            "customer_first_name",
+            "customer_last_name",
+            "note",
+            "shipping_name",
+            "shipping_company",
+            "shipping_address1",
+            "shipping_address2",
+            "shipping_city",
+            "shipping_zip",
+            "shipping_phone",
+            "billing_name",
+            "billing_address1",
+            "billing_address2",
+            "billing_city",
+            "billing_zip",
+            "billing_phone");
 
     @Inject
     PersonalDataReencryption reencryption;
@@ -88,8 +99,15 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
 
     /** Sets a column of an order's row over JDBC, as a row written outside the service would be. */
     static void setOrderColumn(OrderEventFixture fixture, long id, String column, String value) {
-        assertEquals(1, fixture.rows("update orders.customer_order set " + column + " = ? where shop_domain = ? "
-                + "and shopify_id = ? returning id", value, SHOP, id).size());
+        assertEquals(
+                1,
+                fixture.rows(
+                                "update orders.customer_order set " + column + " = ? where shop_domain = ? "
+                                        + "and shopify_id = ? returning id",
+                                value,
+                                SHOP,
+                                id)
+                        .size());
     }
 
     private long reencryptAll() throws Throwable {
@@ -97,7 +115,8 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
     }
 
     private double reencryptedCount() {
-        return metrics.counter(PersonalDataReencryption.REENCRYPTED, "table", "customer_order").count();
+        return metrics.counter(PersonalDataReencryption.REENCRYPTED, "table", "customer_order")
+                .count();
     }
 
     /**
@@ -107,8 +126,11 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
     static void assertHolds(Map<String, Object> row, String... plaintexts) {
         for (EncryptedColumn column : EncryptedColumns.CUSTOMER_ORDER.columns()) {
             String stored = (String) row.get(column.column());
-            assertTrue(stored == null || stored.startsWith(PersonalDataCipher.ROW_BOUND_PREFIX)
-                    && stored.substring(PersonalDataCipher.ROW_BOUND_PREFIX.length()).matches("[A-Za-z0-9+/]+=*"),
+            assertTrue(
+                    stored == null
+                            || stored.startsWith(PersonalDataCipher.ROW_BOUND_PREFIX)
+                                    && stored.substring(PersonalDataCipher.ROW_BOUND_PREFIX.length())
+                                            .matches("[A-Za-z0-9+/]+=*"),
                     column.context() + " = " + stored);
         }
         Map<String, Object> clear = new HashMap<>(row);
@@ -124,24 +146,47 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
         long id = placeOrder(fixture, customer, 9101);
         Map<String, Object> stored = fixture.rawOrderRow(id);
 
-        assertEquals(PERSONAL_COLUMNS, OrderEventFixture.encryptedColumns().stream().map(EncryptedColumn::column)
-                .collect(Collectors.toSet()), "the columns the service encrypts and the job re-encrypts");
+        assertEquals(
+                PERSONAL_COLUMNS,
+                OrderEventFixture.encryptedColumns().stream()
+                        .map(EncryptedColumn::column)
+                        .collect(Collectors.toSet()),
+                "the columns the service encrypts and the job re-encrypts");
         for (String column : PERSONAL_COLUMNS) {
             String value = (String) stored.get(column);
             assertTrue(value != null && cipher().isCurrentRowBound(value), column + " = " + value);
         }
-        assertHolds(stored, "buyer-" + id, "+61 400", "Hudson", "Steve", "Shipper", "Shipping Street", "Unit 7",
-                "Level 3", "Shippington", "40003", "555-555-SHIP", "Shipping Company");
+        assertHolds(
+                stored,
+                "buyer-" + id,
+                "+61 400",
+                "Hudson",
+                "Steve",
+                "Shipper",
+                "Shipping Street",
+                "Unit 7",
+                "Level 3",
+                "Shippington",
+                "40003",
+                "555-555-SHIP",
+                "Shipping Company");
         // region-wide values stay clear: they name no one
         assertEquals("Kentucky", stored.get("shipping_province"));
         assertEquals("US", stored.get("shipping_country_code"));
         assertEquals("US", stored.get("billing_country_code"));
 
-        Map<String, String> shippingAddress = Map.ofEntries(Map.entry("name", "Steve Shipper"),
-                Map.entry("company", "Shipping Company"), Map.entry("address1", id + " Shipping Street"),
-                Map.entry("address2", "Unit 7"), Map.entry("city", "Shippington"), Map.entry("province", "Kentucky"),
-                Map.entry("province_code", "KY"), Map.entry("country", "United States"), Map.entry("country_code", "US"),
-                Map.entry("zip", "40003"), Map.entry("phone", "555-555-SHIP"));
+        Map<String, String> shippingAddress = Map.ofEntries(
+                Map.entry("name", "Steve Shipper"),
+                Map.entry("company", "Shipping Company"),
+                Map.entry("address1", id + " Shipping Street"),
+                Map.entry("address2", "Unit 7"),
+                Map.entry("city", "Shippington"),
+                Map.entry("province", "Kentucky"),
+                Map.entry("province_code", "KY"),
+                Map.entry("country", "United States"),
+                Map.entry("country_code", "US"),
+                Map.entry("zip", "40003"),
+                Map.entry("phone", "555-555-SHIP"));
         proxyGet(customer, "orders").then().statusCode(200).body("orders[0].id", equalTo(Long.toString(id)));
         proxyGet(customer, "orders/9101").then().statusCode(200).body("shipping_address", equalTo(shippingAddress));
     }
@@ -159,14 +204,17 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
         setOrderColumn(fixture, bobsOrder, "shipping_name", (String) annsRow.get("shipping_name"));
 
         RowKey bobsRow = rowKey(fixture.rawOrderRow(bobsOrder));
-        PersonalDataDecryptionException failure = assertThrows(PersonalDataDecryptionException.class,
+        PersonalDataDecryptionException failure = assertThrows(
+                PersonalDataDecryptionException.class,
                 () -> cipher().decrypt(annsStreet, EncryptedColumns.SHIPPING_ADDRESS1, bobsRow));
-        assertTrue(failure.getMessage().startsWith("customer_order.shipping_address1: the stored value does not decrypt"),
+        assertTrue(
+                failure.getMessage().startsWith("customer_order.shipping_address1: the stored value does not decrypt"),
                 failure.getMessage());
         // Bob is refused an answer rather than shown Ann's address
-        proxyGet(bob, "orders/9302").then().statusCode(500)
-                .body(not(containsString(annsOrder + " Shipping Street")));
-        proxyGet(ann, "orders/9301").then().statusCode(200)
+        proxyGet(bob, "orders/9302").then().statusCode(500).body(not(containsString(annsOrder + " Shipping Street")));
+        proxyGet(ann, "orders/9301")
+                .then()
+                .statusCode(200)
                 .body("shipping_address.address1", equalTo(annsOrder + " Shipping Street"));
     }
 
@@ -179,16 +227,19 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
         long columnBoundBuyer = newId();
         long columnBound = placeOrder(fixture, columnBoundBuyer, 9402);
         // an enc1: value decrypts in any row of its column: this one could be another order's
-        setOrderColumn(fixture, columnBound, "shipping_city",
-                cipher().encrypt("Hobart", EncryptedColumns.SHIPPING_CITY));
+        setOrderColumn(
+                fixture, columnBound, "shipping_city", cipher().encrypt("Hobart", EncryptedColumns.SHIPPING_CITY));
 
         proxyGet(planter, "orders/9401").then().statusCode(500).body(not(containsString("planted-")));
         proxyGet(columnBoundBuyer, "orders/9402").then().statusCode(500).body(not(containsString("Hobart")));
 
         reencryptAll();
-        assertEquals("planted-" + planted + "@example.com", fixture.rawOrderRow(planted).get("email"),
+        assertEquals(
+                "planted-" + planted + "@example.com",
+                fixture.rawOrderRow(planted).get("email"),
                 "left as it is, for someone to look at");
-        assertTrue(((String) fixture.rawOrderRow(columnBound).get("shipping_city")).startsWith(PersonalDataCipher.PREFIX));
+        assertTrue(
+                ((String) fixture.rawOrderRow(columnBound).get("shipping_city")).startsWith(PersonalDataCipher.PREFIX));
         proxyGet(planter, "orders/9401").then().statusCode(500);
         proxyGet(columnBoundBuyer, "orders/9402").then().statusCode(500);
     }
@@ -201,11 +252,15 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
         PersonalDataCipher beforeRotation = PersonalDataCipher.fromKeyset(KEYSET_BEFORE_ROTATION);
         String oldEmail = beforeRotation.encrypt("rotated-" + id + "@example.com", EncryptedColumns.EMAIL, row);
         String oldAddress = beforeRotation.encrypt("1 Rotation Road", EncryptedColumns.SHIPPING_ADDRESS1, row);
-        assertFalse(cipher().isCurrentRowBound(oldAddress), "the test keyset's primary must be another key than the old one");
+        assertFalse(
+                cipher().isCurrentRowBound(oldAddress),
+                "the test keyset's primary must be another key than the old one");
         setOrderColumn(fixture, id, "email", oldEmail);
         setOrderColumn(fixture, id, "shipping_address1", oldAddress);
 
-        proxyGet(customer, "orders/9201").then().statusCode(200)
+        proxyGet(customer, "orders/9201")
+                .then()
+                .statusCode(200)
                 .body("shipping_address.address1", equalTo("1 Rotation Road"));
 
         double before = reencryptedCount();
@@ -220,10 +275,13 @@ class OrderPersonalDataEncryptionTest extends OrderTestSupport {
         String address = (String) stored.get("shipping_address1");
         assertNotEquals(oldAddress, address);
         // under the new primary: the keyset before the rotation no longer reads it
-        assertThrows(PersonalDataDecryptionException.class,
+        assertThrows(
+                PersonalDataDecryptionException.class,
                 () -> beforeRotation.decrypt(address, EncryptedColumns.SHIPPING_ADDRESS1, row));
         assertEquals("rotated-" + id + "@example.com", fixture.orderRow(id).get("email"));
-        proxyGet(customer, "orders/9201").then().statusCode(200)
+        proxyGet(customer, "orders/9201")
+                .then()
+                .statusCode(200)
                 .body("shipping_address.address1", equalTo("1 Rotation Road"))
                 .body("shipping_address.city", equalTo("Shippington"));
     }

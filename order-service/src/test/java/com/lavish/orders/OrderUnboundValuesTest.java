@@ -11,22 +11,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.edge.personaldata.PersonalDataConfig;
 import com.lavish.edge.personaldata.PersonalDataReencryption;
 import com.lavish.orders.support.OrderTestSupport;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * The migration to row-bound values (ADR 0005): while {@value PersonalDataConfig#UNBOUND_VALUES_ALLOWED} is true,
@@ -53,11 +49,16 @@ class OrderUnboundValuesTest extends OrderTestSupport {
         long customer = newId();
         long id = placeOrder(fixture, customer, 9501);
         setOrderColumn(fixture, id, "email", "legacy-" + id + "@example.com");
-        setOrderColumn(fixture, id, "shipping_address1",
+        setOrderColumn(
+                fixture,
+                id,
+                "shipping_address1",
                 cipher().encrypt("1 Legacy Lane", EncryptedColumns.SHIPPING_ADDRESS1));
         setOrderColumn(fixture, id, "shipping_city", "Legacy City");
 
-        proxyGet(customer, "orders/9501").then().statusCode(200)
+        proxyGet(customer, "orders/9501")
+                .then()
+                .statusCode(200)
                 .body("shipping_address.address1", equalTo("1 Legacy Lane"))
                 .body("shipping_address.city", equalTo("Legacy City"));
 
@@ -70,9 +71,15 @@ class OrderUnboundValuesTest extends OrderTestSupport {
         }
         // bound now: read with this order's key
         assertEquals("legacy-" + id + "@example.com", fixture.orderRow(id).get("email"));
-        assertEquals("1 Legacy Lane", cipher().decrypt((String) stored.get("shipping_address1"),
-                EncryptedColumns.SHIPPING_ADDRESS1, rowKey(stored)));
-        proxyGet(customer, "orders/9501").then().statusCode(200)
+        assertEquals(
+                "1 Legacy Lane",
+                cipher().decrypt(
+                                (String) stored.get("shipping_address1"),
+                                EncryptedColumns.SHIPPING_ADDRESS1,
+                                rowKey(stored)));
+        proxyGet(customer, "orders/9501")
+                .then()
+                .statusCode(200)
                 .body("shipping_address.address1", equalTo("1 Legacy Lane"))
                 .body("shipping_address.city", equalTo("Legacy City"));
     }

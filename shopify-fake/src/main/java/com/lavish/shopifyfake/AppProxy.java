@@ -1,12 +1,6 @@
 package com.lavish.shopifyfake;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
-
 import com.lavish.shopifyfake.storefront.Storefront;
-
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -16,7 +10,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,12 +28,34 @@ final class AppProxy {
     private static final Logger LOG = Logger.getLogger(AppProxy.class);
 
     // Hop-by-hop headers (RFC 9110 §7.6.1) and what Shopify's proxy strips or sets itself.
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
-            "host", "content-length", "cookie", "x-forwarded-for", "x-forwarded-host",
+    private static final Set<String> NOT_FORWARDED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "trailers",
+            "transfer-encoding",
+            "upgrade",
+            "host",
+            "content-length",
+            "cookie",
+            "x-forwarded-for",
+            "x-forwarded-host",
             ShopifyFakeServer.LOGGED_IN_HEADER.toLowerCase(Locale.ROOT));
-    private static final Set<String> NOT_RELAYED = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "trailers", "transfer-encoding", "upgrade",
+    private static final Set<String> NOT_RELAYED = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "te",
+            "trailer",
+            "trailers",
+            "transfer-encoding",
+            "upgrade",
             "set-cookie");
 
     private final ShopifyFakeServer.Config config;
@@ -61,14 +80,20 @@ final class AppProxy {
             try {
                 customerId = FakeDefaults.customerId(loggedIn);
             } catch (IllegalArgumentException e) {
-                ShopifyFakeServer.error(request.response(), 400, ShopifyFakeServer.LOGGED_IN_HEADER + " " + e.getMessage());
+                ShopifyFakeServer.error(
+                        request.response(), 400, ShopifyFakeServer.LOGGED_IN_HEADER + " " + e.getMessage());
                 return;
             }
         }
-        String query = signer.query(config.shop(), customerId, Instant.now(), config.pathPrefix(),
+        String query = signer.query(
+                config.shop(),
+                customerId,
+                Instant.now(),
+                config.pathPrefix(),
                 AppProxySigner.decodeQuery(request.query()));
         // an event stream sends a comment every 15 s: a minute of silence is a dead connection
-        RequestOptions upstream = new RequestOptions().setMethod(request.method())
+        RequestOptions upstream = new RequestOptions()
+                .setMethod(request.method())
                 .setAbsoluteURI(config.edge() + "/proxy" + rest + "?" + query)
                 .setIdleTimeout(Duration.ofSeconds(60).toMillis());
         MultiMap headers = upstream.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : upstream.getHeaders();
@@ -92,8 +117,10 @@ final class AppProxy {
                 .onFailure(e -> {
                     LOG.infof("%s -> 502 %s", line, FakeDefaults.describe(e));
                     if (!request.response().headWritten()) {
-                        ShopifyFakeServer.error(request.response(), 502, "the edge at " + config.edge() + " did not answer: "
-                                + FakeDefaults.describe(e));
+                        ShopifyFakeServer.error(
+                                request.response(),
+                                502,
+                                "the edge at " + config.edge() + " did not answer: " + FakeDefaults.describe(e));
                     }
                 });
     }

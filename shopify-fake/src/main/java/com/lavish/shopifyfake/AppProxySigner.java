@@ -41,7 +41,8 @@ public final class AppProxySigner {
      *
      * @param extra the storefront's own query parameters, passed through and signed
      */
-    public String query(String shopDomain, Long loggedInCustomerId, Instant timestamp, Map<String, List<String>> extra) {
+    public String query(
+            String shopDomain, Long loggedInCustomerId, Instant timestamp, Map<String, List<String>> extra) {
         return query(shopDomain, loggedInCustomerId, timestamp, DEFAULT_PATH_PREFIX, extra);
     }
 
@@ -49,11 +50,17 @@ public final class AppProxySigner {
      * As {@link #query(String, Long, Instant, Map)}, under the path prefix the merchant chose (merchants can change
      * it, and Shopify's published examples use {@code /apps/awesome_reviews}).
      */
-    public String query(String shopDomain, Long loggedInCustomerId, Instant timestamp, String pathPrefix,
-                        Map<String, List<String>> extra) {
+    public String query(
+            String shopDomain,
+            Long loggedInCustomerId,
+            Instant timestamp,
+            String pathPrefix,
+            Map<String, List<String>> extra) {
         Map<String, List<String>> parameters = new LinkedHashMap<>(extra);
         parameters.put("shop", List.of(shopDomain));
-        parameters.put("logged_in_customer_id", List.of(loggedInCustomerId == null ? "" : Long.toUnsignedString(loggedInCustomerId)));
+        parameters.put(
+                "logged_in_customer_id",
+                List.of(loggedInCustomerId == null ? "" : Long.toUnsignedString(loggedInCustomerId)));
         parameters.put("path_prefix", List.of(pathPrefix));
         parameters.put("timestamp", List.of(Long.toString(timestamp.getEpochSecond())));
         parameters.put("signature", List.of(signature(secret, parameters)));

@@ -11,6 +11,7 @@ final class FakeDefaults {
 
     /** The local run's secret when none is set: fake on purpose, so that nobody mistakes it for a real one. */
     static final String LOCAL_SECRET = "local-dev-secret-not-for-production";
+
     static final String LOCAL_SHOP = "lavish-library.myshopify.com";
     static final String DEFAULT_API_VERSION = "2026-07";
     /** The local run's Admin API access token when none is set: fake on purpose, like the secret. */
@@ -20,12 +21,12 @@ final class FakeDefaults {
      * bucket size for it today (a client reads throttleStatus.maximumAvailable), so 2,000 points is the fake's choice.
      */
     static final double THROTTLE_MAXIMUM = 2000;
+
     static final double THROTTLE_RESTORE_RATE = 100;
     /** How long a billing attempt stays pending before it settles. */
     static final double BILLING_DELAY_MS = 200;
 
-    private FakeDefaults() {
-    }
+    private FakeDefaults() {}
 
     static String secret(Map<String, String> env) {
         return nonBlank(env.get("SHOPIFY_API_SECRET"), LOCAL_SECRET);
@@ -71,8 +72,11 @@ final class FakeDefaults {
 
     /** One line for a person: the exception's class and message (or its cause's). */
     static String describe(Throwable e) {
-        String message = e.getMessage() != null ? e.getMessage()
-                : e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : null;
+        String message = e.getMessage() != null
+                ? e.getMessage()
+                : e.getCause() != null && e.getCause().getMessage() != null
+                        ? e.getCause().getMessage()
+                        : null;
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 

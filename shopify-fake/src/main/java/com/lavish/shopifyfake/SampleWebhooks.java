@@ -1,5 +1,12 @@
 package com.lavish.shopifyfake;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,14 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * Shopify's own example payload per topic (resources {@code webhooks/<topic with / as __>.json}, sources in that
  * folder's README), and Lavish variants of them that change values only, never the shape: no field is added,
@@ -30,17 +29,41 @@ public final class SampleWebhooks {
 
     /** The topics with a sample. */
     public static final List<String> TOPICS = List.of(
-            "customers/create", "customers/update", "customers/delete", "customers/enable", "customers/disable",
-            "orders/create", "orders/updated", "orders/paid", "orders/cancelled", "orders/fulfilled",
-            "orders/partially_fulfilled", "orders/edited", "orders/delete", "fulfillments/create",
-            "fulfillments/update", "subscription_contracts/create",
-            "customers/data_request", "customers/redact", "shop/redact", "app/uninstalled",
+            "customers/create",
+            "customers/update",
+            "customers/delete",
+            "customers/enable",
+            "customers/disable",
+            "orders/create",
+            "orders/updated",
+            "orders/paid",
+            "orders/cancelled",
+            "orders/fulfilled",
+            "orders/partially_fulfilled",
+            "orders/edited",
+            "orders/delete",
+            "fulfillments/create",
+            "fulfillments/update",
+            "subscription_contracts/create",
+            "customers/data_request",
+            "customers/redact",
+            "shop/redact",
+            "app/uninstalled",
             // what the Admin API fake's changes send (see admin.WebhookPayloads)
-            "products/update", "selling_plan_groups/create", "selling_plan_groups/update", "selling_plan_groups/delete",
-            "subscription_contracts/update", "subscription_contracts/activate", "subscription_contracts/pause",
-            "subscription_contracts/cancel", "subscription_contracts/expire", "subscription_contracts/fail",
-            "subscription_billing_cycles/skip", "subscription_billing_cycles/unskip",
-            "subscription_billing_attempts/success", "subscription_billing_attempts/failure",
+            "products/update",
+            "selling_plan_groups/create",
+            "selling_plan_groups/update",
+            "selling_plan_groups/delete",
+            "subscription_contracts/update",
+            "subscription_contracts/activate",
+            "subscription_contracts/pause",
+            "subscription_contracts/cancel",
+            "subscription_contracts/expire",
+            "subscription_contracts/fail",
+            "subscription_billing_cycles/skip",
+            "subscription_billing_cycles/unskip",
+            "subscription_billing_attempts/success",
+            "subscription_billing_attempts/failure",
             "customers/purchasing_summary");
 
     /** Zone of the Lavish shop: variants' timestamps carry its offset, as Shopify's carry the shop's. */
@@ -57,8 +80,7 @@ public final class SampleWebhooks {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
-    private SampleWebhooks() {
-    }
+    private SampleWebhooks() {}
 
     /** Resource file name of a sample: {@code customers/create} → {@code customers__create.json}. */
     public static String fileName(String topicOrName) {
@@ -69,7 +91,9 @@ public final class SampleWebhooks {
     /** The sample's bytes exactly as stored: Shopify's example, pretty-printed as on its reference page. */
     public static byte[] published(String topicOrName) {
         // cached: the benchmarks build thousands of variants
-        return PUBLISHED.computeIfAbsent(fileName(topicOrName), SampleWebhooks::read).clone();
+        return PUBLISHED
+                .computeIfAbsent(fileName(topicOrName), SampleWebhooks::read)
+                .clone();
     }
 
     private static byte[] read(String fileName) {
@@ -103,7 +127,12 @@ public final class SampleWebhooks {
      * the demo and the benchmarks send.
      */
     public static byte[] customer(String topicOrName, long customerId, String email) {
-        return variant(topicOrName).lavish().customerId(customerId).email(email).updatedAt(now()).bytes();
+        return variant(topicOrName)
+                .lavish()
+                .customerId(customerId)
+                .email(email)
+                .updatedAt(now())
+                .bytes();
     }
 
     /**
@@ -121,8 +150,7 @@ public final class SampleWebhooks {
      * Who a sample is about, each part optional (null keeps the sample's own): the customer's id, email and names.
      * The names go wherever the sample names its customer, so a story told with them stays one person.
      */
-    public record Buyer(Long customerId, String email, String firstName, String lastName) {
-    }
+    public record Buyer(Long customerId, String email, String firstName, String lastName) {}
 
     /**
      * As above, with top-level fields the sample already has set to other values: the order statuses of an
@@ -138,8 +166,8 @@ public final class SampleWebhooks {
      * As above, for an order of its own: {@code orderId} (when not null) is the order's id, and its number follows from
      * it ({@link Variant#order}), so several orders of one story stay apart.
      */
-    public static byte[] lavishFor(String sample, String shopDomain, Buyer buyer, Map<String, String> fields,
-                                   Long orderId) {
+    public static byte[] lavishFor(
+            String sample, String shopDomain, Buyer buyer, Map<String, String> fields, Long orderId) {
         if (!TOPICS.contains(sample.replace("__", "/").replace(".json", ""))) {
             throw new IllegalArgumentException("no sample '" + sample + "'; samples: " + TOPICS);
         }
@@ -253,8 +281,12 @@ public final class SampleWebhooks {
                         replace(person, "last_name", lastName);
                     }
                     if (person != customer) {
-                        replace(person, "name", (person.path("first_name").asText("") + " "
-                                + person.path("last_name").asText("")).trim());
+                        replace(
+                                person,
+                                "name",
+                                (person.path("first_name").asText("") + " "
+                                                + person.path("last_name").asText(""))
+                                        .trim());
                     }
                 }
             }
@@ -320,7 +352,8 @@ public final class SampleWebhooks {
             if (root.get("customer") instanceof ObjectNode customer) {
                 return customer;
             }
-            boolean customerResource = root.has("id") && root.path("admin_graphql_api_id").asText().startsWith("gid://shopify/Customer/");
+            boolean customerResource =
+                    root.has("id") && root.path("admin_graphql_api_id").asText().startsWith("gid://shopify/Customer/");
             return customerResource ? root : null;
         }
 
@@ -330,7 +363,8 @@ public final class SampleWebhooks {
                     sydney(object);
                 }
                 for (Map.Entry<String, JsonNode> field : List.copyOf(object.properties())) {
-                    if (CURRENCY_FIELDS.contains(field.getKey()) && field.getValue().isTextual()) {
+                    if (CURRENCY_FIELDS.contains(field.getKey())
+                            && field.getValue().isTextual()) {
                         object.put(field.getKey(), "AUD");
                     } else {
                         lavish(field.getValue());

@@ -1,5 +1,6 @@
 package com.lavish.shopifyfake;
 
+import com.lavish.shopifyfake.CliOptions.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -11,8 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.lavish.shopifyfake.CliOptions.UsageException;
 
 /**
  * Shopify at its edge, from the command line (the demo script and people use it):
@@ -34,6 +33,7 @@ public final class ShopifyFakeCli {
 
     /** The local run's secret when none is set: fake on purpose, so that nobody mistakes it for a real one. */
     public static final String LOCAL_SECRET = FakeDefaults.LOCAL_SECRET;
+
     public static final String LOCAL_SHOP = FakeDefaults.LOCAL_SHOP;
     public static final String DEFAULT_API_VERSION = FakeDefaults.DEFAULT_API_VERSION;
 
@@ -81,10 +81,26 @@ public final class ShopifyFakeCli {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {
-                case "send" -> send(CliOptions.parse(rest, Set.of("gateway", "topic", "sample", "customer-id", "email",
-                        "shop", "secret", "api-version", "file", "timeout"), Set.of()));
-                case "proxy-url" -> proxyUrl(CliOptions.parse(rest, Set.of("base", "path", "customer-id", "shop",
-                        "secret", "path-prefix"), Set.of("anonymous")));
+                case "send" ->
+                    send(CliOptions.parse(
+                            rest,
+                            Set.of(
+                                    "gateway",
+                                    "topic",
+                                    "sample",
+                                    "customer-id",
+                                    "email",
+                                    "shop",
+                                    "secret",
+                                    "api-version",
+                                    "file",
+                                    "timeout"),
+                            Set.of()));
+                case "proxy-url" ->
+                    proxyUrl(CliOptions.parse(
+                            rest,
+                            Set.of("base", "path", "customer-id", "shop", "secret", "path-prefix"),
+                            Set.of("anonymous")));
                 case "hmac" -> hmac(CliOptions.parse(rest, Set.of("secret", "file"), Set.of()));
                 case "serve" -> serve(rest);
                 case "help", "--help", "-h" -> {
@@ -114,21 +130,29 @@ public final class ShopifyFakeCli {
         byte[] body;
         if (options.has("file")) {
             if (options.has("sample") || options.has("customer-id") || options.has("email")) {
-                throw new UsageException("--file sends the file's bytes as they are: give no --sample, --customer-id or --email");
+                throw new UsageException(
+                        "--file sends the file's bytes as they are: give no --sample, --customer-id or --email");
             }
             body = Files.readAllBytes(Path.of(options.get("file").orElseThrow()));
         } else {
-            Long customerId = options.has("customer-id") ? customerId(options.get("customer-id").orElseThrow()) : null;
+            Long customerId = options.has("customer-id")
+                    ? customerId(options.get("customer-id").orElseThrow())
+                    : null;
             try {
-                body = SampleWebhooks.lavish(options.get("sample").orElse(topic), shop, customerId,
+                body = SampleWebhooks.lavish(
+                        options.get("sample").orElse(topic),
+                        shop,
+                        customerId,
                         options.get("email").orElse(null));
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
         }
-        Duration timeout = options.get("timeout").map(s -> Duration.ofMillis((long) (positive(s, "--timeout") * 1000)))
+        Duration timeout = options.get("timeout")
+                .map(s -> Duration.ofMillis((long) (positive(s, "--timeout") * 1000)))
                 .orElse(WebhookSender.SHOPIFY_RESPONSE_TIMEOUT);
-        WebhookSigner signer = new WebhookSigner(secret(options), options.get("api-version").orElseGet(this::defaultApiVersion));
+        WebhookSigner signer =
+                new WebhookSigner(secret(options), options.get("api-version").orElseGet(this::defaultApiVersion));
         WebhookDelivery delivery = WebhookDelivery.of(topic, shop, body);
         String line = topic + " webhook-id=" + delivery.webhookId();
         WebhookSender.Response response;
@@ -155,7 +179,8 @@ public final class ShopifyFakeCli {
         if (anonymous == options.has("customer-id")) {
             throw new UsageException("give either --customer-id N or --anonymous");
         }
-        Long customerId = anonymous ? null : customerId(options.get("customer-id").orElseThrow());
+        Long customerId =
+                anonymous ? null : customerId(options.get("customer-id").orElseThrow());
         // the storefront's own query parameters pass through Shopify's proxy and are signed with the rest
         int q = path.indexOf('?');
         Map<String, List<String>> extra = q < 0 ? Map.of() : AppProxySigner.decodeQuery(path.substring(q + 1));
@@ -163,8 +188,13 @@ public final class ShopifyFakeCli {
         if (!pathOnly.startsWith("/")) {
             throw new UsageException("--path must start with /");
         }
-        String query = new AppProxySigner(secret(options)).query(options.get("shop").orElseGet(this::defaultShop),
-                customerId, Instant.now(), options.get("path-prefix").orElse(AppProxySigner.DEFAULT_PATH_PREFIX), extra);
+        String query = new AppProxySigner(secret(options))
+                .query(
+                        options.get("shop").orElseGet(this::defaultShop),
+                        customerId,
+                        Instant.now(),
+                        options.get("path-prefix").orElse(AppProxySigner.DEFAULT_PATH_PREFIX),
+                        extra);
         String trimmedBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         uri(trimmedBase + pathOnly, "--base/--path");
         out.println(trimmedBase + pathOnly + "?" + query);
@@ -175,7 +205,9 @@ public final class ShopifyFakeCli {
         ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(args, env);
         io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
         try {
-            ShopifyFakeServer fake = ShopifyFakeServer.start(vertx, config).toCompletionStage().toCompletableFuture()
+            ShopifyFakeServer fake = ShopifyFakeServer.start(vertx, config)
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(30, java.util.concurrent.TimeUnit.SECONDS);
             out.println(ShopifyFakeServer.describe(fake, config));
             return SERVING;

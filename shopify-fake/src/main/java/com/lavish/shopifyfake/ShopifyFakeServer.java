@@ -1,5 +1,17 @@
 package com.lavish.shopifyfake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.shopifyfake.CliOptions.UsageException;
+import com.lavish.shopifyfake.admin.AdminApi;
+import com.lavish.shopifyfake.admin.StorefrontCatalog;
+import com.lavish.shopifyfake.storefront.Storefront;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,21 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.lavish.shopifyfake.CliOptions.UsageException;
-import com.lavish.shopifyfake.admin.AdminApi;
-import com.lavish.shopifyfake.admin.StorefrontCatalog;
-import com.lavish.shopifyfake.storefront.Storefront;
-
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -73,6 +70,7 @@ public final class ShopifyFakeServer {
     public static final String DEFAULT_EDGE = "http://127.0.0.1:8080";
     /** Who is logged in at the storefront. Exists only in this fake: Shopify knows it from its own session. */
     public static final String LOGGED_IN_HEADER = "X-Fake-Logged-In-Customer-Id";
+
     static final String WEBHOOKS_PATH = "/admin/fake/webhooks/";
 
     private static final String USAGE_TEXT = """
@@ -87,27 +85,48 @@ public final class ShopifyFakeServer {
      * How the server runs; the secret and the Admin API token are never printed ({@link #toString()} leaves them
      * out).
      */
-    public record Config(String host, int port, URI edge, String pathPrefix, String shop, String secret,
-                         String apiVersion, AdminApi.Settings admin, Path themeExtension) {
+    public record Config(
+            String host,
+            int port,
+            URI edge,
+            String pathPrefix,
+            String shop,
+            String secret,
+            String apiVersion,
+            AdminApi.Settings admin,
+            Path themeExtension) {
 
         public Config {
             String e = edge.toString();
             edge = URI.create(e.endsWith("/") ? e.substring(0, e.length() - 1) : e);
             if (!pathPrefix.startsWith("/") || pathPrefix.endsWith("/")) {
-                throw new UsageException("--path-prefix must start with / and not end with it, was '" + pathPrefix + "'");
+                throw new UsageException(
+                        "--path-prefix must start with / and not end with it, was '" + pathPrefix + "'");
             }
         }
 
         /** From the command line, with the environment's defaults. */
         public static Config parse(List<String> args, Map<String, String> env) {
-            CliOptions options = CliOptions.parse(args, Set.of("host", "port", "edge", "path-prefix", "shop",
-                    "admin-token", "throttle-maximum", "throttle-restore-rate", "billing-delay-ms", "theme-extension"),
+            CliOptions options = CliOptions.parse(
+                    args,
+                    Set.of(
+                            "host",
+                            "port",
+                            "edge",
+                            "path-prefix",
+                            "shop",
+                            "admin-token",
+                            "throttle-maximum",
+                            "throttle-restore-rate",
+                            "billing-delay-ms",
+                            "theme-extension"),
                     Set.of());
             int port;
             try {
                 port = Integer.parseInt(options.get("port").orElse(Integer.toString(DEFAULT_PORT)));
             } catch (NumberFormatException e) {
-                throw new UsageException("--port must be a number, was '" + options.get("port").orElse("") + "'");
+                throw new UsageException(
+                        "--port must be a number, was '" + options.get("port").orElse("") + "'");
             }
             URI edge = URI.create(options.get("edge").orElse(DEFAULT_EDGE));
             if (edge.getScheme() == null || edge.getHost() == null) {
@@ -115,16 +134,37 @@ public final class ShopifyFakeServer {
             }
             AdminApi.Settings admin = new AdminApi.Settings(
                     options.get("admin-token").orElseGet(() -> FakeDefaults.adminToken(env)),
-                    number(options, env, "throttle-maximum", "SHOPIFY_FAKE_THROTTLE_MAXIMUM",
-                            FakeDefaults.THROTTLE_MAXIMUM, true),
-                    number(options, env, "throttle-restore-rate", "SHOPIFY_FAKE_THROTTLE_RESTORE_RATE",
-                            FakeDefaults.THROTTLE_RESTORE_RATE, false),
-                    Duration.ofMillis((long) number(options, env, "billing-delay-ms", "SHOPIFY_FAKE_BILLING_DELAY_MS",
-                            FakeDefaults.BILLING_DELAY_MS, false)));
-            return new Config(options.get("host").filter(h -> !h.isBlank()).orElse(DEFAULT_HOST), port, edge,
+                    number(
+                            options,
+                            env,
+                            "throttle-maximum",
+                            "SHOPIFY_FAKE_THROTTLE_MAXIMUM",
+                            FakeDefaults.THROTTLE_MAXIMUM,
+                            true),
+                    number(
+                            options,
+                            env,
+                            "throttle-restore-rate",
+                            "SHOPIFY_FAKE_THROTTLE_RESTORE_RATE",
+                            FakeDefaults.THROTTLE_RESTORE_RATE,
+                            false),
+                    Duration.ofMillis((long) number(
+                            options,
+                            env,
+                            "billing-delay-ms",
+                            "SHOPIFY_FAKE_BILLING_DELAY_MS",
+                            FakeDefaults.BILLING_DELAY_MS,
+                            false)));
+            return new Config(
+                    options.get("host").filter(h -> !h.isBlank()).orElse(DEFAULT_HOST),
+                    port,
+                    edge,
                     options.get("path-prefix").orElse(AppProxySigner.DEFAULT_PATH_PREFIX),
-                    options.get("shop").orElseGet(() -> FakeDefaults.shop(env)), FakeDefaults.secret(env),
-                    FakeDefaults.apiVersion(env), admin, themeExtension(options.get("theme-extension")));
+                    options.get("shop").orElseGet(() -> FakeDefaults.shop(env)),
+                    FakeDefaults.secret(env),
+                    FakeDefaults.apiVersion(env),
+                    admin,
+                    themeExtension(options.get("theme-extension")));
         }
 
         // the extension's folder: as named, else theme-extension/ here or one level up (a module's tests run there)
@@ -138,12 +178,19 @@ public final class ShopifyFakeServer {
                 return folder;
             }
             return Stream.of(Path.of("theme-extension"), Path.of("..", "theme-extension"))
-                    .filter(folder -> Files.isDirectory(folder.resolve("blocks"))).findFirst().orElse(null);
+                    .filter(folder -> Files.isDirectory(folder.resolve("blocks")))
+                    .findFirst()
+                    .orElse(null);
         }
 
         // An option, else its environment variable, else the default; positive (or, if allowed, zero).
-        private static double number(CliOptions options, Map<String, String> env, String option, String variable,
-                                     double fallback, boolean positive) {
+        private static double number(
+                CliOptions options,
+                Map<String, String> env,
+                String option,
+                String variable,
+                double fallback,
+                boolean positive) {
             String text = options.get(option).orElse(env.get(variable));
             if (text == null || text.isBlank()) {
                 return fallback;
@@ -156,14 +203,15 @@ public final class ShopifyFakeServer {
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new UsageException("--" + option + " (" + variable + ") must be a " + (positive ? "positive" : "non-negative")
-                    + " number, was '" + text + "'");
+            throw new UsageException("--" + option + " (" + variable + ") must be a "
+                    + (positive ? "positive" : "non-negative") + " number, was '" + text + "'");
         }
 
         @Override
         public String toString() {
-            return "Config[host=" + host + ", port=" + port + ", edge=" + edge + ", pathPrefix=" + pathPrefix + ", shop=" + shop
-                    + ", apiVersion=" + apiVersion + ", admin=" + admin + ", themeExtension=" + themeExtension + "]";
+            return "Config[host=" + host + ", port=" + port + ", edge=" + edge + ", pathPrefix=" + pathPrefix
+                    + ", shop=" + shop + ", apiVersion=" + apiVersion + ", admin=" + admin + ", themeExtension="
+                    + themeExtension + "]";
         }
     }
 
@@ -178,11 +226,16 @@ public final class ShopifyFakeServer {
         this.config = config;
         this.appProxy = new AppProxy(vertx, config);
         WebhookSender webhookSender = new WebhookSender(new WebhookSigner(config.secret(), config.apiVersion()));
-        this.adminApi = new AdminApi(vertx, config.admin(), config.shop(), webhookSender,
-                URI.create(config.edge() + "/webhooks"), clock);
+        this.adminApi = new AdminApi(
+                vertx, config.admin(), config.shop(), webhookSender, URI.create(config.edge() + "/webhooks"), clock);
         this.webhookTrigger = new WebhookTrigger(config, webhookSender, adminApi);
-        this.storefront = config.themeExtension() == null ? null : new Storefront(config.themeExtension(),
-                new StorefrontCatalog(adminApi.store().shop(config.shop())), config.pathPrefix(), config.edge().toString());
+        this.storefront = config.themeExtension() == null
+                ? null
+                : new Storefront(
+                        config.themeExtension(),
+                        new StorefrontCatalog(adminApi.store().shop(config.shop())),
+                        config.pathPrefix(),
+                        config.edge().toString());
     }
 
     /** Starts a server on the configured host; port 0 takes a free one ({@link #port()}). */
@@ -196,10 +249,13 @@ public final class ShopifyFakeServer {
      */
     public static Future<ShopifyFakeServer> start(Vertx vertx, Config config, Clock clock) {
         ShopifyFakeServer fake = new ShopifyFakeServer(vertx, config, clock);
-        return vertx.createHttpServer().requestHandler(fake::handle).listen(config.port(), config.host()).map(server -> {
-            fake.server = server;
-            return fake;
-        });
+        return vertx.createHttpServer()
+                .requestHandler(fake::handle)
+                .listen(config.port(), config.host())
+                .map(server -> {
+                    fake.server = server;
+                    return fake;
+                });
     }
 
     /** The Admin API and its state (tests arrange and inspect through it, or through /fake/admin/...). */
@@ -225,20 +281,22 @@ public final class ShopifyFakeServer {
             return;
         }
         Vertx vertx = Vertx.vertx();
-        start(vertx, config).onSuccess(fake -> LOG.info(describe(fake, config)))
-                .onFailure(e -> {
-                    LOG.errorf("shopify-fake server: cannot listen on %s:%d: %s", config.host(), config.port(),
-                            FakeDefaults.describe(e));
-                    vertx.close();
-                    System.exit(1);
-                });
+        start(vertx, config).onSuccess(fake -> LOG.info(describe(fake, config))).onFailure(e -> {
+            LOG.errorf(
+                    "shopify-fake server: cannot listen on %s:%d: %s",
+                    config.host(), config.port(), FakeDefaults.describe(e));
+            vertx.close();
+            System.exit(1);
+        });
     }
 
     /** One line for a person: where each part of the fake listens (never a secret or token). */
     static String describe(ShopifyFakeServer fake, Config config) {
-        return "shopify-fake server on " + config.host() + ":" + fake.port() + ": app proxy " + config.pathPrefix() + "/... -> "
+        return "shopify-fake server on " + config.host() + ":" + fake.port() + ": app proxy " + config.pathPrefix()
+                + "/... -> "
                 + config.edge() + "/proxy/..., webhooks -> " + config.edge() + "/webhooks, Admin API "
-                + "/admin/api/" + config.apiVersion() + "/graphql.json (bucket " + (long) config.admin().maximumAvailable()
+                + "/admin/api/" + config.apiVersion() + "/graphql.json (bucket "
+                + (long) config.admin().maximumAvailable()
                 + ", restore " + config.admin().restoreRate() + "/s), control /fake/admin/..., shop " + config.shop();
     }
 
@@ -252,14 +310,18 @@ public final class ShopifyFakeServer {
             adminApi.handle(request);
         } else if (Storefront.handles(path)) {
             if (storefront == null) {
-                error(request.response(), 503, "no storefront: the theme extension's folder was not found; name it with "
-                        + "--theme-extension");
+                error(
+                        request.response(),
+                        503,
+                        "no storefront: the theme extension's folder was not found; name it with "
+                                + "--theme-extension");
             } else {
                 storefront.handle(request);
             }
         } else if (path.startsWith(WEBHOOKS_PATH) && path.length() > WEBHOOKS_PATH.length()) {
             if (request.method() == HttpMethod.POST) {
-                request.body().onSuccess(body -> webhookTrigger.send(request, path.substring(WEBHOOKS_PATH.length()), body))
+                request.body()
+                        .onSuccess(body -> webhookTrigger.send(request, path.substring(WEBHOOKS_PATH.length()), body))
                         .onFailure(e -> error(request.response(), 400, FakeDefaults.describe(e)));
             } else {
                 request.response().putHeader("Allow", "POST");
@@ -273,12 +335,16 @@ public final class ShopifyFakeServer {
     // ---- answers ----
 
     static void error(HttpServerResponse response, int status, String detail) {
-        json(response, status, SampleWebhooks.JSON.createObjectNode().put("status", status).put("detail", detail));
+        json(
+                response,
+                status,
+                SampleWebhooks.JSON.createObjectNode().put("status", status).put("detail", detail));
     }
 
     static void json(HttpServerResponse response, int status, JsonNode body) {
         try {
-            response.setStatusCode(status).putHeader("Content-Type", "application/json")
+            response.setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
                     .end(Buffer.buffer(SampleWebhooks.JSON.writeValueAsBytes(body)));
         } catch (IOException e) {
             response.setStatusCode(500).end();

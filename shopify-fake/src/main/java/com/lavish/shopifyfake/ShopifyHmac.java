@@ -4,15 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA256 keyed with the app's client secret, as Shopify computes it. */
 final class ShopifyHmac {
 
-    private ShopifyHmac() {
-    }
+    private ShopifyHmac() {}
 
     static byte[] sha256(String secret, byte[] message) {
         try {

@@ -9,8 +9,8 @@ import java.util.UUID;
  * One webhook delivery as Shopify makes it: a topic and a body for a shop, with the ids and trigger time that a retry
  * repeats. Send the same instance again to mimic Shopify's retry (same webhook id, event id, trigger time and body).
  */
-public record WebhookDelivery(String topic, String shopDomain, byte[] body, String webhookId, String eventId,
-                              Instant triggeredAt) {
+public record WebhookDelivery(
+        String topic, String shopDomain, byte[] body, String webhookId, String eventId, Instant triggeredAt) {
 
     public WebhookDelivery {
         body = body.clone();
@@ -18,8 +18,13 @@ public record WebhookDelivery(String topic, String shopDomain, byte[] body, Stri
 
     /** A first delivery: fresh webhook and event ids, triggered now (to the microsecond, as Shopify writes it). */
     public static WebhookDelivery of(String topic, String shopDomain, byte[] body) {
-        return new WebhookDelivery(topic, shopDomain, body, UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return new WebhookDelivery(
+                topic,
+                shopDomain,
+                body,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     @Override
@@ -29,8 +34,12 @@ public record WebhookDelivery(String topic, String shopDomain, byte[] body, Stri
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WebhookDelivery d && topic.equals(d.topic) && shopDomain.equals(d.shopDomain)
-                && Arrays.equals(body, d.body) && webhookId.equals(d.webhookId) && eventId.equals(d.eventId)
+        return other instanceof WebhookDelivery d
+                && topic.equals(d.topic)
+                && shopDomain.equals(d.shopDomain)
+                && Arrays.equals(body, d.body)
+                && webhookId.equals(d.webhookId)
+                && eventId.equals(d.eventId)
                 && triggeredAt.equals(d.triggeredAt);
     }
 
@@ -42,7 +51,7 @@ public record WebhookDelivery(String topic, String shopDomain, byte[] body, Stri
     @Override
     public String toString() {
         // never the body: it holds a customer's personal data
-        return "WebhookDelivery[topic=" + topic + ", shop=" + shopDomain + ", webhookId=" + webhookId
-                + ", eventId=" + eventId + ", triggeredAt=" + triggeredAt + ", body=" + body.length + " bytes]";
+        return "WebhookDelivery[topic=" + topic + ", shop=" + shopDomain + ", webhookId=" + webhookId + ", eventId="
+                + eventId + ", triggeredAt=" + triggeredAt + ", body=" + body.length + " bytes]";
     }
 }

@@ -1,5 +1,6 @@
 package com.lavish.shopifyfake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Posts signed webhook deliveries to a gateway as Shopify does: {@code POST} of the raw body with the
@@ -31,7 +30,13 @@ public final class WebhookSender {
 
     public WebhookSender(WebhookSigner signer, Duration timeout) {
         // HTTP/1.1: an h2c upgrade attempt on plain http is not what Shopify sends and confuses some servers
-        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build(), signer, timeout);
+        this(
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(timeout)
+                        .build(),
+                signer,
+                timeout);
     }
 
     public WebhookSender(HttpClient client, WebhookSigner signer, Duration timeout) {
@@ -56,15 +61,22 @@ public final class WebhookSender {
      * cannot be reached or does not answer in time.
      */
     public CompletableFuture<Response> sendAsync(URI gateway, WebhookDelivery delivery) {
-        return client.sendAsync(request(gateway, delivery), HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+        return client.sendAsync(request(gateway, delivery), HttpResponse.BodyHandlers.ofString())
+                .thenApply(Response::of);
     }
 
     private HttpRequest request(URI gateway, WebhookDelivery delivery) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway)
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
-        signer.headers(delivery.topic(), delivery.shopDomain(), delivery.body(), delivery.webhookId(),
-                delivery.eventId(), delivery.triggeredAt()).forEach(request::header);
+        signer.headers(
+                        delivery.topic(),
+                        delivery.shopDomain(),
+                        delivery.body(),
+                        delivery.webhookId(),
+                        delivery.eventId(),
+                        delivery.triggeredAt())
+                .forEach(request::header);
         return request.build();
     }
 
@@ -72,7 +84,8 @@ public final class WebhookSender {
     public record Response(int status, String body, Optional<String> contentType) {
 
         static Response of(HttpResponse<String> response) {
-            return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type"));
+            return new Response(
+                    response.statusCode(), response.body(), response.headers().firstValue("Content-Type"));
         }
 
         /** Shopify counts any 2xx as delivered. */
@@ -100,7 +113,8 @@ public final class WebhookSender {
                 // fall through to the raw body
             }
             String oneLine = text.replaceAll("\\s+", " ");
-            return oneLine.isEmpty() ? "(empty body)"
+            return oneLine.isEmpty()
+                    ? "(empty body)"
                     : "body=\"" + (oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine) + "\"";
         }
     }

@@ -1,11 +1,10 @@
 package com.lavish.shopifyfake;
 
+import com.lavish.events.ShopifyWebhookHeaders;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import com.lavish.events.ShopifyWebhookHeaders;
 
 /**
  * Signs a webhook delivery as Shopify does: {@code X-Shopify-Hmac-Sha256} is the base64 HMAC-SHA256 of the raw
@@ -29,13 +28,18 @@ public final class WebhookSigner {
 
     /** Headers of a fresh delivery: a new webhook id and event id, triggered now. */
     public Map<String, String> headers(String topic, String shopDomain, byte[] body) {
-        return headers(topic, shopDomain, body, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+        return headers(
+                topic,
+                shopDomain,
+                body,
+                UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
                 Instant.now());
     }
 
     /** Headers of one delivery; a retry by Shopify repeats the webhook id, event id, trigger time and body. */
-    public Map<String, String> headers(String topic, String shopDomain, byte[] body, String webhookId,
-                                       String eventId, Instant triggeredAt) {
+    public Map<String, String> headers(
+            String topic, String shopDomain, byte[] body, String webhookId, String eventId, Instant triggeredAt) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put(ShopifyWebhookHeaders.TOPIC, topic);

@@ -1,5 +1,11 @@
 package com.lavish.shopifyfake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.shopifyfake.admin.AdminApi;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -8,15 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.shopifyfake.admin.AdminApi;
-
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +28,7 @@ final class WebhookTrigger {
     private static final Logger LOG = Logger.getLogger(WebhookTrigger.class);
     /** Order statuses a trigger may set on an orders/* sample, to show a status change. */
     private static final List<String> STATUS_FIELDS = List.of("financial_status", "fulfillment_status");
+
     private static final String PURCHASING_SUMMARY = "customers/purchasing_summary";
 
     private final ShopifyFakeServer.Config config;
@@ -50,7 +48,8 @@ final class WebhookTrigger {
         byte[] body;
         String shop;
         try {
-            JsonNode options = requestBody.length() == 0 ? SampleWebhooks.JSON.createObjectNode()
+            JsonNode options = requestBody.length() == 0
+                    ? SampleWebhooks.JSON.createObjectNode()
                     : SampleWebhooks.JSON.readTree(requestBody.getBytes());
             if (!options.isObject()) {
                 throw new IllegalArgumentException("the body must be a JSON object");
@@ -72,8 +71,10 @@ final class WebhookTrigger {
             }
             String orderId = option(request, options, "order_id");
             SampleWebhooks.Buyer buyer = new SampleWebhooks.Buyer(
-                    customerId == null ? null : FakeDefaults.customerId(customerId), option(request, options, "email"),
-                    option(request, options, "first_name"), option(request, options, "last_name"));
+                    customerId == null ? null : FakeDefaults.customerId(customerId),
+                    option(request, options, "email"),
+                    option(request, options, "first_name"),
+                    option(request, options, "last_name"));
             if (PURCHASING_SUMMARY.equals(sample == null ? topic : sample)) {
                 // not Shopify's sample (customer 1, USD): the customer's summary as the shop's orders make it now
                 if (buyer.customerId() == null) {
@@ -81,12 +82,20 @@ final class WebhookTrigger {
                 }
                 body = admin.purchasingSummary(shop, buyer.customerId());
             } else {
-                body = SampleWebhooks.lavishFor(sample == null ? topic : sample, shop, buyer, statuses,
+                body = SampleWebhooks.lavishFor(
+                        sample == null ? topic : sample,
+                        shop,
+                        buyer,
+                        statuses,
                         orderId == null ? null : FakeDefaults.customerId(orderId));
             }
         } catch (IOException | IllegalArgumentException e) {
-            ShopifyFakeServer.json(request.response(), 400, answer.put("detail", e instanceof IOException
-                    ? "the body is not JSON: " + e.getMessage() : e.getMessage()));
+            ShopifyFakeServer.json(
+                    request.response(),
+                    400,
+                    answer.put(
+                            "detail",
+                            e instanceof IOException ? "the body is not JSON: " + e.getMessage() : e.getMessage()));
             return;
         }
         WebhookDelivery delivery = WebhookDelivery.of(topic, shop, body);
@@ -105,7 +114,8 @@ final class WebhookTrigger {
                         answer.put("detail", response.problem());
                     }
                     // a gateway's 204 would leave no room for this JSON: the trigger then answers 200
-                    ShopifyFakeServer.json(request.response(), response.status() == 204 ? 200 : response.status(), answer);
+                    ShopifyFakeServer.json(
+                            request.response(), response.status() == 204 ? 200 : response.status(), answer);
                 })
                 .onFailure(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;

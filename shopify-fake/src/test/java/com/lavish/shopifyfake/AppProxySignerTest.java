@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class AppProxySignerTest {
@@ -20,11 +19,12 @@ class AppProxySignerTest {
      */
     @Test
     void reproducesTheDocsExampleForALoggedInCustomer() {
-        assertEquals("extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id=1"
+        assertEquals(
+                "extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id=1"
                         + "&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555"
                         + "&signature=4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb",
-                new AppProxySigner("hush").query("shop-name.myshopify.com", 1L, DOCS_TIMESTAMP,
-                        "/apps/awesome_reviews", docsExtra()));
+                new AppProxySigner("hush")
+                        .query("shop-name.myshopify.com", 1L, DOCS_TIMESTAMP, "/apps/awesome_reviews", docsExtra()));
     }
 
     /**
@@ -34,11 +34,12 @@ class AppProxySignerTest {
      */
     @Test
     void reproducesTheDocsExampleForAnAnonymousVisitor() {
-        assertEquals("extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id="
+        assertEquals(
+                "extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id="
                         + "&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555"
                         + "&signature=e072b6d7e6622d85912a5214b860d3100dc1e73d9bc29f43796ac8c9ff8093cb",
-                new AppProxySigner("hush").query("shop-name.myshopify.com", null, DOCS_TIMESTAMP,
-                        "/apps/awesome_reviews", docsExtra()));
+                new AppProxySigner("hush")
+                        .query("shop-name.myshopify.com", null, DOCS_TIMESTAMP, "/apps/awesome_reviews", docsExtra()));
     }
 
     /**
@@ -53,7 +54,8 @@ class AppProxySignerTest {
         basic.put("shop", List.of("some-random-store.myshopify.com"));
         basic.put("path_prefix", List.of("/apps/my-app"));
         basic.put("timestamp", List.of("1466106083"));
-        assertEquals("f5cd7233558b1c50102a6f33c0b63ad1e1072a2fc126cb58d4500f75223cefcd",
+        assertEquals(
+                "f5cd7233558b1c50102a6f33c0b63ad1e1072a2fc126cb58d4500f75223cefcd",
                 AppProxySigner.signature("secret", basic));
 
         Map<String, List<String>> complex = new LinkedHashMap<>(basic);
@@ -63,7 +65,8 @@ class AppProxySignerTest {
         complex.put("baz[2]", List.of("b"));
         complex.put("baz[c[0]]", List.of("whatup"));
         complex.put("baz[c[1]]", List.of("notmuch"));
-        assertEquals("bbf3aa60e098f08919a2ea4c64a388414f164e6a117a63b03479ac7aa9464b4f",
+        assertEquals(
+                "bbf3aa60e098f08919a2ea4c64a388414f164e6a117a63b03479ac7aa9464b4f",
                 AppProxySigner.signature("secret", complex));
     }
 
@@ -75,8 +78,10 @@ class AppProxySignerTest {
         parameters.put("logged_in_customer_id", List.of("1"));
         parameters.put("path_prefix", List.of("/apps/lavish"));
         parameters.put("timestamp", List.of("1317327555"));
-        assertEquals("shop=shop-name.myshopify.com&logged_in_customer_id=1&path_prefix=%2Fapps%2Flavish"
-                + "&timestamp=1317327555&signature=" + AppProxySigner.signature("hush", parameters), query);
+        assertEquals(
+                "shop=shop-name.myshopify.com&logged_in_customer_id=1&path_prefix=%2Fapps%2Flavish"
+                        + "&timestamp=1317327555&signature=" + AppProxySigner.signature("hush", parameters),
+                query);
     }
 
     private static Map<String, List<String>> docsExtra() {

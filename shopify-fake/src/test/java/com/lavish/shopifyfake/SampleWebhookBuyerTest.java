@@ -2,11 +2,9 @@ package com.lavish.shopifyfake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
 
 class SampleWebhookBuyerTest {
@@ -17,7 +15,8 @@ class SampleWebhookBuyerTest {
 
     @Test
     void aCustomerSampleCarriesTheBuyersNameOnTheCustomerAndItsAddresses() throws IOException {
-        JsonNode customer = SampleWebhooks.JSON.readTree(SampleWebhooks.lavishFor("customers/create", SHOP, ADA, Map.of()));
+        JsonNode customer =
+                SampleWebhooks.JSON.readTree(SampleWebhooks.lavishFor("customers/create", SHOP, ADA, Map.of()));
 
         assertEquals("Ada", customer.path("first_name").asText());
         assertEquals("Lovelace", customer.path("last_name").asText());
@@ -34,7 +33,8 @@ class SampleWebhookBuyerTest {
 
         assertEquals("Ada", order.path("customer").path("first_name").asText());
         assertEquals("Ada Lovelace", order.path("billing_address").path("name").asText());
-        assertEquals("Lovelace", order.path("shipping_address").path("last_name").asText());
+        assertEquals(
+                "Lovelace", order.path("shipping_address").path("last_name").asText());
         assertEquals("ada.reader@example.com.au", order.path("email").asText());
     }
 
@@ -42,11 +42,13 @@ class SampleWebhookBuyerTest {
     void withoutNamesTheSampleKeepsItsOwn() throws IOException {
         SampleWebhooks.Buyer anonymous = new SampleWebhooks.Buyer(42L, null, null, null);
         JsonNode sample = SampleWebhooks.JSON.readTree(SampleWebhooks.lavish("customers/create", SHOP, null, null));
-        JsonNode customer = SampleWebhooks.JSON.readTree(
-                SampleWebhooks.lavishFor("customers/create", SHOP, anonymous, Map.of()));
+        JsonNode customer =
+                SampleWebhooks.JSON.readTree(SampleWebhooks.lavishFor("customers/create", SHOP, anonymous, Map.of()));
 
         assertEquals(sample.path("first_name"), customer.path("first_name"));
-        assertEquals(sample.path("default_address").path("name"), customer.path("default_address").path("name"));
+        assertEquals(
+                sample.path("default_address").path("name"),
+                customer.path("default_address").path("name"));
     }
 
     @Test

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -15,21 +19,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SampleWebhooksTest {
 
     /** Beyond 2^53: a double would make it ...992. */
     private static final long BEYOND_DOUBLE = 9007199254740993L;
+
     private static final BigInteger TWO_POW_53 = BigInteger.TWO.pow(53);
 
     // every integer as a BigInteger, so this check does not share the production parser's choices
@@ -69,8 +68,11 @@ class SampleWebhooksTest {
     void orderSampleCarriesWhatTheOrderConsumerNeeds() {
         JsonNode order = parse(SampleWebhooks.published("orders/create"));
         assertEquals(new BigInteger("820982911946154508"), order.get("id").bigIntegerValue());
-        assertEquals(new BigInteger("115310627314723954"), order.get("customer").get("id").bigIntegerValue());
-        for (String field : List.of("name", "order_number", "currency", "total_price", "financial_status", "updated_at")) {
+        assertEquals(
+                new BigInteger("115310627314723954"),
+                order.get("customer").get("id").bigIntegerValue());
+        for (String field :
+                List.of("name", "order_number", "currency", "total_price", "financial_status", "updated_at")) {
             assertTrue(order.has(field), field);
         }
         assertEquals(5, order.get("line_items").size());
@@ -82,7 +84,8 @@ class SampleWebhooksTest {
         JsonNode contract = parse(SampleWebhooks.published("subscription_contracts/create"));
         assertTrue(contract.get("revision_id").isTextual(), "revision_id is a string in the webhook");
         assertFalse(contract.has("updated_at"));
-        for (String field : List.of("id", "status", "customer_id", "billing_policy", "delivery_policy", "origin_order_id")) {
+        for (String field :
+                List.of("id", "status", "customer_id", "billing_policy", "delivery_policy", "origin_order_id")) {
             assertTrue(contract.has(field), field);
         }
         assertEquals("week", contract.get("billing_policy").get("interval").asText());
@@ -120,8 +123,13 @@ class SampleWebhooksTest {
     @ParameterizedTest
     @FieldSource("TOPICS")
     void lavishVariantChangesValuesNeverTheShape(String topic) {
-        byte[] variant = SampleWebhooks.variant(topic).lavish().shopDomain("lavish-library.myshopify.com")
-                .customerId(BEYOND_DOUBLE).email("ada.reader@example.com.au").updatedAt(SampleWebhooks.now()).bytes();
+        byte[] variant = SampleWebhooks.variant(topic)
+                .lavish()
+                .shopDomain("lavish-library.myshopify.com")
+                .customerId(BEYOND_DOUBLE)
+                .email("ada.reader@example.com.au")
+                .updatedAt(SampleWebhooks.now())
+                .bytes();
         JsonNode published = parse(SampleWebhooks.published(topic));
         // the one deliberate exception: the shop resource's domains, null in Shopify's example, name the shop, as in
         // a real delivery (the gateway checks them)
@@ -135,21 +143,34 @@ class SampleWebhooksTest {
     @FieldSource("TOPICS")
     void shopifysIdsBeyond2Pow53StayExactThroughAVariant(String topic) {
         Set<BigInteger> published = bigIntegers(parse(SampleWebhooks.published(topic)));
-        Set<BigInteger> variant = bigIntegers(parse(SampleWebhooks.variant(topic).lavish()
-                .shopDomain("lavish-library.myshopify.com").updatedAt(SampleWebhooks.now()).bytes()));
+        Set<BigInteger> variant = bigIntegers(parse(SampleWebhooks.variant(topic)
+                .lavish()
+                .shopDomain("lavish-library.myshopify.com")
+                .updatedAt(SampleWebhooks.now())
+                .bytes()));
         assertEquals(published, variant, topic);
     }
 
     @Test
     void samplesCarryIdsBeyond2Pow53() {
         assertTrue(bigIntegers(parse(SampleWebhooks.published("orders/create"))).size() >= 10);
-        assertFalse(bigIntegers(parse(SampleWebhooks.published("customers/create"))).isEmpty());
+        assertFalse(
+                bigIntegers(parse(SampleWebhooks.published("customers/create"))).isEmpty());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"customers/create", "customers/update", "customers/enable", "customers/disable",
-            "customers/delete", "orders/create", "customers/data_request", "customers/redact",
-            "subscription_contracts/create"})
+    @ValueSource(
+            strings = {
+                "customers/create",
+                "customers/update",
+                "customers/enable",
+                "customers/disable",
+                "customers/delete",
+                "orders/create",
+                "customers/data_request",
+                "customers/redact",
+                "subscription_contracts/create"
+            })
     void givenCustomerIdIsWrittenExactlyEverywhereTheCustomerIsNamed(String topic) {
         byte[] bytes = SampleWebhooks.variant(topic).customerId(BEYOND_DOUBLE).bytes();
         String text = new String(bytes, StandardCharsets.UTF_8);
@@ -159,16 +180,21 @@ class SampleWebhooksTest {
         BigInteger expected = BigInteger.valueOf(BEYOND_DOUBLE);
         if (topic.equals("subscription_contracts/create")) {
             assertEquals(expected, root.get("customer_id").bigIntegerValue());
-            assertEquals("gid://shopify/Customer/9007199254740993", root.get("admin_graphql_api_customer_id").asText());
+            assertEquals(
+                    "gid://shopify/Customer/9007199254740993",
+                    root.get("admin_graphql_api_customer_id").asText());
             return;
         }
         JsonNode customer = root.has("customer") ? root.get("customer") : root;
         assertEquals(expected, customer.get("id").bigIntegerValue());
         if (customer.has("admin_graphql_api_id")) {
-            assertEquals("gid://shopify/Customer/9007199254740993", customer.get("admin_graphql_api_id").asText());
+            assertEquals(
+                    "gid://shopify/Customer/9007199254740993",
+                    customer.get("admin_graphql_api_id").asText());
         }
         if (customer.has("default_address")) {
-            assertEquals(expected, customer.get("default_address").get("customer_id").bigIntegerValue());
+            assertEquals(
+                    expected, customer.get("default_address").get("customer_id").bigIntegerValue());
         }
         if (root.has("customer")) {
             assertNotEquals(expected, root.path("id").bigIntegerValue(), "the order's own id is not the customer's");
@@ -178,35 +204,51 @@ class SampleWebhooksTest {
     @Test
     void customerVariantIsALavishCustomerUpdatedNow() {
         OffsetDateTime before = SampleWebhooks.now();
-        JsonNode customer = parse(SampleWebhooks.customer("customers/update", BEYOND_DOUBLE, "ada.reader@example.com.au"));
+        JsonNode customer =
+                parse(SampleWebhooks.customer("customers/update", BEYOND_DOUBLE, "ada.reader@example.com.au"));
         assertEquals("ada.reader@example.com.au", customer.get("email").asText());
         assertEquals("AUD", customer.get("currency").asText());
         JsonNode address = customer.get("default_address");
         assertEquals("Sydney", address.get("city").asText());
         assertEquals("AU", address.get("country_code").asText());
         assertEquals("NSW", address.get("province_code").asText());
-        OffsetDateTime updatedAt = OffsetDateTime.parse(customer.get("updated_at").asText());
+        OffsetDateTime updatedAt =
+                OffsetDateTime.parse(customer.get("updated_at").asText());
         assertFalse(updatedAt.isBefore(before), "updated now, so it is newer than any earlier send");
         assertEquals(SampleWebhooks.SHOP_ZONE.getRules().getOffset(updatedAt.toInstant()), updatedAt.getOffset());
     }
 
     @Test
     void orderVariantTakesTheBuyersEmailAndAud() {
-        JsonNode order = parse(SampleWebhooks.variant("orders/create").lavish().email("ada.reader@example.com.au").bytes());
+        JsonNode order = parse(SampleWebhooks.variant("orders/create")
+                .lavish()
+                .email("ada.reader@example.com.au")
+                .bytes());
         assertEquals("ada.reader@example.com.au", order.get("email").asText());
         assertEquals("ada.reader@example.com.au", order.get("contact_email").asText());
-        assertEquals("ada.reader@example.com.au", order.get("customer").get("email").asText());
+        assertEquals(
+                "ada.reader@example.com.au", order.get("customer").get("email").asText());
         assertEquals("AUD", order.get("currency").asText());
-        assertEquals("AUD", order.get("total_price_set").get("shop_money").get("currency_code").asText());
+        assertEquals(
+                "AUD",
+                order.get("total_price_set")
+                        .get("shop_money")
+                        .get("currency_code")
+                        .asText());
         assertEquals("Australia", order.get("shipping_address").get("country").asText());
-        assertEquals("New South Wales", order.get("shipping_address").get("province").asText());
+        assertEquals(
+                "New South Wales", order.get("shipping_address").get("province").asText());
     }
 
     @Test
     void orderVariantTakesItsIdAndNumberEverywhereTheOrderIsNamed() {
-        JsonNode order = parse(SampleWebhooks.variant("orders/updated").order(9007199254740993L, 1042).bytes());
+        JsonNode order = parse(SampleWebhooks.variant("orders/updated")
+                .order(9007199254740993L, 1042)
+                .bytes());
         assertEquals("9007199254740993", order.get("id").asText());
-        assertEquals("gid://shopify/Order/9007199254740993", order.get("admin_graphql_api_id").asText());
+        assertEquals(
+                "gid://shopify/Order/9007199254740993",
+                order.get("admin_graphql_api_id").asText());
         assertEquals(1042, order.get("order_number").asLong());
         assertEquals(42, order.get("number").asLong());
         assertEquals("#1042", order.get("name").asText());
@@ -214,9 +256,15 @@ class SampleWebhooksTest {
 
     @Test
     void complianceVariantNamesTheRealShop() {
-        JsonNode redact = parse(SampleWebhooks.variant("shop/redact").shopDomain("lavish-library.myshopify.com").bytes());
+        JsonNode redact = parse(SampleWebhooks.variant("shop/redact")
+                .shopDomain("lavish-library.myshopify.com")
+                .bytes());
         assertEquals("lavish-library.myshopify.com", redact.get("shop_domain").asText());
-        assertEquals("{shop}.myshopify.com", parse(SampleWebhooks.published("shop/redact")).get("shop_domain").asText(),
+        assertEquals(
+                "{shop}.myshopify.com",
+                parse(SampleWebhooks.published("shop/redact"))
+                        .get("shop_domain")
+                        .asText(),
                 "the published sample keeps Shopify's placeholder");
     }
 

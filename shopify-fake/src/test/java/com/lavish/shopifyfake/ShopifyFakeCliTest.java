@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,15 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +49,7 @@ class ShopifyFakeCliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    record Received(Headers headers, byte[] body) {
-    }
+    record Received(Headers headers, byte[] body) {}
 
     /** A webhook receiver that checks the HMAC on its own, with javax.crypto, and answers 401 problem+json if wrong. */
     @BeforeEach
@@ -72,10 +68,13 @@ class ShopifyFakeCliTest {
         byte[] body = exchange.getRequestBody().readAllBytes();
         received.add(new Received(exchange.getRequestHeaders(), body));
         String claimed = exchange.getRequestHeaders().getFirst("X-Shopify-Hmac-Sha256");
-        boolean valid = claimed != null && MessageDigest.isEqual(Base64.getDecoder().decode(claimed), hmacSha256(SECRET, body));
-        byte[] answer = valid ? new byte[0]
+        boolean valid =
+                claimed != null && MessageDigest.isEqual(Base64.getDecoder().decode(claimed), hmacSha256(SECRET, body));
+        byte[] answer = valid
+                ? new byte[0]
                 : ("{\"type\":\"https://lavish.example/problems/invalid-hmac\",\"title\":\"Unauthorized\",\"status\":401,"
-                        + "\"detail\":\"X-Shopify-Hmac-Sha256 does not match the body\"}").getBytes(StandardCharsets.UTF_8);
+                                + "\"detail\":\"X-Shopify-Hmac-Sha256 does not match the body\"}")
+                        .getBytes(StandardCharsets.UTF_8);
         if (!valid) {
             exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         }
@@ -89,8 +88,11 @@ class ShopifyFakeCliTest {
     }
 
     private int cli(String... args) {
-        return new ShopifyFakeCli(ENV, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new ShopifyFakeCli(
+                        ENV,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String output() {
@@ -99,8 +101,16 @@ class ShopifyFakeCliTest {
 
     @Test
     void sendPostsALavishCustomerSignedSoThatAnIndependentCheckAccepts() {
-        int exit = cli("send", "--gateway", gateway(), "--topic", "customers/create",
-                "--customer-id", "9007199254740993", "--email", "ada.reader@example.com.au");
+        int exit = cli(
+                "send",
+                "--gateway",
+                gateway(),
+                "--topic",
+                "customers/create",
+                "--customer-id",
+                "9007199254740993",
+                "--email",
+                "ada.reader@example.com.au");
 
         assertEquals(0, exit, output() + err);
         assertEquals(1, received.size());
@@ -116,13 +126,24 @@ class ShopifyFakeCliTest {
         JsonNode customer = SampleWebhooksTest.parse(delivery.body());
         assertEquals(new BigInteger("9007199254740993"), customer.get("id").bigIntegerValue());
         assertEquals("ada.reader@example.com.au", customer.get("email").asText());
-        assertFalse(output().contains(SECRET) || err.toString(StandardCharsets.UTF_8).contains(SECRET));
+        assertFalse(output().contains(SECRET)
+                || err.toString(StandardCharsets.UTF_8).contains(SECRET));
     }
 
     @Test
     void sendOfAComplianceSampleNamesTheShopItSignsFor() {
-        assertEquals(0, cli("send", "--gateway", gateway(), "--topic", "customers/redact", "--customer-id", "191167",
-                "--shop", "other-shop.myshopify.com"));
+        assertEquals(
+                0,
+                cli(
+                        "send",
+                        "--gateway",
+                        gateway(),
+                        "--topic",
+                        "customers/redact",
+                        "--customer-id",
+                        "191167",
+                        "--shop",
+                        "other-shop.myshopify.com"));
         JsonNode redact = SampleWebhooksTest.parse(received.get(0).body());
         assertEquals("other-shop.myshopify.com", redact.get("shop_domain").asText());
         assertEquals("other-shop.myshopify.com", received.get(0).headers().getFirst("X-Shopify-Shop-Domain"));
@@ -160,16 +181,25 @@ class ShopifyFakeCliTest {
     @Test
     void senderRetryRepeatsTheDeliveryExactly() throws Exception {
         WebhookSender sender = new WebhookSender(new WebhookSigner(SECRET, "2026-07"));
-        WebhookDelivery delivery = WebhookDelivery.of("customers/update", "lavish-test.myshopify.com",
+        WebhookDelivery delivery = WebhookDelivery.of(
+                "customers/update",
+                "lavish-test.myshopify.com",
                 SampleWebhooks.customer("customers/update", 42L, "retry@example.com.au"));
 
         assertTrue(sender.send(URI.create(gateway()), delivery).delivered());
         assertTrue(sender.send(URI.create(gateway()), delivery).delivered());
 
         assertEquals(2, received.size());
-        for (String header : List.of("X-Shopify-Webhook-Id", "X-Shopify-Event-Id", "X-Shopify-Triggered-At",
-                "X-Shopify-Hmac-Sha256", "X-Shopify-Topic")) {
-            assertEquals(received.get(0).headers().getFirst(header), received.get(1).headers().getFirst(header), header);
+        for (String header : List.of(
+                "X-Shopify-Webhook-Id",
+                "X-Shopify-Event-Id",
+                "X-Shopify-Triggered-At",
+                "X-Shopify-Hmac-Sha256",
+                "X-Shopify-Topic")) {
+            assertEquals(
+                    received.get(0).headers().getFirst(header),
+                    received.get(1).headers().getFirst(header),
+                    header);
         }
         assertEquals(delivery.webhookId(), received.get(0).headers().getFirst("X-Shopify-Webhook-Id"));
         assertArrayEquals(received.get(0).body(), received.get(1).body());
@@ -177,8 +207,16 @@ class ShopifyFakeCliTest {
 
     @Test
     void proxyUrlIsSignedAsShopifysProxyForwardsIt() {
-        assertEquals(0, cli("proxy-url", "--base", "http://127.0.0.1:8080/", "--path", "/proxy/orders?limit=5&tag=a&tag=b",
-                "--customer-id", "9007199254740993"));
+        assertEquals(
+                0,
+                cli(
+                        "proxy-url",
+                        "--base",
+                        "http://127.0.0.1:8080/",
+                        "--path",
+                        "/proxy/orders?limit=5&tag=a&tag=b",
+                        "--customer-id",
+                        "9007199254740993"));
         URI url = URI.create(output().strip());
         assertEquals("/proxy/orders", url.getPath());
         assertEquals(8080, url.getPort());
@@ -188,14 +226,16 @@ class ShopifyFakeCliTest {
         assertEquals(List.of("lavish-test.myshopify.com"), query.get("shop"));
         assertEquals(List.of("/apps/lavish"), query.get("path_prefix"));
         assertEquals(List.of("a", "b"), query.get("tag"));
-        long age = Instant.now().getEpochSecond() - Long.parseLong(query.get("timestamp").get(0));
+        long age = Instant.now().getEpochSecond()
+                - Long.parseLong(query.get("timestamp").get(0));
         assertTrue(age >= 0 && age < 60, "fresh timestamp");
         assertEquals(independentSignature(SECRET, query), query.get("signature").get(0));
     }
 
     @Test
     void proxyUrlForAnAnonymousVisitorSignsAnEmptyCustomerId() {
-        assertEquals(0, cli("proxy-url", "--base", "http://127.0.0.1:8080", "--path", "/proxy/customers/me", "--anonymous"));
+        assertEquals(
+                0, cli("proxy-url", "--base", "http://127.0.0.1:8080", "--path", "/proxy/customers/me", "--anonymous"));
         Map<String, List<String>> query = decode(URI.create(output().strip()).getRawQuery());
         assertEquals(List.of(""), query.get("logged_in_customer_id"));
         assertEquals(independentSignature(SECRET, query), query.get("signature").get(0));
@@ -207,17 +247,23 @@ class ShopifyFakeCliTest {
         Files.write(file, SampleWebhooks.published("customers/create"));
 
         assertEquals(0, cli("hmac", "--file", file.toString()));
-        assertEquals(Base64.getEncoder().encodeToString(hmacSha256(SECRET, Files.readAllBytes(file))), output().strip());
+        assertEquals(
+                Base64.getEncoder().encodeToString(hmacSha256(SECRET, Files.readAllBytes(file))), output().strip());
     }
 
     @Test
     void defaultsToTheLocalFakeSecretAndShopWithoutEnvironment(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("body.json");
         Files.write(file, new byte[] {'{', '}'});
-        int exit = new ShopifyFakeCli(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run("hmac", "--file", file.toString());
+        int exit = new ShopifyFakeCli(
+                        Map.of(),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run("hmac", "--file", file.toString());
         assertEquals(0, exit);
-        assertEquals(Base64.getEncoder().encodeToString(hmacSha256("local-dev-secret-not-for-production", new byte[] {'{', '}'})),
+        assertEquals(
+                Base64.getEncoder()
+                        .encodeToString(hmacSha256("local-dev-secret-not-for-production", new byte[] {'{', '}'})),
                 output().strip());
     }
 
@@ -227,8 +273,17 @@ class ShopifyFakeCliTest {
         assertEquals(2, cli("send", "--topic", "customers/create"));
         assertEquals(2, cli("send", "--gateway", gateway(), "--topic", "products/create"));
         assertEquals(2, cli("proxy-url", "--base", "http://127.0.0.1:8080", "--path", "/proxy/customers/me"));
-        assertEquals(2, cli("proxy-url", "--base", "http://127.0.0.1:8080", "--path", "/proxy/customers/me",
-                "--customer-id", "1", "--anonymous"));
+        assertEquals(
+                2,
+                cli(
+                        "proxy-url",
+                        "--base",
+                        "http://127.0.0.1:8080",
+                        "--path",
+                        "/proxy/customers/me",
+                        "--customer-id",
+                        "1",
+                        "--anonymous"));
         assertEquals(2, cli("proxy-url", "--base", "http://127.0.0.1:8080", "--path", "/p", "--customer-id", "-3"));
         assertEquals(2, cli("hmac", "--file"));
         assertEquals(2, cli("hmac", "--bogus", "x"));
@@ -263,7 +318,8 @@ class ShopifyFakeCliTest {
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
-            query.computeIfAbsent(key, k -> new ArrayList<>()).add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            query.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return query;
     }

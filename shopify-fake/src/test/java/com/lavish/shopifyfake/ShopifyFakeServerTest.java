@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,14 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.vertx.core.Vertx;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -44,11 +41,11 @@ class ShopifyFakeServerTest {
     private HttpServer edge;
     private Vertx vertx;
     private ShopifyFakeServer fake;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
-    record Received(String method, String path, Map<String, List<String>> query, Headers headers, byte[] body) {
-    }
+    record Received(String method, String path, Map<String, List<String>> query, Headers headers, byte[] body) {}
 
     /** The local gateway: checks app-proxy signatures and webhook HMACs on its own, records what arrived. */
     @BeforeEach
@@ -59,9 +56,16 @@ class ShopifyFakeServerTest {
         edge.start();
         vertx = Vertx.vertx();
         ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(
-                List.of("--port", "0", "--edge", "http://127.0.0.1:" + edge.getAddress().getPort()),
+                List.of(
+                        "--port",
+                        "0",
+                        "--edge",
+                        "http://127.0.0.1:" + edge.getAddress().getPort()),
                 Map.of("SHOPIFY_API_SECRET", SECRET, "SHOPIFY_SHOPS", SHOP));
-        fake = ShopifyFakeServer.start(vertx, config).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        fake = ShopifyFakeServer.start(vertx, config)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     @AfterEach
@@ -73,9 +77,14 @@ class ShopifyFakeServerTest {
     private void proxied(HttpExchange exchange) throws IOException {
         Map<String, List<String>> query = decode(exchange.getRequestURI().getRawQuery());
         byte[] body = exchange.getRequestBody().readAllBytes();
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), query,
-                exchange.getRequestHeaders(), body));
-        boolean signed = independentSignature(SECRET, query).equals(query.get("signature").get(0));
+        received.add(new Received(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                query,
+                exchange.getRequestHeaders(),
+                body));
+        boolean signed = independentSignature(SECRET, query)
+                .equals(query.get("signature").get(0));
         byte[] answer = (signed ? "{\"seen\":\"" + exchange.getRequestURI().getRawPath() + "\"}" : "bad signature")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Set-Cookie", "session=upstream");
@@ -88,10 +97,12 @@ class ShopifyFakeServerTest {
 
     private void webhook(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        received.add(new Received("POST", exchange.getRequestURI().getRawPath(), Map.of(), exchange.getRequestHeaders(), body));
+        received.add(new Received(
+                "POST", exchange.getRequestURI().getRawPath(), Map.of(), exchange.getRequestHeaders(), body));
         String claimed = exchange.getRequestHeaders().getFirst("X-Shopify-Hmac-Sha256");
         boolean valid = MessageDigest.isEqual(Base64.getDecoder().decode(claimed), hmacSha256(SECRET, body));
-        byte[] answer = valid ? "{}".getBytes(StandardCharsets.UTF_8)
+        byte[] answer = valid
+                ? "{}".getBytes(StandardCharsets.UTF_8)
                 : "{\"title\":\"Unauthorized\",\"detail\":\"bad hmac\"}".getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(valid ? 202 : 401, answer.length);
         exchange.getResponseBody().write(answer);
@@ -100,7 +111,9 @@ class ShopifyFakeServerTest {
 
     private HttpResponse<String> call(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fake.port() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -109,9 +122,16 @@ class ShopifyFakeServerTest {
 
     @Test
     void loggedInRequestIsSignedWithTheCustomerAndKeepsItsOwnParameters() throws Exception {
-        HttpResponse<String> response = call("POST", "/apps/lavish/customers/me/wishlist?tag=a&tag=b%20c&limit=5",
-                "{\"isbn\":\"9780143127550\"}", "X-Fake-Logged-In-Customer-Id", "9007199254740993",
-                "Content-Type", "application/json", "Cookie", "_shopify_y=abc");
+        HttpResponse<String> response = call(
+                "POST",
+                "/apps/lavish/customers/me/wishlist?tag=a&tag=b%20c&limit=5",
+                "{\"isbn\":\"9780143127550\"}",
+                "X-Fake-Logged-In-Customer-Id",
+                "9007199254740993",
+                "Content-Type",
+                "application/json",
+                "Cookie",
+                "_shopify_y=abc");
 
         assertEquals(201, response.statusCode(), response.body());
         assertEquals("{\"seen\":\"/proxy/customers/me/wishlist\"}", response.body());
@@ -127,9 +147,12 @@ class ShopifyFakeServerTest {
         assertEquals(List.of("/apps/lavish"), got.query().get("path_prefix"));
         assertEquals(List.of("a", "b c"), got.query().get("tag"));
         assertEquals(List.of("5"), got.query().get("limit"));
-        long age = Instant.now().getEpochSecond() - Long.parseLong(got.query().get("timestamp").get(0));
+        long age = Instant.now().getEpochSecond()
+                - Long.parseLong(got.query().get("timestamp").get(0));
         assertTrue(age >= 0 && age < 60, "fresh timestamp");
-        assertEquals(independentSignature(SECRET, got.query()), got.query().get("signature").get(0));
+        assertEquals(
+                independentSignature(SECRET, got.query()),
+                got.query().get("signature").get(0));
         assertNull(got.headers().getFirst("Cookie"), "Cookie stripped");
         assertNull(got.headers().getFirst("X-Fake-Logged-In-Customer-Id"), "the fake's header stays in the fake");
         assertEquals("127.0.0.1", got.headers().getFirst("X-Forwarded-For"));
@@ -146,12 +169,17 @@ class ShopifyFakeServerTest {
         assertEquals("GET", got.method());
         assertEquals("/proxy/products", got.path());
         assertEquals(List.of(""), got.query().get("logged_in_customer_id"));
-        assertEquals(independentSignature(SECRET, got.query()), got.query().get("signature").get(0));
+        assertEquals(
+                independentSignature(SECRET, got.query()),
+                got.query().get("signature").get(0));
     }
 
     @Test
     void upstreamRefusalIsRelayedAndOtherPathsAreNotProxied() throws Exception {
-        assertEquals(400, call("GET", "/apps/lavish/x", null, "X-Fake-Logged-In-Customer-Id", "-4").statusCode());
+        assertEquals(
+                400,
+                call("GET", "/apps/lavish/x", null, "X-Fake-Logged-In-Customer-Id", "-4")
+                        .statusCode());
         assertEquals(404, call("GET", "/apps/lavishly/x", null).statusCode());
         assertTrue(received.isEmpty());
         HttpResponse<String> health = call("GET", "/health", null);
@@ -161,7 +189,9 @@ class ShopifyFakeServerTest {
 
     @Test
     void webhookTriggerPostsASignedLavishVariant() throws Exception {
-        HttpResponse<String> response = call("POST", "/admin/fake/webhooks/customers~update",
+        HttpResponse<String> response = call(
+                "POST",
+                "/admin/fake/webhooks/customers~update",
                 "{\"customer_id\": 9007199254740993, \"email\": \"ada.reader@example.com.au\"}");
 
         assertEquals(202, response.statusCode(), response.body());
@@ -173,7 +203,8 @@ class ShopifyFakeServerTest {
         assertEquals(answer.get("webhook_id").asText(), got.headers().getFirst("X-Shopify-Webhook-Id"));
         assertEquals("customers/update", got.headers().getFirst("X-Shopify-Topic"));
         assertEquals(SHOP, got.headers().getFirst("X-Shopify-Shop-Domain"));
-        assertTrue(MessageDigest.isEqual(Base64.getDecoder().decode(got.headers().getFirst("X-Shopify-Hmac-Sha256")),
+        assertTrue(MessageDigest.isEqual(
+                Base64.getDecoder().decode(got.headers().getFirst("X-Shopify-Hmac-Sha256")),
                 hmacSha256(SECRET, got.body())));
         JsonNode customer = SampleWebhooks.JSON.readTree(got.body());
         assertEquals("9007199254740993", customer.get("id").asText());
@@ -182,7 +213,8 @@ class ShopifyFakeServerTest {
 
     @Test
     void webhookTriggerTakesQueryParametersAndEncodedTopics() throws Exception {
-        HttpResponse<String> response = call("POST", "/admin/fake/webhooks/customers%2Fredact?customer_id=191167", null);
+        HttpResponse<String> response =
+                call("POST", "/admin/fake/webhooks/customers%2Fredact?customer_id=191167", null);
 
         assertEquals(202, response.statusCode(), response.body());
         JsonNode redact = SampleWebhooks.JSON.readTree(received.get(0).body());
@@ -198,7 +230,9 @@ class ShopifyFakeServerTest {
 
     @Test
     void webhookTriggerSetsOrderStatusesAndRefusesFieldsTheSampleLacks() throws Exception {
-        HttpResponse<String> response = call("POST", "/admin/fake/webhooks/orders~paid",
+        HttpResponse<String> response = call(
+                "POST",
+                "/admin/fake/webhooks/orders~paid",
                 "{\"customer_id\": 191167, \"financial_status\": \"paid\", \"fulfillment_status\": \"partial\"}");
 
         assertEquals(202, response.statusCode(), response.body());
@@ -210,8 +244,8 @@ class ShopifyFakeServerTest {
         // the order is followed by its customer's purchasing summary (PurchasingSummaryTest)
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 2);
         assertEquals("customers/purchasing_summary", received.get(1).headers().getFirst("X-Shopify-Topic"));
-        HttpResponse<String> refused = call("POST", "/admin/fake/webhooks/customers~update",
-                "{\"financial_status\": \"paid\"}");
+        HttpResponse<String> refused =
+                call("POST", "/admin/fake/webhooks/customers~update", "{\"financial_status\": \"paid\"}");
         assertEquals(400, refused.statusCode());
         assertTrue(refused.body().contains("no field 'financial_status'"), refused.body());
         assertEquals(2, received.size());
@@ -222,9 +256,16 @@ class ShopifyFakeServerTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         vertx = Vertx.vertx();
         ShopifyFakeServer.Config wrongSecret = ShopifyFakeServer.Config.parse(
-                List.of("--port", "0", "--edge", "http://127.0.0.1:" + edge.getAddress().getPort()),
+                List.of(
+                        "--port",
+                        "0",
+                        "--edge",
+                        "http://127.0.0.1:" + edge.getAddress().getPort()),
                 Map.of("SHOPIFY_API_SECRET", "not-the-secret"));
-        fake = ShopifyFakeServer.start(vertx, wrongSecret).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        fake = ShopifyFakeServer.start(vertx, wrongSecret)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
 
         HttpResponse<String> response = call("POST", "/admin/fake/webhooks/customers~create", "{}");
 
@@ -238,14 +279,19 @@ class ShopifyFakeServerTest {
     @Tag("security")
     @Test
     void listensOnLoopbackUnlessAHostIsGiven() {
-        assertEquals("127.0.0.1", ShopifyFakeServer.Config.parse(List.of(), Map.of()).host());
-        assertEquals("0.0.0.0", ShopifyFakeServer.Config.parse(List.of("--host", "0.0.0.0"), Map.of()).host());
+        assertEquals(
+                "127.0.0.1", ShopifyFakeServer.Config.parse(List.of(), Map.of()).host());
+        assertEquals(
+                "0.0.0.0",
+                ShopifyFakeServer.Config.parse(List.of("--host", "0.0.0.0"), Map.of())
+                        .host());
     }
 
     @Test
     void adminApiOptionsComeFromTheCommandLineElseTheEnvironmentElseShopifysStandardPlan() {
-        ShopifyFakeServer.Config given = ShopifyFakeServer.Config.parse(List.of("--throttle-maximum", "50",
-                "--billing-delay-ms", "5"), Map.of("SHOPIFY_ADMIN_TOKEN", "shpat_env", "SHOPIFY_FAKE_THROTTLE_RESTORE_RATE", "7"));
+        ShopifyFakeServer.Config given = ShopifyFakeServer.Config.parse(
+                List.of("--throttle-maximum", "50", "--billing-delay-ms", "5"),
+                Map.of("SHOPIFY_ADMIN_TOKEN", "shpat_env", "SHOPIFY_FAKE_THROTTLE_RESTORE_RATE", "7"));
         ShopifyFakeServer.Config defaults = ShopifyFakeServer.Config.parse(List.of(), Map.of());
 
         assertEquals(50.0, given.admin().maximumAvailable());

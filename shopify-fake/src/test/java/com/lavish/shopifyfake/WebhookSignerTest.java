@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class WebhookSignerTest {
@@ -22,7 +21,8 @@ class WebhookSignerTest {
      */
     @Test
     void reproducesShopifyApiJsValidationVector() {
-        assertEquals("B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=",
+        assertEquals(
+                "B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=",
                 WebhookSigner.hmac("test_secret_key", utf8("{\"foo\": \"bar\"}")));
     }
 
@@ -34,21 +34,30 @@ class WebhookSignerTest {
      */
     @Test
     void reproducesShopifyAppRailsVectorsForCurrentAndOldSecret() {
-        assertEquals("yCGX/RrK4fcuNtr3ztk5tQGsOBjcAzHpGLdMUrbV8yI=", WebhookSigner.hmac("secret", utf8("foo=anything")));
-        assertEquals("XqRcjrSv57VACn6apEO9znyu/wkN1VC7QxdSPwK3Hzs=", WebhookSigner.hmac("old_secret", utf8("foo=anything")));
+        assertEquals(
+                "yCGX/RrK4fcuNtr3ztk5tQGsOBjcAzHpGLdMUrbV8yI=", WebhookSigner.hmac("secret", utf8("foo=anything")));
+        assertEquals(
+                "XqRcjrSv57VACn6apEO9znyu/wkN1VC7QxdSPwK3Hzs=", WebhookSigner.hmac("old_secret", utf8("foo=anything")));
     }
 
     @Test
     void signsTheRawBytesSoReserialisedJsonGetsAnotherDigest() {
-        assertNotEquals(WebhookSigner.hmac("test_secret_key", utf8("{\"foo\": \"bar\"}")),
+        assertNotEquals(
+                WebhookSigner.hmac("test_secret_key", utf8("{\"foo\": \"bar\"}")),
                 WebhookSigner.hmac("test_secret_key", utf8("{\"foo\":\"bar\"}")));
     }
 
     @Test
     void headersCarryShopifysNamesAndTheBodyHmac() {
         byte[] body = utf8("{\"foo\": \"bar\"}");
-        Map<String, String> headers = new WebhookSigner("test_secret_key", "2026-07").headers("orders/create",
-                "shop1.myshopify.io", body, "123456789", "evt-1", Instant.parse("2025-07-10T16:15:47Z"));
+        Map<String, String> headers = new WebhookSigner("test_secret_key", "2026-07")
+                .headers(
+                        "orders/create",
+                        "shop1.myshopify.io",
+                        body,
+                        "123456789",
+                        "evt-1",
+                        Instant.parse("2025-07-10T16:15:47Z"));
         assertEquals("B23tXN681gZ0qIWNRrgtzBE9XSDo5yaUu6wfmhu3a7g=", headers.get("X-Shopify-Hmac-Sha256"));
         assertEquals("orders/create", headers.get("X-Shopify-Topic"));
         assertEquals("shop1.myshopify.io", headers.get("X-Shopify-Shop-Domain"));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,10 +30,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     /** Where profiles, screenshots and the browser's home go: the module's target/, or E2E_TARGET. */
-    private static final Path TARGET = Path.of(System.getenv().getOrDefault("E2E_TARGET", "target")).toAbsolutePath();
+    private static final Path TARGET =
+            Path.of(System.getenv().getOrDefault("E2E_TARGET", "target")).toAbsolutePath();
+
     private static final AtomicInteger PROFILES = new AtomicInteger();
     /** axe-core as theme-extension's npm install leaves it (its version is pinned in package-lock.json). */
-    private static final Path AXE = ShopArrangements.REPOSITORY.resolve("theme-extension/node_modules/axe-core/axe.min.js");
+    private static final Path AXE =
+            ShopArrangements.REPOSITORY.resolve("theme-extension/node_modules/axe-core/axe.min.js");
 
     /** Selenium's note that it has no DevTools bindings for this Chromium: nothing here uses them. */
     private static final java.util.logging.Logger DEVTOOLS_LOG = quiet("org.openqa.selenium.devtools");
@@ -44,14 +46,25 @@ public final class Browser implements AutoCloseable {
     public Browser() {
         Path home = directory("browser-home");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(env("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(
+                        Path.of(env("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort()
-                .withEnvironment(Map.of("HOME", home.toString(), "TMPDIR", directory("browser-tmp").toString()))
+                .withEnvironment(Map.of(
+                        "HOME",
+                        home.toString(),
+                        "TMPDIR",
+                        directory("browser-tmp").toString()))
                 .build();
         ChromeOptions options = new ChromeOptions()
                 .setBinary(env("CHROMIUM_BINARY", "/usr/bin/chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1800",
-                        "--no-first-run", "--disable-gpu", "--lang=en-AU",
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--window-size=1280,1800",
+                        "--no-first-run",
+                        "--disable-gpu",
+                        "--lang=en-AU",
                         "--user-data-dir=" + directory("browser-profile-" + PROFILES.incrementAndGet()));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -91,7 +104,8 @@ public final class Browser implements AutoCloseable {
     /** A same-origin fetch from the page, with its cookies: {status, body}. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> fetch(String method, String path, String jsonBody, Map<String, String> headers) {
-        return (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+        return (Map<String, Object>)
+                ((JavascriptExecutor) driver).executeAsyncScript("""
                 const [method, path, body, headers, done] = arguments
                 fetch(path, { method, body: body || undefined, credentials: 'same-origin',
                               headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...headers } })
@@ -108,7 +122,8 @@ public final class Browser implements AutoCloseable {
     public List<String> console(Level level) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= level.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     /** axe-core's violations of the page (WCAG 2.1 A and AA rules), as "rule: nodes" lines; none is a pass. */
@@ -117,9 +132,11 @@ public final class Browser implements AutoCloseable {
         try {
             ((JavascriptExecutor) driver).executeScript(Files.readString(AXE));
         } catch (IOException e) {
-            throw new UncheckedIOException("axe-core is missing at " + AXE + ": build theme-extension first (its npm ci)", e);
+            throw new UncheckedIOException(
+                    "axe-core is missing at " + AXE + ": build theme-extension first (its npm ci)", e);
         }
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript("""
+        List<Map<String, Object>> violations =
+                (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[0]
                 axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
                   .then((r) => done(r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))))

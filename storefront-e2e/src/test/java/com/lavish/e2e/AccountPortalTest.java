@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -17,19 +16,26 @@ class AccountPortalTest extends BrowserTest {
     void theAddressFormCascadesFromCountryToStateToCityForAustralia() {
         String customer = ShopArrangements.subscriber("Ada", "Lovelace").customerId();
         browser.loggedInAs(customer).open("/account");
-        browser.waiting(Duration.ofSeconds(10)).until(d -> !browser.all("article.lavish-sub").isEmpty());
+        browser.waiting(Duration.ofSeconds(10))
+                .until(d -> !browser.all("article.lavish-sub").isEmpty());
         browser.find("article.lavish-sub details.lavish-sub__address summary").click();
 
         WebElement country = browser.find("article.lavish-sub form[data-form=address] select[name=country_code]");
-        browser.waiting(Duration.ofSeconds(5)).until(d -> country.isEnabled() && new Select(country).getOptions().size() > 1);
+        browser.waiting(Duration.ofSeconds(5))
+                .until(d ->
+                        country.isEnabled() && new Select(country).getOptions().size() > 1);
         new Select(country).selectByValue("AU");
         WebElement state = browser.find("article.lavish-sub form[data-form=address] select[name=province_code]");
-        browser.waiting(Duration.ofSeconds(5)).until(d -> state.isEnabled()
-                && new Select(state).getOptions().stream().anyMatch(o -> "NSW".equals(o.getDomProperty("value"))));
+        browser.waiting(Duration.ofSeconds(5))
+                .until(d -> state.isEnabled()
+                        && new Select(state)
+                                .getOptions().stream().anyMatch(o -> "NSW".equals(o.getDomProperty("value"))));
         new Select(state).selectByValue("NSW");
         WebElement city = browser.find("article.lavish-sub form[data-form=address] select[name=city]");
-        browser.waiting(Duration.ofSeconds(5)).until(d -> city.isEnabled()
-                && new Select(city).getOptions().stream().anyMatch(o -> "Bondi".equals(o.getDomProperty("value"))));
+        browser.waiting(Duration.ofSeconds(5))
+                .until(d -> city.isEnabled()
+                        && new Select(city)
+                                .getOptions().stream().anyMatch(o -> "Bondi".equals(o.getDomProperty("value"))));
         new Select(city).selectByValue("Bondi");
         browser.screenshot("account-address-form");
 
@@ -51,7 +57,9 @@ class AccountPortalTest extends BrowserTest {
 
         ShopArrangements.order("orders/paid", customer, order, "paid");
         browser.waiting(Duration.ofSeconds(2)).until(d -> status.getText().contains("Paid"));
-        assertEquals("once", browser.script("return document.querySelector('[data-lavish-orders]').dataset.e2eLoaded"),
+        assertEquals(
+                "once",
+                browser.script("return document.querySelector('[data-lavish-orders]').dataset.e2eLoaded"),
                 "the page was not reloaded");
         browser.screenshot("account-orders-live");
         assertEquals(List.of(), browser.accessibilityViolations());
@@ -75,9 +83,11 @@ class AccountPortalTest extends BrowserTest {
 
     /** The first order row's status, once the list has it and the live stream is open. */
     private WebElement orderStatus() {
-        browser.waiting(Duration.ofSeconds(15)).until(d -> !browser.all("[data-lavish-orders] tr [data-field=status]").isEmpty()
-                && Boolean.TRUE.equals(browser.script(
-                        "return performance.getEntriesByName('lavish:orders-live').length > 0")));
+        browser.waiting(Duration.ofSeconds(15))
+                .until(d -> !browser.all("[data-lavish-orders] tr [data-field=status]")
+                                .isEmpty()
+                        && Boolean.TRUE.equals(browser.script(
+                                "return performance.getEntriesByName('lavish:orders-live').length > 0")));
         return browser.find("[data-lavish-orders] tr [data-field=status]");
     }
 }

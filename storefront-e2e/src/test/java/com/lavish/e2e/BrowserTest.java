@@ -23,8 +23,8 @@ abstract class BrowserTest {
     void closeBrowser(TestInfo test) {
         try {
             browser.console(java.util.logging.Level.WARNING).forEach(line -> System.err.println("console: " + line));
-            browser.screenshot(getClass().getSimpleName() + "-" + test.getTestMethod().map(m -> m.getName()).orElse("test")
-                    + "-end");
+            browser.screenshot(getClass().getSimpleName() + "-"
+                    + test.getTestMethod().map(m -> m.getName()).orElse("test") + "-end");
         } finally {
             browser.close();
         }

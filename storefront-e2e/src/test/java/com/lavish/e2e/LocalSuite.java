@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -25,16 +24,18 @@ public final class LocalSuite implements BeforeAllCallback {
 
     /** What a session token lives in this run (customer-service's storefront.session.lifetime). */
     static final Duration TOKEN_LIFETIME = Duration.ofSeconds(20);
+
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+        context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(Running.class, key -> Running.start(), Running.class);
     }
 
     /** The running suite; JUnit closes it after the last test. */
-    static final class Running implements ExtensionContext.Store.CloseableResource {
+    static final class Running implements AutoCloseable {
 
         private final Process process;
 
@@ -50,8 +51,10 @@ public final class LocalSuite implements BeforeAllCallback {
             Path module = Path.of("").toAbsolutePath();
             Path root = module.getParent();
             Path target = module.resolve("target");
-            for (String artifact : List.of("shopify-fake/target/shopify-fake.classpath",
-                    "devstack/launcher/target/devstack.classpath", "customer-service/target/quarkus-app/quarkus-run.jar")) {
+            for (String artifact : List.of(
+                    "shopify-fake/target/shopify-fake.classpath",
+                    "devstack/launcher/target/devstack.classpath",
+                    "customer-service/target/quarkus-app/quarkus-run.jar")) {
                 if (!Files.exists(root.resolve(artifact))) {
                     throw new IllegalStateException(artifact + " is missing: build the suite first (./mvnw install "
                             + "-DskipTests), or run these tests within ./mvnw verify");
@@ -73,7 +76,8 @@ public final class LocalSuite implements BeforeAllCallback {
                         .directory(root.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
-                builder.environment().put("DEVSTACK_HOME", target.resolve("devstack").toString());
+                builder.environment()
+                        .put("DEVSTACK_HOME", target.resolve("devstack").toString());
                 builder.environment().put("STOREFRONT_SESSION_LIFETIME", TOKEN_LIFETIME.toSeconds() + "s");
                 Process process = builder.start();
                 Running running = new Running(process);
@@ -116,7 +120,8 @@ public final class LocalSuite implements BeforeAllCallback {
         private static void deleteRecursively(Path folder) throws IOException {
             if (Files.exists(folder)) {
                 try (var paths = Files.walk(folder)) {
-                    for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path path :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(path);
                     }
                 }

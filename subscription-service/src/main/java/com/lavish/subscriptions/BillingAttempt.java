@@ -1,14 +1,13 @@
 package com.lavish.subscriptions;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One billing attempt: asked by the billing run for a contract's cycle (one row per cycle and attempt number, unique,
@@ -22,6 +21,7 @@ public class BillingAttempt {
     public static final String REQUESTED = "requested";
     /** Shopify took it (sync.results SUCCEEDED); its outcome comes as a subscription_billing_attempts webhook. */
     public static final String SUBMITTED = "submitted";
+
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
     public static final String CHALLENGED = "challenged";

@@ -1,8 +1,5 @@
 package com.lavish.subscriptions;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
@@ -11,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * A change asked of Shopify for one contract, by the customer, the admin or dunning, and what Shopify answered. While
@@ -37,6 +36,7 @@ public class ContractAction {
     public String action;
     /** customer, admin, dunning. */
     public String requestedBy;
+
     public String state;
     public String commandId;
     public String idempotencyKey;
@@ -44,6 +44,7 @@ public class ContractAction {
     /** An update's change as JSON ({@code ContractEditRequest}), in plaintext. */
     @Transient
     public String edit;
+
     public String message;
     public Instant requestedAt;
     public Instant completedAt;

@@ -1,8 +1,7 @@
 package com.lavish.subscriptions;
 
-import java.util.Locale;
-
 import com.lavish.events.sync.SyncCommandType;
+import java.util.Locale;
 
 /** The changes a contract can be asked for, each with the sync command that carries it to Shopify. */
 public enum ContractActionType {

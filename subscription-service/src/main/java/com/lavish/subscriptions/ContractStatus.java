@@ -7,7 +7,12 @@ import java.util.Locale;
  * ({@code ACTIVE}); stored and answered lower-case. {@code stale} is a status Shopify's own app knows.
  */
 public enum ContractStatus {
-    ACTIVE, PAUSED, CANCELLED, EXPIRED, FAILED, STALE;
+    ACTIVE,
+    PAUSED,
+    CANCELLED,
+    EXPIRED,
+    FAILED,
+    STALE;
 
     /** The status named by either spelling; null for none or one this service does not know. */
     public static ContractStatus parse(String text) {

@@ -1,13 +1,12 @@
 package com.lavish.subscriptions;
 
-import java.time.Instant;
-import java.time.LocalDate;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
 
 /**
  * One step of a contract's billing story the customer and the dashboard see: billed, failed, retry scheduled,
@@ -35,13 +34,14 @@ public class DunningStep {
     public String step;
     /** payment or inventory. */
     public String path;
+
     public String errorCode;
     public String message;
     public Instant nextRetryAt;
     public Instant occurredAt;
 
-    public static DunningStep of(SubscriptionContract contract, LocalDate cycleDate, Integer attemptNumber, String step,
-                                 Instant at) {
+    public static DunningStep of(
+            SubscriptionContract contract, LocalDate cycleDate, Integer attemptNumber, String step, Instant at) {
         DunningStep row = new DunningStep();
         row.shopDomain = contract.shopDomain;
         row.contractShopifyId = contract.shopifyId;

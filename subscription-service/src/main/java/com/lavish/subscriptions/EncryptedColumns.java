@@ -1,16 +1,14 @@
 package com.lavish.subscriptions;
 
-import java.util.List;
-
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PrePersist;
-
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.EncryptedTable;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
+import java.util.List;
 
 /**
  * The columns of the subscription schema stored encrypted (ADR 0005), bound to their row: the associated data of a
@@ -33,19 +31,26 @@ import com.lavish.edge.personaldata.RowKey;
  */
 public final class EncryptedColumns {
 
-    public static final EncryptedTable CONTRACT = EncryptedTable.of("subscription_contract",
-            List.of("shop_domain", "shopify_id"), "delivery_first_name", "delivery_last_name", "delivery_address1",
-            "delivery_address2", "delivery_city", "delivery_zip", "delivery_phone");
-    public static final EncryptedTable CONTRACT_ACTION = EncryptedTable.of("contract_action",
-            List.of("shop_domain", "contract_shopify_id", "command_id"), "edit");
-    public static final EncryptedTable SYNC_COMMAND_OUTBOX = EncryptedTable.of("sync_command_outbox",
-            List.of("shop_domain", "command_id"), "payload");
+    public static final EncryptedTable CONTRACT = EncryptedTable.of(
+            "subscription_contract",
+            List.of("shop_domain", "shopify_id"),
+            "delivery_first_name",
+            "delivery_last_name",
+            "delivery_address1",
+            "delivery_address2",
+            "delivery_city",
+            "delivery_zip",
+            "delivery_phone");
+    public static final EncryptedTable CONTRACT_ACTION =
+            EncryptedTable.of("contract_action", List.of("shop_domain", "contract_shopify_id", "command_id"), "edit");
+    public static final EncryptedTable SYNC_COMMAND_OUTBOX =
+            EncryptedTable.of("sync_command_outbox", List.of("shop_domain", "command_id"), "payload");
     /**
      * Not re-encrypted by the job (the table has no {@code id}): its rows live one retention period
      * ({@code subscriptions.idempotency.retention}), so a retired key stays in the keyset that long.
      */
-    public static final EncryptedTable IDEMPOTENT_REQUEST = EncryptedTable.of("idempotent_request",
-            List.of("shop_domain", "shopify_customer_id", "idempotency_key"), "response_body");
+    public static final EncryptedTable IDEMPOTENT_REQUEST = EncryptedTable.of(
+            "idempotent_request", List.of("shop_domain", "shopify_customer_id", "idempotency_key"), "response_body");
 
     public static final EncryptedColumn DELIVERY_FIRST_NAME = CONTRACT.column("delivery_first_name");
     public static final EncryptedColumn DELIVERY_LAST_NAME = CONTRACT.column("delivery_last_name");
@@ -58,8 +63,7 @@ public final class EncryptedColumns {
     public static final EncryptedColumn COMMAND_PAYLOAD = SYNC_COMMAND_OUTBOX.column("payload");
     public static final EncryptedColumn IDEMPOTENT_ANSWER = IDEMPOTENT_REQUEST.column("response_body");
 
-    private EncryptedColumns() {
-    }
+    private EncryptedColumns() {}
 
     public static RowKey contractKey(String shop, long contractShopifyId) {
         return CONTRACT.key(shop, contractShopifyId);
@@ -139,12 +143,14 @@ public final class EncryptedColumns {
 
         @PrePersist
         void encrypt(ContractAction a) {
-            a.storedEdit = cipher.encrypt(a.edit, ACTION_EDIT, actionKey(a.shopDomain, a.contractShopifyId, a.commandId));
+            a.storedEdit =
+                    cipher.encrypt(a.edit, ACTION_EDIT, actionKey(a.shopDomain, a.contractShopifyId, a.commandId));
         }
 
         @PostLoad
         void decrypt(ContractAction a) {
-            a.edit = cipher.decrypt(a.storedEdit, ACTION_EDIT, actionKey(a.shopDomain, a.contractShopifyId, a.commandId));
+            a.edit = cipher.decrypt(
+                    a.storedEdit, ACTION_EDIT, actionKey(a.shopDomain, a.contractShopifyId, a.commandId));
         }
     }
 }

@@ -1,9 +1,5 @@
 package com.lavish.subscriptions;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,6 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A selling plan group of one shop: created by the admin here (pending until sync-service confirms it, then live
@@ -38,6 +37,7 @@ public class SellingPlanGroup {
     public String description;
     /** Option names joined by a newline. */
     public String options;
+
     public String state;
     public String commandId;
     public String idempotencyKey;

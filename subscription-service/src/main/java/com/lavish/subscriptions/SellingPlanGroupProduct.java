@@ -17,6 +17,7 @@ public class SellingPlanGroupProduct {
     public static final String LIVE = "live";
     /** Asked of Shopify, not yet confirmed. */
     public static final String ADDING = "adding";
+
     public static final String REMOVING = "removing";
 
     @Id

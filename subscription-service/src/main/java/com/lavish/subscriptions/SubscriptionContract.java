@@ -1,10 +1,5 @@
 package com.lavish.subscriptions;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +11,10 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A subscription contract of one shop as this service last knows it: what the thin webhooks carry (status,
@@ -54,18 +53,25 @@ public class SubscriptionContract {
 
     @Transient
     public String deliveryFirstName;
+
     @Transient
     public String deliveryLastName;
+
     @Transient
     public String deliveryAddress1;
+
     @Transient
     public String deliveryAddress2;
+
     @Transient
     public String deliveryCity;
+
     public String deliveryProvinceCode;
     public String deliveryCountryCode;
+
     @Transient
     public String deliveryZip;
+
     @Transient
     public String deliveryPhone;
 
@@ -80,16 +86,22 @@ public class SubscriptionContract {
     // the delivery columns as stored: ciphertext, never written through the entity
     @Column(name = "delivery_first_name", insertable = false, updatable = false)
     String storedDeliveryFirstName;
+
     @Column(name = "delivery_last_name", insertable = false, updatable = false)
     String storedDeliveryLastName;
+
     @Column(name = "delivery_address1", insertable = false, updatable = false)
     String storedDeliveryAddress1;
+
     @Column(name = "delivery_address2", insertable = false, updatable = false)
     String storedDeliveryAddress2;
+
     @Column(name = "delivery_city", insertable = false, updatable = false)
     String storedDeliveryCity;
+
     @Column(name = "delivery_zip", insertable = false, updatable = false)
     String storedDeliveryZip;
+
     @Column(name = "delivery_phone", insertable = false, updatable = false)
     String storedDeliveryPhone;
 

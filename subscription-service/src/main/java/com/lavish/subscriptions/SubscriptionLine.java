@@ -1,7 +1,5 @@
 package com.lavish.subscriptions;
 
-import java.math.BigDecimal;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -10,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 
 /** One line of a contract: what is delivered each cycle, on which selling plan, at which price. */
 @Entity
@@ -27,6 +26,7 @@ public class SubscriptionLine {
     public String shopDomain;
     /** Shopify's line gid: lines have no numeric id. */
     public String shopifyLineId;
+
     public Long productId;
     public Long variantId;
     public Long sellingPlanId;

@@ -4,15 +4,13 @@ import static com.lavish.subscriptions.support.SubscriptionFixture.newId;
 import static com.lavish.subscriptions.support.SubscriptionFixture.proxyPath;
 import static com.lavish.subscriptions.support.SubscriptionFixture.storefront;
 
+import com.lavish.devstack.DashboardMetricsCheck;
+import com.lavish.devstack.DevStackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.lavish.devstack.DashboardMetricsCheck;
-import com.lavish.devstack.DevStackTestResource;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Every metric deploy/kubernetes/metrics/subscription-service.csv assigns to this service (what the operations

@@ -1,13 +1,12 @@
 package com.lavish.sync;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.util.Objects;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
 
 /** How far reconciliation has read one resource of one shop. */
 @Entity
@@ -22,6 +21,7 @@ public class ReconcileCursor {
     public String resource;
     /** The newest updatedAt published; null before the first load. */
     public Instant updatedSince;
+
     public String bulkOperationId;
     public Instant lastRunAt;
     public long published;
@@ -31,8 +31,7 @@ public class ReconcileCursor {
         public String shopDomain;
         public String resource;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String shopDomain, String resource) {
             this.shopDomain = shopDomain;
@@ -41,7 +40,8 @@ public class ReconcileCursor {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(shopDomain, key.shopDomain)
+            return other instanceof Key key
+                    && Objects.equals(shopDomain, key.shopDomain)
                     && Objects.equals(resource, key.resource);
         }
 

@@ -7,8 +7,7 @@ public final class ShopifyGid {
 
     private static final String PREFIX = "gid://shopify/";
 
-    private ShopifyGid() {
-    }
+    private ShopifyGid() {}
 
     public static String of(String type, long id) {
         return PREFIX + type + "/" + id;

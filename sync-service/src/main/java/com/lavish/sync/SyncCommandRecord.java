@@ -1,7 +1,6 @@
 package com.lavish.sync;
 
-import java.time.Instant;
-
+import com.lavish.events.sync.SyncCommandType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,8 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import com.lavish.events.sync.SyncCommandType;
-
+import java.time.Instant;
 
 /**
  * One idempotency key of one shop in the command ledger: what was asked, how far it got, and the answer given.
@@ -39,15 +37,20 @@ public class SyncCommandRecord {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public String shopDomain;
     public String idempotencyKey;
     public String commandId;
+
     @Enumerated(EnumType.STRING)
     public SyncCommandType commandType;
+
     public String origin;
     public String command;
+
     @Enumerated(EnumType.STRING)
     public State state;
+
     public int attempts;
     public Long shopifyId;
     public String result;

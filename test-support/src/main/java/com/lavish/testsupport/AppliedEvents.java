@@ -2,11 +2,9 @@ package com.lavish.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import javax.sql.DataSource;
-
 import com.lavish.devstack.DatabaseRows;
+import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * A service's ledger of the events it has applied (event-consumer's {@code <schema>.applied_event}): an event whose

@@ -1,20 +1,18 @@
 package com.lavish.testsupport;
 
+import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.ShopifyEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import com.lavish.devstack.SharedDevStack;
-import com.lavish.events.ShopifyEvent;
 
 /**
  * Publishes to the test JVM's broker (devstack's {@link SharedDevStack}) as the suite's producers do: a Shopify event
@@ -26,8 +24,8 @@ public final class EventPublisher implements AutoCloseable {
 
     private static final long ACK_SECONDS = 30;
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config(), new StringSerializer(),
-            new ByteArraySerializer());
+    private final KafkaProducer<String, byte[]> producer =
+            new KafkaProducer<>(config(), new StringSerializer(), new ByteArraySerializer());
 
     /** Publishes the event to the topic as the gateway does; returns its ce_id. */
     public String publish(String topic, ShopifyEvent event) {
@@ -55,7 +53,9 @@ public final class EventPublisher implements AutoCloseable {
      * them in one poll, in this order. Returns their ce_ids.
      */
     public static List<String> publishInOnePoll(String topic, List<ShopifyEvent> events) {
-        publishInOnePoll(events.stream().map(event -> record(topic, event, event.toHeaders())).toList());
+        publishInOnePoll(events.stream()
+                .map(event -> record(topic, event, event.toHeaders()))
+                .toList());
         return events.stream().map(ShopifyEvent::id).toList();
     }
 
@@ -65,8 +65,8 @@ public final class EventPublisher implements AutoCloseable {
         // nothing leaves before the flush: the records go in one request
         config.put(ProducerConfig.LINGER_MS_CONFIG, "60000");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(1024 * 1024));
-        try (KafkaProducer<String, byte[]> batch = new KafkaProducer<>(config, new StringSerializer(),
-                new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> batch =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             List<Future<?>> acks = new ArrayList<>();
             records.forEach(record -> acks.add(batch.send(record)));
             batch.flush();

@@ -1,10 +1,9 @@
 package com.lavish.testsupport;
 
+import com.lavish.shopifyfake.AppProxySigner;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import com.lavish.shopifyfake.AppProxySigner;
 
 /**
  * The shop every service's %test profile serves, with its fake app secret, and the app-proxy queries Shopify's proxy
@@ -17,8 +16,7 @@ public final class TestShop {
     /** The %test value of shopify.api-secret. */
     public static final String SECRET = "test-only-fake-shopify-secret";
 
-    private TestShop() {
-    }
+    private TestShop() {}
 
     /** The query string Shopify's proxy sends for this customer (null: an anonymous visitor). */
     public static String signedQuery(Long customerId) {

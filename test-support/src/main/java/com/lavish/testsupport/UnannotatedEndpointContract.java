@@ -22,7 +22,8 @@ public abstract class UnannotatedEndpointContract {
     public void aSignedInCustomerIsForbiddenAnEndpointWithoutASecurityAnnotation() {
         given().urlEncodingEnabled(false)
                 .get(PROBE + "?" + TestShop.signedQuery(706405506930370084L))
-                .then().statusCode(403)
+                .then()
+                .statusCode(403)
                 .contentType(containsString("application/problem+json"))
                 .body(not(containsString(SERVED)));
     }
@@ -31,7 +32,8 @@ public abstract class UnannotatedEndpointContract {
     public void anAnonymousVisitorIsUnauthorizedThere() {
         given().urlEncodingEnabled(false)
                 .get(PROBE + "?" + TestShop.signedQuery(null))
-                .then().statusCode(401)
+                .then()
+                .statusCode(401)
                 .contentType(containsString("application/problem+json"));
     }
 }

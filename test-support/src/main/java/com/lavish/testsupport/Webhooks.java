@@ -1,11 +1,10 @@
 package com.lavish.testsupport;
 
+import com.lavish.events.ShopifyEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import com.lavish.events.ShopifyEvent;
 
 /**
  * Shopify webhooks as webhook-gateway turns them into events: a ce_id of their own (unless the test gives one), the
@@ -16,8 +15,7 @@ public final class Webhooks {
     /** The API version the suite's webhooks are subscribed at. */
     public static final String API_VERSION = "2026-07";
 
-    private Webhooks() {
-    }
+    private Webhooks() {}
 
     /** A Shopify id (an order's, a contract's) no other test uses: the tests of a JVM share one database and broker. */
     public static long newEntityId() {
@@ -34,10 +32,16 @@ public final class Webhooks {
     }
 
     /** A delivery with the ce_id and ce_time the test chose: a redelivery, or one that arrives late. */
-    public static ShopifyEvent event(String ceId, String type, String shop, String ceTime, Long entityId,
-                                     byte[] body) {
-        return new ShopifyEvent(ceId, type, shop, ceTime, entityId == null ? null : entityId.toString(),
-                API_VERSION, UUID.randomUUID().toString(), body);
+    public static ShopifyEvent event(String ceId, String type, String shop, String ceTime, Long entityId, byte[] body) {
+        return new ShopifyEvent(
+                ceId,
+                type,
+                shop,
+                ceTime,
+                entityId == null ? null : entityId.toString(),
+                API_VERSION,
+                UUID.randomUUID().toString(),
+                body);
     }
 
     /** A body as the webhook carries it: UTF-8 JSON. */

@@ -3,17 +3,15 @@ package com.lavish.gateway;
 import static com.lavish.gateway.support.TestWebhooks.post;
 import static com.lavish.gateway.support.TestWebhooks.utf8;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvFileSource;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-
 import com.lavish.devstack.DashboardMetricsCheck;
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.gateway.support.TestWebhooks;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /**
  * Every metric deploy/kubernetes/metrics/webhook-gateway.csv assigns to this service (what the operations dashboard

@@ -7,22 +7,19 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.gateway.support.Metrics;
 import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
@@ -45,31 +42,42 @@ class ObservabilityTest {
         Map<String, String> forged = TestWebhooks.headers("orders/create", order);
         forged.put(ShopifyWebhookHeaders.HMAC, WebhookSigner.hmac("forged", order));
         post(forged, order).then().statusCode(401);
-        post(TestWebhooks.headers("orders/create", "elsewhere.myshopify.com", order, TestWebhooks.currentSecret()),
-                order).then().statusCode(401);
+        post(
+                        TestWebhooks.headers(
+                                "orders/create", "elsewhere.myshopify.com", order, TestWebhooks.currentSecret()),
+                        order)
+                .then()
+                .statusCode(401);
         byte[] cart = utf8("{\"id\":\"cart-token-1\",\"line_items\":[]}");
         post(TestWebhooks.headers("carts/update", cart), cart).then().statusCode(200);
         byte[] huge = new byte[1000 * 1024 + 1];
         post(TestWebhooks.headers("orders/create", huge), huge).then().statusCode(413);
 
         Map<String, Double> after = Metrics.scrape();
-        for (String series : List.of(received, invalidHmac, unknownShop, tooLarge, published, unrouted,
-                latencyCount)) {
+        for (String series : List.of(received, invalidHmac, unknownShop, tooLarge, published, unrouted, latencyCount)) {
             assertTrue(after.containsKey(series), series + " is not exposed");
             assertTrue(after.get(series) - before.getOrDefault(series, 0.0) >= 1.0, series + " did not count");
         }
-        assertTrue(after.keySet().stream().anyMatch(s -> s.startsWith("webhooks_publish_latency_seconds_bucket{")),
+        assertTrue(
+                after.keySet().stream().anyMatch(s -> s.startsWith("webhooks_publish_latency_seconds_bucket{")),
                 "the publish latency has histogram buckets");
-        assertTrue(after.keySet().stream().anyMatch(s -> s.startsWith("webhooks_publish_latency_seconds{")
-                        && s.contains("quantile=\"0.99\"")),
+        assertTrue(
+                after.keySet().stream()
+                        .anyMatch(s ->
+                                s.startsWith("webhooks_publish_latency_seconds{") && s.contains("quantile=\"0.99\"")),
                 "the publish latency has percentiles");
-        assertEquals(0.0, after.getOrDefault("webhooks_rejected_total{reason=\"kafka_unavailable\"}", -1.0)
-                - before.getOrDefault("webhooks_rejected_total{reason=\"kafka_unavailable\"}", -1.0));
+        assertEquals(
+                0.0,
+                after.getOrDefault("webhooks_rejected_total{reason=\"kafka_unavailable\"}", -1.0)
+                        - before.getOrDefault("webhooks_rejected_total{reason=\"kafka_unavailable\"}", -1.0));
     }
 
     @Test
     void readinessIsUpWithKafka() {
-        ManagementPort.given().get("/q/health/ready").then().statusCode(200)
+        ManagementPort.given()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'kafka' }.data.brokers", greaterThanOrEqualTo(1));

@@ -1,9 +1,8 @@
 package com.lavish.customers.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How the address-form locations are cached: in Redis between replicas, and by browsers and shared caches. */
 @ConfigMapping(prefix = "locations")

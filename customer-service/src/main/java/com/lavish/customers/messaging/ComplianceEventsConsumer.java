@@ -1,17 +1,14 @@
 package com.lavish.customers.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.lavish.consumer.EventPipeline;
 import com.lavish.consumer.EventProjection;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.consumer.privacy.PrivacyRequests;
 import com.lavish.customers.service.CustomerPrivacyErasure;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes shopify.compliance (consumer group customer-service-privacy): Shopify's mandatory privacy requests for the

@@ -1,14 +1,11 @@
 package com.lavish.customers.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.lavish.consumer.EventPipeline;
 import com.lavish.customers.service.CustomerProjection;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes shopify.customers, a poll at a time, through event-consumer's pipeline into {@link CustomerProjection}. */
 @ApplicationScoped

@@ -10,15 +10,14 @@ import static com.lavish.events.WebhookFields.restCase;
 import static com.lavish.events.WebhookFields.text;
 import static com.lavish.events.WebhookFields.timestamp;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lavish.customers.service.CustomerSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.AddressSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.EmailMarketingConsent;
 import com.lavish.events.ShopifyEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a {@code Customer} node of the Admin GraphQL API, as reconciliation publishes it, into the same
@@ -27,18 +26,27 @@ import com.lavish.events.ShopifyEvent;
  */
 final class CustomerNodeReader {
 
-    private CustomerNodeReader() {
-    }
+    private CustomerNodeReader() {}
 
     static CustomerSnapshot snapshot(ShopifyEvent event, JsonNode node) {
         Instant updatedAt = timestamp(node, "updatedAt");
         JsonNode emailConsent = node.get("emailMarketingConsent");
-        return new CustomerSnapshot(requiredId(event, node, "id"), text(node, "email"), text(node, "firstName"),
-                text(node, "lastName"), text(node, "phone"), restCase(node, "state"), text(node, "note"),
-                bool(node, "verifiedEmail"), null, timestamp(node, "createdAt"),
-                updatedAt != null ? updatedAt : eventTime(event), tags(node.get("tags")),
+        return new CustomerSnapshot(
+                requiredId(event, node, "id"),
+                text(node, "email"),
+                text(node, "firstName"),
+                text(node, "lastName"),
+                text(node, "phone"),
+                restCase(node, "state"),
+                text(node, "note"),
+                bool(node, "verifiedEmail"),
+                null,
+                timestamp(node, "createdAt"),
+                updatedAt != null ? updatedAt : eventTime(event),
+                tags(node.get("tags")),
                 emailConsent != null && emailConsent.isObject()
-                        ? new EmailMarketingConsent(restCase(emailConsent, "marketingState"),
+                        ? new EmailMarketingConsent(
+                                restCase(emailConsent, "marketingState"),
                                 restCase(emailConsent, "marketingOptInLevel"),
                                 timestamp(emailConsent, "consentUpdatedAt"))
                         : null,
@@ -62,11 +70,21 @@ final class CustomerNodeReader {
             // a MailingAddress gid carries a query (?model_name=CustomerAddress); its number is the address id
             Long id = id(address.get("id"));
             if (id != null && addresses.stream().noneMatch(a -> a.id() == id)) {
-                addresses.add(new AddressSnapshot(id, text(address, "firstName"), text(address, "lastName"),
-                        text(address, "company"), text(address, "address1"), text(address, "address2"),
-                        text(address, "city"), text(address, "province"), text(address, "provinceCode"),
-                        text(address, "country"), text(address, "countryCodeV2"), text(address, "zip"),
-                        text(address, "phone"), id.equals(defaultId)));
+                addresses.add(new AddressSnapshot(
+                        id,
+                        text(address, "firstName"),
+                        text(address, "lastName"),
+                        text(address, "company"),
+                        text(address, "address1"),
+                        text(address, "address2"),
+                        text(address, "city"),
+                        text(address, "province"),
+                        text(address, "provinceCode"),
+                        text(address, "country"),
+                        text(address, "countryCodeV2"),
+                        text(address, "zip"),
+                        text(address, "phone"),
+                        id.equals(defaultId)));
             }
         }
         return addresses;

@@ -9,29 +9,22 @@ import static com.lavish.events.WebhookFields.requiredId;
 import static com.lavish.events.WebhookFields.text;
 import static com.lavish.events.WebhookFields.timestamp;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lavish.customers.service.CustomerChange;
 import com.lavish.customers.service.CustomerSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.AddressSnapshot;
 import com.lavish.customers.service.CustomerSnapshot.EmailMarketingConsent;
-import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.sync.ReconcileType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Reads a customers/* webhook body (Shopify's REST shape, API 2026-07), or a reconciled Customer node
@@ -48,7 +41,6 @@ public class CustomerWebhookReader {
 
     private static final Logger LOG = Logger.getLogger(CustomerWebhookReader.class);
 
-
     /** The change the event asks for; empty for a topic on shopify.customers this service does not project. */
     public Optional<CustomerChange> read(ShopifyEvent event) {
         if (ReconcileType.CUSTOMERS.eventType().equals(event.type())) {
@@ -56,14 +48,20 @@ public class CustomerWebhookReader {
         }
         return switch (event.type()) {
             case "customers/create", "customers/update", "customers/enable", "customers/disable" ->
-                    Optional.of(new CustomerChange.Upsert(snapshot(event, object(event))));
+                Optional.of(new CustomerChange.Upsert(snapshot(event, object(event))));
             case "customers/delete" ->
-                    Optional.of(new CustomerChange.Erase(requiredId(event, object(event), "id"), eventTime(event)));
+                Optional.of(new CustomerChange.Erase(requiredId(event, object(event), "id"), eventTime(event)));
             case "customers/merge" -> merge(event, object(event));
-            case "customers_email_marketing_consent/update" -> Optional.of(consent(event, object(event), "customer_id",
-                    "email_marketing_consent", CustomerChange.Consent.Channel.EMAIL));
-            case "customers_marketing_consent/update" -> Optional.of(consent(event, object(event), "id",
-                    "sms_marketing_consent", CustomerChange.Consent.Channel.SMS));
+            case "customers_email_marketing_consent/update" ->
+                Optional.of(consent(
+                        event,
+                        object(event),
+                        "customer_id",
+                        "email_marketing_consent",
+                        CustomerChange.Consent.Channel.EMAIL));
+            case "customers_marketing_consent/update" ->
+                Optional.of(consent(
+                        event, object(event), "id", "sms_marketing_consent", CustomerChange.Consent.Channel.SMS));
             case "customer.tags_added", "customer.tags_removed" -> Optional.of(tags(event, object(event)));
             case "customers/purchasing_summary" -> Optional.of(purchasingSummary(event, object(event)));
             default -> Optional.empty();
@@ -75,18 +73,27 @@ public class CustomerWebhookReader {
         if (!"completed".equals(text(body, "status"))) {
             return Optional.empty();
         }
-        return Optional.of(new CustomerChange.Merge(requiredId(event, body, "admin_graphql_api_customer_kept_id"),
-                requiredId(event, body, "admin_graphql_api_customer_deleted_id"), eventTime(event)));
+        return Optional.of(new CustomerChange.Merge(
+                requiredId(event, body, "admin_graphql_api_customer_kept_id"),
+                requiredId(event, body, "admin_graphql_api_customer_deleted_id"),
+                eventTime(event)));
     }
 
-    private static CustomerChange consent(ShopifyEvent event, JsonNode body, String idField, String consentField,
-                                          CustomerChange.Consent.Channel channel) {
+    private static CustomerChange consent(
+            ShopifyEvent event,
+            JsonNode body,
+            String idField,
+            String consentField,
+            CustomerChange.Consent.Channel channel) {
         JsonNode consent = body.path(consentField);
         Instant updatedAt = consent.isObject() ? timestamp(consent, "consent_updated_at") : null;
-        return new CustomerChange.Consent(requiredId(event, body, idField), channel,
+        return new CustomerChange.Consent(
+                requiredId(event, body, idField),
+                channel,
                 consent.isObject() ? text(consent, "state") : null,
                 consent.isObject() ? text(consent, "opt_in_level") : null,
-                updatedAt, updatedAt != null ? updatedAt : eventTime(event));
+                updatedAt,
+                updatedAt != null ? updatedAt : eventTime(event));
     }
 
     /** The tags of a JSON list, stripped, blanks and repeats left out, in order; empty when it is no list. */
@@ -105,8 +112,11 @@ public class CustomerWebhookReader {
     private static CustomerChange tags(ShopifyEvent event, JsonNode body) {
         Set<String> tags = tagSet(body.get("tags"));
         Instant occurredAt = timestamp(body, "occurredAt");
-        return new CustomerChange.Tags(requiredId(event, body, "customerId"), tags,
-                "customer.tags_added".equals(event.type()), occurredAt != null ? occurredAt : eventTime(event));
+        return new CustomerChange.Tags(
+                requiredId(event, body, "customerId"),
+                tags,
+                "customer.tags_added".equals(event.type()),
+                occurredAt != null ? occurredAt : eventTime(event));
     }
 
     private static CustomerChange purchasingSummary(ShopifyEvent event, JsonNode body) {
@@ -115,7 +125,10 @@ public class CustomerWebhookReader {
         JsonNode orders = body.get("numberOfOrders");
         long count = orders != null && orders.canConvertToLong() ? orders.asLong() : 0;
         Instant occurredAt = timestamp(body, "occurredAt");
-        return new CustomerChange.PurchasingSummary(requiredId(event, body, "customerId"), count, spent,
+        return new CustomerChange.PurchasingSummary(
+                requiredId(event, body, "customerId"),
+                count,
+                spent,
                 amount.isObject() ? text(amount, "currencyCode") : null,
                 occurredAt != null ? occurredAt : eventTime(event));
     }
@@ -123,19 +136,29 @@ public class CustomerWebhookReader {
     private CustomerSnapshot snapshot(ShopifyEvent event, JsonNode body) {
         long id = requiredId(event, body, "id");
         Instant updatedAt = timestamp(body, "updated_at");
-        return new CustomerSnapshot(id, text(body, "email"), text(body, "first_name"), text(body, "last_name"),
-                text(body, "phone"), text(body, "state"), text(body, "note"), bool(body, "verified_email"),
-                text(body, "currency"), timestamp(body, "created_at"),
+        return new CustomerSnapshot(
+                id,
+                text(body, "email"),
+                text(body, "first_name"),
+                text(body, "last_name"),
+                text(body, "phone"),
+                text(body, "state"),
+                text(body, "note"),
+                bool(body, "verified_email"),
+                text(body, "currency"),
+                timestamp(body, "created_at"),
                 updatedAt != null ? updatedAt : eventTime(event),
-                text(body, "tags"), consent(body.get("email_marketing_consent")), addresses(body));
+                text(body, "tags"),
+                consent(body.get("email_marketing_consent")),
+                addresses(body));
     }
 
     private static EmailMarketingConsent consent(JsonNode node) {
         if (node == null || !node.isObject()) {
             return null;
         }
-        return new EmailMarketingConsent(text(node, "state"), text(node, "opt_in_level"),
-                timestamp(node, "consent_updated_at"));
+        return new EmailMarketingConsent(
+                text(node, "state"), text(node, "opt_in_level"), timestamp(node, "consent_updated_at"));
     }
 
     /**
@@ -178,10 +201,20 @@ public class CustomerWebhookReader {
             return null;
         }
         Boolean flagged = bool(node, "default");
-        return new AddressSnapshot(id, text(node, "first_name"), text(node, "last_name"), text(node, "company"),
-                text(node, "address1"), text(node, "address2"), text(node, "city"), text(node, "province"),
-                text(node, "province_code"), text(node, "country"), text(node, "country_code"), text(node, "zip"),
-                text(node, "phone"), isDefault || Boolean.TRUE.equals(flagged));
+        return new AddressSnapshot(
+                id,
+                text(node, "first_name"),
+                text(node, "last_name"),
+                text(node, "company"),
+                text(node, "address1"),
+                text(node, "address2"),
+                text(node, "city"),
+                text(node, "province"),
+                text(node, "province_code"),
+                text(node, "country"),
+                text(node, "country_code"),
+                text(node, "zip"),
+                text(node, "phone"),
+                isDefault || Boolean.TRUE.equals(flagged));
     }
-
 }

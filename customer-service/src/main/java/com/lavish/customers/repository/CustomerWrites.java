@@ -4,15 +4,6 @@ import static com.lavish.consumer.ColumnArrays.Kind.BIGINT;
 import static com.lavish.consumer.ColumnArrays.Kind.BOOLEAN;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.Delivery;
 import com.lavish.customers.EncryptedColumns;
@@ -23,12 +14,18 @@ import com.lavish.customers.service.CustomerSnapshot.AddressSnapshot;
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes a poll's folded customer changes with one set-based statement per kind of change, all sent at once on the
@@ -103,9 +100,9 @@ public class CustomerWrites {
                     province = excluded.province, province_code = excluded.province_code,
                     country = excluded.country, country_code = excluded.country_code, zip = excluded.zip,
                     phone = excluded.phone, is_default = excluded.is_default)
-            select shop_domain, shopify_id from written"""
-            .formatted("excluded.email_consent_version is not null and (c.email_consent_version is null "
-                    + "or c.email_consent_version < excluded.email_consent_version)");
+            select shop_domain, shopify_id from written""".formatted(
+                    "excluded.email_consent_version is not null and (c.email_consent_version is null "
+                            + "or c.email_consent_version < excluded.email_consent_version)");
 
     /** One consent channel's newest change; a customer not seen yet gets a row that the first snapshot fills. */
     private static final String CONSENT = """
@@ -203,16 +200,27 @@ public class CustomerWrites {
     public Uni<Void> write(SqlConnection connection, List<CustomerFold> folds) {
         List<Uni<Void>> statements = new ArrayList<>();
         statements.add(guarded(connection, SNAPSHOTS, snapshots(folds), folds, CustomerFold::snapshot));
-        statements.add(guarded(connection, EMAIL_CONSENT, tuple(consents(folds, CustomerFold::emailConsent)), folds,
+        statements.add(guarded(
+                connection,
+                EMAIL_CONSENT,
+                tuple(consents(folds, CustomerFold::emailConsent)),
+                folds,
                 CustomerFold::emailConsent));
-        statements.add(guarded(connection, SMS_CONSENT, tuple(consents(folds, CustomerFold::smsConsent)), folds,
+        statements.add(guarded(
+                connection,
+                SMS_CONSENT,
+                tuple(consents(folds, CustomerFold::smsConsent)),
+                folds,
                 CustomerFold::smsConsent));
-        statements.add(guarded(connection, PURCHASING_SUMMARY, tuple(summaries(folds)), folds,
-                CustomerFold::purchasingSummary));
+        statements.add(guarded(
+                connection, PURCHASING_SUMMARY, tuple(summaries(folds)), folds, CustomerFold::purchasingSummary));
         statements.addAll(tags(connection, folds));
-        statements.add(erase(connection, erasures(folds)).invoke(erased -> folds.stream()
-                .filter(fold -> fold.erasure() != null && !erased.contains(new Key(fold.shop(), fold.customerId())))
-                .forEach(fold -> fold.erasure().stale())).replaceWithVoid());
+        statements.add(erase(connection, erasures(folds))
+                .invoke(erased -> folds.stream()
+                        .filter(fold ->
+                                fold.erasure() != null && !erased.contains(new Key(fold.shop(), fold.customerId())))
+                        .forEach(fold -> fold.erasure().stale()))
+                .replaceWithVoid());
         // sent one after the other without waiting: the server runs them in this order, in the poll's transaction
         return Uni.join().all(statements).andFailFast().replaceWithVoid();
     }
@@ -221,20 +229,28 @@ public class CustomerWrites {
      * Runs a statement that answers the customers it changed (shop_domain, shopify_id), and marks stale the folds'
      * deliveries of that kind that it did not change.
      */
-    private static Uni<Void> guarded(SqlConnection connection, String sql, Tuple parameters, List<CustomerFold> folds,
-                                     Function<CustomerFold, Delivery<CustomerChange>> kind) {
+    private static Uni<Void> guarded(
+            SqlConnection connection,
+            String sql,
+            Tuple parameters,
+            List<CustomerFold> folds,
+            Function<CustomerFold, Delivery<CustomerChange>> kind) {
         if (parameters == null) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(sql).execute(parameters).invoke(written -> {
-            Set<Key> changed = keys(written);
-            for (CustomerFold fold : folds) {
-                Delivery<CustomerChange> delivery = kind.apply(fold);
-                if (delivery != null && !changed.contains(new Key(fold.shop(), fold.customerId()))) {
-                    delivery.stale();
-                }
-            }
-        }).replaceWithVoid();
+        return connection
+                .preparedQuery(sql)
+                .execute(parameters)
+                .invoke(written -> {
+                    Set<Key> changed = keys(written);
+                    for (CustomerFold fold : folds) {
+                        Delivery<CustomerChange> delivery = kind.apply(fold);
+                        if (delivery != null && !changed.contains(new Key(fold.shop(), fold.customerId()))) {
+                            delivery.stale();
+                        }
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static Tuple tuple(ColumnArrays rows) {
@@ -242,8 +258,7 @@ public class CustomerWrites {
     }
 
     /** A customer of a shop, as a statement answers it. */
-    public record Key(String shop, long customerId) {
-    }
+    public record Key(String shop, long customerId) {}
 
     private static Set<Key> keys(RowSet<Row> rows) {
         Set<Key> keys = new HashSet<>();
@@ -256,8 +271,8 @@ public class CustomerWrites {
     /** The snapshots' customers ($1 to $17) and, after them, their addresses ($18 to $33); null when there is none. */
     private Tuple snapshots(List<CustomerFold> folds) {
         ColumnArrays customers = new ColumnArrays();
-        ColumnArrays addresses = new ColumnArrays(TEXT, BIGINT, BIGINT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT,
-                TEXT, TEXT, TEXT, TEXT, TEXT, BOOLEAN);
+        ColumnArrays addresses = new ColumnArrays(
+                TEXT, BIGINT, BIGINT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, BOOLEAN);
         for (CustomerFold fold : folds) {
             CustomerSnapshot s = fold.snapshotValue();
             if (s == null) {
@@ -265,31 +280,46 @@ public class CustomerWrites {
             }
             CustomerSnapshot.EmailMarketingConsent consent = s.emailMarketingConsent();
             RowKey customer = EncryptedColumns.customerKey(fold.shop(), s.id());
-            customers.row().text(fold.shop()).bigint(s.id())
+            customers
+                    .row()
+                    .text(fold.shop())
+                    .bigint(s.id())
                     .text(encrypt(s.email(), EncryptedColumns.CUSTOMER_EMAIL, customer))
                     .text(encrypt(s.firstName(), EncryptedColumns.CUSTOMER_FIRST_NAME, customer))
                     .text(encrypt(s.lastName(), EncryptedColumns.CUSTOMER_LAST_NAME, customer))
                     .text(encrypt(s.phone(), EncryptedColumns.CUSTOMER_PHONE, customer))
                     .text(s.state())
                     .text(encrypt(s.note(), EncryptedColumns.CUSTOMER_NOTE, customer))
-                    .bool(s.verifiedEmail()).text(s.currency()).timestamptz(s.createdAt()).timestamptz(s.updatedAt())
+                    .bool(s.verifiedEmail())
+                    .text(s.currency())
+                    .timestamptz(s.createdAt())
+                    .timestamptz(s.updatedAt())
                     .text(consent == null ? null : consent.state())
                     .text(consent == null ? null : consent.optInLevel())
                     .timestamptz(consent == null ? null : consent.consentUpdatedAt())
                     // the snapshot's consent is as new as the snapshot, unless the consent says when it changed
-                    .timestamptz(consent == null ? null
-                            : consent.consentUpdatedAt() != null ? consent.consentUpdatedAt() : s.updatedAt())
+                    .timestamptz(
+                            consent == null
+                                    ? null
+                                    : consent.consentUpdatedAt() != null ? consent.consentUpdatedAt() : s.updatedAt())
                     .bool(s.addresses() != null);
             for (AddressSnapshot a : s.addresses() == null ? List.<AddressSnapshot>of() : s.addresses()) {
                 RowKey address = EncryptedColumns.addressKey(fold.shop(), s.id(), a.id());
-                addresses.row().text(fold.shop()).bigint(s.id()).bigint(a.id())
+                addresses
+                        .row()
+                        .text(fold.shop())
+                        .bigint(s.id())
+                        .bigint(a.id())
                         .text(encrypt(a.firstName(), EncryptedColumns.ADDRESS_FIRST_NAME, address))
                         .text(encrypt(a.lastName(), EncryptedColumns.ADDRESS_LAST_NAME, address))
                         .text(encrypt(a.company(), EncryptedColumns.ADDRESS_COMPANY, address))
                         .text(encrypt(a.address1(), EncryptedColumns.ADDRESS_ADDRESS1, address))
                         .text(encrypt(a.address2(), EncryptedColumns.ADDRESS_ADDRESS2, address))
                         .text(encrypt(a.city(), EncryptedColumns.ADDRESS_CITY, address))
-                        .text(a.province()).text(a.provinceCode()).text(a.country()).text(a.countryCode())
+                        .text(a.province())
+                        .text(a.provinceCode())
+                        .text(a.country())
+                        .text(a.countryCode())
                         .text(encrypt(a.zip(), EncryptedColumns.ADDRESS_ZIP, address))
                         .text(encrypt(a.phone(), EncryptedColumns.ADDRESS_PHONE, address))
                         .bool(a.isDefault());
@@ -298,14 +328,20 @@ public class CustomerWrites {
         return customers.isEmpty() ? null : addresses.appendTo(customers.tuple());
     }
 
-    private static ColumnArrays consents(List<CustomerFold> folds, Function<CustomerFold, Delivery<CustomerChange>> of) {
+    private static ColumnArrays consents(
+            List<CustomerFold> folds, Function<CustomerFold, Delivery<CustomerChange>> of) {
         ColumnArrays rows = new ColumnArrays();
         for (CustomerFold fold : folds) {
             Delivery<CustomerChange> delivery = of.apply(fold);
             if (delivery != null) {
                 CustomerChange.Consent consent = (CustomerChange.Consent) delivery.change();
-                rows.row().text(fold.shop()).bigint(fold.customerId()).text(consent.state()).text(consent.optInLevel())
-                        .timestamptz(consent.consentUpdatedAt()).timestamptz(consent.version());
+                rows.row()
+                        .text(fold.shop())
+                        .bigint(fold.customerId())
+                        .text(consent.state())
+                        .text(consent.optInLevel())
+                        .timestamptz(consent.consentUpdatedAt())
+                        .timestamptz(consent.version());
             }
         }
         return rows;
@@ -315,17 +351,22 @@ public class CustomerWrites {
         ColumnArrays rows = new ColumnArrays();
         for (CustomerFold fold : folds) {
             if (fold.purchasingSummary() != null) {
-                var summary = (CustomerChange.PurchasingSummary) fold.purchasingSummary().change();
-                rows.row().text(fold.shop()).bigint(fold.customerId()).bigint(summary.numberOfOrders())
-                        .numeric(summary.amountSpent()).text(summary.currency()).timestamptz(summary.occurredAt());
+                var summary = (CustomerChange.PurchasingSummary)
+                        fold.purchasingSummary().change();
+                rows.row()
+                        .text(fold.shop())
+                        .bigint(fold.customerId())
+                        .bigint(summary.numberOfOrders())
+                        .numeric(summary.amountSpent())
+                        .text(summary.currency())
+                        .timestamptz(summary.occurredAt());
             }
         }
         return rows;
     }
 
     /** A customer to erase: when, and the customer they were merged into, if that is why. */
-    public record Erasure(String shop, long customerId, Instant at, Long mergedInto) {
-    }
+    public record Erasure(String shop, long customerId, Instant at, Long mergedInto) {}
 
     /**
      * Erases the customers, leaving tombstones; also what customers/redact does.
@@ -337,7 +378,11 @@ public class CustomerWrites {
             return Uni.createFrom().item(Set.<Key>of());
         }
         ColumnArrays rows = new ColumnArrays();
-        erasures.forEach(e -> rows.row().text(e.shop()).bigint(e.customerId()).timestamptz(e.at()).bigint(e.mergedInto()));
+        erasures.forEach(e -> rows.row()
+                .text(e.shop())
+                .bigint(e.customerId())
+                .timestamptz(e.at())
+                .bigint(e.mergedInto()));
         return connection.preparedQuery(ERASURES).execute(rows.tuple()).map(CustomerWrites::keys);
     }
 
@@ -346,9 +391,14 @@ public class CustomerWrites {
         for (CustomerFold fold : folds) {
             if (fold.erasure() != null) {
                 CustomerChange change = fold.erasure().change();
-                erasures.add(change instanceof CustomerChange.Merge merge
-                        ? new Erasure(fold.shop(), fold.customerId(), merge.mergedAt(), merge.customerId())
-                        : new Erasure(fold.shop(), fold.customerId(), ((CustomerChange.Erase) change).deletedAt(), null));
+                erasures.add(
+                        change instanceof CustomerChange.Merge merge
+                                ? new Erasure(fold.shop(), fold.customerId(), merge.mergedAt(), merge.customerId())
+                                : new Erasure(
+                                        fold.shop(),
+                                        fold.customerId(),
+                                        ((CustomerChange.Erase) change).deletedAt(),
+                                        null));
             }
         }
         return erasures;
@@ -366,15 +416,31 @@ public class CustomerWrites {
             List<String> listed = snapshot == null || snapshot.tags() == null ? null : listed(snapshot.tags());
             if (!fold.tags().isEmpty()) {
                 named.row().text(fold.shop()).bigint(fold.customerId());
-                fold.tags().forEach((tag, change) -> fromEvents.row().text(fold.shop()).bigint(fold.customerId())
-                        .text(tag).bool(change.present()).timestamptz(change.at()).timestamptz(null));
+                fold.tags()
+                        .forEach((tag, change) -> fromEvents
+                                .row()
+                                .text(fold.shop())
+                                .bigint(fold.customerId())
+                                .text(tag)
+                                .bool(change.present())
+                                .timestamptz(change.at())
+                                .timestamptz(null));
             }
             if (listed != null) {
                 for (String tag : listed) {
-                    fromSnapshots.row().text(fold.shop()).bigint(fold.customerId()).text(tag).bool(true)
-                            .timestamptz(snapshot.updatedAt()).timestamptz(snapshot.updatedAt());
+                    fromSnapshots
+                            .row()
+                            .text(fold.shop())
+                            .bigint(fold.customerId())
+                            .text(tag)
+                            .bool(true)
+                            .timestamptz(snapshot.updatedAt())
+                            .timestamptz(snapshot.updatedAt());
                 }
-                lists.row().text(fold.shop()).bigint(fold.customerId()).text(String.join(",", listed))
+                lists.row()
+                        .text(fold.shop())
+                        .bigint(fold.customerId())
+                        .text(String.join(",", listed))
                         .timestamptz(snapshot.updatedAt());
             }
             if (!fold.tags().isEmpty() || listed != null) {
@@ -386,24 +452,35 @@ public class CustomerWrites {
         statements.add(run(connection, TAGS_NOT_LISTED, lists));
         statements.add(run(connection, TAG_CHANGES, fromSnapshots));
         statements.add(run(connection, TAG_CHANGES, fromEvents));
-        statements.add(changed.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(TAG_LISTS).execute(changed.tuple()).invoke(rows -> {
-                    // a tag event of a customer who is a tombstone changed nothing
-                    Set<Key> live = keys(rows);
-                    folds.stream().filter(f -> !live.contains(new Key(f.shop(), f.customerId())))
-                            .forEach(f -> f.tagDeliveries().forEach(Delivery::stale));
-                }).replaceWithVoid());
+        statements.add(
+                changed.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : connection
+                                .preparedQuery(TAG_LISTS)
+                                .execute(changed.tuple())
+                                .invoke(rows -> {
+                                    // a tag event of a customer who is a tombstone changed nothing
+                                    Set<Key> live = keys(rows);
+                                    folds.stream()
+                                            .filter(f -> !live.contains(new Key(f.shop(), f.customerId())))
+                                            .forEach(f -> f.tagDeliveries().forEach(Delivery::stale));
+                                })
+                                .replaceWithVoid());
         return statements;
     }
 
     /** A snapshot's comma-separated tag list: stripped, blanks and repeats left out. */
     static List<String> listed(String tagList) {
-        return java.util.Arrays.stream(tagList.split(",")).map(String::strip).filter(t -> !t.isEmpty()).distinct()
+        return java.util.Arrays.stream(tagList.split(","))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .distinct()
                 .toList();
     }
 
     private static Uni<Void> run(SqlConnection connection, String sql, ColumnArrays rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
+        return rows.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(sql).execute(rows.tuple()).replaceWithVoid();
     }
 

@@ -1,13 +1,11 @@
 package com.lavish.customers.rest;
 
-import jakarta.ws.rs.Path;
-
 import com.lavish.consumer.privacy.DataRequest;
 import com.lavish.consumer.privacy.DataRequests;
 import com.lavish.consumer.privacy.rest.DataRequestAdminResource;
 import com.lavish.customers.repository.CustomerRepository;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Path;
 
 /**
  * customer-service's part of Shopify's customers/data_request for the shop owner (admin credential, ADR 0006):
@@ -25,7 +23,8 @@ public class CustomerDataRequestResource extends DataRequestAdminResource<Custom
 
     @Override
     protected Uni<CustomerDataExport> exportOf(DataRequest request) {
-        return customers.findWithAddresses(request.shop(), request.customerId())
+        return customers
+                .findWithAddresses(request.shop(), request.customerId())
                 .map(customer -> CustomerDataExport.of(request, customer));
     }
 }

@@ -1,12 +1,11 @@
 package com.lavish.customers.rest;
 
+import com.lavish.edge.openapi.StorefrontProblemAnswers;
+import jakarta.ws.rs.core.Application;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.Application;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
@@ -23,8 +22,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
-import com.lavish.edge.openapi.StorefrontProblemAnswers;
-
 /**
  * The storefront API's OpenAPI document ({@code /q/openapi}): its info and the two ways a storefront request says
  * whom it acts for. No {@code @ApplicationPath}: the resources keep their paths.
@@ -36,22 +33,31 @@ import com.lavish.edge.openapi.StorefrontProblemAnswers;
  * The 400, 401 and 429 answers come from service-edge's {@link StorefrontProblemAnswers}, as in every service.
  */
 @OpenAPIDefinition(
-        info = @Info(title = "Lavish storefront API", version = "1.0",
-                description = "The storefront's customer and address-form endpoints. /proxy/... comes through "
-                        + "Shopify's app proxy (signed query parameters); /api/... is called directly with a session "
-                        + "token from POST /proxy/session. Ids are JSON strings (Shopify's pass 2^53). Every error "
-                        + "is an RFC 9457 application/problem+json body."))
+        info =
+                @Info(
+                        title = "Lavish storefront API",
+                        version = "1.0",
+                        description = "The storefront's customer and address-form endpoints. /proxy/... comes through "
+                                + "Shopify's app proxy (signed query parameters); /api/... is called directly with a session "
+                                + "token from POST /proxy/session. Ids are JSON strings (Shopify's pass 2^53). Every error "
+                                + "is an RFC 9457 application/problem+json body."))
 @SecuritySchemes({
-        @SecurityScheme(securitySchemeName = StorefrontApiDefinition.APP_PROXY, type = SecuritySchemeType.APIKEY,
-                in = SecuritySchemeIn.QUERY, apiKeyName = "signature",
-                description = "Shopify's app-proxy signature. Shopify adds shop, path_prefix, timestamp, "
-                        + "logged_in_customer_id and signature to the query: signature is the lowercase hex "
-                        + "HMAC-SHA256, keyed with the app's client secret, of every other query parameter "
-                        + "(key=value, repeated values joined with commas, sorted, no separator). It must be fresh; "
-                        + "an empty logged_in_customer_id is an anonymous visitor."),
-        @SecurityScheme(securitySchemeName = StorefrontApiDefinition.BEARER, type = SecuritySchemeType.HTTP,
-                scheme = "bearer", bearerFormat = "JWT",
-                description = "A session token from POST /proxy/session, sent as Authorization: Bearer on /api/...")
+    @SecurityScheme(
+            securitySchemeName = StorefrontApiDefinition.APP_PROXY,
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.QUERY,
+            apiKeyName = "signature",
+            description = "Shopify's app-proxy signature. Shopify adds shop, path_prefix, timestamp, "
+                    + "logged_in_customer_id and signature to the query: signature is the lowercase hex "
+                    + "HMAC-SHA256, keyed with the app's client secret, of every other query parameter "
+                    + "(key=value, repeated values joined with commas, sorted, no separator). It must be fresh; "
+                    + "an empty logged_in_customer_id is an anonymous visitor."),
+    @SecurityScheme(
+            securitySchemeName = StorefrontApiDefinition.BEARER,
+            type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            bearerFormat = "JWT",
+            description = "A session token from POST /proxy/session, sent as Authorization: Bearer on /api/...")
 })
 public class StorefrontApiDefinition extends Application {
 
@@ -89,7 +95,8 @@ public class StorefrontApiDefinition extends Application {
         }
 
         private static PathItem copy(PathItem item, String entry, String rest) {
-            PathItem copy = OASFactory.createPathItem().summary(item.getSummary()).description(item.getDescription());
+            PathItem copy =
+                    OASFactory.createPathItem().summary(item.getSummary()).description(item.getDescription());
             item.getOperations().forEach((method, op) -> {
                 Operation o = OASFactory.createOperation()
                         .summary(op.getSummary())
@@ -98,7 +105,9 @@ public class StorefrontApiDefinition extends Application {
                         .operationId(op.getOperationId() == null ? null : op.getOperationId() + "_" + entry)
                         .responses(op.getResponses());
                 if (op.getParameters() != null) {
-                    List<Parameter> kept = op.getParameters().stream().filter(p -> !"entry".equals(p.getName())).toList();
+                    List<Parameter> kept = op.getParameters().stream()
+                            .filter(p -> !"entry".equals(p.getName()))
+                            .toList();
                     o.setParameters(kept.isEmpty() ? null : new ArrayList<>(kept));
                 }
                 if ("proxy".equals(entry)) {
@@ -120,21 +129,42 @@ public class StorefrontApiDefinition extends Application {
                     .tags(new ArrayList<>(List.of("Session")))
                     .security(new ArrayList<SecurityRequirement>(
                             List.of(OASFactory.createSecurityRequirement().addScheme(APP_PROXY))));
-            Schema token = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                    .addProperty("token", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
-                            .description("The signed JWT"))
-                    .addProperty("token_type", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
-                            .description("Always Bearer"))
-                    .addProperty("expires_in", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))
-                            .format("int64").description("Seconds until the token expires"));
+            Schema token = OASFactory.createSchema()
+                    .type(List.of(Schema.SchemaType.OBJECT))
+                    .addProperty(
+                            "token",
+                            OASFactory.createSchema()
+                                    .type(List.of(Schema.SchemaType.STRING))
+                                    .description("The signed JWT"))
+                    .addProperty(
+                            "token_type",
+                            OASFactory.createSchema()
+                                    .type(List.of(Schema.SchemaType.STRING))
+                                    .description("Always Bearer"))
+                    .addProperty(
+                            "expires_in",
+                            OASFactory.createSchema()
+                                    .type(List.of(Schema.SchemaType.INTEGER))
+                                    .format("int64")
+                                    .description("Seconds until the token expires"));
             post.responses(OASFactory.createAPIResponses()
-                    .addAPIResponse("200", OASFactory.createAPIResponse().description("The session token")
-                            .content(OASFactory.createContent().addMediaType("application/json",
-                                    OASFactory.createMediaType().schema(token)
-                                            .addExample("session", OASFactory.createExample().value(Map.of(
-                                                    "token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3MDY0MDU1MDY5MzAzNzAwODQifQ.c2ln",
-                                                    "token_type", "Bearer",
-                                                    "expires_in", 600)))))));
+                    .addAPIResponse(
+                            "200",
+                            OASFactory.createAPIResponse()
+                                    .description("The session token")
+                                    .content(OASFactory.createContent()
+                                            .addMediaType(
+                                                    "application/json",
+                                                    OASFactory.createMediaType()
+                                                            .schema(token)
+                                                            .addExample(
+                                                                    "session",
+                                                                    OASFactory.createExample()
+                                                                            .value(Map.of(
+                                                                                    "token",
+                                                                                            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3MDY0MDU1MDY5MzAzNzAwODQifQ.c2ln",
+                                                                                    "token_type", "Bearer",
+                                                                                    "expires_in", 600)))))));
         }
     }
 }

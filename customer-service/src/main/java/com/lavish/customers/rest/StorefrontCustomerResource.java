@@ -1,10 +1,15 @@
 package com.lavish.customers.rest;
 
+import com.lavish.customers.service.StorefrontCustomers;
+import com.lavish.edge.caching.CacheDirectives;
+import com.lavish.edge.identity.StorefrontIdentity;
+import com.lavish.edge.problem.Problem;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -14,14 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import com.lavish.customers.service.StorefrontCustomers;
-import com.lavish.edge.caching.CacheDirectives;
-import com.lavish.edge.identity.StorefrontIdentity;
-import com.lavish.edge.problem.Problem;
-
-import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The storefront's customer endpoints, through Shopify's app proxy ({@code /proxy/customers/...}) and direct
@@ -47,22 +44,43 @@ public class StorefrontCustomerResource {
 
     @GET
     @Path("/me")
-    @Operation(operationId = "customerProfile", summary = "The signed-in customer's profile",
+    @Operation(
+            operationId = "customerProfile",
+            summary = "The signed-in customer's profile",
             description = "Acts for the customer of the app-proxy signature (/proxy/...) or of the session token "
                     + "(/api/...); never for an id in the request. Ids are JSON strings: Shopify's ids pass 2^53. "
                     + "Answered with Cache-Control: private, no-store.")
-    @APIResponse(responseCode = "200", description = "The profile",
-            headers = @Header(name = "Cache-Control", description = "Always private, no-store",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CustomerProfile.class),
-                    examples = @ExampleObject(name = "profile", summary = "A customer with one address",
-                            value = PROFILE_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "The customer has no record here yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "notFound", value = "{\"type\":\"about:blank\","
-                            + "\"title\":\"Not Found\",\"status\":404,"
-                            + "\"detail\":\"there is no customer record for this account yet\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Always private, no-store",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CustomerProfile.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "profile",
+                                            summary = "A customer with one address",
+                                            value = PROFILE_EXAMPLE)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The customer has no record here yet",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "notFound",
+                                            value =
+                                                    "{\"type\":\"about:blank\","
+                                                            + "\"title\":\"Not Found\",\"status\":404,"
+                                                            + "\"detail\":\"there is no customer record for this account yet\"}")))
     public Uni<RestResponse<CustomerProfile>> me() {
         return customers.signedIn(identity.customer()).map(customer -> RestResponse.ok(CustomerProfile.of(customer)));
     }
@@ -105,6 +123,6 @@ public class StorefrontCustomerResource {
               "updated_at": "2025-01-20T09:41:03Z",
               "addresses": [""" + ADDRESS_EXAMPLE + """
             ],
-              "default_address": """ + ADDRESS_EXAMPLE + """
+              "default_address":""" + ADDRESS_EXAMPLE + """
             }""";
 }

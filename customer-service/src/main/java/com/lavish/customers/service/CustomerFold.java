@@ -1,12 +1,11 @@
 package com.lavish.customers.service;
 
+import com.lavish.consumer.Delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.lavish.consumer.Delivery;
 
 /**
  * One customer's changes in one poll, folded in offset order by today's rules, so that each kind of change is
@@ -18,8 +17,7 @@ import com.lavish.consumer.Delivery;
 public final class CustomerFold {
 
     /** A tag's newest change in the poll and the delivery it came from. */
-    public record TagChange(Delivery<CustomerChange> delivery, boolean present, Instant at) {
-    }
+    public record TagChange(Delivery<CustomerChange> delivery, boolean present, Instant at) {}
 
     private final String shop;
     private final long customerId;
@@ -47,7 +45,8 @@ public final class CustomerFold {
         for (Delivery<CustomerChange> delivery : deliveries) {
             String shop = delivery.event().shopDomain();
             long target = target(delivery.change());
-            folds.computeIfAbsent(shop + "/" + target, k -> new CustomerFold(shop, target)).add(delivery);
+            folds.computeIfAbsent(shop + "/" + target, k -> new CustomerFold(shop, target))
+                    .add(delivery);
         }
         return List.copyOf(folds.values());
     }
@@ -94,8 +93,8 @@ public final class CustomerFold {
     }
 
     /** The newer of the held delivery and the incoming one (an equal version keeps the one held); the other is stale. */
-    private static Delivery<CustomerChange> newer(Delivery<CustomerChange> held, Delivery<CustomerChange> incoming,
-                                                  Instant incomingVersion) {
+    private static Delivery<CustomerChange> newer(
+            Delivery<CustomerChange> held, Delivery<CustomerChange> incoming, Instant incomingVersion) {
         if (held == null || incomingVersion.isAfter(version(held.change()))) {
             if (held != null) {
                 held.stale();

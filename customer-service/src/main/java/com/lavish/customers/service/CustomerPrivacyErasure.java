@@ -1,15 +1,12 @@
 package com.lavish.customers.service;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.privacy.PrivacyErasure;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.customers.repository.CustomerWrites;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** What Shopify's privacy requests erase in the customer schema (event-consumer's PrivacyRequests records them). */
 @ApplicationScoped
@@ -27,8 +24,13 @@ public class CustomerPrivacyErasure implements PrivacyErasure {
      */
     @Override
     public Uni<Void> redactCustomers(SqlConnection connection, List<PrivacyRequest> requests) {
-        return writes.erase(connection, requests.stream().map(request -> new CustomerWrites.Erasure(
-                request.shopDomain(), request.customerId(), request.receivedAt(), null)).toList()).replaceWithVoid();
+        return writes.erase(
+                        connection,
+                        requests.stream()
+                                .map(request -> new CustomerWrites.Erasure(
+                                        request.shopDomain(), request.customerId(), request.receivedAt(), null))
+                                .toList())
+                .replaceWithVoid();
     }
 
     /** Every customer, address and applied event of the shop (tags go with their customers, on delete cascade). */

@@ -1,16 +1,13 @@
 package com.lavish.customers.service;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.EventProjection;
 import com.lavish.consumer.ProjectionBatch;
 import com.lavish.customers.messaging.CustomerWebhookReader;
 import com.lavish.customers.repository.CustomerWrites;
 import com.lavish.events.ShopifyEvent;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * shopify.customers into the customer tables: what customer-service declares to event-consumer's pipeline, which

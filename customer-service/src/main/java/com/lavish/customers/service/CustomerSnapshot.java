@@ -14,21 +14,56 @@ import java.util.List;
  * @param emailMarketingConsent null when the payload does not carry it (also removed in 2025-01): kept
  * @param addresses             null when the payload carries no address list: the stored addresses are kept
  */
-public record CustomerSnapshot(long id, String email, String firstName, String lastName, String phone, String state,
-                               String note, Boolean verifiedEmail, String currency, Instant createdAt,
-                               Instant updatedAt, String tags, EmailMarketingConsent emailMarketingConsent,
-                               List<AddressSnapshot> addresses) {
+public record CustomerSnapshot(
+        long id,
+        String email,
+        String firstName,
+        String lastName,
+        String phone,
+        String state,
+        String note,
+        Boolean verifiedEmail,
+        String currency,
+        Instant createdAt,
+        Instant updatedAt,
+        String tags,
+        EmailMarketingConsent emailMarketingConsent,
+        List<AddressSnapshot> addresses) {
 
-    public record EmailMarketingConsent(String state, String optInLevel, Instant consentUpdatedAt) {
-    }
+    public record EmailMarketingConsent(String state, String optInLevel, Instant consentUpdatedAt) {}
 
-    public record AddressSnapshot(long id, String firstName, String lastName, String company, String address1,
-                                  String address2, String city, String province, String provinceCode,
-                                  String country, String countryCode, String zip, String phone, boolean isDefault) {
+    public record AddressSnapshot(
+            long id,
+            String firstName,
+            String lastName,
+            String company,
+            String address1,
+            String address2,
+            String city,
+            String province,
+            String provinceCode,
+            String country,
+            String countryCode,
+            String zip,
+            String phone,
+            boolean isDefault) {
 
         public AddressSnapshot asDefault(boolean isDefault) {
-            return new AddressSnapshot(id, firstName, lastName, company, address1, address2, city, province,
-                    provinceCode, country, countryCode, zip, phone, isDefault);
+            return new AddressSnapshot(
+                    id,
+                    firstName,
+                    lastName,
+                    company,
+                    address1,
+                    address2,
+                    city,
+                    province,
+                    provinceCode,
+                    country,
+                    countryCode,
+                    zip,
+                    phone,
+                    isDefault);
         }
     }
 }

@@ -1,18 +1,14 @@
 package com.lavish.customers.service;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.customers.config.LocationsConfig;
 import com.lavish.customers.service.LocationCatalog.Listing;
-
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Serialized location answers in Redis, shared by every replica, under a key that carries the data version: a
@@ -47,18 +43,26 @@ public class LocationCache {
     public Uni<String> body(Listing listing) {
         String key = key(listing);
         return values.get(key)
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(failure -> {
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .onFailure()
+                .recoverWithItem(failure -> {
                     warn("read", failure);
                     return null;
                 })
-                .onItem().ifNull().switchTo(() -> store(key, catalog.write(listing)));
+                .onItem()
+                .ifNull()
+                .switchTo(() -> store(key, catalog.write(listing)));
     }
 
     private Uni<String> store(String key, String body) {
         return values.setex(key, ttlSeconds, body)
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(failure -> {
+                .ifNoItem()
+                .after(timeout)
+                .fail()
+                .onFailure()
+                .recoverWithItem(failure -> {
                     warn("write", failure);
                     return null;
                 })

@@ -1,5 +1,13 @@
 package com.lavish.customers.service;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lavish.customers.config.LocationsConfig;
+import com.lavish.edge.problem.ProblemException;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,17 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lavish.customers.config.LocationsConfig;
-import com.lavish.edge.problem.ProblemException;
-
-import io.quarkus.runtime.Startup;
 
 /**
  * The address-form data (countries, their ISO 3166-2 subdivisions, their cities), read once at start from the
@@ -46,8 +43,10 @@ public class LocationCatalog {
         byte[] bytes = read(config.resource());
         this.version = FORMAT + "." + sha256(bytes).substring(0, 16);
         try {
-            this.countries = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(bytes, LocationData.class).countries();
+            this.countries = json.copy()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(bytes, LocationData.class)
+                    .countries();
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable locations resource " + config.resource(), e);
         }
@@ -60,23 +59,27 @@ public class LocationCatalog {
     }
 
     /** An answer: its canonical key, and how to write its body when no cache has it. */
-    public record Listing(String key, Object body) {
-    }
+    public record Listing(String key, Object body) {}
 
     public Listing countries() {
-        return new Listing("countries", new CountriesBody(countries.stream().map(Country::ref).toList()));
+        return new Listing(
+                "countries",
+                new CountriesBody(countries.stream().map(Country::ref).toList()));
     }
 
     public Listing states(String countryCode) {
         Country country = country(countryCode);
-        return new Listing("countries/" + country.code() + "/states",
-                new StatesBody(country.ref(), country.states().stream().map(State::ref).toList()));
+        return new Listing(
+                "countries/" + country.code() + "/states",
+                new StatesBody(
+                        country.ref(), country.states().stream().map(State::ref).toList()));
     }
 
     public Listing cities(String countryCode, String stateCode) {
         Country country = country(countryCode);
         State state = state(country, stateCode);
-        return new Listing("countries/" + country.code() + "/states/" + state.code() + "/cities",
+        return new Listing(
+                "countries/" + country.code() + "/states/" + state.code() + "/cities",
                 new CitiesBody(country.ref(), state.ref(), state.cities()));
     }
 
@@ -135,8 +138,7 @@ public class LocationCatalog {
         return sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
-    record LocationData(List<Country> countries) {
-    }
+    record LocationData(List<Country> countries) {}
 
     record Country(String code, String name, List<State> states) {
         CountryRef ref() {
@@ -150,20 +152,16 @@ public class LocationCatalog {
         }
     }
 
-    public record CountryRef(String code, String name) {
-    }
+    public record CountryRef(String code, String name) {}
 
     // Records, not maps: their fields are written in one order on every replica, which a strong ETag needs.
-    public record CountriesBody(List<CountryRef> countries) {
-    }
+    public record CountriesBody(List<CountryRef> countries) {}
 
-    public record StatesBody(CountryRef country, List<StateRef> states) {
-    }
+    public record StatesBody(CountryRef country, List<StateRef> states) {}
 
-    public record CitiesBody(CountryRef country, StateRef state, List<String> cities) {
-    }
+    public record CitiesBody(CountryRef country, StateRef state, List<String> cities) {}
 
     /** {@code code} is Shopify's {@code province_code} (NSW); {@code iso_code} the full ISO 3166-2 code (AU-NSW). */
-    public record StateRef(String code, @JsonProperty("iso_code") String isoCode, String name) {
-    }
+    public record StateRef(
+            String code, @JsonProperty("iso_code") String isoCode, String name) {}
 }

@@ -1,14 +1,12 @@
 package com.lavish.customers.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.customers.Customer;
 import com.lavish.customers.repository.CustomerRepository;
 import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.problem.ProblemException;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** What the storefront may read about the customer signed in. */
 @ApplicationScoped

@@ -18,17 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,9 +27,17 @@ import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.sync.ReconcileType;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * shopify.customers through the real broker into the real database. Records of one customer share a key and so
@@ -74,14 +71,19 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         assertEquals("lavish-test.myshopify.com", row.get("shop_domain"));
         assertEquals(Instant.parse("2026-01-01T15:00:00Z"), instant(row.get("updated_at")));
         assertEquals(2, fixture.addressCount(id));
-        given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(id)).then()
+        given().urlEncodingEnabled(false)
+                .get("/proxy/customers/me?" + signedQuery(id))
+                .then()
                 .statusCode(200)
                 .body("addresses", hasSize(2))
                 .body("addresses[0].id", equalTo(Long.toString(id + 1)))
                 .body("addresses[0].is_default", equalTo(true))
                 .body("addresses[1].is_default", equalTo(false))
                 .body("default_address.id", equalTo(Long.toString(id + 1)));
-        ManagementPort.given().get("/q/metrics").then().statusCode(200)
+        ManagementPort.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("customer_events_total{outcome=\"applied\",type=\"customers/create\"}"));
     }
 
@@ -89,20 +91,38 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
     void customerHealedByReconciliationReadsLikeItsWebhookAndStaysInVersionOrder() {
         long id = newCustomerId();
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("id", "gid://shopify/Customer/" + id).put("firstName", "Ngaio").put("lastName", "Marsh")
-                .put("email", "ngaio@example.com").put("state", "ENABLED").put("updatedAt", "2026-05-01T10:00:00+10:00")
+        node.put("id", "gid://shopify/Customer/" + id)
+                .put("firstName", "Ngaio")
+                .put("lastName", "Marsh")
+                .put("email", "ngaio@example.com")
+                .put("state", "ENABLED")
+                .put("updatedAt", "2026-05-01T10:00:00+10:00")
                 .put("createdAt", "2026-01-01T00:00:00Z");
         node.putArray("tags").add("vip").add("crime");
-        node.putObject("emailMarketingConsent").put("marketingState", "SUBSCRIBED")
-                .put("marketingOptInLevel", "SINGLE_OPT_IN").put("consentUpdatedAt", "2026-04-01T00:00:00Z");
+        node.putObject("emailMarketingConsent")
+                .put("marketingState", "SUBSCRIBED")
+                .put("marketingOptInLevel", "SINGLE_OPT_IN")
+                .put("consentUpdatedAt", "2026-04-01T00:00:00Z");
         // a MailingAddress gid carries a query; its number is the address id
         String addressGid = "gid://shopify/MailingAddress/" + (id + 1) + "?model_name=CustomerAddress";
         node.putObject("defaultAddress").put("id", addressGid);
-        node.putArray("addresses").addObject().put("id", addressGid).put("firstName", "Ngaio").put("city", "Christchurch")
-                .put("provinceCode", "CAN").put("countryCodeV2", "NZ");
+        node.putArray("addresses")
+                .addObject()
+                .put("id", addressGid)
+                .put("firstName", "Ngaio")
+                .put("city", "Christchurch")
+                .put("provinceCode", "CAN")
+                .put("countryCodeV2", "NZ");
         String ceId = "reconcile:gid://shopify/Customer/" + id + ":2026-05-01T00:00:00Z";
-        ShopifyEvent event = new ShopifyEvent(ceId, ReconcileType.CUSTOMERS.eventType(), CustomerEventFixture.SHOP,
-                Instant.now().toString(), Long.toString(id), "2026-07", null, CustomerEventFixture.bytes(node));
+        ShopifyEvent event = new ShopifyEvent(
+                ceId,
+                ReconcileType.CUSTOMERS.eventType(),
+                CustomerEventFixture.SHOP,
+                Instant.now().toString(),
+                Long.toString(id),
+                "2026-07",
+                null,
+                CustomerEventFixture.bytes(node));
         fixture.publish(event.recordKey().toString(), event.payload(), event.toHeaders());
         awaitApplied(ceId);
 
@@ -113,7 +133,9 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         // a webhook older than the reconciled version arrives late and changes nothing
         awaitApplied(fixture.send("customers/update", id, customer(id, "2026-04-30T00:00:00Z", "Stale")));
         assertEquals("Ngaio", fixture.customerRow(id).get("first_name"));
-        given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(id)).then()
+        given().urlEncodingEnabled(false)
+                .get("/proxy/customers/me?" + signedQuery(id))
+                .then()
                 .statusCode(200)
                 .body("addresses", hasSize(1))
                 .body("default_address.id", equalTo(Long.toString(id + 1)))
@@ -192,7 +214,9 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         awaitApplied(fixture.send("customers/update", id, update));
 
         assertEquals(1, fixture.addressCount(id));
-        given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(id)).then()
+        given().urlEncodingEnabled(false)
+                .get("/proxy/customers/me?" + signedQuery(id))
+                .then()
                 .statusCode(200)
                 .body("addresses", hasSize(1))
                 .body("default_address.id", equalTo(Long.toString(id + 2)))
@@ -203,7 +227,8 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
     void deleteErasesPersonalDataAndALateOlderUpdateDoesNotResurrect() {
         long id = newCustomerId();
         fixture.send("customers/create", id, customer(id, "2026-05-01T10:00:00Z", "Erin"));
-        fixture.send("customers/delete", id, bytes(deletion(id)), UUID.randomUUID().toString(), "2026-05-03T10:00:00Z");
+        fixture.send(
+                "customers/delete", id, bytes(deletion(id)), UUID.randomUUID().toString(), "2026-05-03T10:00:00Z");
         // a retry of an update made before the delete, arriving after it
         awaitApplied(fixture.send("customers/update", id, customer(id, "2026-05-02T10:00:00Z", "Erin again")));
 
@@ -215,14 +240,18 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         assertNull(row.get("last_name"));
         assertNull(row.get("note"));
         assertEquals(0, fixture.addressCount(id));
-        given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(id)).then()
-                .statusCode(404).contentType(containsString("application/problem+json"));
+        given().urlEncodingEnabled(false)
+                .get("/proxy/customers/me?" + signedQuery(id))
+                .then()
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Test
     void deleteThatOvertakesItsCreateLeavesATombstone() {
         long id = newCustomerId();
-        fixture.send("customers/delete", id, bytes(deletion(id)), UUID.randomUUID().toString(), "2026-05-03T10:00:00Z");
+        fixture.send(
+                "customers/delete", id, bytes(deletion(id)), UUID.randomUUID().toString(), "2026-05-03T10:00:00Z");
         awaitApplied(fixture.send("customers/create", id, customer(id, "2026-05-01T10:00:00Z", "Ghost")));
 
         Map<String, Object> row = fixture.customerRow(id);
@@ -238,8 +267,11 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         enabled.put("state", "enabled");
         awaitApplied(fixture.send("customers/enable", id, enabled));
         assertEquals("enabled", fixture.customerRow(id).get("state"));
-        given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(id)).then()
-                .statusCode(200).body("state", equalTo("enabled"));
+        given().urlEncodingEnabled(false)
+                .get("/proxy/customers/me?" + signedQuery(id))
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("enabled"));
 
         ObjectNode disabled = customer(id, "2026-06-03T10:00:00Z", "Finn");
         disabled.put("state", "disabled");
@@ -260,12 +292,20 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
                  "addresses":[{"id":9007199254740993,"customer_id":706405506930370084,"city":"Ottawa","default":true}],
                  "default_address":{"id":9007199254740993,"customer_id":706405506930370084,"city":"Ottawa","default":true}}
                 """.formatted(Instant.now().toString());
-        awaitApplied(fixture.send("customers/update", id, body.getBytes(StandardCharsets.UTF_8),
-                UUID.randomUUID().toString(), Instant.now().toString()));
+        awaitApplied(fixture.send(
+                "customers/update",
+                id,
+                body.getBytes(StandardCharsets.UTF_8),
+                UUID.randomUUID().toString(),
+                Instant.now().toString()));
 
         assertEquals(id, ((Number) fixture.customerRow(id).get("shopify_id")).longValue());
-        String profile = given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(id)).then()
-                .statusCode(200).extract().asString();
+        String profile = given().urlEncodingEnabled(false)
+                .get("/proxy/customers/me?" + signedQuery(id))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(profile.contains("\"id\":\"706405506930370084\""), profile);
         assertTrue(profile.contains("\"id\":\"9007199254740993\""), profile);
     }
@@ -274,15 +314,16 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
     void oddFieldsAreToleratedWithoutLosingTheEvent() {
         long id = newCustomerId();
         ObjectNode body = customer(id, "2026-07-01T10:00:00+09:30", "Odd");
-        body.put("phone", "call me ☎ maybe");           // not a phone number: stored as given
+        body.put("phone", "call me ☎ maybe"); // not a phone number: stored as given
         body.put("created_at", "the day before yesterday"); // not a timestamp: dropped
-        body.put("verified_email", "perhaps");            // not a boolean: dropped
-        body.putObject("note").put("unexpected", true);   // an object where text belongs: dropped
-        body.put("a_field_from_the_future", 42);          // unknown: ignored
+        body.put("verified_email", "perhaps"); // not a boolean: dropped
+        body.putObject("note").put("unexpected", true); // an object where text belongs: dropped
+        body.put("a_field_from_the_future", 42); // unknown: ignored
         body.putNull("email");
         body.put("tags", "vip, wholesale");
-        body.put("last_name", "Bil\u0000ler");               // a NUL PostgreSQL cannot store: dropped from the text
-        body.putObject("email_marketing_consent").put("state", "subscribed")
+        body.put("last_name", "Bil\u0000ler"); // a NUL PostgreSQL cannot store: dropped from the text
+        body.putObject("email_marketing_consent")
+                .put("state", "subscribed")
                 .put("consent_updated_at", "+20000-01-01T00:00:00Z"); // a year PostgreSQL cannot store: dropped
         awaitApplied(fixture.send("customers/create", id, body));
 
@@ -305,7 +346,9 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         long id = newCustomerId();
         ObjectNode withTags = customer(id, "2026-07-01T10:00:00Z", "Tess");
         withTags.put("tags", "vip");
-        withTags.putObject("email_marketing_consent").put("state", "subscribed").put("opt_in_level", "single_opt_in")
+        withTags.putObject("email_marketing_consent")
+                .put("state", "subscribed")
+                .put("opt_in_level", "single_opt_in")
                 .putNull("consent_updated_at");
         fixture.send("customers/create", id, withTags);
         // API 2026-07 bodies carry neither (Shopify moved them to their own topics in 2025-01)
@@ -321,14 +364,18 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
     // consent bodies, GraphQL-style tag and purchasing-summary bodies that name the customer by a gid.
 
     private static ObjectNode emailConsent(long id, String state, String consentUpdatedAt) {
-        ObjectNode body = JSON.createObjectNode().put("customer_id", id).put("email_address", "c" + id + "@example.com");
-        body.putObject("email_marketing_consent").put("state", state).put("opt_in_level", "single_opt_in")
+        ObjectNode body =
+                JSON.createObjectNode().put("customer_id", id).put("email_address", "c" + id + "@example.com");
+        body.putObject("email_marketing_consent")
+                .put("state", state)
+                .put("opt_in_level", "single_opt_in")
                 .put("consent_updated_at", consentUpdatedAt);
         return body;
     }
 
     private static ObjectNode tags(long id, String occurredAt, String... tags) {
-        ObjectNode body = JSON.createObjectNode().put("customerId", "gid://shopify/Customer/" + id)
+        ObjectNode body = JSON.createObjectNode()
+                .put("customerId", "gid://shopify/Customer/" + id)
                 .put("occurredAt", occurredAt);
         for (String tag : tags) {
             body.withArray("tags").add(tag);
@@ -344,9 +391,13 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
     void emailConsentIsAppliedAndAnOlderConsentArrivingLateIsIgnored() {
         long id = newCustomerId();
         fixture.createAndAwaitRows(customer(id, "2026-08-01T10:00:00Z", "Cora"));
-        fixture.send("customers_email_marketing_consent/update", id,
+        fixture.send(
+                "customers_email_marketing_consent/update",
+                id,
                 emailConsent(id, "subscribed", "2026-08-02T10:00:00+10:00"));
-        awaitApplied(fixture.send("customers_email_marketing_consent/update", id,
+        awaitApplied(fixture.send(
+                "customers_email_marketing_consent/update",
+                id,
                 emailConsent(id, "unsubscribed", "2026-08-01T23:00:00Z")));
 
         // 23:00Z on the 1st is before 10:00+10:00 on the 2nd (00:00Z): the late one changes nothing
@@ -358,19 +409,26 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         long id = newCustomerId();
         fixture.createAndAwaitRows(customer(id, "2026-08-01T10:00:00Z", "Sam"));
         ObjectNode body = JSON.createObjectNode().put("id", id).put("phone", "+61400000001");
-        body.putObject("sms_marketing_consent").put("state", "subscribed").put("opt_in_level", "single_opt_in")
-                .putNull("consent_updated_at").put("consent_collected_from", "other");
+        body.putObject("sms_marketing_consent")
+                .put("state", "subscribed")
+                .put("opt_in_level", "single_opt_in")
+                .putNull("consent_updated_at")
+                .put("consent_collected_from", "other");
         awaitApplied(fixture.send("customers_marketing_consent/update", id, body));
 
-        given().urlEncodingEnabled(false).when().get("/proxy/customers/me?" + signedQuery(id))
-                .then().statusCode(200).body("sms_marketing_state", equalTo("subscribed"));
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/proxy/customers/me?" + signedQuery(id))
+                .then()
+                .statusCode(200)
+                .body("sms_marketing_state", equalTo("subscribed"));
     }
 
     @Test
     void consentBeforeTheCreateIsKeptWhenTheCreateComes() {
         long id = newCustomerId();
-        fixture.send("customers_email_marketing_consent/update", id,
-                emailConsent(id, "subscribed", "2026-08-02T10:00:00Z"));
+        fixture.send(
+                "customers_email_marketing_consent/update", id, emailConsent(id, "subscribed", "2026-08-02T10:00:00Z"));
         awaitApplied(fixture.send("customers/create", id, customer(id, "2026-08-01T10:00:00Z", "Early")));
 
         assertEquals("subscribed", fixture.customerRow(id).get("email_marketing_state"));
@@ -393,17 +451,23 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
     void purchasingSummaryGivesTheProfileItsOrderCountAndTotalSpent() {
         long id = newCustomerId();
         fixture.createAndAwaitRows(customer(id, "2026-08-01T10:00:00Z", "Pia"));
-        ObjectNode summary = JSON.createObjectNode().put("customerId", "gid://shopify/Customer/" + id)
-                .put("numberOfOrders", 3).put("lastOrderId", "gid://shopify/Order/1")
+        ObjectNode summary = JSON.createObjectNode()
+                .put("customerId", "gid://shopify/Customer/" + id)
+                .put("numberOfOrders", 3)
+                .put("lastOrderId", "gid://shopify/Order/1")
                 .put("occurredAt", "2026-08-05T10:00:00Z");
         summary.putObject("amountSpent").put("amount", "149.85").put("currencyCode", "AUD");
         fixture.send("customers/purchasing_summary", id, summary);
         ObjectNode older = summary.deepCopy().put("numberOfOrders", 2).put("occurredAt", "2026-08-04T10:00:00Z");
         awaitApplied(fixture.send("customers/purchasing_summary", id, older));
 
-        assertEquals(0, new BigDecimal("149.85").compareTo((BigDecimal) fixture.customerRow(id).get("amount_spent")));
-        given().urlEncodingEnabled(false).when().get("/proxy/customers/me?" + signedQuery(id))
-                .then().statusCode(200)
+        assertEquals(0, new BigDecimal("149.85").compareTo((BigDecimal)
+                        fixture.customerRow(id).get("amount_spent")));
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/proxy/customers/me?" + signedQuery(id))
+                .then()
+                .statusCode(200)
                 .body("orders_count", equalTo(3))
                 .body("total_spent.amount", equalTo("149.85"))
                 .body("total_spent.currency", equalTo("AUD"));
@@ -414,7 +478,8 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         long kept = newCustomerId();
         long mergedAway = newCustomerId();
         long untouched = newCustomerId();
-        fixture.createAndAwaitRows(customer(kept, "2026-08-01T10:00:00Z", "Kept"),
+        fixture.createAndAwaitRows(
+                customer(kept, "2026-08-01T10:00:00Z", "Kept"),
                 customer(mergedAway, "2026-08-01T10:00:00Z", "Gone"),
                 customer(untouched, "2026-08-01T10:00:00Z", "Stays"));
         fixture.send("customer.tags_added", mergedAway, tags(mergedAway, "2026-08-02T10:00:00Z", "vip"));
@@ -435,7 +500,8 @@ class CustomerEventsConsumerTest extends CustomerTestSupport {
         assertEquals("Kept", fixture.customerRow(kept).get("first_name"));
         assertEquals(List.of(), fixture.tagRows(mergedAway));
         // a late update of the customer merged away does not bring them back
-        awaitApplied(fixture.send("customers/update", mergedAway, customer(mergedAway, "2026-08-09T10:00:00Z", "Back")));
+        awaitApplied(
+                fixture.send("customers/update", mergedAway, customer(mergedAway, "2026-08-09T10:00:00Z", "Back")));
         assertNull(fixture.customerRow(mergedAway).get("first_name"));
     }
 

@@ -9,6 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.customers.support.CustomerEventFixture;
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.CloudEventHeaders;
+import com.lavish.events.Topics;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,18 +39,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-
-import com.lavish.customers.support.CustomerEventFixture;
-import com.lavish.devstack.DevStackTestResource;
-import com.lavish.devstack.SharedDevStack;
-import com.lavish.events.CloudEventHeaders;
-import com.lavish.events.Topics;
-
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
@@ -79,17 +75,22 @@ class CustomerEventsFailureTest {
             complete.add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
             fixture.publish(notJsonKey, notJson, complete);
             // no CloudEvents attributes at all: nothing says which delivery this is
-            fixture.publish(headerlessKey, CustomerEventFixture.bytes(customer(1, "2026-01-01T00:00:00Z", "X")),
+            fixture.publish(
+                    headerlessKey,
+                    CustomerEventFixture.bytes(customer(1, "2026-01-01T00:00:00Z", "X")),
                     new RecordHeaders());
             String goodEvent = fixture.send("customers/create", good, customer(good, "2026-01-01T00:00:00Z", "Good"));
 
-            Map<String, ConsumerRecord<String, byte[]>> deadLetters = awaitDeadLetters(List.of(notJsonKey, headerlessKey));
+            Map<String, ConsumerRecord<String, byte[]>> deadLetters =
+                    awaitDeadLetters(List.of(notJsonKey, headerlessKey));
             ConsumerRecord<String, byte[]> notJsonLetter = deadLetters.get(notJsonKey);
-            assertTrue(header(notJsonLetter, "dead-letter-reason").contains("not valid JSON"),
+            assertTrue(
+                    header(notJsonLetter, "dead-letter-reason").contains("not valid JSON"),
                     header(notJsonLetter, "dead-letter-reason"));
             assertArrayEquals(notJson, notJsonLetter.value(), "the record is kept byte for byte, for a replay");
             assertNotNull(notJsonLetter.headers().lastHeader(CloudEventHeaders.ID), "its CloudEvents headers too");
-            assertTrue(header(deadLetters.get(headerlessKey), "dead-letter-reason").contains(CloudEventHeaders.ID),
+            assertTrue(
+                    header(deadLetters.get(headerlessKey), "dead-letter-reason").contains(CloudEventHeaders.ID),
                     header(deadLetters.get(headerlessKey), "dead-letter-reason"));
 
             await().atMost(WAIT).until(() -> fixture.applied(goodEvent));
@@ -125,7 +126,8 @@ class CustomerEventsFailureTest {
             // the same customer, so the same partition: it waits behind the failing record
             String next = fixture.send("customers/update", id, customer(id, "2026-01-02T00:00:00Z", "Accepted"));
 
-            ConsumerRecord<String, byte[]> letter = awaitDeadLetters(List.of(SHOP + "/" + id)).get(SHOP + "/" + id);
+            ConsumerRecord<String, byte[]> letter =
+                    awaitDeadLetters(List.of(SHOP + "/" + id)).get(SHOP + "/" + id);
             assertTrue(header(letter, "dead-letter-reason").contains(constraint), header(letter, "dead-letter-reason"));
             assertEquals(failedBefore + 4, failedAttempts(), "the first attempt and 3 retries, no more");
 
@@ -137,7 +139,9 @@ class CustomerEventsFailureTest {
     }
 
     private double failedAttempts() {
-        return metrics.find("customer.events.failed.attempts").counters().stream().mapToDouble(Counter::count).sum();
+        return metrics.find("customer.events.failed.attempts").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     /** A CHECK constraint that makes every write of this one name fail, and its name. */
@@ -153,7 +157,8 @@ class CustomerEventsFailureTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -164,8 +169,8 @@ class CustomerEventsFailureTest {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-test-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetterOf(Topics.CUSTOMERS)));
             await().atMost(WAIT).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {

@@ -13,26 +13,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.customers.support.ComplianceEventFixture;
+import com.lavish.devstack.DevStackTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.customers.support.ComplianceEventFixture;
-import com.lavish.devstack.DevStackTestResource;
-
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * shopify.compliance through the real broker into the real database. A request is handled once its ce_id is in
@@ -87,8 +83,13 @@ class PrivacyRequestsTest {
         assertEquals("+61400000000", fixture.customers.customerRow(id).get("phone"));
         assertEquals(1, fixture.customers.addressCount(id));
 
-        String ceId = fixture.send("customers/redact", SHOP, id, customersRedact(SHOP, id),
-                UUID.randomUUID().toString(), "2026-08-01T10:00:00Z");
+        String ceId = fixture.send(
+                "customers/redact",
+                SHOP,
+                id,
+                customersRedact(SHOP, id),
+                UUID.randomUUID().toString(),
+                "2026-08-01T10:00:00Z");
         awaitRecorded(ceId);
 
         Map<String, Object> row = fixture.customers.customerRow(id);
@@ -158,7 +159,9 @@ class PrivacyRequestsTest {
         awaitRecorded(barrier);
 
         assertEquals(1, fixture.privacyRequestCount(ceId));
-        assertTrue(metrics.counter("privacy.requests", "type", "customers/redact", "outcome", "duplicate").count() >= 1);
+        assertTrue(metrics.counter("privacy.requests", "type", "customers/redact", "outcome", "duplicate")
+                        .count()
+                >= 1);
         Map<String, Object> dataRequest = fixture.privacyRequest(barrier);
         assertEquals(id, ((Number) dataRequest.get("shopify_customer_id")).longValue());
         assertNull(dataRequest.get("completed_at"), "completed only once the shop owner fetches the export");

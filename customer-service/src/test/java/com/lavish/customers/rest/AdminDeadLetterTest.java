@@ -17,6 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.customers.support.CustomerEventFixture;
+import com.lavish.customers.support.CustomerTestSupport;
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,25 +36,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import com.lavish.customers.support.CustomerEventFixture;
-import com.lavish.customers.support.CustomerTestSupport;
-import com.lavish.devstack.DevStackTestResource;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.events.Topics;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
-import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
 
 /**
  * The admin's list and replay of dead letters (event-consumer's DeadLetterResource) on customer-service's topics,
@@ -62,21 +58,30 @@ class AdminDeadLetterTest extends CustomerTestSupport {
     private static Optional<Map<String, Object>> deadLetter(String topic, String ceId) {
         String next = "";
         while (next != null) {
-            JsonPath page = asAdmin().get("/admin/dead-letters/" + topic + "?limit=20" + next)
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath page = asAdmin()
+                    .get("/admin/dead-letters/" + topic + "?limit=20" + next)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             List<Map<String, Object>> letters = page.getList("dead_letters");
-            Optional<Map<String, Object>> found = letters.stream().filter(l -> ceId.equals(l.get("ce_id"))).findFirst();
+            Optional<Map<String, Object>> found =
+                    letters.stream().filter(l -> ceId.equals(l.get("ce_id"))).findFirst();
             if (found.isPresent()) {
                 return found;
             }
             Map<String, Object> position = page.getMap("next");
-            next = position == null ? null : "&partition=" + position.get("partition") + "&from=" + position.get("offset");
+            next = position == null
+                    ? null
+                    : "&partition=" + position.get("partition") + "&from=" + position.get("offset");
         }
         return Optional.empty();
     }
 
     private static Map<String, Object> awaitDeadLetter(String topic, String ceId) {
-        return await().atMost(WAIT).until(() -> deadLetter(topic, ceId), Optional::isPresent).orElseThrow();
+        return await().atMost(WAIT)
+                .until(() -> deadLetter(topic, ceId), Optional::isPresent)
+                .orElseThrow();
     }
 
     private static void assertProblem(ValidatableResponse response, int status) {
@@ -89,11 +94,17 @@ class AdminDeadLetterTest extends CustomerTestSupport {
     void malformedCustomerEventIsListedWithItsReasonAndWithoutItsBody() {
         long id = newCustomerId();
         byte[] notJson = "{\"id\": 1, this is not JSON".getBytes(StandardCharsets.UTF_8);
-        String ceId = fixture.send("customers/create", id, notJson, UUID.randomUUID().toString(), Instant.now().toString());
+        String ceId = fixture.send(
+                "customers/create",
+                id,
+                notJson,
+                UUID.randomUUID().toString(),
+                Instant.now().toString());
 
         Map<String, Object> letter = awaitDeadLetter(Topics.CUSTOMERS, ceId);
 
-        assertTrue(String.valueOf(letter.get("reason")).contains("not valid JSON"), String.valueOf(letter.get("reason")));
+        assertTrue(
+                String.valueOf(letter.get("reason")).contains("not valid JSON"), String.valueOf(letter.get("reason")));
         assertEquals(SHOP + "/" + id, letter.get("key"));
         assertEquals("customers/create", letter.get("ce_type"));
         assertEquals(SHOP, letter.get("ce_source"));
@@ -107,8 +118,15 @@ class AdminDeadLetterTest extends CustomerTestSupport {
     void replayedDeadLetterIsAppliedAndASecondReplayChangesNothing() {
         long id = newCustomerId();
         byte[] body = CustomerEventFixture.bytes(customer(id, "2026-03-01T10:00:00Z", "Replayed"));
-        ShopifyEvent event = new ShopifyEvent(UUID.randomUUID().toString(), "customers/create", SHOP,
-                Instant.now().toString(), Long.toString(id), "2026-07", UUID.randomUUID().toString(), body);
+        ShopifyEvent event = new ShopifyEvent(
+                UUID.randomUUID().toString(),
+                "customers/create",
+                SHOP,
+                Instant.now().toString(),
+                Long.toString(id),
+                "2026-07",
+                UUID.randomUUID().toString(),
+                body);
         // as SmallRye writes a dead letter: the record as it was, plus the failure's headers
         Headers headers = event.toHeaders();
         headers.add(KafkaDeadLetterQueue.DEAD_LETTER_REASON, "a failure since mended".getBytes(StandardCharsets.UTF_8));
@@ -118,17 +136,25 @@ class AdminDeadLetterTest extends CustomerTestSupport {
         assertEquals("a failure since mended", letter.get("reason"));
         assertTrue(fixture.customerRow(id).isEmpty(), "nothing applied it yet");
         String replay = DEAD_LETTERS + "/" + letter.get("partition") + "/" + letter.get("offset") + "/replay";
-        double replayedBefore = metrics.counter("dead-letters.replayed", "topic", Topics.CUSTOMERS).count();
+        double replayedBefore = metrics.counter("dead-letters.replayed", "topic", Topics.CUSTOMERS)
+                .count();
 
-        asAdmin().post(replay).then()
+        asAdmin()
+                .post(replay)
+                .then()
                 .statusCode(200)
                 .body("topic", equalTo(Topics.CUSTOMERS))
-                .body("replayed_from", equalTo(Topics.deadLetterOf(Topics.CUSTOMERS) + "/" + letter.get("partition")
-                        + "/" + letter.get("offset")));
+                .body(
+                        "replayed_from",
+                        equalTo(Topics.deadLetterOf(Topics.CUSTOMERS) + "/" + letter.get("partition") + "/"
+                                + letter.get("offset")));
 
         await().atMost(WAIT).until(() -> fixture.applied(event.id()));
         assertEquals("Replayed", fixture.customerRow(id).get("first_name"));
-        assertEquals(replayedBefore + 1, metrics.counter("dead-letters.replayed", "topic", Topics.CUSTOMERS).count());
+        assertEquals(
+                replayedBefore + 1,
+                metrics.counter("dead-letters.replayed", "topic", Topics.CUSTOMERS)
+                        .count());
 
         double duplicatesBefore = duplicates();
         asAdmin().post(replay).then().statusCode(200);
@@ -138,40 +164,67 @@ class AdminDeadLetterTest extends CustomerTestSupport {
     }
 
     private double duplicates() {
-        return metrics.counter("customer.events", "type", "customers/create", "outcome", "duplicate").count();
+        return metrics.counter("customer.events", "type", "customers/create", "outcome", "duplicate")
+                .count();
     }
 
     @Test
     void pagesFollowEachOtherWithoutOverlap() {
         for (int i = 0; i < 3; i++) {
             long id = newCustomerId();
-            fixture.send("customers/create", id, "not json".getBytes(StandardCharsets.UTF_8),
-                    UUID.randomUUID().toString(), Instant.now().toString());
+            fixture.send(
+                    "customers/create",
+                    id,
+                    "not json".getBytes(StandardCharsets.UTF_8),
+                    UUID.randomUUID().toString(),
+                    Instant.now().toString());
         }
-        await().atMost(WAIT).until(() -> asAdmin().get(DEAD_LETTERS + "?limit=500").then().statusCode(200)
-                .extract().jsonPath().getList("dead_letters").size() >= 3);
+        await().atMost(WAIT)
+                .until(() -> asAdmin()
+                                .get(DEAD_LETTERS + "?limit=500")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("dead_letters")
+                                .size()
+                        >= 3);
 
-        JsonPath first = asAdmin().get(DEAD_LETTERS + "?limit=2").then().statusCode(200)
+        JsonPath first = asAdmin()
+                .get(DEAD_LETTERS + "?limit=2")
+                .then()
+                .statusCode(200)
                 .body("topic", equalTo(Topics.CUSTOMERS))
                 .body("dead_letter_topic", equalTo(Topics.deadLetterOf(Topics.CUSTOMERS)))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         assertEquals(2, first.getList("dead_letters").size());
         Map<String, Object> next = first.getMap("next");
         assertNotNull(next, "more dead letters follow");
-        JsonPath second = asAdmin().get(DEAD_LETTERS + "?limit=2&partition=" + next.get("partition") + "&from="
-                + next.get("offset")).then().statusCode(200).extract().jsonPath();
-        List<String> firstPage = first.<Map<String, Object>> getList("dead_letters").stream()
-                .map(l -> l.get("partition") + "/" + l.get("offset")).toList();
+        JsonPath second = asAdmin()
+                .get(DEAD_LETTERS + "?limit=2&partition=" + next.get("partition") + "&from=" + next.get("offset"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> firstPage = first.<Map<String, Object>>getList("dead_letters").stream()
+                .map(l -> l.get("partition") + "/" + l.get("offset"))
+                .toList();
         Map<String, Object> secondFirst = second.getMap("dead_letters[0]");
-        assertEquals(next.get("partition") + "/" + next.get("offset"),
-                secondFirst.get("partition") + "/" + secondFirst.get("offset"), "the next page starts at next");
-        assertFalse(firstPage.contains(secondFirst.get("partition") + "/" + secondFirst.get("offset")),
+        assertEquals(
+                next.get("partition") + "/" + next.get("offset"),
+                secondFirst.get("partition") + "/" + secondFirst.get("offset"),
+                "the next page starts at next");
+        assertFalse(
+                firstPage.contains(secondFirst.get("partition") + "/" + secondFirst.get("offset")),
                 firstPage + " overlaps " + secondFirst);
     }
 
     @Test
     void complianceDeadLettersAreListedToo() {
-        asAdmin().get("/admin/dead-letters/" + Topics.COMPLIANCE).then()
+        asAdmin()
+                .get("/admin/dead-letters/" + Topics.COMPLIANCE)
+                .then()
                 .statusCode(200)
                 .body("dead_letter_topic", equalTo(Topics.deadLetterOf(Topics.COMPLIANCE)));
     }
@@ -179,7 +232,11 @@ class AdminDeadLetterTest extends CustomerTestSupport {
     @Test
     void aTopicThisServiceDoesNotConsumeIsNotFound() {
         assertProblem(asAdmin().get("/admin/dead-letters/" + Topics.ORDERS).then(), 404);
-        assertProblem(asAdmin().post("/admin/dead-letters/" + Topics.ORDERS + "/0/0/replay").then(), 404);
+        assertProblem(
+                asAdmin()
+                        .post("/admin/dead-letters/" + Topics.ORDERS + "/0/0/replay")
+                        .then(),
+                404);
     }
 
     @Test
@@ -201,14 +258,30 @@ class AdminDeadLetterTest extends CustomerTestSupport {
         assertProblem(response, 401);
         // the scheme is case-insensitive (RFC 9110 §11.1); Quarkus writes it in lower case
         response.header("WWW-Authenticate", equalToIgnoringCase("Basic realm=\"lavish-admin\""));
-        assertProblem(given().contentType("application/json").post(DEAD_LETTERS + "/0/0/replay").then(), 401);
+        assertProblem(
+                given().contentType("application/json")
+                        .post(DEAD_LETTERS + "/0/0/replay")
+                        .then(),
+                401);
     }
 
     @Tag("security")
     @Test
     void aWrongPasswordIsUnauthorized() {
-        assertProblem(given().auth().preemptive().basic(ADMIN, "not-the-password").get(DEAD_LETTERS).then(), 401);
-        assertProblem(given().auth().preemptive().basic("nobody", "test-only-admin-password").get(DEAD_LETTERS).then(), 401);
+        assertProblem(
+                given().auth()
+                        .preemptive()
+                        .basic(ADMIN, "not-the-password")
+                        .get(DEAD_LETTERS)
+                        .then(),
+                401);
+        assertProblem(
+                given().auth()
+                        .preemptive()
+                        .basic("nobody", "test-only-admin-password")
+                        .get(DEAD_LETTERS)
+                        .then(),
+                401);
     }
 
     @Tag("security")
@@ -222,8 +295,18 @@ class AdminDeadLetterTest extends CustomerTestSupport {
     @Test
     void aStorefrontSessionTokenDoesNotOpenTheAdminPaths() {
         String token = StorefrontSessionTest.tokenFor(newCustomerId());
-        assertProblem(given().header("Authorization", "Bearer " + token).get(DEAD_LETTERS).then(), 401);
-        assertNotEquals(401, given().header("Authorization", "Bearer " + token).get("/api/customers/me")
-                .then().extract().statusCode(), "the same token is good on /api");
+        assertProblem(
+                given().header("Authorization", "Bearer " + token)
+                        .get(DEAD_LETTERS)
+                        .then(),
+                401);
+        assertNotEquals(
+                401,
+                given().header("Authorization", "Bearer " + token)
+                        .get("/api/customers/me")
+                        .then()
+                        .extract()
+                        .statusCode(),
+                "the same token is good on /api");
     }
 }

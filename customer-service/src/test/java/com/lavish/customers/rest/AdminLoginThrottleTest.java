@@ -9,20 +9,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Guessing the admin password is throttled per user and per address, before any password is checked. */
 @Tag("security")
@@ -41,8 +38,12 @@ class AdminLoginThrottleTest {
     private static final String DEAD_LETTERS = "/admin/dead-letters/" + Topics.CUSTOMERS;
 
     private static ValidatableResponse login(String user, String password, String address) {
-        return given().auth().preemptive().basic(user, password).header("X-Forwarded-For", address)
-                .get(DEAD_LETTERS).then();
+        return given().auth()
+                .preemptive()
+                .basic(user, password)
+                .header("X-Forwarded-For", address)
+                .get(DEAD_LETTERS)
+                .then();
     }
 
     private static String newAddress() {
@@ -54,10 +55,12 @@ class AdminLoginThrottleTest {
         for (int i = 0; i < 3; i++) {
             login(ADMIN, "guess-" + i, "198.51.100." + (10 + i)).statusCode(401);
         }
-        login(ADMIN, ADMIN_PASSWORD, "198.51.100.20").statusCode(429)
+        login(ADMIN, ADMIN_PASSWORD, "198.51.100.20")
+                .statusCode(429)
                 .header("Retry-After", notNullValue())
                 .contentType(containsString("application/problem+json"))
-                .body("type", equalTo("about:blank")).body("status", equalTo(429));
+                .body("type", equalTo("about:blank"))
+                .body("status", equalTo(429));
         // another user is judged on their own
         login(AUDITOR, AUDITOR_PASSWORD, "198.51.100.21").statusCode(403);
     }

@@ -13,27 +13,22 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-
-import java.time.Duration;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.customers.support.ComplianceEventFixture;
 import com.lavish.devstack.DevStackTestResource;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * customers/data_request from shopify.compliance to the shop owner: the admin lists the requests and fetches
@@ -66,10 +61,15 @@ class DataRequestExportTest {
     }
 
     private String awaitDataRequest(String shop, long customerId) {
-        String ceId = fixture.send("customers/data_request", shop, customerId, """
+        String ceId = fixture.send(
+                "customers/data_request",
+                shop,
+                customerId,
+                """
                 {"shop_id":954889,"shop_domain":"%s","orders_requested":[299938,280263,220458],
                  "customer":{"id":%d,"email":"john@example.com","phone":"555-625-1199"},
-                 "data_request":{"id":9999}}""".formatted(shop, customerId), UUID.randomUUID().toString(),
+                 "data_request":{"id":9999}}""".formatted(shop, customerId),
+                UUID.randomUUID().toString(),
                 "2026-08-03T10:00:00Z");
         await().atMost(WAIT).until(() -> fixture.privacyRequestCount(ceId) == 1);
         return ceId;
@@ -89,7 +89,9 @@ class DataRequestExportTest {
         await().atMost(WAIT).until(() -> fixture.customers.applied(created));
         String requestId = awaitDataRequest(SHOP, id);
 
-        asAdmin().get(DATA_REQUESTS + "?shop=" + SHOP).then()
+        asAdmin()
+                .get(DATA_REQUESTS + "?shop=" + SHOP)
+                .then()
                 .statusCode(200)
                 .body("id", hasItem(requestId))
                 .body("find { it.id == '" + requestId + "' }.customer_id", equalTo(Long.toString(id)))
@@ -97,7 +99,9 @@ class DataRequestExportTest {
                 .body("find { it.id == '" + requestId + "' }.received_at", containsString("2026-08-03T10:00"))
                 .body("find { it.id == '" + requestId + "' }.completed_at", nullValue());
 
-        asAdmin().get(DATA_REQUESTS + "/" + requestId + "/export").then()
+        asAdmin()
+                .get(DATA_REQUESTS + "/" + requestId + "/export")
+                .then()
                 .statusCode(200)
                 .header("Cache-Control", containsString("no-store"))
                 .body("service", equalTo("customer-service"))
@@ -117,7 +121,9 @@ class DataRequestExportTest {
                 .body("customer.addresses[0].address1", equalTo("151 O'Connor Street"));
 
         assertNotNull(fixture.privacyRequest(requestId).get("completed_at"), "the request is carried out");
-        asAdmin().get(DATA_REQUESTS + "?shop=" + SHOP).then()
+        asAdmin()
+                .get(DATA_REQUESTS + "?shop=" + SHOP)
+                .then()
                 .body("find { it.id == '" + requestId + "' }.completed_at", notNullValue());
     }
 
@@ -126,11 +132,15 @@ class DataRequestExportTest {
         String shop = ComplianceEventFixture.newShop();
         String requestId = awaitDataRequest(shop, newCustomerId());
 
-        asAdmin().get(DATA_REQUESTS + "/" + requestId + "/export").then()
+        asAdmin()
+                .get(DATA_REQUESTS + "/" + requestId + "/export")
+                .then()
                 .statusCode(200)
                 .body("data_request.shop", equalTo(shop))
                 .body("customer", nullValue());
-        asAdmin().get(DATA_REQUESTS + "?shop=" + shop).then()
+        asAdmin()
+                .get(DATA_REQUESTS + "?shop=" + shop)
+                .then()
                 .statusCode(200)
                 .body("size()", equalTo(1))
                 .body("[0].id", equalTo(requestId));
@@ -138,7 +148,9 @@ class DataRequestExportTest {
 
     @Test
     void anUnknownRequestIsNotFound() {
-        asAdmin().get(DATA_REQUESTS + "/" + UUID.randomUUID() + "/export").then()
+        asAdmin()
+                .get(DATA_REQUESTS + "/" + UUID.randomUUID() + "/export")
+                .then()
                 .statusCode(404)
                 .contentType(containsString("application/problem+json"));
     }

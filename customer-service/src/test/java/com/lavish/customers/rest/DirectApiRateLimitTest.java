@@ -6,18 +6,15 @@ import static com.lavish.customers.support.CustomerEventFixture.newCustomerId;
 import static com.lavish.customers.support.CustomerEventFixture.signedQuery;
 import static io.restassured.RestAssured.given;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Redis limits count /api requests as they count /proxy ones (3 per customer, 5 per address per minute in this
@@ -31,14 +28,21 @@ class DirectApiRateLimitTest {
 
     /** A session token, asked for from an address of its own so that only the customer's count is touched. */
     static String tokenFor(long customerId) {
-        return given().urlEncodingEnabled(false).header("X-Forwarded-For", newAddress())
-                .contentType("application/json").post("/proxy/session?" + signedQuery(customerId))
-                .then().statusCode(200).extract().path("token");
+        return given().urlEncodingEnabled(false)
+                .header("X-Forwarded-For", newAddress())
+                .contentType("application/json")
+                .post("/proxy/session?" + signedQuery(customerId))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
     }
 
     static ValidatableResponse apiMe(String token, String forwardedFor) {
-        return given().header("Authorization", "Bearer " + token).header("X-Forwarded-For", forwardedFor)
-                .get("/api/customers/me").then();
+        return given().header("Authorization", "Bearer " + token)
+                .header("X-Forwarded-For", forwardedFor)
+                .get("/api/customers/me")
+                .then();
     }
 
     @Test

@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The locations are public: a shopper who has not signed in is served through the app proxy (Shopify still signs
@@ -25,8 +23,10 @@ class LocationAnonymousAccessTest {
 
     @Test
     void anonymousSignedAppProxyVisitorIsServedTheLocations() {
-        given().urlEncodingEnabled(false).when()
-                .get("/proxy/locations/countries/AU/states/NSW/cities?" + signedQuery(null)).then()
+        given().urlEncodingEnabled(false)
+                .when()
+                .get("/proxy/locations/countries/AU/states/NSW/cities?" + signedQuery(null))
+                .then()
                 .statusCode(200)
                 .body("cities", hasItem("Sydney"));
     }
@@ -39,7 +39,8 @@ class LocationAnonymousAccessTest {
     @Tag("security")
     @Test
     void unsignedAppProxyRequestIsStillRefused() {
-        given().get("/proxy/locations/countries").then()
+        given().get("/proxy/locations/countries")
+                .then()
                 .statusCode(401)
                 .contentType(containsString("application/problem+json"));
     }

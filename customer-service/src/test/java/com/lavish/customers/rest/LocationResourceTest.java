@@ -15,20 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import com.lavish.customers.service.LocationCache;
 import com.lavish.customers.service.LocationCatalog;
 import com.lavish.devstack.DevStackTestResource;
-
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
@@ -50,8 +46,10 @@ class LocationResourceTest {
 
     /** Through the app proxy: signed as Shopify's proxy signs, for a customer no other test uses. */
     private static ValidatableResponse proxy(String path) {
-        return given().urlEncodingEnabled(false).when()
-                .get("/proxy/locations" + path + "?" + signedQuery(newCustomerId())).then();
+        return given().urlEncodingEnabled(false)
+                .when()
+                .get("/proxy/locations" + path + "?" + signedQuery(newCustomerId()))
+                .then();
     }
 
     @Test
@@ -63,7 +61,9 @@ class LocationResourceTest {
                 .body("countries[0].code", equalTo("AU"))
                 .body("countries[0].name", equalTo("Australia"))
                 .body("countries.code", hasItems("NZ", "GB", "US", "CA", "SG", "IE", "ZA"))
-                .extract().jsonPath().getList("countries.name", String.class);
+                .extract()
+                .jsonPath()
+                .getList("countries.name", String.class);
         List<String> abroad = names.subList(1, names.size());
         assertEquals(abroad.stream().sorted().toList(), abroad);
     }
@@ -121,7 +121,8 @@ class LocationResourceTest {
                 .statusCode(200)
                 .header("ETag", notNullValue())
                 .header("Cache-Control", "public, max-age=86400")
-                .extract().header("ETag");
+                .extract()
+                .header("ETag");
         assertTrue(etag.startsWith("\"") && !etag.startsWith("W/"), "a strong ETag: " + etag);
         // the same answer under the other prefix is the same representation
         api("/countries/AU/states").header("ETag", etag);
@@ -132,11 +133,17 @@ class LocationResourceTest {
     @Test
     void repeatWithCurrentEtagIsNotModifiedWithoutBody() {
         String etag = api("/countries").statusCode(200).extract().header("ETag");
-        given().header("If-None-Match", etag).when().get("/api/locations/countries").then()
+        given().header("If-None-Match", etag)
+                .when()
+                .get("/api/locations/countries")
+                .then()
                 .statusCode(304)
                 .header("ETag", etag)
                 .body(emptyString());
-        given().header("If-None-Match", "\"some-older-version\"").when().get("/api/locations/countries").then()
+        given().header("If-None-Match", "\"some-older-version\"")
+                .when()
+                .get("/api/locations/countries")
+                .then()
                 .statusCode(200)
                 .body("countries", hasSize(8));
     }

@@ -5,16 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
@@ -31,11 +28,13 @@ class LocationWithoutRedisTest {
 
     @Test
     void locationsAreAnsweredFromMemoryWhenRedisIsAway() {
-        given().get("/api/locations/countries").then()
+        given().get("/api/locations/countries")
+                .then()
                 .statusCode(200)
                 .body("countries", hasSize(8))
                 .body("countries[0].code", equalTo("AU"));
-        given().get("/api/locations/countries/AU/states/NSW/cities").then()
+        given().get("/api/locations/countries/AU/states/NSW/cities")
+                .then()
                 .statusCode(200)
                 .body("cities", hasItem("Sydney"));
     }

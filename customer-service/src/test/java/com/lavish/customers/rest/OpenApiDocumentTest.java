@@ -6,14 +6,12 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
@@ -22,8 +20,10 @@ class OpenApiDocumentTest {
     private static ValidatableResponse document() {
         return ManagementPort.given()
                 .queryParam("format", "json")
-                .when().get("/q/openapi")
-                .then().statusCode(200)
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .contentType(containsString("json"));
     }
 
@@ -43,20 +43,26 @@ class OpenApiDocumentTest {
     @Test
     void theProfileHasAnExampleWithIdsAsStrings() {
         document()
-                .body("paths.'/proxy/customers/me'.get.responses.'200'.content.'application/json'.examples.profile.value.id",
+                .body(
+                        "paths.'/proxy/customers/me'.get.responses.'200'.content.'application/json'.examples.profile.value.id",
                         equalTo("706405506930370084"))
-                .body("paths.'/api/customers/me'.get.responses.'200'.content.'application/json'.examples.profile.value"
-                        + ".default_address.id", equalTo("9007199254740993"));
+                .body(
+                        "paths.'/api/customers/me'.get.responses.'200'.content.'application/json'.examples.profile.value"
+                                + ".default_address.id",
+                        equalTo("9007199254740993"));
     }
 
     @Test
     void declaresProblemJsonErrors() {
         document()
-                .body("paths.'/api/customers/me'.get.responses.'401'.content.'application/problem+json'.examples"
-                        + ".unauthorized.value.status", equalTo(401))
+                .body(
+                        "paths.'/api/customers/me'.get.responses.'401'.content.'application/problem+json'.examples"
+                                + ".unauthorized.value.status",
+                        equalTo(401))
                 .body("paths.'/proxy/customers/me'.get.responses.'429'.headers", hasKey("Retry-After"))
                 .body("paths.'/proxy/locations/countries'.get.responses", hasKey("304"))
-                .body("paths.'/api/locations/countries/{country}/states'.get.responses.'404'.content",
+                .body(
+                        "paths.'/api/locations/countries/{country}/states'.get.responses.'404'.content",
                         hasKey("application/problem+json"))
                 .body("paths.'/proxy/session'.post.responses.'401'.content", hasKey("application/problem+json"))
                 .body("components.securitySchemes", hasKey("appProxySignature"))

@@ -13,23 +13,19 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.customers.support.CustomerEventFixture;
 import com.lavish.devstack.DevStackTestResource;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
@@ -65,7 +61,10 @@ class StorefrontCustomerProfileTest {
     }
 
     private static ValidatableResponse get(String query) {
-        return given().urlEncodingEnabled(false).when().get(ME + (query == null ? "" : "?" + query)).then();
+        return given().urlEncodingEnabled(false)
+                .when()
+                .get(ME + (query == null ? "" : "?" + query))
+                .then();
     }
 
     @Test
@@ -130,14 +129,17 @@ class StorefrontCustomerProfileTest {
     @Test
     void signatureMadeWithAnotherSecretIsUnauthorized() {
         get(signedQuery("not-our-secret", SHOP, ann, Instant.now()))
-                .statusCode(401).contentType(containsString("application/problem+json"));
+                .statusCode(401)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Tag("security")
     @Test
     void requestWithoutAnySignatureIsUnauthorized() {
-        get("shop=" + SHOP + "&logged_in_customer_id=" + ann + "&timestamp=" + Instant.now().getEpochSecond())
-                .statusCode(401).contentType(containsString("application/problem+json"));
+        get("shop=" + SHOP + "&logged_in_customer_id=" + ann + "&timestamp="
+                        + Instant.now().getEpochSecond())
+                .statusCode(401)
+                .contentType(containsString("application/problem+json"));
         get(null).statusCode(401).contentType(containsString("application/problem+json"));
     }
 
@@ -152,12 +154,19 @@ class StorefrontCustomerProfileTest {
     @Tag("security")
     @Test
     void refusalDoesNotSayWhichPartOfTheSignatureFailed() {
-        String stale = get(signedQuery(SECRET, SHOP, ann, Instant.now().minusSeconds(120))).statusCode(401)
-                .extract().path("detail");
-        String wrongSecret = get(signedQuery("not-our-secret", SHOP, ann, Instant.now())).statusCode(401)
-                .extract().path("detail");
+        String stale = get(signedQuery(SECRET, SHOP, ann, Instant.now().minusSeconds(120)))
+                .statusCode(401)
+                .extract()
+                .path("detail");
+        String wrongSecret = get(signedQuery("not-our-secret", SHOP, ann, Instant.now()))
+                .statusCode(401)
+                .extract()
+                .path("detail");
         String unsigned = get("shop=" + SHOP + "&logged_in_customer_id=" + ann + "&timestamp="
-                + Instant.now().getEpochSecond()).statusCode(401).extract().path("detail");
+                        + Instant.now().getEpochSecond())
+                .statusCode(401)
+                .extract()
+                .path("detail");
         assertEquals(stale, wrongSecret);
         assertEquals(stale, unsigned);
     }
@@ -165,14 +174,16 @@ class StorefrontCustomerProfileTest {
     @Test
     void previousSecretIsAcceptedDuringARotation() {
         get(signedQuery(CustomerEventFixture.PREVIOUS_SECRET, SHOP, ann, Instant.now()))
-                .statusCode(200).body("id", equalTo(Long.toString(ann)));
+                .statusCode(200)
+                .body("id", equalTo(Long.toString(ann)));
     }
 
     @Tag("security")
     @Test
     void shopThisServiceDoesNotServeIsForbidden() {
         get(signedQuery(SECRET, "stranger.myshopify.com", ann, Instant.now()))
-                .statusCode(403).contentType(containsString("application/problem+json"));
+                .statusCode(403)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Tag("security")
@@ -180,7 +191,8 @@ class StorefrontCustomerProfileTest {
     void customerOfAnotherServedShopIsNotFound() {
         // Ann's id, signed for the other shop this suite serves: her record belongs to lavish-test only
         get(signedQuery(SECRET, "other-test.myshopify.com", ann, Instant.now()))
-                .statusCode(404).contentType(containsString("application/problem+json"));
+                .statusCode(404)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Test

@@ -8,19 +8,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Per-customer and per-address limits in Redis, with the fixed-window algorithm and small limits. The customers
@@ -35,11 +32,17 @@ class StorefrontRateLimitTest {
     public static class SmallFixedWindowLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("storefront.rate-limit.algorithm", "fixed-window",
-                    "storefront.rate-limit.customer.requests", "3",
-                    "storefront.rate-limit.customer.window", "60s",
-                    "storefront.rate-limit.address.requests", "5",
-                    "storefront.rate-limit.address.window", "60s");
+            return Map.of(
+                    "storefront.rate-limit.algorithm",
+                    "fixed-window",
+                    "storefront.rate-limit.customer.requests",
+                    "3",
+                    "storefront.rate-limit.customer.window",
+                    "60s",
+                    "storefront.rate-limit.address.requests",
+                    "5",
+                    "storefront.rate-limit.address.window",
+                    "60s");
         }
     }
 
@@ -115,10 +118,16 @@ class StorefrontRateLimitTest {
         String caller = newAddress();
         for (int i = 0; i < 5; i++) {
             // without Shopify's signature the entry before the gateway's is only the caller's word
-            given().header("X-Forwarded-For", victim + ", " + caller).get("/proxy/customers/me").then().statusCode(401);
+            given().header("X-Forwarded-For", victim + ", " + caller)
+                    .get("/proxy/customers/me")
+                    .then()
+                    .statusCode(401);
         }
         // over the limit, a guess is not even told whether it was wrong
-        given().header("X-Forwarded-For", victim + ", " + caller).get("/proxy/customers/me").then().statusCode(429);
+        given().header("X-Forwarded-For", victim + ", " + caller)
+                .get("/proxy/customers/me")
+                .then()
+                .statusCode(429);
         // the shopper whose address was written there is not held back
         me(newCustomerId(), victim).statusCode(404);
     }

@@ -18,25 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.UUID;
-
-import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lavish.customers.support.CustomerEventFixture;
 import com.lavish.devstack.DevStackTestResource;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +29,16 @@ import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** POST /proxy/session and the direct API it opens: /api/customers/me with a bearer token, and its CORS. */
 @QuarkusTest
@@ -52,6 +47,7 @@ class StorefrontSessionTest {
 
     /** The %test value of storefront.token-secret. */
     static final String TOKEN_SECRET = "test-only-fake-storefront-token-secret-32b";
+
     static final String ALLOWED_ORIGIN = "https://lavishlibrary.com.au";
 
     @Inject
@@ -67,7 +63,8 @@ class StorefrontSessionTest {
             fixture = new CustomerEventFixture(database);
             ann = newCustomerId();
             bob = newCustomerId();
-            fixture.createAndAwaitRows(customer(ann, "2026-01-01T10:00:00-05:00", "Ann"),
+            fixture.createAndAwaitRows(
+                    customer(ann, "2026-01-01T10:00:00-05:00", "Ann"),
                     customer(bob, "2026-01-01T10:00:00-05:00", "Bob"));
         }
     }
@@ -80,7 +77,10 @@ class StorefrontSessionTest {
     }
 
     static ValidatableResponse session(String query) {
-        return given().urlEncodingEnabled(false).contentType("application/json").post("/proxy/session?" + query).then();
+        return given().urlEncodingEnabled(false)
+                .contentType("application/json")
+                .post("/proxy/session?" + query)
+                .then();
     }
 
     static String tokenFor(long customerId) {
@@ -88,7 +88,9 @@ class StorefrontSessionTest {
     }
 
     static ValidatableResponse apiMe(String token) {
-        return given().header("Authorization", "Bearer " + token).get("/api/customers/me").then();
+        return given().header("Authorization", "Bearer " + token)
+                .get("/api/customers/me")
+                .then();
     }
 
     static JsonNode claims(String token) throws Exception {
@@ -99,13 +101,18 @@ class StorefrontSessionTest {
     /** A token with our claims and our key, changed as the test needs. */
     static JwtClaimsBuilder ourClaims(long customerId) {
         Instant now = Instant.now();
-        return Jwt.issuer("lavish-storefront").audience("lavish-storefront-api").subject(Long.toString(customerId))
-                .claim("shop", SHOP).issuedAt(now).expiresAt(now.plusSeconds(300))
+        return Jwt.issuer("lavish-storefront")
+                .audience("lavish-storefront-api")
+                .subject(Long.toString(customerId))
+                .claim("shop", SHOP)
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
                 .claim("jti", UUID.randomUUID().toString());
     }
 
     static String signWith(JwtClaimsBuilder claims, String secret) {
-        return claims.jws().algorithm(SignatureAlgorithm.HS256)
+        return claims.jws()
+                .algorithm(SignatureAlgorithm.HS256)
                 .sign(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     }
 
@@ -126,7 +133,8 @@ class StorefrontSessionTest {
                 .body("token_type", equalTo("Bearer"))
                 .body("expires_in", equalTo(600))
                 .body("token", notNullValue())
-                .extract().path("token");
+                .extract()
+                .path("token");
         JsonNode claims = claims(token);
         assertEquals(Long.toString(ann), claims.get("sub").asText());
         assertTrue(claims.get("sub").isTextual(), "sub is a string: ids exceed 2^53");
@@ -143,7 +151,8 @@ class StorefrontSessionTest {
     @Tag("security")
     @Test
     void anonymousVisitorGetsNoSessionToken() {
-        session(signedQuery(null)).statusCode(401)
+        session(signedQuery(null))
+                .statusCode(401)
                 .contentType(containsString("application/problem+json"))
                 .body("token", nullValue());
     }
@@ -151,7 +160,8 @@ class StorefrontSessionTest {
     @Tag("security")
     @Test
     void forgedAppProxySignatureGetsNoSessionToken() {
-        session(signedQuery("not-our-secret", SHOP, ann, Instant.now())).statusCode(401)
+        session(signedQuery("not-our-secret", SHOP, ann, Instant.now()))
+                .statusCode(401)
                 .contentType(containsString("application/problem+json"));
         String forged = signedQuery(bob).replace("logged_in_customer_id=" + bob, "logged_in_customer_id=" + ann);
         session(forged).statusCode(401).contentType(containsString("application/problem+json"));
@@ -169,8 +179,12 @@ class StorefrontSessionTest {
 
     @Test
     void directApiAnswersExactlyAsTheAppProxyDoes() {
-        String viaProxy = given().urlEncodingEnabled(false).get("/proxy/customers/me?" + signedQuery(bob))
-                .then().statusCode(200).extract().asString();
+        String viaProxy = given().urlEncodingEnabled(false)
+                .get("/proxy/customers/me?" + signedQuery(bob))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String direct = apiMe(tokenFor(bob)).statusCode(200).extract().asString();
         assertEquals(viaProxy, direct);
     }
@@ -179,19 +193,24 @@ class StorefrontSessionTest {
     @Test
     void tokenForOneCustomerNeverYieldsAnothersData() {
         String annsToken = tokenFor(ann);
-        apiMe(annsToken).statusCode(200)
+        apiMe(annsToken)
+                .statusCode(200)
                 .body("id", allOf(equalTo(Long.toString(ann)), not(equalTo(Long.toString(bob)))))
                 .body("first_name", not(equalTo("Bob")));
         // a signature naming Bob next to Ann's token changes nothing: /api reads the token alone
-        given().urlEncodingEnabled(false).header("Authorization", "Bearer " + annsToken)
+        given().urlEncodingEnabled(false)
+                .header("Authorization", "Bearer " + annsToken)
                 .get("/api/customers/me?" + signedQuery(bob))
-                .then().statusCode(200).body("id", equalTo(Long.toString(ann)));
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(Long.toString(ann)));
     }
 
     @Tag("security")
     @Test
     void directApiWithoutTokenIsUnauthorized() {
-        assertBearerChallenge(given().get("/api/customers/me").then()
+        assertBearerChallenge(given().get("/api/customers/me")
+                .then()
                 .header("WWW-Authenticate", equalTo("Bearer realm=\"lavish-storefront\""))
                 .body("detail", equalTo("send a session token from POST /proxy/session as Authorization: Bearer")));
     }
@@ -222,9 +241,11 @@ class StorefrontSessionTest {
     @Test
     void tamperedTokenIsUnauthorized() throws Exception {
         String[] parts = tokenFor(ann).split("\\.");
-        String bobsPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                        .replace(Long.toString(ann), Long.toString(bob)).getBytes(StandardCharsets.UTF_8));
+        String bobsPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace(Long.toString(ann), Long.toString(bob))
+                        .getBytes(StandardCharsets.UTF_8));
         assertBearerChallenge(apiMe(parts[0] + "." + bobsPayload + "." + parts[2]));
         assertBearerChallenge(apiMe("not-a-jwt"));
     }
@@ -232,31 +253,50 @@ class StorefrontSessionTest {
     @Tag("security")
     @Test
     void appProxySignatureIsNotAcceptedOnTheDirectApi() {
-        assertBearerChallenge(given().urlEncodingEnabled(false).get("/api/customers/me?" + signedQuery(ann)).then());
+        assertBearerChallenge(given().urlEncodingEnabled(false)
+                .get("/api/customers/me?" + signedQuery(ann))
+                .then());
     }
 
     @Tag("security")
     @Test
     void bearerTokenIsNotAcceptedOnTheAppProxyPaths() {
-        given().header("Authorization", "Bearer " + tokenFor(ann)).get("/proxy/customers/me")
-                .then().statusCode(401).contentType(containsString("application/problem+json"));
-        given().header("Authorization", "Bearer " + tokenFor(ann)).contentType("application/json").post("/proxy/session")
-                .then().statusCode(401).contentType(containsString("application/problem+json"));
+        given().header("Authorization", "Bearer " + tokenFor(ann))
+                .get("/proxy/customers/me")
+                .then()
+                .statusCode(401)
+                .contentType(containsString("application/problem+json"));
+        given().header("Authorization", "Bearer " + tokenFor(ann))
+                .contentType("application/json")
+                .post("/proxy/session")
+                .then()
+                .statusCode(401)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Tag("security")
     @Test
     void aFormAnotherSitePostsThroughTheAppProxyIsRefusedBeforeItActs() {
         // Shopify signs it with the shopper's session all the same; only its shape gives it away
-        given().urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded").body("a=1")
+        given().urlEncodingEnabled(false)
+                .contentType("application/x-www-form-urlencoded")
+                .body("a=1")
                 .post("/proxy/session?" + signedQuery(ann))
-                .then().statusCode(415).contentType(containsString("application/problem+json"))
+                .then()
+                .statusCode(415)
+                .contentType(containsString("application/problem+json"))
                 .body("detail", containsString("application/json"));
-        given().urlEncodingEnabled(false).post("/proxy/session?" + signedQuery(ann))
-                .then().statusCode(415);
-        given().urlEncodingEnabled(false).contentType("application/json").header("Sec-Fetch-Site", "cross-site")
+        given().urlEncodingEnabled(false)
                 .post("/proxy/session?" + signedQuery(ann))
-                .then().statusCode(403).contentType(containsString("application/problem+json"));
+                .then()
+                .statusCode(415);
+        given().urlEncodingEnabled(false)
+                .contentType("application/json")
+                .header("Sec-Fetch-Site", "cross-site")
+                .post("/proxy/session?" + signedQuery(ann))
+                .then()
+                .statusCode(403)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Test
@@ -269,13 +309,19 @@ class StorefrontSessionTest {
                 .statusCode(allOf(greaterThan(199), lessThanOrEqualTo(204)))
                 .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
                 .header("Access-Control-Allow-Methods", containsString("GET"))
-                .header("Access-Control-Allow-Headers", allOf(containsString("Authorization"),
-                        containsString("Content-Type"), containsString("Idempotency-Key"), containsString("Last-Event-ID")))
+                .header(
+                        "Access-Control-Allow-Headers",
+                        allOf(
+                                containsString("Authorization"),
+                                containsString("Content-Type"),
+                                containsString("Idempotency-Key"),
+                                containsString("Last-Event-ID")))
                 .header("Access-Control-Max-Age", "600");
         given().header("Origin", "https://lavish-library.myshopify.com")
                 .header("Access-Control-Request-Method", "POST")
                 .options("/api/customers/me")
-                .then().header("Access-Control-Allow-Origin", "https://lavish-library.myshopify.com");
+                .then()
+                .header("Access-Control-Allow-Origin", "https://lavish-library.myshopify.com");
     }
 
     @Tag("security")
@@ -295,29 +341,38 @@ class StorefrontSessionTest {
     @Test
     void requestFromAShopOriginMayBeReadByThePage() {
         apiMe(tokenFor(ann)).statusCode(200);
-        given().header("Origin", ALLOWED_ORIGIN).header("Authorization", "Bearer " + tokenFor(ann))
+        given().header("Origin", ALLOWED_ORIGIN)
+                .header("Authorization", "Bearer " + tokenFor(ann))
                 .get("/api/customers/me")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN)
                 .header("Vary", containsString("Origin"));
         // the page can read why it was refused, too
-        given().header("Origin", ALLOWED_ORIGIN).get("/api/customers/me")
-                .then().statusCode(401).header("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
+        given().header("Origin", ALLOWED_ORIGIN)
+                .get("/api/customers/me")
+                .then()
+                .statusCode(401)
+                .header("Access-Control-Allow-Origin", ALLOWED_ORIGIN);
     }
 
     @Tag("security")
     @Test
     void requestFromAnotherOriginGetsNoAllowOrigin() {
-        given().header("Origin", "https://evil.example").header("Authorization", "Bearer " + tokenFor(ann))
+        given().header("Origin", "https://evil.example")
+                .header("Authorization", "Bearer " + tokenFor(ann))
                 .get("/api/customers/me")
-                .then().header("Access-Control-Allow-Origin", nullValue());
+                .then()
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void appProxyPathsGetNoCorsHeaders() {
-        given().urlEncodingEnabled(false).header("Origin", ALLOWED_ORIGIN)
+        given().urlEncodingEnabled(false)
+                .header("Origin", ALLOWED_ORIGIN)
                 .get("/proxy/customers/me?" + signedQuery(ann))
-                .then().statusCode(200).header("Access-Control-Allow-Origin", nullValue());
+                .then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
     }
-
 }

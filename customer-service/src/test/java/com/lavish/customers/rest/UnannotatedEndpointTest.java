@@ -1,15 +1,12 @@
 package com.lavish.customers.rest;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-
-import org.junit.jupiter.api.Tag;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.testsupport.UnannotatedEndpointContract;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Tag;
 
 /**
  * test-support's {@link UnannotatedEndpointContract} against this service: its probe, a storefront path with no

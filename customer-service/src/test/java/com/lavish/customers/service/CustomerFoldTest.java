@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import com.lavish.consumer.Delivery;
+import com.lavish.consumer.EventOutcome;
+import com.lavish.events.ShopifyEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
-
-import com.lavish.consumer.Delivery;
-import com.lavish.consumer.EventOutcome;
-import com.lavish.events.ShopifyEvent;
 
 /** The rules a poll's customer changes are folded by, without a database. */
 class CustomerFoldTest {
@@ -30,10 +28,26 @@ class CustomerFoldTest {
 
     private Delivery<CustomerChange> add(CustomerChange change) {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        ShopifyEvent event = new ShopifyEvent("ce-" + OFFSETS.incrementAndGet(), "customers/update", SHOP,
-                Instant.now().toString(), Long.toString(change.customerId()), "2026-07", null, body);
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("shopify.customers", 0, OFFSETS.get(), 0L,
-                TimestampType.CREATE_TIME, -1, body.length, event.recordKey().toString(), body, event.toHeaders(),
+        ShopifyEvent event = new ShopifyEvent(
+                "ce-" + OFFSETS.incrementAndGet(),
+                "customers/update",
+                SHOP,
+                Instant.now().toString(),
+                Long.toString(change.customerId()),
+                "2026-07",
+                null,
+                body);
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(
+                "shopify.customers",
+                0,
+                OFFSETS.get(),
+                0L,
+                TimestampType.CREATE_TIME,
+                -1,
+                body.length,
+                event.recordKey().toString(),
+                body,
+                event.toHeaders(),
                 Optional.empty());
         Delivery<CustomerChange> delivery = new Delivery<>(record, event, change);
         poll.add(delivery);
@@ -41,8 +55,21 @@ class CustomerFoldTest {
     }
 
     private static CustomerChange.Upsert snapshot(long id, String updatedAt, String firstName) {
-        return new CustomerChange.Upsert(new CustomerSnapshot(id, null, firstName, null, null, null, null, null, null,
-                null, Instant.parse(updatedAt), null, null, null));
+        return new CustomerChange.Upsert(new CustomerSnapshot(
+                id,
+                null,
+                firstName,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.parse(updatedAt),
+                null,
+                null,
+                null));
     }
 
     private static Instant at(String instant) {
@@ -68,7 +95,8 @@ class CustomerFoldTest {
     @Test
     void aTombstoneWinsOverEveryOtherChangeOfThePollBeforeOrAfterIt() {
         Delivery<CustomerChange> update = add(snapshot(2, "2026-01-02T00:00:00Z", "before"));
-        Delivery<CustomerChange> tags = add(new CustomerChange.Tags(2, Set.of("vip"), true, at("2026-01-02T00:00:00Z")));
+        Delivery<CustomerChange> tags =
+                add(new CustomerChange.Tags(2, Set.of("vip"), true, at("2026-01-02T00:00:00Z")));
         Delivery<CustomerChange> erase = add(new CustomerChange.Erase(2, at("2026-01-03T00:00:00Z")));
         Delivery<CustomerChange> lateUpdate = add(snapshot(2, "2026-01-04T00:00:00Z", "after"));
         Delivery<CustomerChange> secondErase = add(new CustomerChange.Erase(2, at("2026-01-05T00:00:00Z")));
@@ -102,12 +130,12 @@ class CustomerFoldTest {
 
     @Test
     void eachConsentChannelSummaryAndTagKeepsItsOwnNewestChange() {
-        Delivery<CustomerChange> emailNew = add(new CustomerChange.Consent(5, CustomerChange.Consent.Channel.EMAIL,
-                "subscribed", null, null, at("2026-01-03T00:00:00Z")));
-        Delivery<CustomerChange> emailOld = add(new CustomerChange.Consent(5, CustomerChange.Consent.Channel.EMAIL,
-                "unsubscribed", null, null, at("2026-01-02T00:00:00Z")));
-        Delivery<CustomerChange> sms = add(new CustomerChange.Consent(5, CustomerChange.Consent.Channel.SMS,
-                "subscribed", null, null, at("2026-01-01T00:00:00Z")));
+        Delivery<CustomerChange> emailNew = add(new CustomerChange.Consent(
+                5, CustomerChange.Consent.Channel.EMAIL, "subscribed", null, null, at("2026-01-03T00:00:00Z")));
+        Delivery<CustomerChange> emailOld = add(new CustomerChange.Consent(
+                5, CustomerChange.Consent.Channel.EMAIL, "unsubscribed", null, null, at("2026-01-02T00:00:00Z")));
+        Delivery<CustomerChange> sms = add(new CustomerChange.Consent(
+                5, CustomerChange.Consent.Channel.SMS, "subscribed", null, null, at("2026-01-01T00:00:00Z")));
         add(new CustomerChange.Tags(5, Set.of("book-club", "vip"), true, at("2026-01-03T10:00:00Z")));
         add(new CustomerChange.Tags(5, Set.of("book-club"), false, at("2026-01-03T11:00:00Z")));
         add(new CustomerChange.Tags(5, Set.of("book-club", "gift"), true, at("2026-01-03T09:00:00Z")));

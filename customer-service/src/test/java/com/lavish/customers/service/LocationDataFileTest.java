@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
 
 /** The generated resource, as tools/locations/generate.sh must leave it. */
 class LocationDataFileTest {
@@ -38,7 +36,9 @@ class LocationDataFileTest {
             assertFalse(country.get("states").isEmpty(), code + " has states");
             for (JsonNode state : country.get("states")) {
                 assertTrue(state.get("iso_code").asText().startsWith(code + "-"), "ISO 3166-2: " + state);
-                assertFalse(state.get("cities").isEmpty(), code + "-" + state.get("code").asText() + " has cities");
+                assertFalse(
+                        state.get("cities").isEmpty(),
+                        code + "-" + state.get("code").asText() + " has cities");
             }
         }
     }

@@ -11,10 +11,10 @@ public final class AdminCredentials {
     public static final String ADMIN_PASSWORD = "test-only-admin-password";
     /** Authenticated, but without the admin role. */
     public static final String AUDITOR = "auditor";
+
     public static final String AUDITOR_PASSWORD = "test-only-auditor-password";
 
-    private AdminCredentials() {
-    }
+    private AdminCredentials() {}
 
     public static RequestSpecification asAdmin() {
         return given().contentType("application/json").auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);

@@ -1,13 +1,11 @@
 package com.lavish.customers.support;
 
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import com.lavish.customers.EncryptedColumns;
 import com.lavish.events.Topics;
 import com.lavish.testsupport.Webhooks;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The privacy tests' additions to {@link CustomerEventFixture} (which they use for customers and their rows):
@@ -40,8 +38,8 @@ public final class ComplianceEventFixture implements AutoCloseable {
 
     /** Publishes one delivery to shopify.compliance, keyed by the customer when there is one; returns ce_id. */
     public String send(String type, String shop, Long customerId, String body, String ceId, String ceTime) {
-        return customers.publish(Topics.COMPLIANCE, Webhooks.event(ceId, type, shop, ceTime, customerId,
-                Webhooks.utf8(body)));
+        return customers.publish(
+                Topics.COMPLIANCE, Webhooks.event(ceId, type, shop, ceTime, customerId, Webhooks.utf8(body)));
     }
 
     public String send(String type, String shop, Long customerId, String body) {
@@ -64,14 +62,19 @@ public final class ComplianceEventFixture implements AutoCloseable {
 
     /** Customers, addresses and applied events of the shop, all together. */
     public int shopRowCount(String shop) {
-        return count("select (select count(*) from customer.customer where shop_domain = ?)"
-                + " + (select count(*) from customer.customer_address where shop_domain = ?)"
-                + " + (select count(*) from customer.applied_event where shop_domain = ?) as n", shop, shop, shop);
+        return count(
+                "select (select count(*) from customer.customer where shop_domain = ?)"
+                        + " + (select count(*) from customer.customer_address where shop_domain = ?)"
+                        + " + (select count(*) from customer.applied_event where shop_domain = ?) as n",
+                shop,
+                shop,
+                shop);
     }
 
     public Map<String, Object> customerRow(String shop, long shopifyId) {
-        return customers.decrypted(query("select * from customer.customer where shop_domain = ? and shopify_id = ?",
-                shop, shopifyId), EncryptedColumns.CUSTOMER);
+        return customers.decrypted(
+                query("select * from customer.customer where shop_domain = ? and shopify_id = ?", shop, shopifyId),
+                EncryptedColumns.CUSTOMER);
     }
 
     private int count(String sql, Object... parameters) {

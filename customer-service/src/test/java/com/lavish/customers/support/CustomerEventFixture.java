@@ -2,23 +2,6 @@ package com.lavish.customers.support;
 
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-
-import javax.sql.DataSource;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import org.apache.kafka.common.header.Headers;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +18,19 @@ import com.lavish.testsupport.AppliedEvents;
 import com.lavish.testsupport.EventPublisher;
 import com.lavish.testsupport.TestShop;
 import com.lavish.testsupport.Webhooks;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What the tests need around the service: Shopify-shaped customer payloads (after Shopify's customers/create
@@ -53,8 +49,8 @@ public final class CustomerEventFixture implements AutoCloseable {
     private final DataSource database;
     private final AppliedEvents ledger;
     /** The service's own keyset (the test profile's), to read the encrypted columns as the service does. */
-    private final PersonalDataCipher cipher = PersonalDataCipher.fromKeyset(
-            ConfigProvider.getConfig().getValue("personal-data.keyset", String.class));
+    private final PersonalDataCipher cipher =
+            PersonalDataCipher.fromKeyset(ConfigProvider.getConfig().getValue("personal-data.keyset", String.class));
 
     public CustomerEventFixture(DataSource database) {
         this.database = database;
@@ -171,8 +167,10 @@ public final class CustomerEventFixture implements AutoCloseable {
         for (ObjectNode body : bodies) {
             send("customers/create", body.get("id").longValue(), body);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(bodies)
-                .noneMatch(body -> customerRow(body.get("id").longValue()).isEmpty()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Arrays.stream(bodies)
+                        .noneMatch(
+                                body -> customerRow(body.get("id").longValue()).isEmpty()));
     }
 
     /** The stored customer row, column by column, its personal columns decrypted; or an empty map. */
@@ -187,15 +185,25 @@ public final class CustomerEventFixture implements AutoCloseable {
 
     /** The customer's customer_tag rows as "tag=present". */
     public List<String> tagRows(long shopifyId) {
-        return DatabaseRows.of(database, "select t.tag, t.present from customer.customer_tag t join customer.customer c "
-                + "on c.id = t.customer_id where c.shop_domain = ? and c.shopify_id = ? order by t.tag", SHOP, shopifyId)
-                .stream().map(row -> row.get("tag") + "=" + row.get("present")).toList();
+        return DatabaseRows.of(
+                        database,
+                        "select t.tag, t.present from customer.customer_tag t join customer.customer c "
+                                + "on c.id = t.customer_id where c.shop_domain = ? and c.shopify_id = ? order by t.tag",
+                        SHOP,
+                        shopifyId)
+                .stream()
+                .map(row -> row.get("tag") + "=" + row.get("present"))
+                .toList();
     }
 
     /** The customer's address row with this Shopify id, as stored. */
     public Map<String, Object> rawAddressRow(long shopifyId, long shopifyAddressId) {
-        return query("select a.* from customer.customer_address a join customer.customer c on c.id = a.customer_id "
-                + "where c.shop_domain = ? and c.shopify_id = ? and a.shopify_address_id = ?", SHOP, shopifyId, shopifyAddressId);
+        return query(
+                "select a.* from customer.customer_address a join customer.customer c on c.id = a.customer_id "
+                        + "where c.shop_domain = ? and c.shopify_id = ? and a.shopify_address_id = ?",
+                SHOP,
+                shopifyId,
+                shopifyAddressId);
     }
 
     /** The row with its encrypted columns decrypted as the service would: bound to the row's key. */
@@ -222,7 +230,8 @@ public final class CustomerEventFixture implements AutoCloseable {
 
     /** Runs an update over JDBC, as a row written outside the service would be. */
     public int update(String sql, Object... parameters) {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -233,8 +242,11 @@ public final class CustomerEventFixture implements AutoCloseable {
     }
 
     public int addressCount(long shopifyId) {
-        Map<String, Object> row = query("select count(*) as n from customer.customer_address a join customer.customer c "
-                + "on c.id = a.customer_id where c.shop_domain = ? and c.shopify_id = ?", SHOP, shopifyId);
+        Map<String, Object> row = query(
+                "select count(*) as n from customer.customer_address a join customer.customer c "
+                        + "on c.id = a.customer_id where c.shop_domain = ? and c.shopify_id = ?",
+                SHOP,
+                shopifyId);
         return ((Number) row.get("n")).intValue();
     }
 

@@ -24,8 +24,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    public ServiceProcess(Map<String, String> infrastructure, int port, int managementPort, Map<String, String> settings,
-                   Path log) {
+    public ServiceProcess(
+            Map<String, String> infrastructure, int port, int managementPort, Map<String, String> settings, Path log) {
         this.managementPort = managementPort;
         this.log = log;
         environment = new HashMap<>(infrastructure);
@@ -40,8 +40,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts it and waits until it is ready. */
     public ServiceProcess start() {
         File jar = Path.of("target", "quarkus-app", "quarkus-run.jar").toFile();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar.getAbsolutePath())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "-XX:+UseSerialGC",
+                        "-jar",
+                        jar.getAbsolutePath())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -68,8 +72,10 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("the service stopped while starting; see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
-                        + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }

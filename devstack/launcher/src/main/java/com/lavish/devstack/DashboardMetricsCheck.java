@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +47,12 @@ public abstract class DashboardMetricsCheck {
      * gauge counted on a schedule is registered when its bean first runs (5 s after the start, say).
      */
     protected static void assertExported(String metric) {
-        await(metric).atMost(Duration.ofSeconds(30)).untilAsserted(() -> ManagementPort.given().get("/q/metrics")
-                .then().statusCode(200).body(matchesPattern("(?s).*\\n" + metric + "[{ ].*")));
+        await(metric)
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> ManagementPort.given()
+                        .get("/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .body(matchesPattern("(?s).*\\n" + metric + "[{ ].*")));
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 /**
@@ -17,12 +16,11 @@ import javax.sql.DataSource;
  */
 public final class DatabaseRows {
 
-    private DatabaseRows() {
-    }
+    private DatabaseRows() {}
 
     public static List<Map<String, Object>> of(DataSource database, String sql, Object... parameters) {
         try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

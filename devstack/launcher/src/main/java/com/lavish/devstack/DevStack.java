@@ -1,5 +1,6 @@
 package com.lavish.devstack;
 
+import com.lavish.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,10 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.jboss.logging.Logger;
-
-import com.lavish.events.Topics;
 
 /**
  * The suite's infrastructure: embedded Postgres, Redis, Kafka and a mail server (GreenMail) by default, or the real
@@ -33,6 +31,7 @@ public final class DevStack implements AutoCloseable {
     private final Map<Component, AutoCloseable> started = new EnumMap<>(Component.class);
     /** What this instance started itself, and so stops. */
     private final Set<Component> owned = EnumSet.noneOf(Component.class);
+
     private PostgresServer postgres;
     private RedisServer redis;
     private KafkaBroker kafka;
@@ -45,8 +44,17 @@ public final class DevStack implements AutoCloseable {
      * @param adoptRunning a server already listening on its port was started by this JVM for these settings
      *                     (through another class loader): use it rather than start a second one
      */
-    public record Settings(Path home, boolean keepData, int postgresPort, int redisPort, int kafkaPort,
-                           int kafkaControllerPort, int smtpPort, int imapPort, int partitions, boolean adoptRunning) {
+    public record Settings(
+            Path home,
+            boolean keepData,
+            int postgresPort,
+            int redisPort,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int smtpPort,
+            int imapPort,
+            int partitions,
+            boolean adoptRunning) {
 
         /** Fixed ports and data kept under {@code home}: what the local run uses. */
         public static Settings localRun(Path home) {
@@ -56,8 +64,17 @@ public final class DevStack implements AutoCloseable {
         /** Free ports and a fresh temporary directory: what each test JVM uses. */
         public static Settings tests() {
             try {
-                return new Settings(Files.createTempDirectory("devstack-"), false, FreePort.pick(), FreePort.pick(),
-                        FreePort.pick(), FreePort.pick(), FreePort.pick(), FreePort.pick(), 3, false);
+                return new Settings(
+                        Files.createTempDirectory("devstack-"),
+                        false,
+                        FreePort.pick(),
+                        FreePort.pick(),
+                        FreePort.pick(),
+                        FreePort.pick(),
+                        FreePort.pick(),
+                        FreePort.pick(),
+                        3,
+                        false);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -78,12 +95,17 @@ public final class DevStack implements AutoCloseable {
             long begin = System.nanoTime();
             boolean adopt = settings.adoptRunning() && FreePort.isListening(portOf(component));
             AutoCloseable server = switch (component) {
-                case POSTGRES -> postgres = new PostgresServer(settings.postgresPort(),
-                        settings.home().resolve("postgres"), settings.keepData());
-                case REDIS -> redis = new RedisServer(settings.redisPort(), settings.home().resolve("redis"),
-                        settings.keepData());
-                case KAFKA -> kafka = new KafkaBroker(settings.kafkaPort(), settings.kafkaControllerPort(),
-                        settings.home().resolve("kafka"));
+                case POSTGRES ->
+                    postgres = new PostgresServer(
+                            settings.postgresPort(), settings.home().resolve("postgres"), settings.keepData());
+                case REDIS ->
+                    redis = new RedisServer(
+                            settings.redisPort(), settings.home().resolve("redis"), settings.keepData());
+                case KAFKA ->
+                    kafka = new KafkaBroker(
+                            settings.kafkaPort(),
+                            settings.kafkaControllerPort(),
+                            settings.home().resolve("kafka"));
                 case MAIL -> mail = new MailServer(settings.smtpPort(), settings.imapPort());
             };
             started.put(component, server);
@@ -159,8 +181,12 @@ public final class DevStack implements AutoCloseable {
     /** The same configuration as environment variables, for services started as processes by the local run. */
     public synchronized Map<String, String> environmentVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
-        quarkusConfig().forEach((property, value) -> variables.put(
-                property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        quarkusConfig()
+                .forEach((property, value) -> variables.put(
+                        property.toUpperCase(java.util.Locale.ROOT)
+                                .replace('.', '_')
+                                .replace('-', '_'),
+                        value));
         if (mail != null) {
             // the local run's sender; a service's tests keep their own, and a real server comes with its operator's
             variables.put("QUARKUS_MAILER_FROM", LOCAL_SENDER);

@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -24,17 +23,19 @@ public final class DevStackMain {
     private static final Logger LOG = Logger.getLogger(DevStackMain.class);
     static final int ALREADY_RUNNING = 3;
 
-    private DevStackMain() {
-    }
+    private DevStackMain() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args, Set.of("home", "env-file", "components"));
         Path home = Path.of(options.getOrDefault("home", ".devstack")).toAbsolutePath();
-        Path envFile = Path.of(options.getOrDefault("env-file", home.resolve("env").toString())).toAbsolutePath();
+        Path envFile = Path.of(
+                        options.getOrDefault("env-file", home.resolve("env").toString()))
+                .toAbsolutePath();
         Files.createDirectories(home);
 
-        try (FileChannel lockChannel = FileChannel.open(home.resolve("devstack.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = lockChannel.tryLock()) {
+        try (FileChannel lockChannel = FileChannel.open(
+                        home.resolve("devstack.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockChannel.tryLock()) {
             if (lock == null) {
                 LOG.errorf("devstack already runs for %s; its settings are in %s", home, envFile);
                 System.exit(ALREADY_RUNNING);
@@ -42,10 +43,13 @@ public final class DevStackMain {
             Files.deleteIfExists(envFile);
             DevStack stack = new DevStack(DevStack.Settings.localRun(home), System.getenv());
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stack.close();
-                stopped.countDown();
-            }, "devstack-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                stack.close();
+                                stopped.countDown();
+                            },
+                            "devstack-stop"));
             stack.start(Component.parse(options.get("components")));
             writeEnvFile(envFile, stack.environmentVariables());
             LOG.infof("devstack ready; settings for the services in %s", envFile);
@@ -55,8 +59,11 @@ public final class DevStackMain {
 
     private static void writeEnvFile(Path envFile, Map<String, String> variables) throws IOException {
         StringBuilder text = new StringBuilder("# written by devstack; source it to reach the local infrastructure\n");
-        variables.forEach((name, value) -> text.append("export ").append(name).append("='")
-                .append(value.replace("'", "'\\''")).append("'\n"));
+        variables.forEach((name, value) -> text.append("export ")
+                .append(name)
+                .append("='")
+                .append(value.replace("'", "'\\''"))
+                .append("'\n"));
         Path partial = envFile.resolveSibling(envFile.getFileName() + ".partial");
         Files.writeString(partial, text);
         // the run script waits for the file: it must appear whole

@@ -1,9 +1,8 @@
 package com.lavish.devstack;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 import java.util.Set;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a {@code @QuarkusTest} real infrastructure: the JVM's {@link SharedDevStack}, started on first use.

@@ -10,8 +10,7 @@ import java.net.Socket;
 /** Loopback ports: a free one for tests, and whether something already listens on a given one. */
 final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     static int pick() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,5 +1,6 @@
 package com.lavish.devstack;
 
+import com.lavish.devstack.kafka.ParentWatchingKafka;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,13 +18,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.jboss.logging.Logger;
-
-import com.lavish.devstack.kafka.ParentWatchingKafka;
 
 /**
  * One Apache Kafka node in KRaft mode (broker and controller), in a JVM of its own on Kafka's own jars, so that
@@ -63,8 +61,16 @@ public final class KafkaBroker implements AutoCloseable {
             Path config = writeConfig();
             Path logs = directory.resolve("logs");
             if (!Files.exists(logs.resolve("meta.properties"))) {
-                run(List.of("format", "--cluster-id", CLUSTER_ID, "--config", config.toString(), "--ignore-formatted"),
-                        "kafka.tools.StorageTool", Duration.ofSeconds(60));
+                run(
+                        List.of(
+                                "format",
+                                "--cluster-id",
+                                CLUSTER_ID,
+                                "--config",
+                                config.toString(),
+                                "--ignore-formatted"),
+                        "kafka.tools.StorageTool",
+                        Duration.ofSeconds(60));
             }
             process = java(List.of(config.toString()), "kafka.Kafka", true).start();
             pidFile.write(process.pid());
@@ -127,8 +133,8 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = Admin.create(adminConfig(bootstrapServers()))) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see "
-                            + directory.resolve("kafka.log"));
+                    throw new IllegalStateException(
+                            "Kafka exited with " + process.exitValue() + "; see " + directory.resolve("kafka.log"));
                 }
                 try {
                     admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
@@ -143,10 +149,15 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static Map<String, Object> adminConfig(String bootstrapServers) {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                500);
     }
 
     private Path writeConfig() throws IOException {
@@ -208,19 +219,25 @@ public final class KafkaBroker implements AutoCloseable {
      */
     private ProcessBuilder java(List<String> args, String mainClass, boolean broker) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java,
-                "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", broker ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xms64m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                broker ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties"),
                 "-Ddevstack.parent.pid=" + ProcessHandle.current().pid(),
                 "-Ddevstack.kafka.main=" + mainClass,
                 "-Ddevstack.dir=" + directory,
-                "-cp", brokerClasspath(),
+                "-cp",
+                brokerClasspath(),
                 ParentWatchingKafka.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("kafka.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        directory.resolve("kafka.log").toFile()));
     }
 
     /** Kafka's jars, as the kafka-runtime module resolved them, and the launcher class that watches this JVM. */
@@ -230,8 +247,12 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("devstack-kafka-runtime is not on the classpath");
             }
             String jars = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            String launcher = Path.of(ParentWatchingKafka.class.getProtectionDomain().getCodeSource().getLocation()
-                    .toURI()).toString();
+            String launcher = Path.of(ParentWatchingKafka.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
             return launcher + java.io.File.pathSeparator + jars;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,16 @@
 package com.lavish.devstack;
 
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -13,20 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-
 import org.jboss.logging.Logger;
-
-import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
-import io.vertx.httpproxy.HttpProxy;
-import io.vertx.httpproxy.ProxyContext;
-import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * The local API gateway: one edge port that routes by path prefix to the owning service and never rewrites the
@@ -52,8 +50,8 @@ public final class LocalApiGateway {
      * trust, so what a client claims in them is dropped (the X-Forwarded-Proto/-Host it sets replace theirs;
      * X-Forwarded-For it appends to, as the Kubernetes Gateway does).
      */
-    private static final List<String> CLIENT_FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-Port",
-            "X-Forwarded-Prefix", "X-Forwarded-Ssl", "X-Real-IP");
+    private static final List<String> CLIENT_FORWARDING_HEADERS =
+            List.of("Forwarded", "X-Forwarded-Port", "X-Forwarded-Prefix", "X-Forwarded-Ssl", "X-Real-IP");
 
     /** One route: requests whose path is {@code prefix} or below it go to {@code port} on loopback. */
     public record Route(String prefix, int port) {
@@ -79,9 +77,10 @@ public final class LocalApiGateway {
                     others.add(args[i]);
                 }
             }
-            Map<String, String> options = Options.parse(others.toArray(String[]::new),
-                    Set.of("host", "port", "routes", "backend"));
-            return new Settings(options.getOrDefault("host", DEFAULT_HOST),
+            Map<String, String> options =
+                    Options.parse(others.toArray(String[]::new), Set.of("host", "port", "routes", "backend"));
+            return new Settings(
+                    options.getOrDefault("host", DEFAULT_HOST),
                     Integer.parseInt(options.getOrDefault("port", Integer.toString(DEFAULT_PORT))),
                     Path.of(options.getOrDefault("routes", "deploy/local/routes.properties")),
                     parseBackends(backends));
@@ -97,7 +96,9 @@ public final class LocalApiGateway {
                             + " then every replica's port), was '" + value + "'");
                 }
                 int routed = port(parts[0], value);
-                List<Integer> replicas = Arrays.stream(parts[1].split(",", -1)).map(p -> port(p, value)).distinct()
+                List<Integer> replicas = Arrays.stream(parts[1].split(",", -1))
+                        .map(p -> port(p, value))
+                        .distinct()
                         .toList();
                 if (backends.put(routed, replicas) != null) {
                     throw new IllegalArgumentException("--backend names port " + routed + " twice");
@@ -119,21 +120,23 @@ public final class LocalApiGateway {
         }
     }
 
-    private LocalApiGateway() {
-    }
+    private LocalApiGateway() {}
 
     public static void main(String[] args) throws IOException {
         Settings settings = Settings.parse(args);
         List<Route> routes = readRoutes(settings.routes());
-        settings.backends().keySet().stream().filter(port -> routes.stream().noneMatch(r -> r.port() == port))
-                .findFirst().ifPresent(port -> {
-                    throw new IllegalArgumentException("--backend " + port + ": no route of " + settings.routes()
-                            + " goes to port " + port);
+        settings.backends().keySet().stream()
+                .filter(port -> routes.stream().noneMatch(r -> r.port() == port))
+                .findFirst()
+                .ifPresent(port -> {
+                    throw new IllegalArgumentException(
+                            "--backend " + port + ": no route of " + settings.routes() + " goes to port " + port);
                 });
         Vertx vertx = Vertx.vertx();
         start(vertx, settings.host(), settings.port(), routes, settings.backends())
-                .onSuccess(server -> LOG.infof("local API gateway on %s:%d: %s; replicas %s", settings.host(),
-                        server.actualPort(), routes, settings.backends()))
+                .onSuccess(server -> LOG.infof(
+                        "local API gateway on %s:%d: %s; replicas %s",
+                        settings.host(), server.actualPort(), routes, settings.backends()))
                 .onFailure(e -> {
                     LOG.errorf("local API gateway did not start: %s", e.getMessage());
                     System.exit(1);
@@ -146,8 +149,8 @@ public final class LocalApiGateway {
             properties.load(reader);
         }
         List<Route> routes = new ArrayList<>();
-        properties.forEach((prefix, port) -> routes.add(new Route((String) prefix,
-                Integer.parseInt(((String) port).trim()))));
+        properties.forEach(
+                (prefix, port) -> routes.add(new Route((String) prefix, Integer.parseInt(((String) port).trim()))));
         return routes;
     }
 
@@ -160,41 +163,64 @@ public final class LocalApiGateway {
      * As {@link #start(Vertx, String, int, List)}, with the replicas of the services that run more than one: a route's
      * port to the ports of its service's replicas, which take its requests in turn; a port not named is one replica.
      */
-    public static Future<HttpServer> start(Vertx vertx, String host, int port, List<Route> routes,
-            Map<Integer, List<Integer>> backends) {
+    public static Future<HttpServer> start(
+            Vertx vertx, String host, int port, List<Route> routes, Map<Integer, List<Integer>> backends) {
         // an open stream (GET orders/events) holds its upstream connection as long as the browser holds it: the pool
         // (one per replica) must not cap the streams a service can serve through the gateway
-        var client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(4096).setKeepAlive(true));
+        var client = vertx.createHttpClient(
+                new HttpClientOptions().setMaxPoolSize(4096).setKeepAlive(true));
         RouteTable table = new RouteTable(routes);
         // one proxy per service, not per route: the turn goes round all of a service's requests, whatever their path
         Map<Integer, HttpProxy> services = new HashMap<>();
         Map<Route, HttpProxy> proxies = new HashMap<>();
         for (Route route : routes) {
-            proxies.put(route, services.computeIfAbsent(route.port(), service -> HttpProxy.reverseProxy(client)
-                    .origin(new ReplicaBalancer(backends.getOrDefault(service, List.of(service))))
-                    .addInterceptor(new ForwardedHeaders())));
+            proxies.put(
+                    route,
+                    services.computeIfAbsent(
+                            route.port(),
+                            service -> HttpProxy.reverseProxy(client)
+                                    .origin(new ReplicaBalancer(backends.getOrDefault(service, List.of(service))))
+                                    .addInterceptor(new ForwardedHeaders())));
         }
-        return vertx.createHttpServer().requestHandler(request -> {
-            Optional<String> refused = RequestPathCheck.problem(request.uri());
-            if (refused.isPresent()) {
-                problem(request, 400, "Bad request path", refused.get());
-                return;
-            }
-            String path = request.path();
-            if (RouteTable.isManagementPath(path)) {
-                problem(request, 404, "No route", "/q/... (health, metrics, OpenAPI) is each service's management"
-                        + " port's, never served through this gateway");
-                return;
-            }
-            table.match(path).ifPresentOrElse(route -> proxies.get(route).handle(request),
-                    () -> problem(request, 404, "No route", "no service serves " + path + " behind this gateway"));
-        }).listen(port, host);
+        return vertx.createHttpServer()
+                .requestHandler(request -> {
+                    Optional<String> refused = RequestPathCheck.problem(request.uri());
+                    if (refused.isPresent()) {
+                        problem(request, 400, "Bad request path", refused.get());
+                        return;
+                    }
+                    String path = request.path();
+                    if (RouteTable.isManagementPath(path)) {
+                        problem(
+                                request,
+                                404,
+                                "No route",
+                                "/q/... (health, metrics, OpenAPI) is each service's management"
+                                        + " port's, never served through this gateway");
+                        return;
+                    }
+                    table.match(path)
+                            .ifPresentOrElse(
+                                    route -> proxies.get(route).handle(request),
+                                    () -> problem(
+                                            request,
+                                            404,
+                                            "No route",
+                                            "no service serves " + path + " behind this gateway"));
+                })
+                .listen(port, host);
     }
 
     private static void problem(HttpServerRequest request, int status, String title, String detail) {
-        request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .end(new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
-                        .put("detail", detail).encode());
+        request.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/problem+json")
+                .end(new JsonObject()
+                        .put("type", "about:blank")
+                        .put("title", title)
+                        .put("status", status)
+                        .put("detail", detail)
+                        .encode());
     }
 
     /**

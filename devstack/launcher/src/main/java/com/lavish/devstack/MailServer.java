@@ -23,8 +23,9 @@ public final class MailServer implements AutoCloseable {
 
     void start() {
         greenMail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)});
+            new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)
+        });
         greenMail.start();
     }
 

@@ -1,11 +1,9 @@
 package com.lavish.devstack;
 
-import java.net.URI;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The management interface of the service under test ({@code quarkus.management.enabled}): /q/health, /q/metrics
@@ -14,14 +12,15 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class ManagementPort {
 
-    private ManagementPort() {
-    }
+    private ManagementPort() {}
 
     /** rest-assured's {@code given()}, aimed at the management interface. */
     public static RequestSpecification given() {
         // Quarkus' test framework resolves test.management.url (http://host:port/q) from the test's configuration
         URI management = URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
-        return RestAssured.given().baseUri(management.getScheme() + "://" + management.getHost())
-                .port(management.getPort()).basePath("");
+        return RestAssured.given()
+                .baseUri(management.getScheme() + "://" + management.getHost())
+                .port(management.getPort())
+                .basePath("");
     }
 }

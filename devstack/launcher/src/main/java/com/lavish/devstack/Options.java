@@ -7,8 +7,7 @@ import java.util.Set;
 /** {@code --name value} command-line options, refusing names a command does not know. */
 final class Options {
 
-    private Options() {
-    }
+    private Options() {}
 
     static Map<String, String> parse(String[] args, Set<String> known) {
         Map<String, String> options = new HashMap<>();

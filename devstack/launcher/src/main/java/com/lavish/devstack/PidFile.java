@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -47,7 +46,8 @@ final class PidFile {
 
     /** As {@link #endOrphan(String)}; {@code forcibly} ends it at once, as a crash would. */
     void endOrphan(String marker, boolean forcibly) {
-        Optional<ProcessHandle> orphan = readPid().flatMap(ProcessHandle::of)
+        Optional<ProcessHandle> orphan = readPid()
+                .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> commandLine(p).contains(marker));
         orphan.ifPresent(p -> {
@@ -80,7 +80,8 @@ final class PidFile {
     /** The full command line: /proc on Linux, since ProcessHandle.Info truncates it there. */
     private static String commandLine(ProcessHandle process) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline")).replace('\0', ' ');
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"))
+                    .replace('\0', ' ');
         } catch (IOException e) {
             return process.info().commandLine().orElse("");
         }

@@ -1,5 +1,6 @@
 package com.lavish.devstack;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** A real PostgreSQL 17 from zonky's binaries, on loopback. Services share the database, one schema each. */
 public final class PostgresServer implements AutoCloseable {
@@ -82,11 +81,14 @@ public final class PostgresServer implements AutoCloseable {
                 command.addAll(List.of("/usr/bin/unshare", "-U"));
             }
             java.util.regex.Matcher words = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)")
-                    .matcher(Files.readString(dataDirectory.resolve("postmaster.opts")).trim());
+                    .matcher(Files.readString(dataDirectory.resolve("postmaster.opts"))
+                            .trim());
             while (words.find()) {
                 command.add(words.group(1) != null ? words.group(1) : words.group(2));
             }
-            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (!accepts()) {
@@ -103,8 +105,8 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private boolean accepts() {
-        try (java.sql.Connection ignored = java.sql.DriverManager.getConnection(jdbcUrl(), USER, "")) {
-            return true;
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl(), USER, "")) {
+            return connection.isValid(1);
         } catch (java.sql.SQLException e) {
             return false;
         }
@@ -129,7 +131,9 @@ public final class PostgresServer implements AutoCloseable {
     /** The postmaster (first line of postmaster.pid) and its children. */
     private List<String> serverProcesses() {
         try {
-            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
             List<String> pids = new ArrayList<>();
             pids.add(Long.toString(postmaster));
             ProcessHandle.of(postmaster).ifPresent(p -> p.children().forEach(c -> pids.add(Long.toString(c.pid()))));
@@ -165,10 +169,15 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Quarkus configuration (property names as Quarkus reads them) that points a service at this server. */
     Map<String, String> quarkusConfig() {
-        return Map.of("quarkus.datasource.jdbc.url", jdbcUrl(),
-                "quarkus.datasource.reactive.url", reactiveUrl(),
-                "quarkus.datasource.username", USER,
-                "quarkus.datasource.password", "");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                jdbcUrl(),
+                "quarkus.datasource.reactive.url",
+                reactiveUrl(),
+                "quarkus.datasource.username",
+                USER,
+                "quarkus.datasource.password",
+                "");
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import redis.embedded.core.RedisServerBuilder;
 
 /** Redis 6.2 from codemonstur's embedded binaries, on loopback. */
@@ -73,7 +72,8 @@ public final class RedisServer implements AutoCloseable {
             stopped.get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception notStopped) {
             // it is this JVM's child, whatever became of its directory and pid file
-            ProcessHandle.current().children()
+            ProcessHandle.current()
+                    .children()
                     .filter(p -> p.info().command().orElse("").contains("redis-server"))
                     .forEach(ProcessHandle::destroyForcibly);
         }

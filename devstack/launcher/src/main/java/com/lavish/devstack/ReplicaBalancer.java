@@ -1,13 +1,5 @@
 package com.lavish.devstack;
 
-import java.net.ConnectException;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.jboss.logging.Logger;
-
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -15,6 +7,12 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.OriginRequestProvider;
 import io.vertx.httpproxy.ProxyContext;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * The replicas of one service behind the local API gateway, on loopback: each request goes to the next replica in
@@ -37,7 +35,9 @@ final class ReplicaBalancer implements OriginRequestProvider {
         if (ports.isEmpty()) {
             throw new IllegalArgumentException("a service behind the gateway has at least one replica");
         }
-        this.replicas = ports.stream().map(port -> SocketAddress.inetSocketAddress(port, "127.0.0.1")).toList();
+        this.replicas = ports.stream()
+                .map(port -> SocketAddress.inetSocketAddress(port, "127.0.0.1"))
+                .toList();
     }
 
     @Override
@@ -47,20 +47,25 @@ final class ReplicaBalancer implements OriginRequestProvider {
 
     private Future<HttpClientRequest> connect(HttpClient client, int first, int tried) {
         SocketAddress replica = replicas.get((first + tried) % replicas.size());
-        return client.request(new RequestOptions().setServer(replica)).onSuccess(request -> {
-            if (refusing.remove(replica)) {
-                LOG.infof("%s takes connections again", replica);
-            }
-        }).recover(failure -> {
-            if (!(failure instanceof ConnectException)) {
-                return Future.failedFuture(failure);
-            }
-            if (refusing.add(replica)) {
-                LOG.warnf("%s refused the connection (%s); its requests go to the other replicas", replica,
-                        failure.getMessage());
-            }
-            return tried + 1 < replicas.size() ? connect(client, first, tried + 1) : Future.failedFuture(failure);
-        });
+        return client.request(new RequestOptions().setServer(replica))
+                .onSuccess(request -> {
+                    if (refusing.remove(replica)) {
+                        LOG.infof("%s takes connections again", replica);
+                    }
+                })
+                .recover(failure -> {
+                    if (!(failure instanceof ConnectException)) {
+                        return Future.failedFuture(failure);
+                    }
+                    if (refusing.add(replica)) {
+                        LOG.warnf(
+                                "%s refused the connection (%s); its requests go to the other replicas",
+                                replica, failure.getMessage());
+                    }
+                    return tried + 1 < replicas.size()
+                            ? connect(client, first, tried + 1)
+                            : Future.failedFuture(failure);
+                });
     }
 
     @Override

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 final class RequestPathCheck {
 
-    private RequestPathCheck() {
-    }
+    private RequestPathCheck() {}
 
     /** Why the request target is refused, in words for the caller; empty when it may be routed. */
     static Optional<String> problem(String target) {
@@ -58,9 +57,10 @@ final class RequestPathCheck {
             case '.' -> Optional.of("the path contains an encoded dot (%2e); write dots as they are");
             case '/' -> Optional.of("the path contains an encoded slash (%2f); a segment cannot contain a slash here");
             case '\\' -> Optional.of("the path contains an encoded backslash (%5c)");
-            default -> decoded < 0x20 || decoded == 0x7f
-                    ? Optional.of("the path contains an encoded control character")
-                    : Optional.empty();
+            default ->
+                decoded < 0x20 || decoded == 0x7f
+                        ? Optional.of("the path contains an encoded control character")
+                        : Optional.empty();
         };
     }
 

@@ -1,10 +1,9 @@
 package com.lavish.devstack;
 
+import com.lavish.devstack.LocalApiGateway.Route;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
-import com.lavish.devstack.LocalApiGateway.Route;
 
 /**
  * The local API gateway's routes, matched on whole path segments: {@code /webhooks} serves {@code /webhooks} and
@@ -18,7 +17,9 @@ final class RouteTable {
 
     RouteTable(List<Route> routes) {
         // longest prefix first, so /proxy/orders/events is not taken by a shorter /proxy route
-        this.routes = routes.stream().sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed())
+        this.routes = routes.stream()
+                .sorted(Comparator.comparingInt((Route r) -> r.prefix().length())
+                        .reversed())
                 .toList();
     }
 

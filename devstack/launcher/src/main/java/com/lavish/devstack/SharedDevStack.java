@@ -16,8 +16,7 @@ public final class SharedDevStack {
     private static final String PREFIX = "devstack.shared.";
     private static DevStack stack;
 
-    private SharedDevStack() {
-    }
+    private SharedDevStack() {}
 
     /** This class loader's view of the JVM's stack; the first one anywhere picks its ports and directory. */
     public static DevStack get() {
@@ -28,16 +27,26 @@ public final class SharedDevStack {
                 if (jvm.getProperty(PREFIX + "home") == null) {
                     DevStack.Settings fresh = DevStack.Settings.tests();
                     jvm.setProperty(PREFIX + "home", fresh.home().toString());
-                    jvm.setProperty(PREFIX + "ports", fresh.postgresPort() + "," + fresh.redisPort() + ","
-                            + fresh.kafkaPort() + "," + fresh.kafkaControllerPort() + "," + fresh.smtpPort() + ","
-                            + fresh.imapPort());
+                    jvm.setProperty(
+                            PREFIX + "ports",
+                            fresh.postgresPort() + "," + fresh.redisPort() + ","
+                                    + fresh.kafkaPort() + "," + fresh.kafkaControllerPort() + "," + fresh.smtpPort()
+                                    + ","
+                                    + fresh.imapPort());
                     jvm.setProperty(PREFIX + "partitions", Integer.toString(fresh.partitions()));
                 }
                 String[] ports = jvm.getProperty(PREFIX + "ports").split(",");
-                DevStack.Settings settings = new DevStack.Settings(Path.of(jvm.getProperty(PREFIX + "home")), false,
-                        Integer.parseInt(ports[0]), Integer.parseInt(ports[1]), Integer.parseInt(ports[2]),
-                        Integer.parseInt(ports[3]), Integer.parseInt(ports[4]), Integer.parseInt(ports[5]),
-                        Integer.parseInt(jvm.getProperty(PREFIX + "partitions")), true);
+                DevStack.Settings settings = new DevStack.Settings(
+                        Path.of(jvm.getProperty(PREFIX + "home")),
+                        false,
+                        Integer.parseInt(ports[0]),
+                        Integer.parseInt(ports[1]),
+                        Integer.parseInt(ports[2]),
+                        Integer.parseInt(ports[3]),
+                        Integer.parseInt(ports[4]),
+                        Integer.parseInt(ports[5]),
+                        Integer.parseInt(jvm.getProperty(PREFIX + "partitions")),
+                        true);
                 DevStack created = new DevStack(settings, System.getenv());
                 Runtime.getRuntime().addShutdownHook(new Thread(created::close, "devstack-stop"));
                 stack = created;

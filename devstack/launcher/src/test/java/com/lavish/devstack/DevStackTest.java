@@ -3,6 +3,10 @@ package com.lavish.devstack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.events.Topics;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -18,11 +22,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.mail.Folder;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,8 +32,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.lavish.events.Topics;
 
 class DevStackTest {
 
@@ -54,7 +51,7 @@ class DevStackTest {
     void postgresIsARealPostgresSeventeen() throws Exception {
         Map<String, String> config = stack.quarkusConfig();
         try (Connection c = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"), "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("show server_version")) {
+                ResultSet rs = c.createStatement().executeQuery("show server_version")) {
             rs.next();
             assertTrue(rs.getString(1).startsWith("17."), rs.getString(1));
         }
@@ -76,14 +73,17 @@ class DevStackTest {
     void aMessageSentToTheSmtpPortIsReadBackOverImapWithTheRecipientsAddressAsLoginAndPassword() throws Exception {
         Map<String, String> config = stack.quarkusConfig();
         String recipient = "ada.reader@example.com";
-        try (Socket socket = new Socket(config.get("quarkus.mailer.host"),
-                Integer.parseInt(config.get("quarkus.mailer.port")))) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII));
+        try (Socket socket =
+                new Socket(config.get("quarkus.mailer.host"), Integer.parseInt(config.get("quarkus.mailer.port")))) {
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             assertTrue(smtpReply(in).startsWith("220"), "the server's greeting");
-            for (String line : List.of("HELO devstack-test", "MAIL FROM:<hello@lavish-library.test>",
-                    "RCPT TO:<" + recipient + ">", "DATA")) {
+            for (String line : List.of(
+                    "HELO devstack-test",
+                    "MAIL FROM:<hello@lavish-library.test>",
+                    "RCPT TO:<" + recipient + ">",
+                    "DATA")) {
                 out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 String reply = smtpReply(in);
@@ -124,17 +124,20 @@ class DevStackTest {
         Map<String, String> variables = stack.environmentVariables();
 
         assertEquals("127.0.0.1", variables.get("QUARKUS_MAILER_HOST"));
-        assertEquals(Integer.toString(stack.embeddedMail().orElseThrow().smtpPort()),
-                variables.get("QUARKUS_MAILER_PORT"));
+        assertEquals(
+                Integer.toString(stack.embeddedMail().orElseThrow().smtpPort()), variables.get("QUARKUS_MAILER_PORT"));
         assertEquals(DevStack.LOCAL_SENDER, variables.get("QUARKUS_MAILER_FROM"));
     }
 
     @Test
     void aConfiguredMailServerTakesPrecedenceOverTheEmbeddedOne() {
-        try (DevStack configured = new DevStack(DevStack.Settings.tests(), Map.of("QUARKUS_MAILER_HOST",
-                "smtp.example.com")).start(Set.of(Component.MAIL))) {
+        try (DevStack configured = new DevStack(
+                        DevStack.Settings.tests(), Map.of("QUARKUS_MAILER_HOST", "smtp.example.com"))
+                .start(Set.of(Component.MAIL))) {
             assertTrue(configured.embeddedMail().isEmpty());
-            assertTrue(configured.environmentVariables().isEmpty(), configured.environmentVariables().toString());
+            assertTrue(
+                    configured.environmentVariables().isEmpty(),
+                    configured.environmentVariables().toString());
         }
     }
 
@@ -143,8 +146,12 @@ class DevStackTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             assertTrue(names.containsAll(Topics.allWithDeadLetters()), names.toString());
-            int partitions = admin.describeTopics(List.of(Topics.CUSTOMERS)).allTopicNames().get()
-                    .get(Topics.CUSTOMERS).partitions().size();
+            int partitions = admin.describeTopics(List.of(Topics.CUSTOMERS))
+                    .allTopicNames()
+                    .get()
+                    .get(Topics.CUSTOMERS)
+                    .partitions()
+                    .size();
             assertEquals(3, partitions);
         }
     }
@@ -152,18 +159,22 @@ class DevStackTest {
     @Test
     void aRecordWrittenBeforeTheBrokerIsKilledIsReadAfterItRestarts() {
         String bootstrap = stack.kafkaBootstrapServers();
-        try (var producer = new KafkaProducer<String, String>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.UNROUTED, "shop/1", "kept")).get(10, TimeUnit.SECONDS);
+        try (var producer = new KafkaProducer<String, String>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.UNROUTED, "shop/1", "kept"))
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
         KafkaBroker broker = stack.embeddedKafka().orElseThrow();
         broker.kill();
         broker.start();
-        try (var consumer = new KafkaConsumer<String, String>(Map.of("bootstrap.servers", bootstrap,
-                "group.id", "devstack-test", "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<String, String>(
+                Map.of("bootstrap.servers", bootstrap, "group.id", "devstack-test", "auto.offset.reset", "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.UNROUTED));
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {

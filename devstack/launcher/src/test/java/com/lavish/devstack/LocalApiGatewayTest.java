@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.devstack.LocalApiGateway.Route;
+import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,20 +25,14 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.lavish.devstack.LocalApiGateway.Route;
-import com.sun.net.httpserver.HttpServer;
-
-import io.vertx.core.Vertx;
 
 /**
  * The local API gateway in front of a service that records what reaches it. Requests go over a plain socket, so
@@ -44,11 +41,10 @@ import io.vertx.core.Vertx;
 class LocalApiGatewayTest {
 
     /** What the service behind the gateway received. */
-    record Received(String target, String forwardedFor, String forwardedProto, String forwardedHost, String forwarded) {
-    }
+    record Received(
+            String target, String forwardedFor, String forwardedProto, String forwardedHost, String forwarded) {}
 
-    record Answer(int status, String head, String body) {
-    }
+    record Answer(int status, String head, String body) {}
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     private static HttpServer service;
@@ -61,9 +57,12 @@ class LocalApiGatewayTest {
         service.createContext("/", exchange -> {
             var headers = exchange.getRequestHeaders();
             String query = exchange.getRequestURI().getRawQuery();
-            RECEIVED.add(new Received(exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
-                    headers.getFirst("X-Forwarded-For"), headers.getFirst("X-Forwarded-Proto"),
-                    headers.getFirst("X-Forwarded-Host"), headers.getFirst("Forwarded")));
+            RECEIVED.add(new Received(
+                    exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
+                    headers.getFirst("X-Forwarded-For"),
+                    headers.getFirst("X-Forwarded-Proto"),
+                    headers.getFirst("X-Forwarded-Host"),
+                    headers.getFirst("Forwarded")));
             byte[] body = "{\"served\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -73,10 +72,16 @@ class LocalApiGatewayTest {
         int port = service.getAddress().getPort();
         vertx = Vertx.vertx();
         // a /q route on purpose: the management paths stay unrouted even when a route names them
-        List<Route> routes = List.of(new Route("/api/orders", port), new Route("/webhooks", port),
-                new Route("/proxy/", port), new Route("/q", port));
-        gatewayPort = LocalApiGateway.start(vertx, LocalApiGateway.DEFAULT_HOST, 0, routes).toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        List<Route> routes = List.of(
+                new Route("/api/orders", port),
+                new Route("/webhooks", port),
+                new Route("/proxy/", port),
+                new Route("/q", port));
+        gatewayPort = LocalApiGateway.start(vertx, LocalApiGateway.DEFAULT_HOST, 0, routes)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .actualPort();
     }
 
     @AfterAll
@@ -99,15 +104,27 @@ class LocalApiGatewayTest {
         assertEquals(404, send("GET /q/health HTTP/1.1").status());
         assertEquals(200, send("GET /api/orders/1001?limit=5 HTTP/1.1").status());
 
-        assertEquals(List.of("/api/orders/1001?limit=5"), RECEIVED.stream().map(Received::target).toList());
+        assertEquals(
+                List.of("/api/orders/1001?limit=5"),
+                RECEIVED.stream().map(Received::target).toList());
         assertEquals("127.0.0.1", RECEIVED.get(0).forwardedFor());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/orders/../../q/metrics", "/api/%2e%2e/q/metrics",
-            "/api/orders/%2E%2E/%2e%2e/q/metrics", "/api/orders/./1001", "/api/orders/..;/..;/q/metrics",
-            "/api/orders%2f..%2f..%2fq%2fmetrics", "/api/orders/..%5c..%5cq", "/api/orders\\..\\q", "/api/orders/%2",
-            "api/orders", "http://127.0.0.1:8083/api/orders"})
+    @ValueSource(
+            strings = {
+                "/api/orders/../../q/metrics",
+                "/api/%2e%2e/q/metrics",
+                "/api/orders/%2E%2E/%2e%2e/q/metrics",
+                "/api/orders/./1001",
+                "/api/orders/..;/..;/q/metrics",
+                "/api/orders%2f..%2f..%2fq%2fmetrics",
+                "/api/orders/..%5c..%5cq",
+                "/api/orders\\..\\q",
+                "/api/orders/%2",
+                "api/orders",
+                "http://127.0.0.1:8083/api/orders"
+            })
     @Tag("security")
     void refusesAPathAServiceCouldReadAsAnotherAndNeverForwardsIt(String target) throws IOException {
         Answer answer = send("GET " + target + " HTTP/1.1");
@@ -127,14 +144,18 @@ class LocalApiGatewayTest {
 
         assertEquals(200, send("POST /webhooks HTTP/1.1").status());
         assertEquals(200, send("POST /webhooks/orders/create HTTP/1.1").status());
-        assertEquals(List.of("/webhooks", "/webhooks/orders/create"), RECEIVED.stream().map(Received::target).toList());
+        assertEquals(
+                List.of("/webhooks", "/webhooks/orders/create"),
+                RECEIVED.stream().map(Received::target).toList());
     }
 
     @Test
     void aPrefixEndingInASlashServesWhatStartsWithIt() throws IOException {
         assertEquals(200, send("GET /proxy/customers/me HTTP/1.1").status());
         assertEquals(404, send("GET /proxy HTTP/1.1").status());
-        assertEquals(List.of("/proxy/customers/me"), RECEIVED.stream().map(Received::target).toList());
+        assertEquals(
+                List.of("/proxy/customers/me"),
+                RECEIVED.stream().map(Received::target).toList());
     }
 
     @Tag("security")
@@ -151,8 +172,12 @@ class LocalApiGatewayTest {
     @Tag("security")
     @Test
     void forwardedHeadersAddWhatTheGatewaySawAfterWhatTheClientClaimed() throws IOException {
-        Answer answer = send("GET /api/orders HTTP/1.1", "X-Forwarded-For: 203.0.113.7, 10.0.0.1",
-                "X-Forwarded-Proto: https", "X-Forwarded-Host: attacker.example", "Forwarded: for=203.0.113.7");
+        Answer answer = send(
+                "GET /api/orders HTTP/1.1",
+                "X-Forwarded-For: 203.0.113.7, 10.0.0.1",
+                "X-Forwarded-Proto: https",
+                "X-Forwarded-Host: attacker.example",
+                "Forwarded: for=203.0.113.7");
 
         assertEquals(200, answer.status());
         Received received = RECEIVED.get(0);
@@ -170,15 +195,21 @@ class LocalApiGatewayTest {
         HttpServer second = replica("second", served);
         try {
             int routed = port(first);
-            int gateway = gateway(List.of(new Route("/api/orders", routed), new Route("/admin/orders", routed)),
+            int gateway = gateway(
+                    List.of(new Route("/api/orders", routed), new Route("/admin/orders", routed)),
                     Map.of(routed, List.of(routed, port(second))));
 
             for (String path : List.of("/api/orders", "/admin/orders/1", "/api/orders/2", "/api/orders/3")) {
                 assertEquals(200, sendTo(gateway, "GET " + path + " HTTP/1.1").status(), path);
             }
 
-            assertEquals(List.of("first /api/orders", "second /admin/orders/1", "first /api/orders/2",
-                    "second /api/orders/3"), served);
+            assertEquals(
+                    List.of(
+                            "first /api/orders",
+                            "second /admin/orders/1",
+                            "first /api/orders/2",
+                            "second /api/orders/3"),
+                    served);
         } finally {
             first.stop(0);
             second.stop(0);
@@ -193,10 +224,12 @@ class LocalApiGatewayTest {
         int stopped = FreePort.pick();
         try {
             int routed = port(first);
-            int gateway = gateway(List.of(new Route("/api/orders", routed)),
-                    Map.of(routed, List.of(routed, stopped, port(second))));
+            int gateway = gateway(
+                    List.of(new Route("/api/orders", routed)), Map.of(routed, List.of(routed, stopped, port(second))));
             for (int i = 1; i <= 3; i++) {
-                assertEquals(200, sendTo(gateway, "POST /api/orders/" + i + " HTTP/1.1").status());
+                assertEquals(
+                        200,
+                        sendTo(gateway, "POST /api/orders/" + i + " HTTP/1.1").status());
             }
             // the turn that fell to the replica that never listened went to the next one
             assertEquals(List.of("first /api/orders/1", "second /api/orders/2", "second /api/orders/3"), served);
@@ -205,7 +238,9 @@ class LocalApiGatewayTest {
             first.stop(0);
             served.clear();
             for (int i = 4; i <= 9; i++) {
-                assertEquals(200, sendTo(gateway, "POST /api/orders/" + i + " HTTP/1.1").status());
+                assertEquals(
+                        200,
+                        sendTo(gateway, "POST /api/orders/" + i + " HTTP/1.1").status());
             }
             assertEquals(6, served.size());
             assertTrue(served.stream().allMatch(s -> s.startsWith("second ")), served.toString());
@@ -218,8 +253,8 @@ class LocalApiGatewayTest {
     @Test
     void whenEveryReplicaRefusesTheGatewayAnswers502() throws Exception {
         int routed = FreePort.pick();
-        int gateway = gateway(List.of(new Route("/api/orders", routed)),
-                Map.of(routed, List.of(routed, FreePort.pick())));
+        int gateway =
+                gateway(List.of(new Route("/api/orders", routed)), Map.of(routed, List.of(routed, FreePort.pick())));
 
         assertEquals(502, sendTo(gateway, "GET /api/orders HTTP/1.1").status());
     }
@@ -246,8 +281,8 @@ class LocalApiGatewayTest {
         streaming.start();
         try {
             int routed = FreePort.pick();
-            int gateway = gateway(List.of(new Route("/api/orders", routed)),
-                    Map.of(routed, List.of(routed, port(streaming))));
+            int gateway = gateway(
+                    List.of(new Route("/api/orders", routed)), Map.of(routed, List.of(routed, port(streaming))));
 
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), gateway)) {
                 socket.setSoTimeout(10_000);
@@ -267,20 +302,23 @@ class LocalApiGatewayTest {
 
     @Test
     void backendsNameEachReplicaPortOfARoutedPort() {
-        LocalApiGateway.Settings settings = LocalApiGateway.Settings.parse(new String[] {"--backend", "8083=8083,8183",
-                "--port", "0", "--backend", "8081=8081,8181,8281"});
+        LocalApiGateway.Settings settings = LocalApiGateway.Settings.parse(
+                new String[] {"--backend", "8083=8083,8183", "--port", "0", "--backend", "8081=8081,8181,8281"});
 
         assertEquals(Map.of(8083, List.of(8083, 8183), 8081, List.of(8081, 8181, 8281)), settings.backends());
         assertEquals(0, settings.port());
         assertEquals(Map.of(), LocalApiGateway.Settings.parse(new String[0]).backends());
         for (String wrong : List.of("8083", "8083=", "8083=8183,", "x=8083", "8083=70000", "8083=8083=8183")) {
-            assertThrows(IllegalArgumentException.class,
-                    () -> LocalApiGateway.Settings.parse(new String[] {"--backend", wrong}), wrong);
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> LocalApiGateway.Settings.parse(new String[] {"--backend", wrong}),
+                    wrong);
         }
-        assertThrows(IllegalArgumentException.class, () -> LocalApiGateway.Settings.parse(
-                new String[] {"--backend", "8083=8083", "--backend", "8083=8183"}));
-        assertThrows(IllegalArgumentException.class,
-                () -> LocalApiGateway.Settings.parse(new String[] {"--backend"}));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LocalApiGateway.Settings.parse(
+                        new String[] {"--backend", "8083=8083", "--backend", "8083=8183"}));
+        assertThrows(IllegalArgumentException.class, () -> LocalApiGateway.Settings.parse(new String[] {"--backend"}));
     }
 
     /** A replica of a service that answers 200 and records its name and the path it served. */
@@ -301,8 +339,11 @@ class LocalApiGatewayTest {
 
     /** Another gateway on a free port, closed with the Vert.x instance after the class. */
     private static int gateway(List<Route> routes, Map<Integer, List<Integer>> backends) throws Exception {
-        return LocalApiGateway.start(vertx, LocalApiGateway.DEFAULT_HOST, 0, routes, backends).toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        return LocalApiGateway.start(vertx, LocalApiGateway.DEFAULT_HOST, 0, routes, backends)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .actualPort();
     }
 
     /** Reads until {@code expected} has arrived, without waiting for the answer to end. */
@@ -324,26 +365,36 @@ class LocalApiGatewayTest {
     void listensOnLoopbackUnlessAskedOtherwise() throws Exception {
         LocalApiGateway.Settings defaults = LocalApiGateway.Settings.parse(new String[] {"--port", "0"});
         assertEquals("127.0.0.1", defaults.host());
-        assertEquals("0.0.0.0", LocalApiGateway.Settings.parse(new String[] {"--host", "0.0.0.0"}).host());
+        assertEquals(
+                "0.0.0.0",
+                LocalApiGateway.Settings.parse(new String[] {"--host", "0.0.0.0"})
+                        .host());
 
         Optional<InetAddress> external = nonLoopbackAddress();
         Assumptions.assumeTrue(external.isPresent(), "this machine has no address but loopback to try");
-        int port = LocalApiGateway.start(vertx, defaults.host(), defaults.port(), List.of()).toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        int port = LocalApiGateway.start(vertx, defaults.host(), defaults.port(), List.of())
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .actualPort();
         try (Socket socket = new Socket()) {
-            assertThrows(ConnectException.class,
-                    () -> socket.connect(new InetSocketAddress(external.get(), port), 2000));
+            assertThrows(
+                    ConnectException.class, () -> socket.connect(new InetSocketAddress(external.get(), port), 2000));
         }
     }
 
     private static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
-        return NetworkInterface.networkInterfaces().filter(i -> {
-            try {
-                return i.isUp() && !i.isLoopback();
-            } catch (SocketException e) {
-                return false;
-            }
-        }).flatMap(NetworkInterface::inetAddresses).filter(a -> a instanceof Inet4Address).findFirst();
+        return NetworkInterface.networkInterfaces()
+                .filter(i -> {
+                    try {
+                        return i.isUp() && !i.isLoopback();
+                    } catch (SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address)
+                .findFirst();
     }
 
     /** Sends the request line and headers as written, and reads the whole answer (the connection closes). */
@@ -357,14 +408,18 @@ class LocalApiGatewayTest {
             writeRequest(socket.getOutputStream(), port, requestLine, headers);
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             int end = response.indexOf("\r\n\r\n");
-            return new Answer(Integer.parseInt(response.substring(9, 12)), response.substring(0, end),
+            return new Answer(
+                    Integer.parseInt(response.substring(9, 12)),
+                    response.substring(0, end),
                     response.substring(end + 4));
         }
     }
 
     private static void writeRequest(OutputStream out, int port, String requestLine, String... headers)
             throws IOException {
-        StringBuilder request = new StringBuilder(requestLine).append("\r\nHost: 127.0.0.1:").append(port)
+        StringBuilder request = new StringBuilder(requestLine)
+                .append("\r\nHost: 127.0.0.1:")
+                .append(port)
                 .append("\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");

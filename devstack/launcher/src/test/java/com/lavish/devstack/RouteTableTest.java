@@ -2,18 +2,19 @@ package com.lavish.devstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.lavish.devstack.LocalApiGateway.Route;
 import java.util.List;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
-
-import com.lavish.devstack.LocalApiGateway.Route;
+import org.junit.jupiter.api.Test;
 
 class RouteTableTest {
 
-    private final RouteTable table = new RouteTable(List.of(new Route("/proxy/orders", 8083),
-            new Route("/proxy/orders/events", 9999), new Route("/webhooks", 8081), new Route("/static/", 8090),
+    private final RouteTable table = new RouteTable(List.of(
+            new Route("/proxy/orders", 8083),
+            new Route("/proxy/orders/events", 9999),
+            new Route("/webhooks", 8081),
+            new Route("/static/", 8090),
             new Route("/q", 8082)));
 
     @Tag("security")

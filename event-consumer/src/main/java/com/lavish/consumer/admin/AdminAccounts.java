@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
@@ -28,12 +27,12 @@ final class AdminAccounts {
 
     /** The cost of the hashes tools/admin-password-hash makes, and of the dummy hash when there are no users. */
     static final int COST = 12;
+
     private static final String BCRYPT_PREFIX = "$2a$";
     /** OpenBSD's (and Python's, Go's) tag: the same hash as {@code $2a$} for any password up to bcrypt's 72 bytes. */
     private static final String OPENBSD_PREFIX = "$2b$";
 
-    private record Account(Password hash, Set<String> roles) {
-    }
+    private record Account(Password hash, Set<String> roles) {}
 
     private final PasswordFactory bcrypt;
     private final Map<String, Account> accounts = new HashMap<>();
@@ -46,8 +45,8 @@ final class AdminAccounts {
      */
     AdminAccounts(Map<String, AdminConfig.User> users, int minCost) {
         try {
-            bcrypt = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT,
-                    WildFlyElytronPasswordProvider.getInstance());
+            bcrypt = PasswordFactory.getInstance(
+                    BCryptPassword.ALGORITHM_BCRYPT, WildFlyElytronPasswordProvider.getInstance());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("WildFly Elytron's bcrypt is not on the classpath", e);
         }
@@ -55,12 +54,15 @@ final class AdminAccounts {
         for (Map.Entry<String, AdminConfig.User> user : users.entrySet()) {
             BCryptPassword hash = decode(user.getKey(), user.getValue().passwordHash());
             if (hash.getIterationCount() < minCost) {
-                throw new IllegalArgumentException("admin.users.\"" + user.getKey() + "\".password-hash has bcrypt cost "
-                        + hash.getIterationCount() + ", below admin.password-min-cost (" + minCost
-                        + "): make a new one with tools/admin-password-hash");
+                throw new IllegalArgumentException(
+                        "admin.users.\"" + user.getKey() + "\".password-hash has bcrypt cost "
+                                + hash.getIterationCount() + ", below admin.password-min-cost (" + minCost
+                                + "): make a new one with tools/admin-password-hash");
             }
             highestCost = Math.max(highestCost, hash.getIterationCount());
-            accounts.put(user.getKey(), new Account(translate(hash), Set.copyOf(user.getValue().roles())));
+            accounts.put(
+                    user.getKey(),
+                    new Account(translate(hash), Set.copyOf(user.getValue().roles())));
         }
         unknownUser = translate(dummy(highestCost == 0 ? COST : highestCost));
     }

@@ -1,11 +1,10 @@
 package com.lavish.consumer.admin;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** Who may use {@code /admin/...} and how guessing is held back: {@code admin.*} (ADR 0006). */
 @ConfigMapping(prefix = "admin")

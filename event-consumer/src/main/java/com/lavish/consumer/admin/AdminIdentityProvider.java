@@ -1,9 +1,5 @@
 package com.lavish.consumer.admin;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import io.quarkus.runtime.Startup;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -13,6 +9,8 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * Checks the HTTP Basic credential of {@code /admin/...} (ADR 0006) against the configured admin users
@@ -46,8 +44,8 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-                                              AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String user = request.getUsername();
         char[] password = request.getPassword().getPassword();
         return context.runBlocking(() -> accounts.verify(user, password)

@@ -1,26 +1,22 @@
 package com.lavish.consumer.admin;
 
+import com.lavish.edge.identity.ClientAddress;
+import com.lavish.edge.identity.StorefrontConfig;
+import com.lavish.edge.problem.Problem;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.jboss.logging.Logger;
-
-import com.lavish.edge.identity.ClientAddress;
-import com.lavish.edge.identity.StorefrontConfig;
-import com.lavish.edge.problem.Problem;
-
-import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.json.Json;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Failed admin logins are throttled, per user name and per client address: after {@code admin.login.max-failures}
@@ -42,8 +38,7 @@ public class AdminLoginThrottle {
     private static final String BASIC = "basic ";
 
     /** Failures of one subject in the window that began with the first of them. */
-    private record Failures(long windowStart, int count) {
-    }
+    private record Failures(long windowStart, int count) {}
 
     private final int maxFailures;
     private final long windowMillis;
@@ -75,10 +70,13 @@ public class AdminLoginThrottle {
         long wait = Math.max(waitMillis(user, now), waitMillis(address, now));
         if (wait > 0) {
             long seconds = Math.max(1, (wait + 999) / 1000);
-            context.response().setStatusCode(429)
+            context.response()
+                    .setStatusCode(429)
                     .putHeader("Retry-After", Long.toString(seconds))
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(Json.encode(Problem.of(429, "Too Many Requests",
+                    .end(Json.encode(Problem.of(
+                            429,
+                            "Too Many Requests",
                             "too many refused admin logins; try again in " + seconds + " s")));
             return;
         }
@@ -106,12 +104,17 @@ public class AdminLoginThrottle {
                 return;
             }
         }
-        Failures after = failures.merge(subject, new Failures(now, 1), (old, one) ->
-                old.windowStart() + windowMillis <= now ? one : new Failures(old.windowStart(), old.count() + 1));
+        Failures after = failures.merge(
+                subject,
+                new Failures(now, 1),
+                (old, one) -> old.windowStart() + windowMillis <= now
+                        ? one
+                        : new Failures(old.windowStart(), old.count() + 1));
         if (after.count() == maxFailures) {
             // the subject's kind only: never the name or address guessed with
-            LOG.warnf("admin logins throttled for a %s after %d refused credentials", subject.substring(0,
-                    subject.indexOf(':')), maxFailures);
+            LOG.warnf(
+                    "admin logins throttled for a %s after %d refused credentials",
+                    subject.substring(0, subject.indexOf(':')), maxFailures);
         }
     }
 
@@ -121,7 +124,9 @@ public class AdminLoginThrottle {
             return "(not basic)";
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(BASIC.length()).trim()),
+            String decoded = new String(
+                    Base64.getDecoder()
+                            .decode(authorization.substring(BASIC.length()).trim()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             String user = colon < 0 ? decoded : decoded.substring(0, colon);

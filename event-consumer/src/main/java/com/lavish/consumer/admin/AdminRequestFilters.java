@@ -1,17 +1,14 @@
 package com.lavish.consumer.admin;
 
-import java.net.URI;
-import java.util.Locale;
-import java.util.Set;
-
+import com.lavish.edge.cors.ChangeRequests;
+import com.lavish.edge.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import com.lavish.edge.cors.ChangeRequests;
-import com.lavish.edge.problem.Problem;
 
 /**
  * The admin surface resists the web (ADR 0006): a browser adds an admin's cached Basic credentials to any request
@@ -34,13 +31,17 @@ public class AdminRequestFilters {
         }
         String fetchSite = request.getHeaderString("Sec-Fetch-Site");
         String origin = request.getHeaderString("Origin");
-        if (fetchSite != null ? !OWN_SITE.contains(fetchSite.toLowerCase(Locale.ROOT))
+        if (fetchSite != null
+                ? !OWN_SITE.contains(fetchSite.toLowerCase(Locale.ROOT))
                 : origin != null && !sameHost(origin, request.getHeaderString(HttpHeaders.HOST))) {
             return refusal(403, "Forbidden", "an admin change cannot come from another site's page");
         }
         if (!ChangeRequests.isJson(request.getMediaType()) && request.getHeaderString(REQUESTED_BY) == null) {
-            return refusal(415, "Unsupported Media Type", "an admin change is sent as Content-Type: application/json "
-                    + "(an empty body when it has nothing to say) or with an " + REQUESTED_BY + " header");
+            return refusal(
+                    415,
+                    "Unsupported Media Type",
+                    "an admin change is sent as Content-Type: application/json "
+                            + "(an empty body when it has nothing to say) or with an " + REQUESTED_BY + " header");
         }
         return null;
     }
@@ -57,6 +58,9 @@ public class AdminRequestFilters {
     }
 
     private static Response refusal(int status, String title, String detail) {
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, title, detail))
+                .build();
     }
 }

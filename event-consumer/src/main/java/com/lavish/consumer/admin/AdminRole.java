@@ -9,8 +9,7 @@ public final class AdminRole {
 
     public static final String NAME = "admin";
 
-    private AdminRole() {
-    }
+    private AdminRole() {}
 
     /** Whether a (normalised) request path is one of the admin paths, {@code /admin} or below it. */
     public static boolean isAdminPath(String path) {

@@ -1,19 +1,16 @@
 package com.lavish.consumer.deadletter;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.function.Function;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.lavish.events.CloudEventHeaders;
-
 import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * One dead letter as the admin sees it: where it is, which delivery it was, and why it failed. The body is not
@@ -32,14 +29,28 @@ import io.smallrye.reactive.messaging.kafka.fault.KafkaDeadLetterQueue;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DeadLetter(int partition, long offset, String key, String ceId, String ceType, String ceSource,
-                         String reason, String cause, Integer sourcePartition, Long sourceOffset, Instant timestamp,
-                         int bodyBytes) {
+public record DeadLetter(
+        int partition,
+        long offset,
+        String key,
+        String ceId,
+        String ceType,
+        String ceSource,
+        String reason,
+        String cause,
+        Integer sourcePartition,
+        Long sourceOffset,
+        Instant timestamp,
+        int bodyBytes) {
 
     static DeadLetter of(ConsumerRecord<byte[], byte[]> record) {
         Headers headers = record.headers();
-        return new DeadLetter(record.partition(), record.offset(), text(record.key()),
-                header(headers, CloudEventHeaders.ID), header(headers, CloudEventHeaders.TYPE),
+        return new DeadLetter(
+                record.partition(),
+                record.offset(),
+                text(record.key()),
+                header(headers, CloudEventHeaders.ID),
+                header(headers, CloudEventHeaders.TYPE),
                 header(headers, CloudEventHeaders.SOURCE),
                 header(headers, KafkaDeadLetterQueue.DEAD_LETTER_REASON),
                 header(headers, KafkaDeadLetterQueue.DEAD_LETTER_CAUSE),

@@ -1,11 +1,10 @@
 package com.lavish.consumer.deadletter;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** Which dead letters the admin may list and replay in this service, and how: {@code event-consumer.dead-letters.*}. */
 @ConfigMapping(prefix = "event-consumer.dead-letters")

@@ -1,9 +1,8 @@
 package com.lavish.consumer.deadletter;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
 
 /**
  * A page of one topic's dead letters, in partition and offset order.
@@ -17,6 +16,5 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 public record DeadLetterPage(String topic, String deadLetterTopic, List<DeadLetter> deadLetters, Position next) {
 
     /** A place in the dead-letter topic: a partition and an offset within it. */
-    public record Position(int partition, long offset) {
-    }
+    public record Position(int partition, long offset) {}
 }

@@ -1,5 +1,15 @@
 package com.lavish.consumer.deadletter;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.lavish.consumer.RecordProducer;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.events.CloudEventHeaders;
+import com.lavish.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,9 +20,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,17 +30,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.lavish.consumer.RecordProducer;
-import com.lavish.edge.problem.ProblemException;
-import com.lavish.events.CloudEventHeaders;
-import com.lavish.events.Topics;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Reads and replays the dead letters of the topics this service consumes ({@code event-consumer.dead-letters.topics}).
@@ -53,14 +49,14 @@ public class DeadLetterTopics {
     private static final Logger LOG = Logger.getLogger(DeadLetterTopics.class);
     /** SmallRye's headers about the failure; a replayed record starts afresh, so it does not carry them on. */
     private static final String DEAD_LETTER_HEADER_PREFIX = "dead-letter-";
+
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final DeadLetterConfig config;
     private final RecordProducer records;
     private final MeterRegistry metrics;
 
-    public DeadLetterTopics(DeadLetterConfig config, RecordProducer records,
-                            MeterRegistry metrics) {
+    public DeadLetterTopics(DeadLetterConfig config, RecordProducer records, MeterRegistry metrics) {
         this.config = config;
         this.records = records;
         this.metrics = metrics;
@@ -68,8 +64,7 @@ public class DeadLetterTopics {
 
     /** The result of a replay: where the record now is, and where it came from. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Replay(String topic, int partition, long offset, String replayedFrom) {
-    }
+    public record Replay(String topic, int partition, long offset, String replayedFrom) {}
 
     /**
      * Dead letters of {@code topic} from {@code start} (partition, then offset; default the first partition's
@@ -77,8 +72,8 @@ public class DeadLetterTopics {
      */
     public Uni<DeadLetterPage> list(String topic, Optional<DeadLetterPage.Position> start, int limit) {
         String deadLetterTopic = deadLetterTopicOf(topic);
-        return blocking(() -> read(consumer -> page(consumer, topic, deadLetterTopic,
-                start.orElse(new DeadLetterPage.Position(0, 0)), limit)));
+        return blocking(() -> read(consumer ->
+                page(consumer, topic, deadLetterTopic, start.orElse(new DeadLetterPage.Position(0, 0)), limit)));
     }
 
     /** Republishes one dead letter to {@code topic}; {@code replayedBy} names the admin in the log. */
@@ -86,15 +81,19 @@ public class DeadLetterTopics {
         String deadLetterTopic = deadLetterTopicOf(topic);
         String from = deadLetterTopic + "/" + partition + "/" + offset;
         return blocking(() -> read(consumer -> find(consumer, new TopicPartition(deadLetterTopic, partition), offset)))
-                .chain(letter -> publish(topic, letter, from)
-                        .invoke(replay -> {
-                            metrics.counter("dead-letters.replayed", "topic", topic).increment();
-                            // ids only: the key and the body may hold personal data
-                            LOG.infof("%s replayed the dead letter %s (ce_id %s, %s) to %s partition %d offset %d",
-                                    replayedBy, from, DeadLetter.header(letter.headers(), CloudEventHeaders.ID),
-                                    DeadLetter.header(letter.headers(), CloudEventHeaders.TYPE), replay.topic(),
-                                    replay.partition(), replay.offset());
-                        }));
+                .chain(letter -> publish(topic, letter, from).invoke(replay -> {
+                    metrics.counter("dead-letters.replayed", "topic", topic).increment();
+                    // ids only: the key and the body may hold personal data
+                    LOG.infof(
+                            "%s replayed the dead letter %s (ce_id %s, %s) to %s partition %d offset %d",
+                            replayedBy,
+                            from,
+                            DeadLetter.header(letter.headers(), CloudEventHeaders.ID),
+                            DeadLetter.header(letter.headers(), CloudEventHeaders.TYPE),
+                            replay.topic(),
+                            replay.partition(),
+                            replay.offset());
+                }));
     }
 
     private String deadLetterTopicOf(String topic) {
@@ -105,8 +104,12 @@ public class DeadLetterTopics {
         return Topics.deadLetterOf(topic);
     }
 
-    private DeadLetterPage page(KafkaConsumer<byte[], byte[]> consumer, String topic, String deadLetterTopic,
-                                DeadLetterPage.Position start, int limit) {
+    private DeadLetterPage page(
+            KafkaConsumer<byte[], byte[]> consumer,
+            String topic,
+            String deadLetterTopic,
+            DeadLetterPage.Position start,
+            int limit) {
         List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, config.timeout()).stream()
                 .map(info -> new TopicPartition(deadLetterTopic, info.partition()))
                 .filter(p -> p.partition() >= start.partition())
@@ -120,13 +123,15 @@ public class DeadLetterTopics {
         long deadline = System.nanoTime() + config.timeout().toNanos();
         for (TopicPartition partition : partitions) {
             long from = partition.partition() == start.partition()
-                    ? Math.max(start.offset(), beginnings.get(partition)) : beginnings.get(partition);
+                    ? Math.max(start.offset(), beginnings.get(partition))
+                    : beginnings.get(partition);
             long end = ends.get(partition);
             if (from >= end) {
                 continue;
             }
             if (found.size() == limit) {
-                return new DeadLetterPage(topic, deadLetterTopic, found, new DeadLetterPage.Position(partition.partition(), from));
+                return new DeadLetterPage(
+                        topic, deadLetterTopic, found, new DeadLetterPage.Position(partition.partition(), from));
             }
             consumer.assign(List.of(partition));
             consumer.seek(partition, from);
@@ -137,7 +142,10 @@ public class DeadLetterTopics {
                         break;
                     }
                     if (found.size() == limit) {
-                        return new DeadLetterPage(topic, deadLetterTopic, found,
+                        return new DeadLetterPage(
+                                topic,
+                                deadLetterTopic,
+                                found,
                                 new DeadLetterPage.Position(partition.partition(), record.offset()));
                     }
                     found.add(DeadLetter.of(record));
@@ -148,8 +156,8 @@ public class DeadLetterTopics {
         return new DeadLetterPage(topic, deadLetterTopic, found, null);
     }
 
-    private ConsumerRecord<byte[], byte[]> find(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
-                                                long offset) {
+    private ConsumerRecord<byte[], byte[]> find(
+            KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long offset) {
         boolean exists = consumer.partitionsFor(partition.topic(), config.timeout()).stream()
                 .anyMatch(info -> info.partition() == partition.partition());
         ProblemException missing = ProblemException.notFound("there is no dead letter at partition "
@@ -158,8 +166,12 @@ public class DeadLetterTopics {
             throw missing;
         }
         consumer.assign(List.of(partition));
-        if (offset < consumer.beginningOffsets(List.of(partition), config.timeout()).get(partition)
-                || offset >= consumer.endOffsets(List.of(partition), config.timeout()).get(partition)) {
+        if (offset
+                        < consumer.beginningOffsets(List.of(partition), config.timeout())
+                                .get(partition)
+                || offset
+                        >= consumer.endOffsets(List.of(partition), config.timeout())
+                                .get(partition)) {
             throw missing;
         }
         consumer.seek(partition, offset);
@@ -187,11 +199,15 @@ public class DeadLetterTopics {
         }
         headers.add(REPLAYED_FROM, from.getBytes(StandardCharsets.UTF_8));
         // no partition: the key's partition, as for the original, so the entity's events stay in order
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, letter.key(), letter.value(), headers);
+        ProducerRecord<byte[], byte[]> record =
+                new ProducerRecord<>(topic, null, letter.key(), letter.value(), headers);
         return records.send(record)
                 .map(metadata -> new Replay(metadata.topic(), metadata.partition(), metadata.offset(), from))
-                .ifNoItem().after(config.timeout()).failWith(() -> unavailable(topic))
-                .onFailure(failure -> !(failure instanceof ProblemException)).transform(failure -> {
+                .ifNoItem()
+                .after(config.timeout())
+                .failWith(() -> unavailable(topic))
+                .onFailure(failure -> !(failure instanceof ProblemException))
+                .transform(failure -> {
                     LOG.warnf("replay of %s to %s failed: %s", from, topic, failure.getMessage());
                     return unavailable(topic);
                 });
@@ -202,8 +218,8 @@ public class DeadLetterTopics {
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             return reading.apply(consumer);
         } catch (TimeoutException e) {
             throw unavailable("reading dead letters");
@@ -224,5 +240,4 @@ public class DeadLetterTopics {
     private static <T> Uni<T> blocking(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
-
 }

@@ -1,10 +1,9 @@
 package com.lavish.consumer.privacy;
 
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.time.Instant;
 
 /**
  * A customers/data_request as a service recorded it in its privacy_request.
@@ -14,6 +13,9 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param completedAt when its export was first fetched; null while it is owed
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record DataRequest(String id, String shop, @JsonFormat(shape = JsonFormat.Shape.STRING) Long customerId,
-                          Instant receivedAt, Instant completedAt) {
-}
+public record DataRequest(
+        String id,
+        String shop,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) Long customerId,
+        Instant receivedAt,
+        Instant completedAt) {}

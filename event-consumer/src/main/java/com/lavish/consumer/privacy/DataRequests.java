@@ -1,15 +1,12 @@
 package com.lavish.consumer.privacy;
 
-import java.util.List;
-import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.edge.problem.ProblemException;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Shopify's customers/data_request, carried out for the shop owner: the requests a service recorded from
@@ -46,8 +43,10 @@ public class DataRequests {
     @WithTransaction
     public <E> Uni<E> export(String requestId, Function<DataRequest, Uni<E>> part) {
         return ledger.completeDataRequest(requestId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound(
-                        "there is no customers/data_request with the id " + requestId))
+                .onItem()
+                .ifNull()
+                .failWith(
+                        () -> ProblemException.notFound("there is no customers/data_request with the id " + requestId))
                 .chain(request -> part.apply(request));
     }
 }

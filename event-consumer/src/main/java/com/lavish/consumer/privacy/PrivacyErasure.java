@@ -1,9 +1,8 @@
 package com.lavish.consumer.privacy;
 
-import java.util.List;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.util.List;
 
 /**
  * What a privacy request erases in one service's schema; {@link PrivacyRequests} records the requests of a poll and

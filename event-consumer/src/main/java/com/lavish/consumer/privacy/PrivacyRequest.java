@@ -4,11 +4,10 @@ import static com.lavish.events.WebhookFields.eventTime;
 import static com.lavish.events.WebhookFields.object;
 import static com.lavish.events.WebhookFields.requiredId;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import com.lavish.events.ComplianceTopics;
 import com.lavish.events.ShopifyEvent;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One privacy request read from shopify.compliance (Shopify's mandatory privacy topics).
@@ -27,8 +26,9 @@ public record PrivacyRequest(ShopifyEvent event, Long customerId, Instant receiv
     /** The request an event carries; empty for a type that is no privacy request. */
     public static Optional<PrivacyRequest> read(ShopifyEvent event) {
         return switch (event.type()) {
-            case CUSTOMERS_REDACT, CUSTOMERS_DATA_REQUEST -> Optional.of(new PrivacyRequest(event,
-                    requiredId(event, object(event).path("customer"), "id"), eventTime(event)));
+            case CUSTOMERS_REDACT, CUSTOMERS_DATA_REQUEST ->
+                Optional.of(new PrivacyRequest(
+                        event, requiredId(event, object(event).path("customer"), "id"), eventTime(event)));
             // the shop is ce_source, which the gateway took from the verified delivery; the body adds nothing
             case SHOP_REDACT, APP_UNINSTALLED -> Optional.of(new PrivacyRequest(event, null, eventTime(event)));
             default -> Optional.empty();

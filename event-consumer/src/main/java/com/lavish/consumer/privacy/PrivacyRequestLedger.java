@@ -1,14 +1,12 @@
 package com.lavish.consumer.privacy;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The privacy requests a service has received, in the {@code privacy_request} table of its own schema (each
@@ -20,20 +18,25 @@ import io.smallrye.mutiny.Uni;
 public class PrivacyRequestLedger {
 
     private static final String DATA_REQUEST_COLUMNS = "select ce_id, shop_domain, shopify_customer_id, received_at, "
-            + "completed_at from {h-schema}privacy_request where type = '" + PrivacyRequest.CUSTOMERS_DATA_REQUEST + "'";
+            + "completed_at from {h-schema}privacy_request where type = '" + PrivacyRequest.CUSTOMERS_DATA_REQUEST
+            + "'";
 
     /** The customers/data_request requests, newest first, at most {@code limit}; of one shop when it is not null. */
     public Uni<List<DataRequest>> dataRequests(String shop, int limit) {
         String order = " order by received_at desc, ce_id limit :limit";
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(DATA_REQUEST_COLUMNS
-                    + (shop == null ? "" : " and shop_domain = :shop") + order, Object[].class)
-                    .setParameter("limit", limit);
-            if (shop != null) {
-                query.setParameter("shop", shop);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(PrivacyRequestLedger::dataRequest).toList());
+        return Panache.getSession()
+                .chain(session -> {
+                    var query = session.createNativeQuery(
+                                    DATA_REQUEST_COLUMNS + (shop == null ? "" : " and shop_domain = :shop") + order,
+                                    Object[].class)
+                            .setParameter("limit", limit);
+                    if (shop != null) {
+                        query.setParameter("shop", shop);
+                    }
+                    return query.getResultList();
+                })
+                .map(rows ->
+                        rows.stream().map(PrivacyRequestLedger::dataRequest).toList());
     }
 
     /**
@@ -48,16 +51,20 @@ public class PrivacyRequestLedger {
                         .setParameter("ceId", ceId)
                         .setParameter("type", PrivacyRequest.CUSTOMERS_DATA_REQUEST)
                         .executeUpdate()
-                        .chain(() -> session.createNativeQuery(DATA_REQUEST_COLUMNS + " and ce_id = :ceId",
-                                        Object[].class)
+                        .chain(() -> session.createNativeQuery(
+                                        DATA_REQUEST_COLUMNS + " and ce_id = :ceId", Object[].class)
                                 .setParameter("ceId", ceId)
                                 .getSingleResultOrNull()))
                 .map(row -> row == null ? null : dataRequest(row));
     }
 
     private static DataRequest dataRequest(Object[] row) {
-        return new DataRequest((String) row[0], (String) row[1],
-                row[2] == null ? null : ((Number) row[2]).longValue(), instant(row[3]), instant(row[4]));
+        return new DataRequest(
+                (String) row[0],
+                (String) row[1],
+                row[2] == null ? null : ((Number) row[2]).longValue(),
+                instant(row[3]),
+                instant(row[4]));
     }
 
     /** A timestamptz as the driver hands it to a native query. */

@@ -1,21 +1,18 @@
 package com.lavish.consumer.privacy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventPipelineConfig;
 import com.lavish.consumer.EventProjection;
 import com.lavish.consumer.ProjectionBatch;
 import com.lavish.events.ShopifyEvent;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Shopify's mandatory privacy requests from shopify.compliance, carried out on event-consumer's pipeline like any
@@ -71,23 +68,28 @@ public class PrivacyRequests {
             List<String> redactedShops = new ArrayList<>();
             for (Delivery<PrivacyRequest> delivery : batch.deliveries()) {
                 PrivacyRequest request = delivery.change();
-                recorded.row().text(request.ceId()).text(request.shopDomain()).text(request.type())
-                        .bigint(request.customerId()).timestamptz(request.receivedAt());
+                recorded.row()
+                        .text(request.ceId())
+                        .text(request.shopDomain())
+                        .text(request.type())
+                        .bigint(request.customerId())
+                        .timestamptz(request.receivedAt());
                 switch (request.type()) {
                     case PrivacyRequest.CUSTOMERS_REDACT -> redactions.add(request);
                     case PrivacyRequest.SHOP_REDACT -> redactedShops.add(request.shopDomain());
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             List<Uni<Void>> statements = new ArrayList<>();
-            statements.add(connection.preparedQuery("insert into " + schema + ".privacy_request "
+            statements.add(connection
+                    .preparedQuery("insert into " + schema + ".privacy_request "
                             + "(ce_id, shop_domain, type, shopify_customer_id, received_at, completed_at) "
                             + "select c, s, t, customer, received, case when t <> '"
                             + PrivacyRequest.CUSTOMERS_DATA_REQUEST + "' then now() end "
                             + "from unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[]) "
                             + "as r(c, s, t, customer, received) on conflict (ce_id) do nothing")
-                    .execute(recorded.tuple()).replaceWithVoid());
+                    .execute(recorded.tuple())
+                    .replaceWithVoid());
             if (!redactions.isEmpty()) {
                 statements.add(erasure.redactCustomers(connection, redactions));
                 batch.afterCommit().then(() -> erasure.afterRedaction(redactions));
@@ -95,8 +97,9 @@ public class PrivacyRequests {
             if (!redactedShops.isEmpty()) {
                 for (String table : erasure.shopTables()) {
                     // table names come from the service's code, never from input
-                    statements.add(connection.preparedQuery("delete from " + schema + "." + table
-                                    + " where shop_domain = any($1::text[])")
+                    statements.add(connection
+                            .preparedQuery(
+                                    "delete from " + schema + "." + table + " where shop_domain = any($1::text[])")
                             .execute(Tuple.tuple().addArrayOfString(redactedShops.toArray(new String[0])))
                             .replaceWithVoid());
                 }

@@ -6,23 +6,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The admin credential end to end, through the admin's real dead-letter endpoint on a real broker: each configured
  * admin user gets in with their own password, anything else is a 401, and a user without the admin role a 403.
  */
 @QuarkusTest
-@QuarkusTestResource(value = DevStackTestResource.class,
+@QuarkusTestResource(
+        value = DevStackTestResource.class,
         initArgs = @ResourceArg(name = "components", value = "postgres,kafka"))
 class AdminCredentialTest {
 
@@ -32,7 +31,11 @@ class AdminCredentialTest {
     private static final String AUDITOR_PASSWORD = "test-only-auditor-password";
 
     private static ValidatableResponse deadLettersAs(String user, String password) {
-        return given().auth().preemptive().basic(user, password).get(DEAD_LETTERS).then();
+        return given().auth()
+                .preemptive()
+                .basic(user, password)
+                .get(DEAD_LETTERS)
+                .then();
     }
 
     /** The one refusal of a credential: 401, the Basic challenge, a problem. */
@@ -73,7 +76,8 @@ class AdminCredentialTest {
     @Test
     @Tag("security")
     void aUserWithoutTheAdminRoleIsForbidden() {
-        deadLettersAs("auditor", AUDITOR_PASSWORD).statusCode(403)
+        deadLettersAs("auditor", AUDITOR_PASSWORD)
+                .statusCode(403)
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(403));
     }

@@ -1,12 +1,11 @@
 package com.lavish.events.subscription;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Objects;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.lavish.events.RecordKey;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One thing that happened to a subscription contract, published by subscription-service through its outbox on
@@ -26,9 +25,16 @@ import com.lavish.events.RecordKey;
  * @param dunning    for BILLING_FAILED and DUNNING_EXHAUSTED: where the dunning run stands
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubscriptionEvent(String eventId, SubscriptionEventType type, String shop, long contractId,
-                                long customerId, String occurredAt, Contract contract, Billing billing,
-                                Dunning dunning) {
+public record SubscriptionEvent(
+        String eventId,
+        SubscriptionEventType type,
+        String shop,
+        long contractId,
+        long customerId,
+        String occurredAt,
+        Contract contract,
+        Billing billing,
+        Dunning dunning) {
 
     @JsonCreator
     public SubscriptionEvent {
@@ -54,14 +60,18 @@ public record SubscriptionEvent(String eventId, SubscriptionEventType type, Stri
      * @param lines           the box: what each delivery holds
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Contract(String status, String nextBillingDate, String planName, String interval,
-                           Integer intervalCount, String currency, List<Line> lines) {
-    }
+    public record Contract(
+            String status,
+            String nextBillingDate,
+            String planName,
+            String interval,
+            Integer intervalCount,
+            String currency,
+            List<Line> lines) {}
 
     /** A line of the box: its title, variant title, quantity and price per delivery. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Line(String title, String variantTitle, int quantity, BigDecimal price) {
-    }
+    public record Line(String title, String variantTitle, int quantity, BigDecimal price) {}
 
     /**
      * A billing cycle.
@@ -72,8 +82,7 @@ public record SubscriptionEvent(String eventId, SubscriptionEventType type, Stri
      * @param orderId     the order a successful attempt made, Shopify's id
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Billing(String billingDate, BigDecimal amount, String currency, Long orderId) {
-    }
+    public record Billing(String billingDate, BigDecimal amount, String currency, Long orderId) {}
 
     /**
      * Where a dunning run stands.
@@ -89,8 +98,15 @@ public record SubscriptionEvent(String eventId, SubscriptionEventType type, Stri
 
         /** Shopify's error codes that mean the card itself needs the customer: a new card or its details. */
         public boolean paymentMethodProblem() {
-            return errorCode != null && List.of("card_declined", "expired_payment_method", "insufficient_funds",
-                    "invalid_payment_method", "payment_method_declined", "authentication_error").contains(errorCode);
+            return errorCode != null
+                    && List.of(
+                                    "card_declined",
+                                    "expired_payment_method",
+                                    "insufficient_funds",
+                                    "invalid_payment_method",
+                                    "payment_method_declined",
+                                    "authentication_error")
+                            .contains(errorCode);
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.lavish.events.subscription;
 
 import com.lavish.events.JsonMessages;
-
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -12,8 +11,7 @@ public final class SubscriptionEvents {
 
     public static final String TYPE_PREFIX = "subscription.event/";
 
-    private SubscriptionEvents() {
-    }
+    private SubscriptionEvents() {}
 
     public static byte[] write(SubscriptionEvent event) {
         return JsonMessages.bytes(event);

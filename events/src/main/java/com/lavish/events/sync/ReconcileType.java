@@ -1,7 +1,6 @@
 package com.lavish.events.sync;
 
 import com.lavish.events.Topics;
-
 import java.util.Optional;
 
 /**

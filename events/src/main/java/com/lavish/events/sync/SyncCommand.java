@@ -3,7 +3,6 @@ package com.lavish.events.sync;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.lavish.events.RecordKey;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -24,12 +23,22 @@ import java.util.Objects;
  *                       configured default
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SyncCommand(String commandId, String idempotencyKey, String shop, SyncCommandType type,
-                          String origin, String issuedAt,
-                          Long contractId, Long sellingPlanGroupId, Long productId,
-                          List<Long> productIds, List<Long> sellingPlanGroupIds,
-                          SellingPlanGroupSpec sellingPlanGroup, ContractEdit contractEdit,
-                          BillingCycle billingCycle, String actor) {
+public record SyncCommand(
+        String commandId,
+        String idempotencyKey,
+        String shop,
+        SyncCommandType type,
+        String origin,
+        String issuedAt,
+        Long contractId,
+        Long sellingPlanGroupId,
+        Long productId,
+        List<Long> productIds,
+        List<Long> sellingPlanGroupIds,
+        SellingPlanGroupSpec sellingPlanGroup,
+        ContractEdit contractEdit,
+        BillingCycle billingCycle,
+        String actor) {
 
     public static final String ACTOR_CUSTOMER = "CUSTOMER";
     public static final String ACTOR_PARTNER = "PARTNER";
@@ -43,18 +52,57 @@ public record SyncCommand(String commandId, String idempotencyKey, String shop, 
     }
 
     /** A command that names no actor: sync-service uses its configured one. */
-    public SyncCommand(String commandId, String idempotencyKey, String shop, SyncCommandType type, String origin,
-                       String issuedAt, Long contractId, Long sellingPlanGroupId, Long productId, List<Long> productIds,
-                       List<Long> sellingPlanGroupIds, SellingPlanGroupSpec sellingPlanGroup, ContractEdit contractEdit,
-                       BillingCycle billingCycle) {
-        this(commandId, idempotencyKey, shop, type, origin, issuedAt, contractId, sellingPlanGroupId, productId,
-                productIds, sellingPlanGroupIds, sellingPlanGroup, contractEdit, billingCycle, null);
+    public SyncCommand(
+            String commandId,
+            String idempotencyKey,
+            String shop,
+            SyncCommandType type,
+            String origin,
+            String issuedAt,
+            Long contractId,
+            Long sellingPlanGroupId,
+            Long productId,
+            List<Long> productIds,
+            List<Long> sellingPlanGroupIds,
+            SellingPlanGroupSpec sellingPlanGroup,
+            ContractEdit contractEdit,
+            BillingCycle billingCycle) {
+        this(
+                commandId,
+                idempotencyKey,
+                shop,
+                type,
+                origin,
+                issuedAt,
+                contractId,
+                sellingPlanGroupId,
+                productId,
+                productIds,
+                sellingPlanGroupIds,
+                sellingPlanGroup,
+                contractEdit,
+                billingCycle,
+                null);
     }
 
     /** The same command, asked for by {@code actor}. */
     public SyncCommand withActor(String actor) {
-        return new SyncCommand(commandId, idempotencyKey, shop, type, origin, issuedAt, contractId, sellingPlanGroupId,
-                productId, productIds, sellingPlanGroupIds, sellingPlanGroup, contractEdit, billingCycle, actor);
+        return new SyncCommand(
+                commandId,
+                idempotencyKey,
+                shop,
+                type,
+                origin,
+                issuedAt,
+                contractId,
+                sellingPlanGroupId,
+                productId,
+                productIds,
+                sellingPlanGroupIds,
+                sellingPlanGroup,
+                contractEdit,
+                billingCycle,
+                actor);
     }
 
     /**
@@ -62,10 +110,11 @@ public record SyncCommand(String commandId, String idempotencyKey, String shop, 
      * yet in Shopify is keyed by the idempotency key of its creation.
      */
     public RecordKey recordKey() {
-        String resource = contractId != null ? "contract-" + contractId
-                : sellingPlanGroupId != null ? "selling-plan-group-" + sellingPlanGroupId
-                : productId != null ? "product-" + productId
-                : idempotencyKey;
+        String resource = contractId != null
+                ? "contract-" + contractId
+                : sellingPlanGroupId != null
+                        ? "selling-plan-group-" + sellingPlanGroupId
+                        : productId != null ? "product-" + productId : idempotencyKey;
         return new RecordKey(shop, resource);
     }
 
@@ -76,9 +125,8 @@ public record SyncCommand(String commandId, String idempotencyKey, String shop, 
      *                     can be looked up before it is sent again
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SellingPlanGroupSpec(String name, String merchantCode, String description, List<String> options,
-                                       List<SellingPlanSpec> plans) {
-    }
+    public record SellingPlanGroupSpec(
+            String name, String merchantCode, String description, List<String> options, List<SellingPlanSpec> plans) {}
 
     /**
      * One recurring selling plan: bill and deliver every {@code intervalCount} {@code interval}s.
@@ -89,9 +137,15 @@ public record SyncCommand(String commandId, String idempotencyKey, String shop, 
      * @param percentageOff      a fixed percentage price adjustment, or null for none
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SellingPlanSpec(Long id, String name, String option, String interval, int intervalCount,
-                                  int deliveryIntervalCount, BigDecimal percentageOff, Integer position) {
-    }
+    public record SellingPlanSpec(
+            Long id,
+            String name,
+            String option,
+            String interval,
+            int intervalCount,
+            int deliveryIntervalCount,
+            BigDecimal percentageOff,
+            Integer position) {}
 
     /**
      * A change to a contract through Shopify's draft flow. Null fields stay as they are.
@@ -101,20 +155,30 @@ public record SyncCommand(String commandId, String idempotencyKey, String shop, 
      * @param lineId         the line whose {@code quantity} changes (Shopify's line gid, as Shopify names lines)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ContractEdit(String interval, Integer intervalCount, Long sellingPlanId, String lineId,
-                               Integer quantity, DeliveryAddress deliveryAddress) {
-    }
+    public record ContractEdit(
+            String interval,
+            Integer intervalCount,
+            Long sellingPlanId,
+            String lineId,
+            Integer quantity,
+            DeliveryAddress deliveryAddress) {}
 
     /** A shipping address as Shopify's {@code MailingAddressInput} takes it (ISO country and province codes). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeliveryAddress(String firstName, String lastName, String address1, String address2, String city,
-                                  String provinceCode, String countryCode, String zip, String phone) {
-    }
+    public record DeliveryAddress(
+            String firstName,
+            String lastName,
+            String address1,
+            String address2,
+            String city,
+            String provinceCode,
+            String countryCode,
+            String zip,
+            String phone) {}
 
     /** Which billing cycle: by its index (Shopify counts from 1) or by its date (yyyy-MM-dd). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BillingCycle(Integer index, String date) {
-    }
+    public record BillingCycle(Integer index, String date) {}
 
     @Override
     public String toString() {

@@ -13,8 +13,7 @@ public final class SyncMessages {
     public static final String COMMAND_TYPE_PREFIX = "sync.command/";
     public static final String RESULT_TYPE_PREFIX = "sync.result/";
 
-    private SyncMessages() {
-    }
+    private SyncMessages() {}
 
     public static byte[] write(SyncCommand command) {
         return JsonMessages.bytes(command);
@@ -33,12 +32,12 @@ public final class SyncMessages {
     }
 
     public static Headers headers(SyncCommand command) {
-        return JsonMessages.headers(command.commandId(), COMMAND_TYPE_PREFIX + command.type().name(), command.shop(),
-                command.issuedAt());
+        return JsonMessages.headers(
+                command.commandId(), COMMAND_TYPE_PREFIX + command.type().name(), command.shop(), command.issuedAt());
     }
 
     public static Headers headers(SyncResult result) {
-        return JsonMessages.headers(result.commandId(), RESULT_TYPE_PREFIX + result.type().name(), result.shop(),
-                result.completedAt());
+        return JsonMessages.headers(
+                result.commandId(), RESULT_TYPE_PREFIX + result.type().name(), result.shop(), result.completedAt());
     }
 }

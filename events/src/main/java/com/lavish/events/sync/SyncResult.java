@@ -1,7 +1,6 @@
 package com.lavish.events.sync;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,10 +18,20 @@ import java.util.Objects;
  * @param completedAt  RFC 3339
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SyncResult(String commandId, String idempotencyKey, String shop, SyncCommandType type,
-                         String origin, SyncOutcome outcome, List<UserError> userErrors, String message,
-                         Long contractId, Long shopifyId, Map<String, Long> sellingPlanIds, String contractStatus,
-                         String completedAt) {
+public record SyncResult(
+        String commandId,
+        String idempotencyKey,
+        String shop,
+        SyncCommandType type,
+        String origin,
+        SyncOutcome outcome,
+        List<UserError> userErrors,
+        String message,
+        Long contractId,
+        Long shopifyId,
+        Map<String, Long> sellingPlanIds,
+        String contractStatus,
+        String completedAt) {
 
     public SyncResult {
         Objects.requireNonNull(commandId, "commandId");
@@ -43,6 +52,5 @@ public record SyncResult(String commandId, String idempotencyKey, String shop, S
 
     /** A Shopify userError: the input path, the message and, where the type has one, the code. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UserError(List<String> field, String message, String code) {
-    }
+    public record UserError(List<String> field, String message, String code) {}
 }

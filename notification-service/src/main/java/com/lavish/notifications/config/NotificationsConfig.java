@@ -1,12 +1,11 @@
 package com.lavish.notifications.config;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** What the emails say and link to, how the unsubscribe links are signed, and how the sender paces itself. */
 @ConfigMapping(prefix = "notifications")

@@ -1,14 +1,11 @@
 package com.lavish.notifications.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.lavish.consumer.EventPipeline;
 import com.lavish.notifications.service.RecipientProjection;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Consumes shopify.customers (group notification-service-customers) into the recipients, a poll at a time. */
 @ApplicationScoped

@@ -6,14 +6,12 @@ import static com.lavish.events.WebhookFields.requiredId;
 import static com.lavish.events.WebhookFields.text;
 import static com.lavish.events.WebhookFields.timestamp;
 
-import java.time.Instant;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.notifications.service.RecipientChange;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Reads the customers/* webhooks (Shopify's REST shape, API 2026-07) into what the emails need: the address, the
@@ -29,12 +27,15 @@ public class RecipientWebhookReader {
             case "customers/create", "customers/update", "customers/enable", "customers/disable" -> {
                 JsonNode body = object(event);
                 Instant updatedAt = timestamp(body, "updated_at");
-                yield Optional.of(new RecipientChange.Upsert(requiredId(event, body, "id"), text(body, "email"),
-                        text(body, "first_name"), text(body, "locale"),
+                yield Optional.of(new RecipientChange.Upsert(
+                        requiredId(event, body, "id"),
+                        text(body, "email"),
+                        text(body, "first_name"),
+                        text(body, "locale"),
                         updatedAt != null ? updatedAt : eventTime(event)));
             }
             case "customers/delete" ->
-                    Optional.of(new RecipientChange.Erase(requiredId(event, object(event), "id"), eventTime(event)));
+                Optional.of(new RecipientChange.Erase(requiredId(event, object(event), "id"), eventTime(event)));
             default -> Optional.empty();
         };
     }

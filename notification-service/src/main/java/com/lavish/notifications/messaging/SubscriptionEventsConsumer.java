@@ -1,14 +1,11 @@
 package com.lavish.notifications.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.lavish.consumer.EventPipeline;
 import com.lavish.notifications.service.MessageProjection;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes subscription.events (group notification-service): each new event becomes at most one message, inserted in

@@ -4,21 +4,18 @@ import static com.lavish.consumer.ColumnArrays.Kind.BIGINT;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 import static com.lavish.consumer.ColumnArrays.Kind.TIMESTAMPTZ;
 
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
 import com.lavish.notifications.EncryptedColumns;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Inserts a poll's messages with one statement on its connection, in the transaction that records the events' ce_ids:
@@ -47,9 +44,21 @@ public class MessageWrites {
     }
 
     /** One message to insert; the address and first name in plaintext (encrypted on the way in). Never logged. */
-    public record NewMessage(String eventId, String shop, long customerId, long contractId, String kind,
-                             String locale, String recipient, String firstName, String subject, String payload,
-                             String state, String smtpMessageId, String providerAnswer, Instant occurredAt) {
+    public record NewMessage(
+            String eventId,
+            String shop,
+            long customerId,
+            long contractId,
+            String kind,
+            String locale,
+            String recipient,
+            String firstName,
+            String subject,
+            String payload,
+            String state,
+            String smtpMessageId,
+            String providerAnswer,
+            Instant occurredAt) {
 
         @Override
         public String toString() {
@@ -62,16 +71,25 @@ public class MessageWrites {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        ColumnArrays rows = new ColumnArrays(TEXT, TEXT, BIGINT, BIGINT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT,
-                TEXT, TEXT, TIMESTAMPTZ);
+        ColumnArrays rows = new ColumnArrays(
+                TEXT, TEXT, BIGINT, BIGINT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TEXT, TIMESTAMPTZ);
         for (NewMessage m : messages) {
             RowKey row = EncryptedColumns.messageKey(m.eventId());
-            rows.row().text(m.eventId()).text(m.shop()).bigint(m.customerId()).bigint(m.contractId()).text(m.kind())
+            rows.row()
+                    .text(m.eventId())
+                    .text(m.shop())
+                    .bigint(m.customerId())
+                    .bigint(m.contractId())
+                    .text(m.kind())
                     .text(m.locale())
                     .text(cipher.encrypt(m.recipient(), EncryptedColumns.MESSAGE_RECIPIENT, row))
                     .text(cipher.encrypt(m.firstName(), EncryptedColumns.MESSAGE_FIRST_NAME, row))
-                    .text(m.subject()).text(m.payload()).text(m.state()).text(m.smtpMessageId())
-                    .text(m.providerAnswer()).timestamptz(m.occurredAt());
+                    .text(m.subject())
+                    .text(m.payload())
+                    .text(m.state())
+                    .text(m.smtpMessageId())
+                    .text(m.providerAnswer())
+                    .timestamptz(m.occurredAt());
         }
         return connection.preparedQuery(INSERT).execute(rows.tuple()).map(inserted -> {
             Set<String> ids = new HashSet<>();

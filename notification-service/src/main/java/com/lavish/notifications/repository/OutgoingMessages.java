@@ -1,20 +1,17 @@
 package com.lavish.notifications.repository;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
 import com.lavish.notifications.EncryptedColumns;
 import com.lavish.notifications.service.MessageState;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The sender's statements, each on the connection of one message's transaction: claim the next message due
@@ -63,9 +60,18 @@ public class OutgoingMessages {
     }
 
     /** A message claimed for sending, decrypted. Never logged whole. */
-    public record Claimed(long id, String eventId, String kind, String locale, String recipient, String firstName,
-                          String payload, int attempts, String smtpMessageId, Instant occurredAt,
-                          boolean remindersOff) {
+    public record Claimed(
+            long id,
+            String eventId,
+            String kind,
+            String locale,
+            String recipient,
+            String firstName,
+            String payload,
+            int attempts,
+            String smtpMessageId,
+            Instant occurredAt,
+            boolean remindersOff) {
 
         @Override
         public String toString() {
@@ -87,32 +93,49 @@ public class OutgoingMessages {
             String firstName = cipher.decrypt(row.getString("first_name"), EncryptedColumns.MESSAGE_FIRST_NAME, key);
             String locale = row.getString("locale");
             if (recipient == null) {
-                RowKey current = EncryptedColumns.recipientKey(row.getString("shop_domain"), row.getLong("customer_id"));
+                RowKey current =
+                        EncryptedColumns.recipientKey(row.getString("shop_domain"), row.getLong("customer_id"));
                 recipient = cipher.decrypt(row.getString("current_email"), EncryptedColumns.RECIPIENT_EMAIL, current);
-                firstName = cipher.decrypt(row.getString("current_first_name"), EncryptedColumns.RECIPIENT_FIRST_NAME,
-                        current);
+                firstName = cipher.decrypt(
+                        row.getString("current_first_name"), EncryptedColumns.RECIPIENT_FIRST_NAME, current);
                 locale = row.getString("current_locale");
             }
-            return new Claimed(row.getLong("id"), eventId, row.getString("kind"), locale, recipient, firstName,
-                    row.getString("payload"), row.getInteger("attempts"), row.getString("smtp_message_id"),
-                    occurredAt == null ? null : occurredAt.toInstant(), row.getBoolean("reminders_off"));
+            return new Claimed(
+                    row.getLong("id"),
+                    eventId,
+                    row.getString("kind"),
+                    locale,
+                    recipient,
+                    firstName,
+                    row.getString("payload"),
+                    row.getInteger("attempts"),
+                    row.getString("smtp_message_id"),
+                    occurredAt == null ? null : occurredAt.toInstant(),
+                    row.getBoolean("reminders_off"));
         });
     }
 
     /** Sent, with the subject it went out with (a message queued before its address was known learns its language). */
     public Uni<Void> sent(SqlConnection connection, long id, String answer, String subject) {
-        return connection.preparedQuery(SENT).execute(Tuple.of(id, answer, subject)).replaceWithVoid();
+        return connection
+                .preparedQuery(SENT)
+                .execute(Tuple.of(id, answer, subject))
+                .replaceWithVoid();
     }
 
     public Uni<Void> retryAt(SqlConnection connection, long id, String answer, Instant next) {
-        return connection.preparedQuery(RETRY).execute(Tuple.of(id, answer, next.atOffset(ZoneOffset.UTC)))
+        return connection
+                .preparedQuery(RETRY)
+                .execute(Tuple.of(id, answer, next.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 
     /** Closes the message as failed (an attempt made) or suppressed (none made). */
     public Uni<Void> close(SqlConnection connection, long id, MessageState state, String answer) {
         int attempt = state == MessageState.SUPPRESSED ? 0 : 1;
-        return connection.preparedQuery(CLOSE).execute(Tuple.of(id, state.column(), answer, attempt))
+        return connection
+                .preparedQuery(CLOSE)
+                .execute(Tuple.of(id, state.column(), answer, attempt))
                 .replaceWithVoid();
     }
 }

@@ -4,24 +4,20 @@ import static com.lavish.consumer.ColumnArrays.Kind.BIGINT;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 import static com.lavish.consumer.ColumnArrays.Kind.TIMESTAMPTZ;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.edge.personaldata.RowKey;
 import com.lavish.notifications.EncryptedColumns;
 import com.lavish.notifications.service.RecipientChange;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The recipients' set-based statements, on the poll's connection and in its transaction: newer customer versions,
@@ -70,8 +66,7 @@ public class RecipientWrites {
     }
 
     /** A recipient as the message path needs them: their address and name in plaintext. Never logged. */
-    public record StoredRecipient(String email, String firstName, String locale, boolean remindersOff,
-                                  boolean erased) {
+    public record StoredRecipient(String email, String firstName, String locale, boolean remindersOff, boolean erased) {
 
         @Override
         public String toString() {
@@ -80,8 +75,7 @@ public class RecipientWrites {
     }
 
     /** A shop's customer. */
-    public record CustomerKey(String shop, long customerId) {
-    }
+    public record CustomerKey(String shop, long customerId) {}
 
     /** Writes the versions; answers the customers whose version was written (the others were stale). */
     public Uni<Set<CustomerKey>> upsert(SqlConnection connection, Map<CustomerKey, RecipientChange.Upsert> versions) {
@@ -91,10 +85,13 @@ public class RecipientWrites {
         ColumnArrays rows = new ColumnArrays(TEXT, BIGINT, TEXT, TEXT, TEXT, TIMESTAMPTZ);
         versions.forEach((key, version) -> {
             RowKey row = EncryptedColumns.recipientKey(key.shop(), key.customerId());
-            rows.row().text(key.shop()).bigint(key.customerId())
+            rows.row()
+                    .text(key.shop())
+                    .bigint(key.customerId())
                     .text(cipher.encrypt(version.email(), EncryptedColumns.RECIPIENT_EMAIL, row))
                     .text(cipher.encrypt(version.firstName(), EncryptedColumns.RECIPIENT_FIRST_NAME, row))
-                    .text(version.locale()).timestamptz(version.updatedAt());
+                    .text(version.locale())
+                    .timestamptz(version.updatedAt());
         });
         return connection.preparedQuery(UPSERT).execute(rows.tuple()).map(written -> {
             Set<CustomerKey> keys = new HashSet<>();
@@ -111,7 +108,8 @@ public class RecipientWrites {
             return Uni.createFrom().voidItem();
         }
         ColumnArrays rows = new ColumnArrays(TEXT, BIGINT, TIMESTAMPTZ);
-        erasures.forEach((key, at) -> rows.row().text(key.shop()).bigint(key.customerId()).timestamptz(at));
+        erasures.forEach((key, at) ->
+                rows.row().text(key.shop()).bigint(key.customerId()).timestamptz(at));
         return connection.preparedQuery(ERASE).execute(rows.tuple()).replaceWithVoid();
     }
 
@@ -127,11 +125,15 @@ public class RecipientWrites {
             for (Row row : found) {
                 CustomerKey key = new CustomerKey(row.getString("shop_domain"), row.getLong("customer_id"));
                 RowKey rowKey = EncryptedColumns.recipientKey(key.shop(), key.customerId());
-                recipients.put(key, new StoredRecipient(
-                        cipher.decrypt(row.getString("email"), EncryptedColumns.RECIPIENT_EMAIL, rowKey),
-                        cipher.decrypt(row.getString("first_name"), EncryptedColumns.RECIPIENT_FIRST_NAME, rowKey),
-                        row.getString("locale"), row.getValue("reminders_off_at") != null,
-                        row.getValue("erased_at") != null));
+                recipients.put(
+                        key,
+                        new StoredRecipient(
+                                cipher.decrypt(row.getString("email"), EncryptedColumns.RECIPIENT_EMAIL, rowKey),
+                                cipher.decrypt(
+                                        row.getString("first_name"), EncryptedColumns.RECIPIENT_FIRST_NAME, rowKey),
+                                row.getString("locale"),
+                                row.getValue("reminders_off_at") != null,
+                                row.getValue("erased_at") != null));
             }
             return recipients;
         });

@@ -1,7 +1,12 @@
 package com.lavish.notifications.rest;
 
-import java.util.List;
-
+import com.lavish.consumer.admin.AdminRole;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.problem.QueryNumbers;
+import com.lavish.notifications.service.MessageSender;
+import com.lavish.notifications.service.NotificationLog;
+import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -9,18 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-
-import com.lavish.consumer.admin.AdminRole;
-import com.lavish.edge.problem.ProblemException;
-import com.lavish.edge.problem.QueryNumbers;
-import com.lavish.notifications.service.MessageSender;
-import com.lavish.notifications.service.NotificationLog;
-
-import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The admin's view of the emails: {@code GET /admin/notifications?shop=&customer=} lists what a customer was sent,
@@ -46,9 +42,10 @@ public class NotificationAdminResource {
         if (shop == null || shop.isBlank()) {
             throw ProblemException.badRequest("shop", "shop is the shop's domain, for example example.myshopify.com");
         }
-        long customer = QueryNumbers.required(customerParameter, "customer", 1, Long.MAX_VALUE,
-                "customer is Shopify's numeric customer id");
-        return log.ofCustomer(shop, customer).map(messages -> messages.stream().map(NotificationEntry::of).toList());
+        long customer = QueryNumbers.required(
+                customerParameter, "customer", 1, Long.MAX_VALUE, "customer is Shopify's numeric customer id");
+        return log.ofCustomer(shop, customer)
+                .map(messages -> messages.stream().map(NotificationEntry::of).toList());
     }
 
     /** 202: the resend is queued and goes out as the sender reaches it. */
@@ -61,7 +58,8 @@ public class NotificationAdminResource {
             if (resend == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("no message has this id"));
             }
-            return sender.nudge().replaceWith(Response.accepted(NotificationEntry.of(resend)).build());
+            return sender.nudge()
+                    .replaceWith(Response.accepted(NotificationEntry.of(resend)).build());
         });
     }
 }

@@ -17,7 +17,6 @@ import java.util.Locale;
  * ({@code 26,96 $AU}, {@code 5 décembre 2026}).
  */
 public enum EmailLocale {
-
     EN("en", Locale.UK),
     FR("fr", Locale.FRANCE);
 
@@ -32,7 +31,8 @@ public enum EmailLocale {
     /** The language of a Shopify locale; English when none or one the emails are not written in. */
     public static EmailLocale of(String shopifyLocale) {
         if (shopifyLocale != null) {
-            String language = Locale.forLanguageTag(shopifyLocale.replace('_', '-')).getLanguage();
+            String language =
+                    Locale.forLanguageTag(shopifyLocale.replace('_', '-')).getLanguage();
             for (EmailLocale locale : values()) {
                 if (locale.tag.equals(language)) {
                     return locale;
@@ -67,10 +67,14 @@ public enum EmailLocale {
         }
         LocalDate date;
         try {
-            date = rfc3339.length() == 10 ? LocalDate.parse(rfc3339) : OffsetDateTime.parse(rfc3339).toLocalDate();
+            date = rfc3339.length() == 10
+                    ? LocalDate.parse(rfc3339)
+                    : OffsetDateTime.parse(rfc3339).toLocalDate();
         } catch (DateTimeParseException e) {
             return null;
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(format).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(format)
+                .format(date);
     }
 }

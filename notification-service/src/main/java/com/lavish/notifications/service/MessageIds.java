@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public final class MessageIds {
 
-    private MessageIds() {
-    }
+    private MessageIds() {}
 
     /** The Message-ID: the event id, with anything RFC 5322's dot-atom does not allow made a hyphen. */
     public static String smtp(String eventId, String domain) {

@@ -1,15 +1,5 @@
 package com.lavish.notifications.service;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventOutcome;
 import com.lavish.consumer.EventProjection;
@@ -25,8 +15,15 @@ import com.lavish.notifications.repository.MessageWrites.NewMessage;
 import com.lavish.notifications.repository.RecipientWrites;
 import com.lavish.notifications.repository.RecipientWrites.CustomerKey;
 import com.lavish.notifications.repository.RecipientWrites.StoredRecipient;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * subscription.events into the message log: each new event (the pipeline's ledger has dropped the ce_ids seen before)
@@ -46,8 +43,13 @@ public class MessageProjection implements EventProjection<SubscriptionEvent> {
     private final NotificationMetrics metrics;
     private final NotificationsConfig config;
 
-    public MessageProjection(RecipientWrites recipients, MessageWrites messages, NotificationTemplates templates,
-                             MessageSender sender, NotificationMetrics metrics, NotificationsConfig config) {
+    public MessageProjection(
+            RecipientWrites recipients,
+            MessageWrites messages,
+            NotificationTemplates templates,
+            MessageSender sender,
+            NotificationMetrics metrics,
+            NotificationsConfig config) {
         this.recipients = recipients;
         this.messages = messages;
         this.templates = templates;
@@ -71,25 +73,33 @@ public class MessageProjection implements EventProjection<SubscriptionEvent> {
 
     @Override
     public Uni<Void> write(ProjectionBatch<SubscriptionEvent> batch) {
-        Set<CustomerKey> customers = batch.deliveries().stream().map(MessageProjection::customer)
-                .collect(Collectors.toSet());
-        return recipients.find(batch.connection(), customers).chain(found -> {
-            List<NewMessage> rows = new ArrayList<>();
-            for (Delivery<SubscriptionEvent> delivery : batch.deliveries()) {
-                message(delivery, found).ifPresentOrElse(rows::add,
-                        () -> delivery.outcome(EventOutcome.IGNORED));
-            }
-            return messages.insert(batch.connection(), rows).invoke(inserted -> batch.afterCommit().then(() -> {
-                rows.stream().filter(row -> inserted.contains(row.eventId())
-                                && !MessageState.QUEUED.column().equals(row.state()))
-                        .forEach(row -> metrics.count(SubscriptionEventType.valueOf(row.kind()),
-                                MessageState.of(row.state()), null));
-                return sender.nudge();
-            }));
-        }).replaceWithVoid();
+        Set<CustomerKey> customers =
+                batch.deliveries().stream().map(MessageProjection::customer).collect(Collectors.toSet());
+        return recipients
+                .find(batch.connection(), customers)
+                .chain(found -> {
+                    List<NewMessage> rows = new ArrayList<>();
+                    for (Delivery<SubscriptionEvent> delivery : batch.deliveries()) {
+                        message(delivery, found)
+                                .ifPresentOrElse(rows::add, () -> delivery.outcome(EventOutcome.IGNORED));
+                    }
+                    return messages.insert(batch.connection(), rows)
+                            .invoke(inserted -> batch.afterCommit().then(() -> {
+                                rows.stream()
+                                        .filter(row -> inserted.contains(row.eventId())
+                                                && !MessageState.QUEUED.column().equals(row.state()))
+                                        .forEach(row -> metrics.count(
+                                                SubscriptionEventType.valueOf(row.kind()),
+                                                MessageState.of(row.state()),
+                                                null));
+                                return sender.nudge();
+                            }));
+                })
+                .replaceWithVoid();
     }
 
-    private Optional<NewMessage> message(Delivery<SubscriptionEvent> delivery, Map<CustomerKey, StoredRecipient> found) {
+    private Optional<NewMessage> message(
+            Delivery<SubscriptionEvent> delivery, Map<CustomerKey, StoredRecipient> found) {
         SubscriptionEvent event = delivery.change();
         StoredRecipient recipient = found.get(customer(delivery));
         if (recipient != null && recipient.erased()) {
@@ -104,12 +114,20 @@ public class MessageProjection implements EventProjection<SubscriptionEvent> {
         } else {
             state = MessageState.QUEUED;
         }
-        return Optional.of(new NewMessage(event.eventId(), event.shop(), event.customerId(), event.contractId(),
-                event.type().name(), locale.tag(), recipient == null ? null : recipient.email(),
+        return Optional.of(new NewMessage(
+                event.eventId(),
+                event.shop(),
+                event.customerId(),
+                event.contractId(),
+                event.type().name(),
+                locale.tag(),
+                recipient == null ? null : recipient.email(),
                 recipient == null ? null : recipient.firstName(),
                 templates.subject(event.type(), event.shop(), locale),
-                new String(delivery.event().payload(), StandardCharsets.UTF_8), state.column(),
-                MessageIds.smtp(event.eventId(), config.messageIdDomain()), answer,
+                new String(delivery.event().payload(), StandardCharsets.UTF_8),
+                state.column(),
+                MessageIds.smtp(event.eventId(), config.messageIdDomain()),
+                answer,
                 event.occurredAt() == null ? null : WebhookFields.parseTimestamp(event.occurredAt())));
     }
 

@@ -1,5 +1,18 @@
 package com.lavish.notifications.service;
 
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.events.subscription.SubscriptionEvents;
+import com.lavish.notifications.config.NotificationsConfig;
+import com.lavish.notifications.repository.OutgoingMessages;
+import com.lavish.notifications.repository.OutgoingMessages.Claimed;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,24 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.lavish.events.subscription.SubscriptionEvent;
-import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.events.subscription.SubscriptionEvents;
-import com.lavish.notifications.config.NotificationsConfig;
-import com.lavish.notifications.repository.OutgoingMessages;
-import com.lavish.notifications.repository.OutgoingMessages.Claimed;
-
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Sends the messages owed, after the transactions that queued them have committed: on a schedule, and at once when
@@ -49,10 +45,16 @@ public class MessageSender {
     private final NotificationMetrics metrics;
     /** Whether a drain runs in this JVM; only spares a second one the empty claims, SKIP LOCKED keeps them apart. */
     private final AtomicBoolean draining = new AtomicBoolean();
+
     private final AtomicBoolean nudgedMeanwhile = new AtomicBoolean();
 
-    public MessageSender(Pool pool, ReactiveMailer mailer, OutgoingMessages outgoing, NotificationTemplates templates,
-                         NotificationsConfig config, NotificationMetrics metrics) {
+    public MessageSender(
+            Pool pool,
+            ReactiveMailer mailer,
+            OutgoingMessages outgoing,
+            NotificationTemplates templates,
+            NotificationsConfig config,
+            NotificationMetrics metrics) {
         this.pool = pool;
         this.mailer = mailer;
         this.outgoing = outgoing;
@@ -62,10 +64,11 @@ public class MessageSender {
     }
 
     /** What became of one attempt, counted once its transaction has committed. */
-    record Attempt(SubscriptionEventType kind, MessageState state, Instant occurredAt) {
-    }
+    record Attempt(SubscriptionEventType kind, MessageState state, Instant occurredAt) {}
 
-    @Scheduled(identity = "notification-sender", every = "${notifications.sender.every}",
+    @Scheduled(
+            identity = "notification-sender",
+            every = "${notifications.sender.every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         // a pass that fails (the database away, the JVM stopping) leaves its message owed: the next pass takes it
@@ -77,8 +80,8 @@ public class MessageSender {
 
     /** Starts a drain without waiting for it: what a commit calls once it has queued messages. */
     public Uni<Void> nudge() {
-        drain().subscribe().with(done -> { }, failure -> LOG.warn("sending after a commit failed; the poll will retry",
-                failure));
+        drain().subscribe()
+                .with(done -> {}, failure -> LOG.warn("sending after a commit failed; the poll will retry", failure));
         return Uni.createFrom().voidItem();
     }
 
@@ -97,23 +100,30 @@ public class MessageSender {
         for (int lane = 0; lane < lanes; lane++) {
             sending.add(sendSome(Math.max(1, config.batchSize() / lanes)));
         }
-        return Uni.join().all(sending).andCollectFailures().replaceWithVoid()
+        return Uni.join()
+                .all(sending)
+                .andCollectFailures()
+                .replaceWithVoid()
                 .eventually(() -> draining.set(false))
-                .chain(() -> nudgedMeanwhile.getAndSet(false) ? drain() : Uni.createFrom().voidItem());
+                .chain(() -> nudgedMeanwhile.getAndSet(false)
+                        ? drain()
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> sendSome(int left) {
         if (left == 0) {
             return Uni.createFrom().voidItem();
         }
-        return sendOne().chain(sent -> sent ? sendSome(left - 1) : Uni.createFrom().voidItem());
+        return sendOne()
+                .chain(sent -> sent ? sendSome(left - 1) : Uni.createFrom().voidItem());
     }
 
     /** Claims, sends and records one message; false when none was due. */
     Uni<Boolean> sendOne() {
-        return pool.withTransaction(connection -> outgoing.claim(connection).chain(claimed -> claimed == null
-                        ? Uni.createFrom().item(Optional.<Attempt>empty())
-                        : attempt(connection, claimed).map(Optional::of)))
+        return pool.withTransaction(connection -> outgoing.claim(connection)
+                        .chain(claimed -> claimed == null
+                                ? Uni.createFrom().item(Optional.<Attempt>empty())
+                                : attempt(connection, claimed).map(Optional::of)))
                 .invoke(attempt -> attempt.ifPresent(a -> metrics.count(a.kind(), a.state(), a.occurredAt())))
                 .map(Optional::isPresent);
     }
@@ -137,29 +147,37 @@ public class MessageSender {
             return outgoing.close(connection, message.id(), MessageState.FAILED, "cannot be written")
                     .replaceWith(new Attempt(kind, MessageState.FAILED, message.occurredAt()));
         }
-        Mail mail = Mail.withHtml(message.recipient(), email.subject(), email.html()).setText(email.text())
+        Mail mail = Mail.withHtml(message.recipient(), email.subject(), email.html())
+                .setText(email.text())
                 .addHeader("Message-ID", message.smtpMessageId());
         return mailer.send(mail)
-                .ifNoItem().after(config.sendTimeout()).fail()
-                .onItem().transformToUni(sent -> outgoing.sent(connection, message.id(), "250 accepted", email.subject())
+                .ifNoItem()
+                .after(config.sendTimeout())
+                .fail()
+                .onItem()
+                .transformToUni(sent -> outgoing.sent(connection, message.id(), "250 accepted", email.subject())
                         .replaceWith(new Attempt(kind, MessageState.SENT, message.occurredAt())))
-                .onFailure().recoverWithUni(failure -> refused(connection, message, kind, failure));
+                .onFailure()
+                .recoverWithUni(failure -> refused(connection, message, kind, failure));
     }
 
-    private Uni<Attempt> refused(SqlConnection connection, Claimed message, SubscriptionEventType kind,
-                                 Throwable failure) {
+    private Uni<Attempt> refused(
+            SqlConnection connection, Claimed message, SubscriptionEventType kind, Throwable failure) {
         SmtpAnswers.Failure answer = SmtpAnswers.read(failure);
         int attempts = message.attempts() + 1;
         if (answer.permanent() || attempts >= config.maxAttempts()) {
-            LOG.warnf("message %d (%s) failed for good after %d attempts: %s", message.id(), message.kind(),
-                    attempts, answer.answer());
+            LOG.warnf(
+                    "message %d (%s) failed for good after %d attempts: %s",
+                    message.id(), message.kind(), attempts, answer.answer());
             return outgoing.close(connection, message.id(), MessageState.FAILED, answer.answer())
                     .replaceWith(new Attempt(kind, MessageState.FAILED, message.occurredAt()));
         }
         Duration wait = SmtpAnswers.backoff(attempts, config.initialBackoff(), config.maxBackoff());
-        LOG.infof("message %d (%s) not sent (%s); attempt %d in %s", message.id(), message.kind(), answer.answer(),
-                attempts + 1, wait);
-        return outgoing.retryAt(connection, message.id(), answer.answer(), Instant.now().plus(wait))
+        LOG.infof(
+                "message %d (%s) not sent (%s); attempt %d in %s",
+                message.id(), message.kind(), answer.answer(), attempts + 1, wait);
+        return outgoing.retryAt(
+                        connection, message.id(), answer.answer(), Instant.now().plus(wait))
                 .replaceWith(new Attempt(kind, MessageState.RETRYING, message.occurredAt()));
     }
 }

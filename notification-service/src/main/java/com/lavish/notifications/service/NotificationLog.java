@@ -1,18 +1,15 @@
 package com.lavish.notifications.service;
 
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.notifications.Message;
 import com.lavish.notifications.config.NotificationsConfig;
 import com.lavish.notifications.repository.MessageRepository;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The admin's side of the message log: what a customer was sent, and one more send of a message. A resend is a new

@@ -1,15 +1,12 @@
 package com.lavish.notifications.service;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.events.subscription.SubscriptionEventType;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * {@code notifications_messages_total{kind,outcome}}: messages sent, failed, retried (an attempt refused for now) and
@@ -34,13 +31,20 @@ public class NotificationMetrics {
             case SUPPRESSED -> "suppressed";
             case QUEUED -> "queued";
         };
-        Counter.builder("notifications.messages").description("messages by kind and what became of them")
-                .tag("kind", kind.name()).tag("outcome", outcome).register(registry).increment();
+        Counter.builder("notifications.messages")
+                .description("messages by kind and what became of them")
+                .tag("kind", kind.name())
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
         if (state == MessageState.SENT && occurredAt != null) {
             Duration delay = Duration.between(occurredAt, Instant.now());
-            Timer.builder("notifications.delivery").description("from the event to the SMTP server's acceptance")
-                    .tag("kind", kind.name()).publishPercentileHistogram()
-                    .register(registry).record(delay.isNegative() ? Duration.ZERO : delay);
+            Timer.builder("notifications.delivery")
+                    .description("from the event to the SMTP server's acceptance")
+                    .tag("kind", kind.name())
+                    .publishPercentileHistogram()
+                    .register(registry)
+                    .record(delay.isNegative() ? Duration.ZERO : delay);
         }
     }
 }

@@ -1,19 +1,16 @@
 package com.lavish.notifications.service;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.privacy.PrivacyErasure;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.notifications.repository.RecipientWrites;
 import com.lavish.notifications.repository.RecipientWrites.CustomerKey;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What Shopify's privacy requests erase here: customers/redact the customer's address, name and whole message log,

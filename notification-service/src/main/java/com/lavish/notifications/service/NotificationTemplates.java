@@ -1,5 +1,14 @@
 package com.lavish.notifications.service;
 
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.notifications.config.NotificationsConfig;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,18 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.lavish.events.subscription.SubscriptionEvent;
-import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.notifications.config.NotificationsConfig;
-
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateData;
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * Writes the emails: the wording per kind and language from {@code notifications/messages_<lang>.properties} (each
@@ -45,9 +42,12 @@ public class NotificationTemplates {
     private final Map<EmailLocale, Properties> wording = new EnumMap<>(EmailLocale.class);
     private final Map<String, Template> parsed = new ConcurrentHashMap<>();
 
-    public NotificationTemplates(Engine engine, @Location("notification/email.html") Template html,
-                                 @Location("notification/email.txt") Template text, NotificationsConfig config,
-                                 UnsubscribeLinks unsubscribe) {
+    public NotificationTemplates(
+            Engine engine,
+            @Location("notification/email.html") Template html,
+            @Location("notification/email.txt") Template text,
+            NotificationsConfig config,
+            UnsubscribeLinks unsubscribe) {
         this.engine = engine;
         this.html = html;
         this.text = text;
@@ -70,15 +70,27 @@ public class NotificationTemplates {
         data.put("firstName", firstName);
         SubscriptionEvent.Contract contract = event.contract();
         SubscriptionEvent.Billing billing = event.billing();
-        String currency = billing != null && billing.currency() != null ? billing.currency()
+        String currency = billing != null && billing.currency() != null
+                ? billing.currency()
                 : contract != null ? contract.currency() : null;
-        data.put("plan", contract != null && contract.planName() != null ? contract.planName() : shopName(event.shop()));
-        data.put("date", locale.date(billing != null && billing.billingDate() != null ? billing.billingDate()
-                : contract != null ? contract.nextBillingDate() : null));
-        data.put("amount", locale.money(billing != null && billing.amount() != null ? billing.amount()
-                : boxTotal(contract), currency));
-        data.put("nextRetry", event.dunning() != null ? locale.date(event.dunning().nextRetryAt()) : null);
-        data.put("cancelled", event.dunning() != null && "cancelled".equals(event.dunning().outcome()));
+        data.put(
+                "plan", contract != null && contract.planName() != null ? contract.planName() : shopName(event.shop()));
+        data.put(
+                "date",
+                locale.date(
+                        billing != null && billing.billingDate() != null
+                                ? billing.billingDate()
+                                : contract != null ? contract.nextBillingDate() : null));
+        data.put(
+                "amount",
+                locale.money(
+                        billing != null && billing.amount() != null ? billing.amount() : boxTotal(contract), currency));
+        data.put(
+                "nextRetry",
+                event.dunning() != null ? locale.date(event.dunning().nextRetryAt()) : null);
+        data.put(
+                "cancelled",
+                event.dunning() != null && "cancelled".equals(event.dunning().outcome()));
 
         String kind = event.type().name();
         Map<String, Object> page = new HashMap<>(data);
@@ -86,8 +98,11 @@ public class NotificationTemplates {
         page.put("subject", phrase(locale, kind + ".subject", data));
         page.put("headline", phrase(locale, kind + ".headline", data));
         page.put("body", phrase(locale, kind + ".body", data));
-        page.put("greeting", firstName == null || firstName.isBlank() ? phrase(locale, "greeting.anonymous", data)
-                : phrase(locale, "greeting", data));
+        page.put(
+                "greeting",
+                firstName == null || firstName.isBlank()
+                        ? phrase(locale, "greeting.anonymous", data)
+                        : phrase(locale, "greeting", data));
         page.put("lines", lines(contract, currency, locale));
         page.put("boxLabel", phrase(locale, "box", data));
         page.put("dateLabel", phrase(locale, "date", data));
@@ -123,15 +138,15 @@ public class NotificationTemplates {
 
     /** A line of the box as the templates show it. */
     @TemplateData
-    public record BoxLine(int quantity, String title, String variantTitle, String price) {
-    }
+    public record BoxLine(int quantity, String title, String variantTitle, String price) {}
 
     /** What one box costs, when no billing says it: the lines' prices times their quantities. */
     private static BigDecimal boxTotal(SubscriptionEvent.Contract contract) {
         if (contract == null || contract.lines() == null || contract.lines().isEmpty()) {
             return null;
         }
-        return contract.lines().stream().filter(line -> line.price() != null)
+        return contract.lines().stream()
+                .filter(line -> line.price() != null)
                 .map(line -> line.price().multiply(BigDecimal.valueOf(line.quantity())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -140,12 +155,15 @@ public class NotificationTemplates {
         if (contract == null || contract.lines() == null) {
             return List.of();
         }
-        return contract.lines().stream().map(line -> new BoxLine(line.quantity(), line.title(),
-                line.variantTitle(), locale.money(line.price(), currency))).toList();
+        return contract.lines().stream()
+                .map(line -> new BoxLine(
+                        line.quantity(), line.title(), line.variantTitle(), locale.money(line.price(), currency)))
+                .toList();
     }
 
     private String phrase(EmailLocale locale, String key, Map<String, Object> data) {
-        String source = wording.get(locale).getProperty(key, wording.get(EmailLocale.EN).getProperty(key));
+        String source =
+                wording.get(locale).getProperty(key, wording.get(EmailLocale.EN).getProperty(key));
         if (source == null) {
             throw new IllegalStateException("no wording for " + key);
         }

@@ -18,6 +18,5 @@ public sealed interface RecipientChange {
     }
 
     /** customers/delete: nothing personal stays, and no message is owed to them any more. */
-    record Erase(long customerId, Instant at) implements RecipientChange {
-    }
+    record Erase(long customerId, Instant at) implements RecipientChange {}
 }

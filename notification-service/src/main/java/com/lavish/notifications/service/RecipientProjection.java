@@ -1,13 +1,5 @@
 package com.lavish.notifications.service;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventProjection;
 import com.lavish.consumer.ProjectionBatch;
@@ -15,8 +7,13 @@ import com.lavish.events.ShopifyEvent;
 import com.lavish.notifications.messaging.RecipientWebhookReader;
 import com.lavish.notifications.repository.RecipientWrites;
 import com.lavish.notifications.repository.RecipientWrites.CustomerKey;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * shopify.customers into the recipients. Per customer and poll, an erasure (customers/delete) wins over everything;
@@ -52,7 +49,8 @@ public class RecipientProjection implements EventProjection<RecipientChange> {
         Map<CustomerKey, Delivery<RecipientChange>> latest = new LinkedHashMap<>();
         byCustomer.forEach((customer, deliveries) -> {
             Optional<Delivery<RecipientChange>> erase = deliveries.stream()
-                    .filter(d -> d.change() instanceof RecipientChange.Erase).findFirst();
+                    .filter(d -> d.change() instanceof RecipientChange.Erase)
+                    .findFirst();
             if (erase.isPresent()) {
                 erasures.put(customer, ((RecipientChange.Erase) erase.get().change()).at());
                 deliveries.stream().filter(d -> d != erase.get()).forEach(Delivery::stale);

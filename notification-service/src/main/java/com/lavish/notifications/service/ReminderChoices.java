@@ -1,10 +1,9 @@
 package com.lavish.notifications.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A customer's choice about reminders, from the signed unsubscribe link. Stopping them again changes nothing (the
@@ -22,7 +21,11 @@ public class ReminderChoices {
 
     @WithTransaction
     public Uni<Void> unsubscribe(String shop, long customerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(UNSUBSCRIBE)
-                .setParameter(1, shop).setParameter(2, customerId).executeUpdate()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(UNSUBSCRIBE)
+                        .setParameter(1, shop)
+                        .setParameter(2, customerId)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 }

@@ -1,9 +1,8 @@
 package com.lavish.notifications.service;
 
+import io.vertx.ext.mail.SMTPException;
 import java.time.Duration;
 import java.util.regex.Pattern;
-
-import io.vertx.ext.mail.SMTPException;
 
 /**
  * What an SMTP failure means for the message, and what of it may be stored. A 5xx reply (RFC 5321 §4.2.1: permanent
@@ -16,12 +15,10 @@ public final class SmtpAnswers {
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"']+");
     private static final int MAX_LENGTH = 300;
 
-    private SmtpAnswers() {
-    }
+    private SmtpAnswers() {}
 
     /** A failure read: whether it is for good, and the answer to store (no address, bounded). */
-    public record Failure(boolean permanent, String answer) {
-    }
+    public record Failure(boolean permanent, String answer) {}
 
     public static Failure read(Throwable failure) {
         Throwable cause = failure;
@@ -31,8 +28,8 @@ public final class SmtpAnswers {
         if (cause instanceof SMTPException smtp) {
             String reply = smtp.getReplyMessage();
             String code = Integer.toString(smtp.getReplyCode());
-            return new Failure(smtp.isPermanent(), scrub(reply != null && reply.startsWith(code) ? reply
-                    : code + " " + reply));
+            return new Failure(
+                    smtp.isPermanent(), scrub(reply != null && reply.startsWith(code) ? reply : code + " " + reply));
         }
         return new Failure(false, scrub(failure.getClass().getSimpleName() + ": " + failure.getMessage()));
     }

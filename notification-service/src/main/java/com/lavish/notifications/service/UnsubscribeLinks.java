@@ -1,17 +1,14 @@
 package com.lavish.notifications.service;
 
+import com.lavish.notifications.config.NotificationsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.lavish.notifications.config.NotificationsConfig;
 
 /**
  * The links in reminders that stop them without a login: HMAC-SHA256 under NOTIFICATIONS_UNSUBSCRIBE_SECRET over the
@@ -54,7 +51,8 @@ public class UnsubscribeLinks {
         if (shop == null || signature == null) {
             return false;
         }
-        return MessageDigest.isEqual(signature(shop, customerId).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                signature(shop, customerId).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));
     }
 

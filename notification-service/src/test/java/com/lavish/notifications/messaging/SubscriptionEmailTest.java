@@ -11,27 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.notifications.Message;
 import com.lavish.notifications.service.UnsubscribeLinks;
 import com.lavish.notifications.support.NotificationFixture;
 import com.lavish.notifications.support.NotificationTestSupport;
 import com.lavish.notifications.support.SmtpTestResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Subscription events through the real broker and database to a real SMTP server in the test JVM: what the customer
@@ -69,7 +64,8 @@ class SubscriptionEmailTest extends NotificationTestSupport {
     @Test
     void aFrenchCustomerGetsTheEmailInFrench() throws Exception {
         Delivered sent = deliver("example.fr", "Amélie", "fr-CA", SubscriptionEventType.BILLING_SUCCEEDED);
-        assertEquals("Paiement reçu pour votre coffret Lavish Test", sent.email().getSubject());
+        assertEquals(
+                "Paiement reçu pour votre coffret Lavish Test", sent.email().getSubject());
         String text = sent.text();
         assertTrue(text.contains("Bonjour Amélie,"), text);
         assertTrue(text.contains("26,96\u00a0$AU"), text);
@@ -86,16 +82,24 @@ class SubscriptionEmailTest extends NotificationTestSupport {
         fixture.publish(skipped);
         awaitState(skipped.eventId(), "sent");
         // a later event of the same contract's key has been consumed: the replay before it has had its chance
-        SubscriptionEvent after = new SubscriptionEvent(UUID.randomUUID().toString(),
-                SubscriptionEventType.RESUMED, skipped.shop(), skipped.contractId(), customer, skipped.occurredAt(),
-                skipped.contract(), null, null);
+        SubscriptionEvent after = new SubscriptionEvent(
+                UUID.randomUUID().toString(),
+                SubscriptionEventType.RESUMED,
+                skipped.shop(),
+                skipped.contractId(),
+                customer,
+                skipped.occurredAt(),
+                skipped.contract(),
+                null,
+                null);
         fixture.publish(skipped);
         fixture.publish(after);
         awaitState(after.eventId(), "sent");
 
         assertEquals(1, fixture.messages(skipped.eventId()).size());
         List<MimeMessage> emails = awaitEmails(address, 2);
-        assertEquals(1, emails.stream().filter(m -> subject(m).contains("skipped")).count());
+        assertEquals(
+                1, emails.stream().filter(m -> subject(m).contains("skipped")).count());
     }
 
     @Test
@@ -107,7 +111,11 @@ class SubscriptionEmailTest extends NotificationTestSupport {
         assertTrue(reminder.text().contains(link), "a reminder carries its unsubscribe link");
 
         String path = link.substring(link.indexOf(UnsubscribeLinks.PATH));
-        given().when().get(path).then().statusCode(200).contentType(containsString("text/html"))
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .body(containsString("no longer receive reminders"));
         // the same link again: the same answer, the first choice kept
         Object firstChoice = fixture.recipient(customer).get("reminders_off_at");
@@ -124,7 +132,8 @@ class SubscriptionEmailTest extends NotificationTestSupport {
         awaitState(failed.eventId(), "sent");
         List<MimeMessage> emails = awaitEmails(address, 2);
         assertEquals(2, emails.size(), "the first reminder and the failed payment, not the second reminder");
-        assertTrue(NotificationFixture.part(emails.get(1), "text/plain").contains("8 December 2026"),
+        assertTrue(
+                NotificationFixture.part(emails.get(1), "text/plain").contains("8 December 2026"),
                 "the failed payment says when it is tried again");
     }
 
@@ -133,13 +142,21 @@ class SubscriptionEmailTest extends NotificationTestSupport {
     void anUnsubscribeLinkWithABadSignatureIsRefused() {
         long customer = NotificationFixture.newCustomerId();
         String forged = links.signature(NotificationFixture.SHOP, customer + 1);
-        given().queryParam("shop", NotificationFixture.SHOP).queryParam("customer", customer)
+        given().queryParam("shop", NotificationFixture.SHOP)
+                .queryParam("customer", customer)
                 .queryParam("signature", forged)
-                .when().get(UnsubscribeLinks.PATH)
-                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
-        given().queryParam("shop", NotificationFixture.SHOP).queryParam("customer", customer)
-                .when().get(UnsubscribeLinks.PATH)
-                .then().statusCode(403);
+                .when()
+                .get(UnsubscribeLinks.PATH)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+        given().queryParam("shop", NotificationFixture.SHOP)
+                .queryParam("customer", customer)
+                .when()
+                .get(UnsubscribeLinks.PATH)
+                .then()
+                .statusCode(403);
         assertNull(fixture.recipient(customer), "a refused link changes nothing");
     }
 

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.ext.mail.SMTPException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import io.vertx.ext.mail.SMTPException;
 
 class SmtpAnswersTest {
 

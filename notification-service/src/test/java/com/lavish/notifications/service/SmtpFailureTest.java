@@ -6,28 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.notifications.support.NotificationFixture;
+import com.lavish.notifications.support.NotificationTestSupport;
+import com.lavish.notifications.support.SmtpServer;
+import com.lavish.notifications.support.SmtpTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.Test;
-
-import com.lavish.devstack.DevStackTestResource;
-import com.lavish.events.subscription.SubscriptionEvent;
-import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.notifications.Message;
-import com.lavish.notifications.support.NotificationFixture;
-import com.lavish.notifications.support.NotificationTestSupport;
-import com.lavish.notifications.support.SmtpServer;
-import com.lavish.notifications.support.SmtpTestResource;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * An SMTP server that is away, or refuses: a message waits out the outage with backoff and is sent once; a permanent
@@ -45,14 +40,17 @@ class SmtpFailureTest extends NotificationTestSupport {
         smtp.stop();
         List<SubscriptionEvent> during = new ArrayList<>();
         try {
-            for (SubscriptionEventType type : List.of(SubscriptionEventType.PAUSED, SubscriptionEventType.RESUMED,
-                    SubscriptionEventType.SKIPPED)) {
+            for (SubscriptionEventType type : List.of(
+                    SubscriptionEventType.PAUSED, SubscriptionEventType.RESUMED, SubscriptionEventType.SKIPPED)) {
                 SubscriptionEvent event = event(type, before.customer());
                 during.add(event);
                 fixture.publish(event);
             }
-            await().atMost(WAIT).until(() -> during.stream().allMatch(e -> fixture.messages(e.eventId()).stream()
-                    .anyMatch(m -> "retrying".equals(m.get("state")) && (Integer) m.get("attempts") >= 3)));
+            await().atMost(WAIT)
+                    .until(() -> during.stream()
+                            .allMatch(e -> fixture.messages(e.eventId()).stream()
+                                    .anyMatch(m ->
+                                            "retrying".equals(m.get("state")) && (Integer) m.get("attempts") >= 3)));
         } finally {
             smtp.start();
         }

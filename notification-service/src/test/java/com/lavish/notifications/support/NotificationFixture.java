@@ -1,19 +1,5 @@
 package com.lavish.notifications.support;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
-import javax.sql.DataSource;
-
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
-
-
 import com.lavish.devstack.DatabaseRows;
 import com.lavish.events.Topics;
 import com.lavish.events.subscription.SubscriptionEvent;
@@ -23,6 +9,16 @@ import com.lavish.testsupport.AppliedEvents;
 import com.lavish.testsupport.EventPublisher;
 import com.lavish.testsupport.TestShop;
 import com.lavish.testsupport.Webhooks;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
 
 /**
  * What the tests need around the service: customer webhooks and privacy requests published as the webhook gateway
@@ -56,8 +52,7 @@ public final class NotificationFixture implements AutoCloseable {
         String body = """
                 {"id":%d,"email":"%s","created_at":"2026-01-01T10:00:00+11:00","updated_at":"%s",\
                 "first_name":"%s","last_name":"Reader","state":"enabled","verified_email":true,"currency":"AUD",\
-                "phone":null,"locale":"%s","tax_exempt":false,"addresses":[]}""".formatted(id, email,
-                Instant.now().toString(), firstName, locale);
+                "phone":null,"locale":"%s","tax_exempt":false,"addresses":[]}""".formatted(id, email, Instant.now().toString(), firstName, locale);
         publisher.publish(Topics.CUSTOMERS, Webhooks.event("customers/create", SHOP, id, body));
     }
 
@@ -71,28 +66,52 @@ public final class NotificationFixture implements AutoCloseable {
 
     /** An event of the type for the customer's contract, with a box of two lines costing A$26.96. */
     public static SubscriptionEvent event(SubscriptionEventType type, long customerId) {
-        SubscriptionEvent.Contract contract = new SubscriptionEvent.Contract("active", "2026-12-05T00:00:00Z",
-                "Monthly mystery box", "month", 1, "AUD", List.of(
-                new SubscriptionEvent.Line("The Left Hand of Darkness", "Paperback", 1, new BigDecimal("19.99")),
-                new SubscriptionEvent.Line("Bookmark set", null, 1, new BigDecimal("6.97"))));
+        SubscriptionEvent.Contract contract = new SubscriptionEvent.Contract(
+                "active",
+                "2026-12-05T00:00:00Z",
+                "Monthly mystery box",
+                "month",
+                1,
+                "AUD",
+                List.of(
+                        new SubscriptionEvent.Line(
+                                "The Left Hand of Darkness", "Paperback", 1, new BigDecimal("19.99")),
+                        new SubscriptionEvent.Line("Bookmark set", null, 1, new BigDecimal("6.97"))));
         // CONTRACT_CREATED fills the contract only (SubscriptionEventType): the email adds the box up itself
-        SubscriptionEvent.Billing billing = type == SubscriptionEventType.CONTRACT_CREATED ? null
+        SubscriptionEvent.Billing billing = type == SubscriptionEventType.CONTRACT_CREATED
+                ? null
                 : new SubscriptionEvent.Billing("2026-12-05T00:00:00Z", new BigDecimal("26.96"), "AUD", null);
         SubscriptionEvent.Dunning dunning = type == SubscriptionEventType.BILLING_FAILED
-                ? new SubscriptionEvent.Dunning("card_declined", 1, "2026-12-08T00:00:00Z", null) : null;
-        return new SubscriptionEvent(UUID.randomUUID().toString(), type, SHOP, newCustomerId(), customerId,
-                Instant.now().toString(), contract, billing, dunning);
+                ? new SubscriptionEvent.Dunning("card_declined", 1, "2026-12-08T00:00:00Z", null)
+                : null;
+        return new SubscriptionEvent(
+                UUID.randomUUID().toString(),
+                type,
+                SHOP,
+                newCustomerId(),
+                customerId,
+                Instant.now().toString(),
+                contract,
+                billing,
+                dunning);
     }
 
     public void publish(SubscriptionEvent event) {
-        publisher.publish(Topics.SUBSCRIPTION_EVENTS, event.recordKey().toString(), SubscriptionEvents.write(event),
+        publisher.publish(
+                Topics.SUBSCRIPTION_EVENTS,
+                event.recordKey().toString(),
+                SubscriptionEvents.write(event),
                 SubscriptionEvents.headers(event));
     }
 
     /** Whether the recipient is stored (their webhook applied). */
     public boolean recipientKnown(long customerId) {
-        return !rows("select customer_id from notification.recipient where shop_domain = ? and customer_id = ?"
-                + " and email is not null", SHOP, customerId).isEmpty();
+        return !rows(
+                        "select customer_id from notification.recipient where shop_domain = ? and customer_id = ?"
+                                + " and email is not null",
+                        SHOP,
+                        customerId)
+                .isEmpty();
     }
 
     /** Whether the event's ce_id is in the ledger: it was consumed, whatever it made. */
@@ -107,8 +126,7 @@ public final class NotificationFixture implements AutoCloseable {
 
     /** The customer's rows in the message log. */
     public List<Map<String, Object>> messagesOf(long customerId) {
-        return rows("select * from notification.message where shop_domain = ? and customer_id = ?", SHOP,
-                customerId);
+        return rows("select * from notification.message where shop_domain = ? and customer_id = ?", SHOP, customerId);
     }
 
     public Map<String, Object> recipient(long customerId) {

@@ -2,21 +2,17 @@ package com.lavish.notifications.support;
 
 import static org.awaitility.Awaitility.await;
 
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-
-import com.lavish.events.subscription.SubscriptionEvent;
-import com.lavish.events.subscription.SubscriptionEventType;
-
-import io.agroal.api.AgroalDataSource;
 
 /** What a notification test class has: the fixture and the SMTP server, opened on first use and closed after it. */
 public abstract class NotificationTestSupport {
@@ -61,14 +57,14 @@ public abstract class NotificationTestSupport {
 
     /** The one row of the event's own message, once it has reached the state. */
     public static Map<String, Object> awaitState(String eventId, String state) {
-        await().atMost(WAIT).until(() -> fixture.messages(eventId).stream().anyMatch(m -> state.equals(m.get("state"))
-                && eventId.equals(m.get("event_id"))));
+        await().atMost(WAIT)
+                .until(() -> fixture.messages(eventId).stream()
+                        .anyMatch(m -> state.equals(m.get("state")) && eventId.equals(m.get("event_id"))));
         return fixture.messages(eventId).get(0);
     }
 
     /** A customer's first email: what was sent to whom, for which event, and its plain text. */
-    public record Delivered(String address, long customer, SubscriptionEvent event, MimeMessage email, String text) {
-    }
+    public record Delivered(String address, long customer, SubscriptionEvent event, MimeMessage email, String text) {}
 
     /** A new customer of the domain, an event of the type for them, and the email it made, once sent. */
     public static Delivered deliver(String domain, String firstName, String locale, SubscriptionEventType type) {

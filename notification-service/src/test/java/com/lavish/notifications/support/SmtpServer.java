@@ -1,5 +1,11 @@
 package com.lavish.notifications.support;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,14 +23,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * The tests' SMTP server: GreenMail, which keeps what it receives, behind a small gate on the mailer's port. The gate
@@ -137,7 +135,9 @@ public final class SmtpServer implements AutoCloseable {
             String line;
             while ((line = readLine(in)) != null) {
                 String upper = line.toUpperCase(Locale.ROOT);
-                if (!data && upper.startsWith("RCPT TO:") && upper.contains("@" + REFUSED_DOMAIN.toUpperCase(Locale.ROOT))) {
+                if (!data
+                        && upper.startsWith("RCPT TO:")
+                        && upper.contains("@" + REFUSED_DOMAIN.toUpperCase(Locale.ROOT))) {
                     synchronized (toClient) {
                         toClient.write(("550 5.1.1 " + line.substring(8).trim() + ": no such user\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
@@ -162,23 +162,25 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private static void pump(InputStream from, OutputStream to, Socket client, Socket backend) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try {
-                int read;
-                while ((read = from.read(buffer)) >= 0) {
-                    synchronized (to) {
-                        to.write(buffer, 0, read);
-                        to.flush();
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try {
+                        int read;
+                        while ((read = from.read(buffer)) >= 0) {
+                            synchronized (to) {
+                                to.write(buffer, 0, read);
+                                to.flush();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the connection ended
+                    } finally {
+                        closeQuietly(client);
+                        closeQuietly(backend);
                     }
-                }
-            } catch (IOException e) {
-                // the connection ended
-            } finally {
-                closeQuietly(client);
-                closeQuietly(backend);
-            }
-        }, "smtp-gate-server");
+                },
+                "smtp-gate-server");
         thread.setDaemon(true);
         thread.start();
     }

@@ -1,12 +1,11 @@
 package com.lavish.notifications.support;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points the service's mailer at a free loopback port, where the tests run their SMTP server ({@link SmtpServer}).

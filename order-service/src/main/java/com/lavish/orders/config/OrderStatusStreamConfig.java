@@ -1,9 +1,8 @@
 package com.lavish.orders.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** GET orders/events: the live status stream ({@code orders.events.*}). */
 @ConfigMapping(prefix = "orders.events")

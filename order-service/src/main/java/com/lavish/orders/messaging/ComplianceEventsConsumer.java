@@ -1,17 +1,14 @@
 package com.lavish.orders.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.lavish.consumer.EventPipeline;
 import com.lavish.consumer.EventProjection;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.consumer.privacy.PrivacyRequests;
 import com.lavish.orders.service.OrderPrivacyErasure;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes shopify.compliance in the consumer group order-service-privacy: Shopify's mandatory privacy requests

@@ -11,16 +11,15 @@ import static com.lavish.events.WebhookFields.shopMoneyAmount;
 import static com.lavish.events.WebhookFields.text;
 import static com.lavish.events.WebhookFields.timestamp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.orders.service.OrderSnapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.orders.service.OrderSnapshot;
 
 /**
  * Reads an {@code Order} node of the Admin GraphQL API, as reconciliation publishes it, into the same
@@ -30,8 +29,7 @@ import com.lavish.orders.service.OrderSnapshot;
  */
 final class OrderNodeReader {
 
-    private OrderNodeReader() {
-    }
+    private OrderNodeReader() {}
 
     static OrderSnapshot snapshot(ShopifyEvent event, JsonNode node) {
         long id = requiredId(event, node, "id");
@@ -40,18 +38,33 @@ final class OrderNodeReader {
         List<OrderSnapshot.Line> lines = new ArrayList<>();
         connectionNodes(node, "lineItems").forEach(line -> line(line).ifPresent(lines::add));
         // the node's own figures after edits and refunds (current*), the originals when those were not asked for
-        return new OrderSnapshot(id, referenceId(node, "customer"), numberOf(node), text(node, "name"),
-                text(node, "email"), text(node, "phone"), text(customer, "firstName"), text(customer, "lastName"),
-                text(node, "note"), text(node, "currencyCode"),
+        return new OrderSnapshot(
+                id,
+                referenceId(node, "customer"),
+                numberOf(node),
+                text(node, "name"),
+                text(node, "email"),
+                text(node, "phone"),
+                text(customer, "firstName"),
+                text(customer, "lastName"),
+                text(node, "note"),
+                text(node, "currencyCode"),
                 money(node, "currentSubtotalPriceSet", "subtotalPriceSet"),
                 money(node, "currentShippingPriceSet", "totalShippingPriceSet"),
                 money(node, "currentTotalTaxSet", "totalTaxSet"),
                 money(node, "currentTotalDiscountsSet", "totalDiscountsSet"),
                 money(node, "currentTotalPriceSet", "totalPriceSet"),
-                restCase(node, "displayFinancialStatus"), fulfillmentStatus(text(node, "displayFulfillmentStatus")),
-                timestamp(node, "cancelledAt"), restCase(node, "cancelReason"), timestamp(node, "createdAt"),
-                timestamp(node, "processedAt"), updatedAt != null ? updatedAt : eventTime(event),
-                address(node.get("shippingAddress")), address(node.get("billingAddress")), lines, List.of());
+                restCase(node, "displayFinancialStatus"),
+                fulfillmentStatus(text(node, "displayFulfillmentStatus")),
+                timestamp(node, "cancelledAt"),
+                restCase(node, "cancelReason"),
+                timestamp(node, "createdAt"),
+                timestamp(node, "processedAt"),
+                updatedAt != null ? updatedAt : eventTime(event),
+                address(node.get("shippingAddress")),
+                address(node.get("billingAddress")),
+                lines,
+                List.of());
     }
 
     /** Order.number is the REST order_number (the name is it with the shop's prefix, "#1001"). */
@@ -83,11 +96,19 @@ final class OrderNodeReader {
         }
         Integer quantity = integer(node, "quantity");
         JsonNode plan = node.path("sellingPlan");
-        return Optional.of(new OrderSnapshot.Line(id, referenceId(node, "product"), referenceId(node, "variant"),
-                text(node, "title"), text(node, "variantTitle"), text(node, "sku"), quantity == null ? 0 : quantity,
-                integer(node, "currentQuantity"), shopMoneyAmount(node, "originalUnitPriceSet"),
+        return Optional.of(new OrderSnapshot.Line(
+                id,
+                referenceId(node, "product"),
+                referenceId(node, "variant"),
+                text(node, "title"),
+                text(node, "variantTitle"),
+                text(node, "sku"),
+                quantity == null ? 0 : quantity,
+                integer(node, "currentQuantity"),
+                shopMoneyAmount(node, "originalUnitPriceSet"),
                 shopMoneyAmount(node, "totalDiscountSet"),
-                plan.isObject() ? id(plan.get("sellingPlanId")) : null, plan.isObject() ? text(plan, "name") : null,
+                plan.isObject() ? id(plan.get("sellingPlanId")) : null,
+                plan.isObject() ? text(plan, "name") : null,
                 null));
     }
 
@@ -97,13 +118,25 @@ final class OrderNodeReader {
         }
         String name = text(node, "name");
         if (name == null) {
-            String joined = String.join(" ", Optional.ofNullable(text(node, "firstName")).orElse(""),
-                    Optional.ofNullable(text(node, "lastName")).orElse("")).strip();
+            String joined = String.join(
+                            " ",
+                            Optional.ofNullable(text(node, "firstName")).orElse(""),
+                            Optional.ofNullable(text(node, "lastName")).orElse(""))
+                    .strip();
             name = joined.isEmpty() ? null : joined;
         }
-        return new OrderSnapshot.Address(name, text(node, "company"), text(node, "address1"),
-                text(node, "address2"), text(node, "city"), text(node, "province"), text(node, "provinceCode"),
-                text(node, "country"), text(node, "countryCodeV2"), text(node, "zip"), text(node, "phone"));
+        return new OrderSnapshot.Address(
+                name,
+                text(node, "company"),
+                text(node, "address1"),
+                text(node, "address2"),
+                text(node, "city"),
+                text(node, "province"),
+                text(node, "provinceCode"),
+                text(node, "country"),
+                text(node, "countryCodeV2"),
+                text(node, "zip"),
+                text(node, "phone"));
     }
 
     private static BigDecimal money(JsonNode node, String... moneyBags) {

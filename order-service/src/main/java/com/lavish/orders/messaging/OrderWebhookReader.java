@@ -9,19 +9,6 @@ import static com.lavish.events.WebhookFields.requiredId;
 import static com.lavish.events.WebhookFields.text;
 import static com.lavish.events.WebhookFields.timestamp;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lavish.events.JsonSelection;
 import com.lavish.events.MalformedEventException;
@@ -30,6 +17,13 @@ import com.lavish.events.sync.ReconcileType;
 import com.lavish.orders.service.FulfillmentSnapshot;
 import com.lavish.orders.service.OrderChange;
 import com.lavish.orders.service.OrderSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Reads the webhook bodies on shopify.orders (Shopify's REST shape, API 2026-07) into an {@link OrderChange}.
@@ -45,36 +39,92 @@ public class OrderWebhookReader {
 
     private static final Logger LOG = Logger.getLogger(OrderWebhookReader.class);
 
-    private static final JsonSelection ADDRESS = JsonSelection.of("name", "company", "address1", "address2", "city",
-            "province", "province_code", "country", "country_code", "zip", "phone");
+    private static final JsonSelection ADDRESS = JsonSelection.of(
+            "name",
+            "company",
+            "address1",
+            "address2",
+            "city",
+            "province",
+            "province_code",
+            "country",
+            "country_code",
+            "zip",
+            "phone");
     private static final JsonSelection SHOP_MONEY = JsonSelection.of().with("shop_money", JsonSelection.of("amount"));
 
     /**
      * The fields of an order that {@link #order} reads, and only those become a tree (a test holds the two equal): the
      * rest of Shopify's ten-kilobyte order, price sets, tax lines, discount allocations, is skipped as it is parsed.
      */
-    static final JsonSelection ORDER_FIELDS = JsonSelection.of("id", "updated_at", "order_number", "name", "email",
-                    "contact_email", "phone", "note", "currency", "current_subtotal_price", "subtotal_price",
-                    "current_total_tax", "total_tax", "current_total_discounts", "total_discounts",
-                    "current_total_price", "total_price", "financial_status", "fulfillment_status", "cancelled_at",
-                    "cancel_reason", "created_at", "processed_at")
+    static final JsonSelection ORDER_FIELDS = JsonSelection.of(
+                    "id",
+                    "updated_at",
+                    "order_number",
+                    "name",
+                    "email",
+                    "contact_email",
+                    "phone",
+                    "note",
+                    "currency",
+                    "current_subtotal_price",
+                    "subtotal_price",
+                    "current_total_tax",
+                    "total_tax",
+                    "current_total_discounts",
+                    "total_discounts",
+                    "current_total_price",
+                    "total_price",
+                    "financial_status",
+                    "fulfillment_status",
+                    "cancelled_at",
+                    "cancel_reason",
+                    "created_at",
+                    "processed_at")
             .with("customer", JsonSelection.of("id", "first_name", "last_name"))
             .with("current_shipping_price_set", SHOP_MONEY)
             .with("total_shipping_price_set", SHOP_MONEY)
             .with("shipping_address", ADDRESS)
             .with("billing_address", ADDRESS)
-            .with("line_items", JsonSelection.of("id", "quantity", "product_id", "variant_id", "title",
-                            "variant_title", "sku", "current_quantity", "price", "total_discount", "selling_plan_id",
-                            "fulfillment_status")
-                    .with("selling_plan_allocation", JsonSelection.of()
-                            .with("selling_plan", JsonSelection.of("id", "name"))))
-            .with("fulfillments", JsonSelection.of("id", "name", "status", "shipment_status", "tracking_company",
-                    "tracking_number", "tracking_url", "created_at", "updated_at"));
+            .with(
+                    "line_items",
+                    JsonSelection.of(
+                                    "id",
+                                    "quantity",
+                                    "product_id",
+                                    "variant_id",
+                                    "title",
+                                    "variant_title",
+                                    "sku",
+                                    "current_quantity",
+                                    "price",
+                                    "total_discount",
+                                    "selling_plan_id",
+                                    "fulfillment_status")
+                            .with(
+                                    "selling_plan_allocation",
+                                    JsonSelection.of().with("selling_plan", JsonSelection.of("id", "name"))))
+            .with(
+                    "fulfillments",
+                    JsonSelection.of(
+                            "id",
+                            "name",
+                            "status",
+                            "shipment_status",
+                            "tracking_company",
+                            "tracking_number",
+                            "tracking_url",
+                            "created_at",
+                            "updated_at"));
 
     /** The order topics whose body is a whole order. */
-    private static final List<String> ORDER_VERSIONS = List.of("orders/create", "orders/updated", "orders/paid",
-            "orders/cancelled", "orders/fulfilled", "orders/partially_fulfilled");
-
+    private static final List<String> ORDER_VERSIONS = List.of(
+            "orders/create",
+            "orders/updated",
+            "orders/paid",
+            "orders/cancelled",
+            "orders/fulfilled",
+            "orders/partially_fulfilled");
 
     /** The change the event asks for; empty for a topic on shopify.orders this service does not project. */
     public Optional<OrderChange> read(ShopifyEvent event) {
@@ -86,8 +136,8 @@ public class OrderWebhookReader {
             return Optional.of(new OrderChange.Upsert(order(event, object(event, ORDER_FIELDS))));
         }
         return switch (type) {
-            case "orders/delete" -> Optional.of(new OrderChange.Delete(requiredId(event, object(event), "id"),
-                    eventTime(event)));
+            case "orders/delete" ->
+                Optional.of(new OrderChange.Delete(requiredId(event, object(event), "id"), eventTime(event)));
             case "fulfillments/create", "fulfillments/update" -> {
                 JsonNode body = object(event);
                 yield Optional.of(new OrderChange.Fulfillment(fulfillment(body, requiredId(event, body, "order_id"))));
@@ -109,19 +159,34 @@ public class OrderWebhookReader {
                 fulfillments.add(fulfillment(node, id));
             }
         });
-        return new OrderSnapshot(id, id(customer.get("id")), id(body.get("order_number")), text(body, "name"),
-                firstText(body, "email", "contact_email"), text(body, "phone"), text(customer, "first_name"),
-                text(customer, "last_name"), text(body, "note"), text(body, "currency"),
+        return new OrderSnapshot(
+                id,
+                id(customer.get("id")),
+                id(body.get("order_number")),
+                text(body, "name"),
+                firstText(body, "email", "contact_email"),
+                text(body, "phone"),
+                text(customer, "first_name"),
+                text(customer, "last_name"),
+                text(body, "note"),
+                text(body, "currency"),
                 // current_* are the figures after edits, returns and removals; the originals when they are absent
                 money(body, "current_subtotal_price", "subtotal_price"),
                 shopMoney(body, "current_shipping_price_set", "total_shipping_price_set"),
                 money(body, "current_total_tax", "total_tax"),
                 money(body, "current_total_discounts", "total_discounts"),
                 money(body, "current_total_price", "total_price"),
-                text(body, "financial_status"), text(body, "fulfillment_status"), timestamp(body, "cancelled_at"),
-                text(body, "cancel_reason"), timestamp(body, "created_at"), timestamp(body, "processed_at"),
+                text(body, "financial_status"),
+                text(body, "fulfillment_status"),
+                timestamp(body, "cancelled_at"),
+                text(body, "cancel_reason"),
+                timestamp(body, "created_at"),
+                timestamp(body, "processed_at"),
                 updatedAt != null ? updatedAt : eventTime(event),
-                address(body.get("shipping_address")), address(body.get("billing_address")), lines, fulfillments);
+                address(body.get("shipping_address")),
+                address(body.get("billing_address")),
+                lines,
+                fulfillments);
     }
 
     private static Optional<OrderSnapshot.Line> line(JsonNode node) {
@@ -134,10 +199,19 @@ public class OrderWebhookReader {
         // selling_plan_id is on line items from API 2026-10; a 2026-07 payload has none (null: a one-off line)
         JsonNode allocation = node.path("selling_plan_allocation").path("selling_plan");
         Long sellingPlanId = id(node.get("selling_plan_id"));
-        return Optional.of(new OrderSnapshot.Line(id, id(node.get("product_id")), id(node.get("variant_id")),
-                text(node, "title"), text(node, "variant_title"), text(node, "sku"), quantity == null ? 0 : quantity,
-                integer(node, "current_quantity"), money(node, "price"), money(node, "total_discount"),
-                sellingPlanId != null ? sellingPlanId : id(allocation.get("id")), text(allocation, "name"),
+        return Optional.of(new OrderSnapshot.Line(
+                id,
+                id(node.get("product_id")),
+                id(node.get("variant_id")),
+                text(node, "title"),
+                text(node, "variant_title"),
+                text(node, "sku"),
+                quantity == null ? 0 : quantity,
+                integer(node, "current_quantity"),
+                money(node, "price"),
+                money(node, "total_discount"),
+                sellingPlanId != null ? sellingPlanId : id(allocation.get("id")),
+                text(allocation, "name"),
                 text(node, "fulfillment_status")));
     }
 
@@ -146,9 +220,17 @@ public class OrderWebhookReader {
         if (id == null) {
             throw new MalformedEventException("fulfillment names no id (an integer at \"id\")");
         }
-        return new FulfillmentSnapshot(id, orderId, text(node, "name"), text(node, "status"),
-                text(node, "shipment_status"), text(node, "tracking_company"), text(node, "tracking_number"),
-                text(node, "tracking_url"), timestamp(node, "created_at"), timestamp(node, "updated_at"));
+        return new FulfillmentSnapshot(
+                id,
+                orderId,
+                text(node, "name"),
+                text(node, "status"),
+                text(node, "shipment_status"),
+                text(node, "tracking_company"),
+                text(node, "tracking_number"),
+                text(node, "tracking_url"),
+                timestamp(node, "created_at"),
+                timestamp(node, "updated_at"));
     }
 
     private static OrderChange.Edit edit(ShopifyEvent event, JsonNode body) {
@@ -161,7 +243,10 @@ public class OrderWebhookReader {
         }
         JsonNode lines = edit.get("line_items");
         Instant committedAt = timestamp(edit, "committed_at");
-        return new OrderChange.Edit(orderId, editId, timestamp(edit, "created_at"),
+        return new OrderChange.Edit(
+                orderId,
+                editId,
+                timestamp(edit, "created_at"),
                 committedAt != null ? committedAt : eventTime(event),
                 lines != null && lines.isObject() ? lines.toString() : null);
     }
@@ -170,9 +255,18 @@ public class OrderWebhookReader {
         if (node == null || !node.isObject()) {
             return null;
         }
-        return new OrderSnapshot.Address(text(node, "name"), text(node, "company"), text(node, "address1"),
-                text(node, "address2"), text(node, "city"), text(node, "province"), text(node, "province_code"),
-                text(node, "country"), text(node, "country_code"), text(node, "zip"), text(node, "phone"));
+        return new OrderSnapshot.Address(
+                text(node, "name"),
+                text(node, "company"),
+                text(node, "address1"),
+                text(node, "address2"),
+                text(node, "city"),
+                text(node, "province"),
+                text(node, "province_code"),
+                text(node, "country"),
+                text(node, "country_code"),
+                text(node, "zip"),
+                text(node, "phone"));
     }
 
     /** The first of the fields that holds an amount (Shopify's decimal string, "414.95", or a JSON number). */
@@ -206,5 +300,4 @@ public class OrderWebhookReader {
         }
         return null;
     }
-
 }

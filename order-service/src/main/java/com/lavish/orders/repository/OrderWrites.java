@@ -23,14 +23,6 @@ import static com.lavish.orders.EncryptedColumns.SHIPPING_NAME;
 import static com.lavish.orders.EncryptedColumns.SHIPPING_PHONE;
 import static com.lavish.orders.EncryptedColumns.SHIPPING_ZIP;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventOutcome;
@@ -43,11 +35,16 @@ import com.lavish.orders.service.FulfillmentSnapshot;
 import com.lavish.orders.service.OrderChange;
 import com.lavish.orders.service.OrderFold;
 import com.lavish.orders.service.OrderSnapshot;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes a poll's folded orders with one set-based statement per kind of row, all sent at once on the poll's
@@ -250,7 +247,9 @@ public class OrderWrites {
         guarded(connection, statements, FULFILLMENTS, fulfillments(folds), "fulfillments");
         edits(connection, statements, folds);
         if (!changes.isEmpty()) {
-            statements.add(connection.preparedQuery(STATUS_CHANGES).execute(statusChanges(changes).tuple())
+            statements.add(connection
+                    .preparedQuery(STATUS_CHANGES)
+                    .execute(statusChanges(changes).tuple())
                     .invoke(rows -> {
                         // ids were taken in the order of the rows, whatever order RETURNING lists them in
                         List<Long> ids = new ArrayList<>();
@@ -259,7 +258,8 @@ public class OrderWrites {
                         for (int i = 0; i < changes.size(); i++) {
                             changes.get(i).id = ids.get(i);
                         }
-                    }).replaceWithVoid());
+                    })
+                    .replaceWithVoid());
         }
         if (statements.isEmpty()) {
             return Uni.createFrom().item(changes);
@@ -272,17 +272,22 @@ public class OrderWrites {
      * Runs a statement that answers one row per row it changed; one held back by its guard means the stored state
      * moved after the poll read it, so the poll fails and is tried again from what is stored then.
      */
-    private static void guarded(SqlConnection connection, List<Uni<Void>> statements, String sql, ColumnArrays rows,
-                                String what) {
+    private static void guarded(
+            SqlConnection connection, List<Uni<Void>> statements, String sql, ColumnArrays rows, String what) {
         if (rows.isEmpty()) {
             return;
         }
-        statements.add(connection.preparedQuery(sql).execute(rows.tuple()).invoke(written -> {
-            if (written.size() != rows.size()) {
-                throw new IllegalStateException(what + ": " + (rows.size() - written.size()) + " of " + rows.size()
-                        + " changed by another transaction after the poll read them; the poll is tried again");
-            }
-        }).replaceWithVoid());
+        statements.add(connection
+                .preparedQuery(sql)
+                .execute(rows.tuple())
+                .invoke(written -> {
+                    if (written.size() != rows.size()) {
+                        throw new IllegalStateException(
+                                what + ": " + (rows.size() - written.size()) + " of " + rows.size()
+                                        + " changed by another transaction after the poll read them; the poll is tried again");
+                    }
+                })
+                .replaceWithVoid());
     }
 
     private ColumnArrays versions(List<OrderFold> folds) {
@@ -295,15 +300,31 @@ public class OrderWrites {
             OrderSnapshot.Address shipping = v.shippingAddress();
             OrderSnapshot.Address billing = v.billingAddress();
             RowKey order = EncryptedColumns.orderKey(fold.key().shop(), v.id());
-            rows.row().text(fold.key().shop()).bigint(v.id()).bigint(v.customerId()).bigint(v.orderNumber())
-                    .text(v.name()).text(encrypt(v.email(), EMAIL, order)).text(encrypt(v.phone(), PHONE, order))
+            rows.row()
+                    .text(fold.key().shop())
+                    .bigint(v.id())
+                    .bigint(v.customerId())
+                    .bigint(v.orderNumber())
+                    .text(v.name())
+                    .text(encrypt(v.email(), EMAIL, order))
+                    .text(encrypt(v.phone(), PHONE, order))
                     .text(encrypt(v.customerFirstName(), CUSTOMER_FIRST_NAME, order))
-                    .text(encrypt(v.customerLastName(), CUSTOMER_LAST_NAME, order)).text(encrypt(v.note(), NOTE, order))
-                    .text(v.currency()).numeric(v.subtotalPrice()).numeric(v.totalShippingPrice())
-                    .numeric(v.totalTax()).numeric(v.totalDiscounts()).numeric(v.totalPrice())
-                    .text(v.financialStatus()).text(v.fulfillmentStatus()).timestamptz(v.cancelledAt())
-                    .text(v.cancelReason()).timestamptz(v.createdAt()).timestamptz(v.processedAt())
-                    .timestamptz(v.placedAt()).timestamptz(v.updatedAt())
+                    .text(encrypt(v.customerLastName(), CUSTOMER_LAST_NAME, order))
+                    .text(encrypt(v.note(), NOTE, order))
+                    .text(v.currency())
+                    .numeric(v.subtotalPrice())
+                    .numeric(v.totalShippingPrice())
+                    .numeric(v.totalTax())
+                    .numeric(v.totalDiscounts())
+                    .numeric(v.totalPrice())
+                    .text(v.financialStatus())
+                    .text(v.fulfillmentStatus())
+                    .timestamptz(v.cancelledAt())
+                    .text(v.cancelReason())
+                    .timestamptz(v.createdAt())
+                    .timestamptz(v.processedAt())
+                    .timestamptz(v.placedAt())
+                    .timestamptz(v.updatedAt())
                     .text(encrypt(shipping, OrderSnapshot.Address::name, SHIPPING_NAME, order))
                     .text(encrypt(shipping, OrderSnapshot.Address::company, SHIPPING_COMPANY, order))
                     .text(encrypt(shipping, OrderSnapshot.Address::address1, SHIPPING_ADDRESS1, order))
@@ -323,7 +344,8 @@ public class OrderWrites {
                     .text(billing == null ? null : billing.countryCode())
                     .text(encrypt(billing, OrderSnapshot.Address::zip, BILLING_ZIP, order))
                     .text(encrypt(billing, OrderSnapshot.Address::phone, BILLING_PHONE, order))
-                    .timestamptz(fold.redactedAt()).integer(fold.itemCount());
+                    .timestamptz(fold.redactedAt())
+                    .integer(fold.itemCount());
         }
         return rows;
     }
@@ -332,7 +354,10 @@ public class OrderWrites {
         ColumnArrays rows = new ColumnArrays();
         for (OrderFold fold : folds) {
             if (fold.fulfilled() || fold.editedAt() != null) {
-                rows.row().text(fold.key().shop()).bigint(fold.key().orderId()).bool(fold.fulfilled())
+                rows.row()
+                        .text(fold.key().shop())
+                        .bigint(fold.key().orderId())
+                        .bool(fold.fulfilled())
                         .timestamptz(fold.editedAt());
             }
         }
@@ -353,8 +378,9 @@ public class OrderWrites {
     private static Tuple lines(List<OrderFold> folds) {
         ColumnArrays orders = new ColumnArrays();
         // declared: a version without lines still binds its (empty) line arrays
-        ColumnArrays lines = new ColumnArrays(TEXT, BIGINT, BIGINT, BIGINT, BIGINT, TEXT, TEXT, TEXT, INTEGER, INTEGER,
-                NUMERIC, NUMERIC, BIGINT, TEXT, TEXT);
+        ColumnArrays lines = new ColumnArrays(
+                TEXT, BIGINT, BIGINT, BIGINT, BIGINT, TEXT, TEXT, TEXT, INTEGER, INTEGER, NUMERIC, NUMERIC, BIGINT,
+                TEXT, TEXT);
         for (OrderFold fold : folds) {
             List<OrderSnapshot.Line> kept = fold.lines();
             // a tombstone's lines go with the tombstone
@@ -365,10 +391,21 @@ public class OrderWrites {
             long orderId = fold.key().orderId();
             orders.row().text(shop).bigint(orderId);
             for (OrderSnapshot.Line line : kept) {
-                lines.row().text(shop).bigint(orderId).bigint(line.id()).bigint(line.productId())
-                        .bigint(line.variantId()).text(line.title()).text(line.variantTitle()).text(line.sku())
-                        .integer(line.quantity()).integer(line.currentQuantity()).numeric(line.price())
-                        .numeric(line.totalDiscount()).bigint(line.sellingPlanId()).text(line.sellingPlanName())
+                lines.row()
+                        .text(shop)
+                        .bigint(orderId)
+                        .bigint(line.id())
+                        .bigint(line.productId())
+                        .bigint(line.variantId())
+                        .text(line.title())
+                        .text(line.variantTitle())
+                        .text(line.sku())
+                        .integer(line.quantity())
+                        .integer(line.currentQuantity())
+                        .numeric(line.price())
+                        .numeric(line.totalDiscount())
+                        .bigint(line.sellingPlanId())
+                        .text(line.sellingPlanName())
                         .text(line.fulfillmentStatus());
             }
         }
@@ -379,9 +416,18 @@ public class OrderWrites {
         ColumnArrays rows = new ColumnArrays();
         for (OrderFold fold : folds) {
             for (FulfillmentSnapshot f : fold.fulfillments()) {
-                rows.row().text(fold.key().shop()).bigint(fold.key().orderId()).bigint(f.id()).text(f.name())
-                        .text(f.status()).text(f.shipmentStatus()).text(f.trackingCompany()).text(f.trackingNumber())
-                        .text(f.trackingUrl()).timestamptz(f.createdAt()).timestamptz(f.updatedAt());
+                rows.row()
+                        .text(fold.key().shop())
+                        .bigint(fold.key().orderId())
+                        .bigint(f.id())
+                        .text(f.name())
+                        .text(f.status())
+                        .text(f.shipmentStatus())
+                        .text(f.trackingCompany())
+                        .text(f.trackingNumber())
+                        .text(f.trackingUrl())
+                        .timestamptz(f.createdAt())
+                        .timestamptz(f.updatedAt());
             }
         }
         return rows;
@@ -394,31 +440,52 @@ public class OrderWrites {
         for (OrderFold fold : folds) {
             for (Delivery<OrderChange> delivery : fold.edits()) {
                 OrderChange.Edit edit = (OrderChange.Edit) delivery.change();
-                rows.row().text(fold.key().shop()).bigint(edit.editId()).bigint(edit.orderId())
-                        .timestamptz(edit.createdAt()).timestamptz(edit.committedAt()).text(edit.lineItemChanges());
+                rows.row()
+                        .text(fold.key().shop())
+                        .bigint(edit.editId())
+                        .bigint(edit.orderId())
+                        .timestamptz(edit.createdAt())
+                        .timestamptz(edit.committedAt())
+                        .text(edit.lineItemChanges());
                 edits.add(delivery);
             }
         }
         if (rows.isEmpty()) {
             return;
         }
-        statements.add(connection.preparedQuery(EDITS).execute(rows.tuple()).invoke(recorded -> {
-            Set<Long> fresh = new HashSet<>();
-            for (Row row : recorded) {
-                fresh.add(row.getLong(0));
-            }
-            edits.stream().filter(d -> !fresh.contains(((OrderChange.Edit) d.change()).editId()))
-                    .forEach(d -> d.outcome(EventOutcome.DUPLICATE));
-        }).replaceWithVoid());
+        statements.add(connection
+                .preparedQuery(EDITS)
+                .execute(rows.tuple())
+                .invoke(recorded -> {
+                    Set<Long> fresh = new HashSet<>();
+                    for (Row row : recorded) {
+                        fresh.add(row.getLong(0));
+                    }
+                    edits.stream()
+                            .filter(d -> !fresh.contains(((OrderChange.Edit) d.change()).editId()))
+                            .forEach(d -> d.outcome(EventOutcome.DUPLICATE));
+                })
+                .replaceWithVoid());
     }
 
     private static ColumnArrays statusChanges(List<OrderStatusChange> changes) {
         ColumnArrays rows = new ColumnArrays();
         for (OrderStatusChange c : changes) {
-            rows.row().text(c.shopDomain).bigint(c.shopifyCustomerId).bigint(c.shopifyOrderId).bigint(c.orderNumber)
-                    .text(c.changes).text(c.financialStatus).text(c.fulfillmentStatus).timestamptz(c.cancelledAt)
-                    .bigint(c.shopifyFulfillmentId).text(c.fulfillmentStatusDetail).text(c.trackingCompany)
-                    .text(c.trackingNumber).text(c.trackingUrl).timestamptz(c.occurredAt);
+            rows.row()
+                    .text(c.shopDomain)
+                    .bigint(c.shopifyCustomerId)
+                    .bigint(c.shopifyOrderId)
+                    .bigint(c.orderNumber)
+                    .text(c.changes)
+                    .text(c.financialStatus)
+                    .text(c.fulfillmentStatus)
+                    .timestamptz(c.cancelledAt)
+                    .bigint(c.shopifyFulfillmentId)
+                    .text(c.fulfillmentStatusDetail)
+                    .text(c.trackingCompany)
+                    .text(c.trackingNumber)
+                    .text(c.trackingUrl)
+                    .timestamptz(c.occurredAt);
         }
         return rows;
     }
@@ -427,8 +494,11 @@ public class OrderWrites {
         return cipher.encrypt(value, column, order);
     }
 
-    private String encrypt(OrderSnapshot.Address address, Function<OrderSnapshot.Address, String> field,
-                           EncryptedColumn column, RowKey order) {
+    private String encrypt(
+            OrderSnapshot.Address address,
+            Function<OrderSnapshot.Address, String> field,
+            EncryptedColumn column,
+            RowKey order) {
         return address == null ? null : cipher.encrypt(field.apply(address), column, order);
     }
 }

@@ -3,26 +3,23 @@ package com.lavish.orders.repository;
 import static com.lavish.consumer.ColumnArrays.Kind.BIGINT;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.orders.service.FulfillmentSnapshot;
 import com.lavish.orders.service.OrderFold;
 import com.lavish.orders.service.StoredOrder;
 import com.lavish.orders.service.StoredOrders;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads what a poll's decisions need of its orders as stored, in one round trip on the poll's connection: the orders
@@ -56,49 +53,72 @@ public class StoredOrderReads {
             group by shop_domain, shopify_customer_id""".formatted(PrivacyRequest.CUSTOMERS_REDACT);
 
     /** The orders (locked), their fulfillments, and when each of the buyers asked to be redacted, if they did. */
-    public Uni<StoredOrders> lockAndRead(SqlConnection connection, Collection<OrderFold.Key> orders,
-                                         Collection<OrderFold.Customer> buyers) {
+    public Uni<StoredOrders> lockAndRead(
+            SqlConnection connection, Collection<OrderFold.Key> orders, Collection<OrderFold.Customer> buyers) {
         ColumnArrays orderKeys = new ColumnArrays(TEXT, BIGINT);
         orders.forEach(key -> orderKeys.row().text(key.shop()).bigint(key.orderId()));
         Tuple keys = orderKeys.tuple();
         Uni<RowSet<Row>> stored = connection.preparedQuery(ORDERS).execute(keys);
         Uni<RowSet<Row>> fulfillments = connection.preparedQuery(FULFILLMENTS).execute(keys);
-        Uni<Map<OrderFold.Customer, Instant>> redacted = buyers.isEmpty() ? Uni.createFrom().item(Map.of())
-                : redactedCustomers(connection, buyers);
-        return Uni.combine().all().unis(stored, fulfillments, redacted)
+        Uni<Map<OrderFold.Customer, Instant>> redacted =
+                buyers.isEmpty() ? Uni.createFrom().item(Map.of()) : redactedCustomers(connection, buyers);
+        return Uni.combine()
+                .all()
+                .unis(stored, fulfillments, redacted)
                 .with((orderRows, fulfillmentRows, redactions) ->
                         new StoredOrders(orders(orderRows, fulfillmentRows), redactions));
     }
 
-    private static Uni<Map<OrderFold.Customer, Instant>> redactedCustomers(SqlConnection connection,
-                                                                         Collection<OrderFold.Customer> buyers) {
+    private static Uni<Map<OrderFold.Customer, Instant>> redactedCustomers(
+            SqlConnection connection, Collection<OrderFold.Customer> buyers) {
         ColumnArrays customers = new ColumnArrays(TEXT, BIGINT);
         buyers.forEach(buyer -> customers.row().text(buyer.shop()).bigint(buyer.customerId()));
-        return connection.preparedQuery(REDACTED_CUSTOMERS).execute(customers.tuple()).map(rows -> {
-            Map<OrderFold.Customer, Instant> redacted = new HashMap<>();
-            for (Row row : rows) {
-                redacted.put(new OrderFold.Customer(row.getString(0), row.getLong(1)), instant(row, 2));
-            }
-            return redacted;
-        });
+        return connection
+                .preparedQuery(REDACTED_CUSTOMERS)
+                .execute(customers.tuple())
+                .map(rows -> {
+                    Map<OrderFold.Customer, Instant> redacted = new HashMap<>();
+                    for (Row row : rows) {
+                        redacted.put(new OrderFold.Customer(row.getString(0), row.getLong(1)), instant(row, 2));
+                    }
+                    return redacted;
+                });
     }
 
     private static Map<OrderFold.Key, StoredOrder> orders(RowSet<Row> orderRows, RowSet<Row> fulfillmentRows) {
         Map<OrderFold.Key, Map<Long, FulfillmentSnapshot>> fulfillments = new HashMap<>();
         for (Row row : fulfillmentRows) {
             long orderId = row.getLong(1);
-            FulfillmentSnapshot fulfillment = new FulfillmentSnapshot(row.getLong(2), orderId, row.getString(3),
-                    row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                    instant(row, 9), instant(row, 10));
-            fulfillments.computeIfAbsent(new OrderFold.Key(row.getString(0), orderId), k -> new HashMap<>())
+            FulfillmentSnapshot fulfillment = new FulfillmentSnapshot(
+                    row.getLong(2),
+                    orderId,
+                    row.getString(3),
+                    row.getString(4),
+                    row.getString(5),
+                    row.getString(6),
+                    row.getString(7),
+                    row.getString(8),
+                    instant(row, 9),
+                    instant(row, 10));
+            fulfillments
+                    .computeIfAbsent(new OrderFold.Key(row.getString(0), orderId), k -> new HashMap<>())
                     .put(fulfillment.id(), fulfillment);
         }
         Map<OrderFold.Key, StoredOrder> orders = new HashMap<>();
         for (Row row : orderRows) {
             OrderFold.Key key = new OrderFold.Key(row.getString(0), row.getLong(1));
-            orders.put(key, new StoredOrder(row.getLong(2), row.getLong(3), row.getString(4), row.getString(5),
-                    instant(row, 6), instant(row, 7), instant(row, 8), instant(row, 9),
-                    fulfillments.getOrDefault(key, Map.of())));
+            orders.put(
+                    key,
+                    new StoredOrder(
+                            row.getLong(2),
+                            row.getLong(3),
+                            row.getString(4),
+                            row.getString(5),
+                            instant(row, 6),
+                            instant(row, 7),
+                            instant(row, 8),
+                            instant(row, 9),
+                            fulfillments.getOrDefault(key, Map.of())));
         }
         return orders;
     }

@@ -1,7 +1,6 @@
 package com.lavish.orders.rest;
 
 import jakarta.ws.rs.core.Application;
-
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -11,10 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
  * No {@code @ApplicationPath}: the resources keep their paths.
  */
 @OpenAPIDefinition(
-        info = @Info(title = "Lavish storefront API: orders", version = "1.0",
-                description = "The signed-in customer's orders. {entry} is proxy (through Shopify's app proxy, signed "
-                        + "query parameters) or api (direct, Authorization: Bearer with a token from "
-                        + "POST /proxy/session). Ids and money are JSON strings: Shopify's ids pass 2^53, and amounts "
-                        + "are exact decimals in the order's currency. Errors are RFC 9457 application/problem+json."))
-public class OrderApiDefinition extends Application {
-}
+        info =
+                @Info(
+                        title = "Lavish storefront API: orders",
+                        version = "1.0",
+                        description =
+                                "The signed-in customer's orders. {entry} is proxy (through Shopify's app proxy, signed "
+                                        + "query parameters) or api (direct, Authorization: Bearer with a token from "
+                                        + "POST /proxy/session). Ids and money are JSON strings: Shopify's ids pass 2^53, and amounts "
+                                        + "are exact decimals in the order's currency. Errors are RFC 9457 application/problem+json."))
+public class OrderApiDefinition extends Application {}

@@ -1,11 +1,10 @@
 package com.lavish.orders.rest;
 
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.orders.repository.OrderSummaryRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-
-import com.lavish.edge.problem.ProblemException;
-import com.lavish.orders.repository.OrderSummaryRow;
 
 /**
  * Where a page of orders ends: the last order's (placed_at, Shopify id), written as opaque base64url text so
@@ -20,8 +19,8 @@ record OrderCursor(Instant placedAt, long shopifyId) {
     }
 
     String encode() {
-        String plain = "v1:" + (placedAt == null ? "-" : placedAt.getEpochSecond() + "." + placedAt.getNano())
-                + ":" + shopifyId;
+        String plain = "v1:" + (placedAt == null ? "-" : placedAt.getEpochSecond() + "." + placedAt.getNano()) + ":"
+                + shopifyId;
         return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -39,7 +38,8 @@ record OrderCursor(Instant placedAt, long shopifyId) {
             }
             return new OrderCursor(placedAt, Long.parseLong(parts[2]));
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("cursor",
+            throw ProblemException.badRequest(
+                    "cursor",
                     "cursor is not a cursor from this API; pass the \"next\" value of the previous page as it is");
         }
     }

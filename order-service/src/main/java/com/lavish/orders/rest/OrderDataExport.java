@@ -1,11 +1,10 @@
 package com.lavish.orders.rest;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.lavish.consumer.privacy.DataRequest;
 import com.lavish.orders.CustomerOrder;
+import java.util.List;
 
 /**
  * order-service's part of a customers/data_request export: every order of the customer it holds, as the storefront
@@ -22,6 +21,7 @@ public record OrderDataExport(String service, DataRequest dataRequest, List<Orde
     public static final String SERVICE = "order-service";
 
     static OrderDataExport of(DataRequest request, List<CustomerOrder> orders) {
-        return new OrderDataExport(SERVICE, request, orders.stream().map(OrderDetail::of).toList());
+        return new OrderDataExport(
+                SERVICE, request, orders.stream().map(OrderDetail::of).toList());
     }
 }

@@ -1,13 +1,11 @@
 package com.lavish.orders.rest;
 
-import jakarta.ws.rs.Path;
-
 import com.lavish.consumer.privacy.DataRequest;
 import com.lavish.consumer.privacy.DataRequests;
 import com.lavish.consumer.privacy.rest.DataRequestAdminResource;
 import com.lavish.orders.repository.OrderRepository;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Path;
 
 /**
  * order-service's part of Shopify's customers/data_request for the shop owner (admin credential, ADR 0006): the

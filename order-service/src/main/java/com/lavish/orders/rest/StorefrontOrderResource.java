@@ -1,9 +1,18 @@
 package com.lavish.orders.rest;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
+import com.lavish.edge.caching.CacheDirectives;
+import com.lavish.edge.identity.StorefrontCustomer;
+import com.lavish.edge.identity.StorefrontIdentity;
+import com.lavish.edge.problem.Problem;
+import com.lavish.edge.problem.QueryNumbers;
+import com.lavish.orders.config.OrderStatusStreamConfig;
+import com.lavish.orders.repository.OrderSummaryRow;
+import com.lavish.orders.service.OrderStatusEvent;
+import com.lavish.orders.service.OrderStatusFeed;
+import com.lavish.orders.service.StorefrontOrders;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,7 +25,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,21 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import com.lavish.edge.caching.CacheDirectives;
-import com.lavish.edge.identity.StorefrontCustomer;
-import com.lavish.edge.identity.StorefrontIdentity;
-import com.lavish.edge.problem.Problem;
-import com.lavish.edge.problem.QueryNumbers;
-import com.lavish.orders.config.OrderStatusStreamConfig;
-import com.lavish.orders.repository.OrderSummaryRow;
-import com.lavish.orders.service.OrderStatusEvent;
-import com.lavish.orders.service.OrderStatusFeed;
-import com.lavish.orders.service.StorefrontOrders;
-
-import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The signed-in customer's orders, through Shopify's app proxy ({@code /proxy/orders}) and direct
@@ -69,8 +65,11 @@ public class StorefrontOrderResource {
     private final OrderStatusFeed statusFeed;
     private final OrderStatusStreamConfig streamConfig;
 
-    public StorefrontOrderResource(StorefrontIdentity identity, StorefrontOrders orders, OrderStatusFeed statusFeed,
-                                   OrderStatusStreamConfig streamConfig) {
+    public StorefrontOrderResource(
+            StorefrontIdentity identity,
+            StorefrontOrders orders,
+            OrderStatusFeed statusFeed,
+            OrderStatusStreamConfig streamConfig) {
         this.identity = identity;
         this.orders = orders;
         this.statusFeed = statusFeed;
@@ -78,45 +77,83 @@ public class StorefrontOrderResource {
     }
 
     @GET
-    @Operation(operationId = "listOrders", summary = "The signed-in customer's orders, newest first",
+    @Operation(
+            operationId = "listOrders",
+            summary = "The signed-in customer's orders, newest first",
             description = "Newest first by processed time (created time when there is none), then by id. Pages of "
                     + "`limit` orders; while more remain, the answer carries `next`, to be passed back as `cursor`, "
                     + "and a `Link: <?cursor=...&limit=...>; rel=\"next\"` header relative to the request. /proxy/... "
                     + "needs Shopify's app-proxy signature, /api/... a session token from POST /proxy/session.")
-    @APIResponse(responseCode = "200", description = "A page of orders",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of orders",
             headers = {
-                    @Header(name = "Cache-Control", description = "Always private, no-store",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Link", description = "The next page, while there is one",
-                            schema = @Schema(type = SchemaType.STRING))},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OrderPage.class),
-                    examples = @ExampleObject(name = "page", summary = "One order, and more to come",
-                            value = LIST_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "`limit` outside 1..50, or a `cursor` this API did not write",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "badLimit", value = "{\"type\":\"about:blank\",\"title\":"
-                            + "\"Bad Request\",\"status\":400,\"detail\":\"limit must be between 1 and 50\","
-                            + "\"field\":\"limit\"}")))
+                @Header(
+                        name = "Cache-Control",
+                        description = "Always private, no-store",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "Link",
+                        description = "The next page, while there is one",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderPage.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "page",
+                                            summary = "One order, and more to come",
+                                            value = LIST_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "`limit` outside 1..50, or a `cursor` this API did not write",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "badLimit",
+                                            value = "{\"type\":\"about:blank\",\"title\":"
+                                                    + "\"Bad Request\",\"status\":400,\"detail\":\"limit must be between 1 and 50\","
+                                                    + "\"field\":\"limit\"}")))
     @CacheDirectives(NO_STORE)
     public Uni<RestResponse<OrderPage>> list(
-            @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
-                    schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
+            @Parameter(
+                            name = "entry",
+                            in = ParameterIn.PATH,
+                            description = "proxy (app proxy) or api (session token)",
+                            schema = @Schema(enumeration = {"proxy", "api"}))
+                    @PathParam("entry")
+                    String entry,
             @Parameter(description = "The `next` of the previous page; none for the newest orders")
-            @QueryParam("cursor") String cursor,
-            @Parameter(description = "Orders per page, 1 to 50", schema = @Schema(defaultValue = "20", minimum = "1",
-                    maximum = "50")) @QueryParam("limit") @DefaultValue("20") String limit) {
-        int size = (int) QueryNumbers.required(limit, "limit", 1, MAX_LIMIT,
-                "limit must be between 1 and " + MAX_LIMIT);
+                    @QueryParam("cursor")
+                    String cursor,
+            @Parameter(
+                            description = "Orders per page, 1 to 50",
+                            schema = @Schema(defaultValue = "20", minimum = "1", maximum = "50"))
+                    @QueryParam("limit")
+                    @DefaultValue("20")
+                    String limit) {
+        int size =
+                (int) QueryNumbers.required(limit, "limit", 1, MAX_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
         OrderCursor after = cursor == null || cursor.isEmpty() ? null : OrderCursor.decode(cursor);
         StorefrontCustomer who = identity.customer();
         // one more than asked: whether there is a next page, without counting
-        return orders.page(who, after == null ? null : after.placedAt(), after == null ? null : after.shopifyId(),
-                size + 1).map(found -> {
+        return orders.page(
+                        who,
+                        after == null ? null : after.placedAt(),
+                        after == null ? null : after.shopifyId(),
+                        size + 1)
+                .map(found -> {
                     List<OrderSummaryRow> page = found.size() > size ? found.subList(0, size) : found;
-                    String next = found.size() > size ? OrderCursor.after(page.get(size - 1)).encode() : null;
-                    RestResponse.ResponseBuilder<OrderPage> answer = RestResponse.ResponseBuilder
-                            .ok(new OrderPage(page.stream().map(OrderSummary::of).toList(), next));
+                    String next = found.size() > size
+                            ? OrderCursor.after(page.get(size - 1)).encode()
+                            : null;
+                    RestResponse.ResponseBuilder<OrderPage> answer = RestResponse.ResponseBuilder.ok(
+                            new OrderPage(page.stream().map(OrderSummary::of).toList(), next));
                     if (next != null) {
                         answer.header("Link", "<?cursor=" + next + "&limit=" + size + ">; rel=\"next\"");
                     }
@@ -126,32 +163,67 @@ public class StorefrontOrderResource {
 
     @GET
     @Path("/{number}")
-    @Operation(operationId = "orderByNumber", summary = "One of the signed-in customer's orders",
+    @Operation(
+            operationId = "orderByNumber",
+            summary = "One of the signed-in customer's orders",
             description = "Status, lines with their selling plans, totals, shipping address, fulfillments and "
                     + "tracking. A number that is not one of this customer's orders is a 404, whoever else has it.")
-    @APIResponse(responseCode = "200", description = "The order",
-            headers = @Header(name = "Cache-Control", description = "Always private, no-store",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = OrderDetail.class),
-                    examples = @ExampleObject(name = "order", summary = "A paid subscription order, shipped",
-                            value = DETAIL_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "The number is not an order number (digits, 1 to 18 of them)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "badNumber", value = "{\"type\":\"about:blank\",\"title\":"
-                            + "\"Bad Request\",\"status\":400,\"detail\":\"an order number is digits, such as "
-                            + "1001\",\"field\":\"number\"}")))
-    @APIResponse(responseCode = "404", description = "The customer has no order with this number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "notFound", value = "{\"type\":\"about:blank\",\"title\":"
-                            + "\"Not Found\",\"status\":404,\"detail\":\"you have no order with the number 1001\"}")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The order",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Always private, no-store",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderDetail.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "order",
+                                            summary = "A paid subscription order, shipped",
+                                            value = DETAIL_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The number is not an order number (digits, 1 to 18 of them)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "badNumber",
+                                            value = "{\"type\":\"about:blank\",\"title\":"
+                                                    + "\"Bad Request\",\"status\":400,\"detail\":\"an order number is digits, such as "
+                                                    + "1001\",\"field\":\"number\"}")))
+    @APIResponse(
+            responseCode = "404",
+            description = "The customer has no order with this number",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "notFound",
+                                            value =
+                                                    "{\"type\":\"about:blank\",\"title\":"
+                                                            + "\"Not Found\",\"status\":404,\"detail\":\"you have no order with the number 1001\"}")))
     @CacheDirectives(NO_STORE)
     public Uni<RestResponse<OrderDetail>> byNumber(
-            @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
-                    schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
+            @Parameter(
+                            name = "entry",
+                            in = ParameterIn.PATH,
+                            description = "proxy (app proxy) or api (session token)",
+                            schema = @Schema(enumeration = {"proxy", "api"}))
+                    @PathParam("entry")
+                    String entry,
             @Parameter(description = "The order number (order_number, the digits of the name)", example = "1001")
-            @PathParam("number") @Pattern(regexp = "[0-9]{1,18}", message = "an order number is digits, such as 1001")
-            String number) {
+                    @PathParam("number")
+                    @Pattern(regexp = "[0-9]{1,18}", message = "an order number is digits, such as 1001")
+                    String number) {
         return orders.byNumber(identity.customer(), Long.parseLong(number))
                 .map(order -> RestResponse.ok(OrderDetail.of(order)));
     }
@@ -159,25 +231,41 @@ public class StorefrontOrderResource {
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(operationId = "orderStatusEvents", summary = "Live status changes of the signed-in customer's orders",
+    @Operation(
+            operationId = "orderStatusEvents",
+            summary = "Live status changes of the signed-in customer's orders",
             description = "Server-sent events: each change of an order's financial or fulfillment status, its "
                     + "cancellation, and each new fulfillment or tracking number, as order-service consumes it, on "
                     + "whichever replica. Events are named `order-status`, carry an `id`, and JSON data; an idle "
                     + "stream gets a comment line every 15 s. Send the last id received as `Last-Event-ID` to resume "
                     + "with what was missed. Browsers' EventSource cannot send a bearer token: on /api/... read the "
                     + "stream with fetch(), which can.")
-    @APIResponse(responseCode = "200", description = "The stream",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-                    schema = @Schema(implementation = OrderStatusEvent.class),
-                    examples = @ExampleObject(name = "paid", value = STATUS_EVENT_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "A Last-Event-ID that is not an id this stream sent",
+    @APIResponse(
+            responseCode = "200",
+            description = "The stream",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(implementation = OrderStatusEvent.class),
+                            examples = @ExampleObject(name = "paid", value = STATUS_EVENT_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A Last-Event-ID that is not an id this stream sent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> events(
-            @Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy (app proxy) or api (session token)",
-                    schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry,
+            @Parameter(
+                            name = "entry",
+                            in = ParameterIn.PATH,
+                            description = "proxy (app proxy) or api (session token)",
+                            schema = @Schema(enumeration = {"proxy", "api"}))
+                    @PathParam("entry")
+                    String entry,
             @Parameter(description = "The id of the last event received, to resume after it")
-            @HeaderParam("Last-Event-ID") @Pattern(regexp = "\\s*(?:[0-9]{1,18}\\s*)?",
-                    message = "Last-Event-ID must be the id of an event this stream sent (digits)") String lastEventId,
+                    @HeaderParam("Last-Event-ID")
+                    @Pattern(
+                            regexp = "\\s*(?:[0-9]{1,18}\\s*)?",
+                            message = "Last-Event-ID must be the id of an event this stream sent (digits)")
+                    String lastEventId,
             @Context Sse sse) {
         StorefrontCustomer customer = identity.customer();
         Long after = lastEventId(lastEventId);
@@ -185,19 +273,37 @@ public class StorefrontOrderResource {
         // the feed ends the customer's stream (redaction) by completing; the heartbeats never do, so the merged
         // stream is cut at a marker the completion leaves
         OutboundSseEvent followEnded = sse.newEventBuilder().comment("ended").build();
-        Multi<OutboundSseEvent> changes = statusFeed.follow(customer.shop(), customer.customerId(), after)
-                .map(event -> sse.newEventBuilder().id(event.id()).name("order-status")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(OrderStatusEvent.class, event).build())
-                .onCompletion().continueWith(followEnded);
+        Multi<OutboundSseEvent> changes = statusFeed
+                .follow(customer.shop(), customer.customerId(), after)
+                .map(event -> sse.newEventBuilder()
+                        .id(event.id())
+                        .name("order-status")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(OrderStatusEvent.class, event)
+                        .build())
+                .onCompletion()
+                .continueWith(followEnded);
         // the changes first: merge subscribes in order, so the customer is followed before "connected" is sent
-        return Multi.createBy().merging().streams(changes,
-                Multi.createFrom().item(sse.newEventBuilder().comment("connected")
-                        .reconnectDelay(RECONNECT_DELAY_MILLIS).build()),
-                Multi.createFrom().ticks().every(streamConfig.heartbeat())
-                        .map(tick -> sse.newEventBuilder().comment("heartbeat").build()))
-                .select().first(event -> event != followEnded)
+        return Multi.createBy()
+                .merging()
+                .streams(
+                        changes,
+                        Multi.createFrom()
+                                .item(sse.newEventBuilder()
+                                        .comment("connected")
+                                        .reconnectDelay(RECONNECT_DELAY_MILLIS)
+                                        .build()),
+                        Multi.createFrom()
+                                .ticks()
+                                .every(streamConfig.heartbeat())
+                                .map(tick -> sse.newEventBuilder()
+                                        .comment("heartbeat")
+                                        .build()))
+                .select()
+                .first(event -> event != followEnded)
                 // checked once, when it opened: it ends, and the client reconnects and is checked again
-                .select().first(lifetime);
+                .select()
+                .first(lifetime);
     }
 
     /** Until the session token expires, if it does before the longest a stream may stay open. */

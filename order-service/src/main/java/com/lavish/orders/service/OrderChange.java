@@ -16,8 +16,7 @@ public sealed interface OrderChange {
     }
 
     /** orders/delete: keep a tombstone that no later event revives. */
-    record Delete(long orderId, Instant deletedAt) implements OrderChange {
-    }
+    record Delete(long orderId, Instant deletedAt) implements OrderChange {}
 
     /** fulfillments/create, fulfillments/update: one fulfillment of the order, new or newer. */
     record Fulfillment(FulfillmentSnapshot snapshot) implements OrderChange {
@@ -33,6 +32,5 @@ public sealed interface OrderChange {
      * order; so the edit is recorded and marks the order edited, and the lines change with that update.
      */
     record Edit(long orderId, long editId, Instant createdAt, Instant committedAt, String lineItemChanges)
-            implements OrderChange {
-    }
+            implements OrderChange {}
 }

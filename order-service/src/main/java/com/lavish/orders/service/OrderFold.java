@@ -1,5 +1,8 @@
 package com.lavish.orders.service;
 
+import com.lavish.consumer.Delivery;
+import com.lavish.consumer.EventOutcome;
+import com.lavish.orders.OrderStatusChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,10 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import com.lavish.consumer.Delivery;
-import com.lavish.consumer.EventOutcome;
-import com.lavish.orders.OrderStatusChange;
 
 /**
  * One order's deliveries of a poll, applied in offset order to the order as stored, by today's rules, in plain Java:
@@ -38,12 +37,10 @@ import com.lavish.orders.OrderStatusChange;
 public final class OrderFold {
 
     /** An order of a shop. */
-    public record Key(String shop, long orderId) {
-    }
+    public record Key(String shop, long orderId) {}
 
     /** A customer of a shop. */
-    public record Customer(String shop, long customerId) {
-    }
+    public record Customer(String shop, long customerId) {}
 
     private final Key key;
     // the order as it stands after each delivery, starting from its stored state
@@ -100,8 +97,10 @@ public final class OrderFold {
     public static Set<Customer> buyers(List<Delivery<OrderChange>> deliveries) {
         Set<Customer> buyers = new LinkedHashSet<>();
         for (Delivery<OrderChange> delivery : deliveries) {
-            if (delivery.change() instanceof OrderChange.Upsert upsert && upsert.snapshot().customerId() != null) {
-                buyers.add(new Customer(delivery.event().shopDomain(), upsert.snapshot().customerId()));
+            if (delivery.change() instanceof OrderChange.Upsert upsert
+                    && upsert.snapshot().customerId() != null) {
+                buyers.add(new Customer(
+                        delivery.event().shopDomain(), upsert.snapshot().customerId()));
             }
         }
         return buyers;
@@ -111,7 +110,8 @@ public final class OrderFold {
     public static List<OrderFold> fold(List<Delivery<OrderChange>> deliveries, StoredOrders stored) {
         Map<Key, OrderFold> folds = new LinkedHashMap<>();
         for (Delivery<OrderChange> delivery : deliveries) {
-            folds.computeIfAbsent(key(delivery), k -> new OrderFold(k, stored.order(k))).add(delivery);
+            folds.computeIfAbsent(key(delivery), k -> new OrderFold(k, stored.order(k)))
+                    .add(delivery);
         }
         for (OrderFold fold : folds.values()) {
             if (fold.version != null && fold.version.customerId() != null) {
@@ -196,7 +196,9 @@ public final class OrderFold {
             delivery.outcome(EventOutcome.DUPLICATE);
             return;
         }
-        if (exists && deletedAt == null && (lastEditedAt == null || edit.committedAt().isAfter(lastEditedAt))) {
+        if (exists
+                && deletedAt == null
+                && (lastEditedAt == null || edit.committedAt().isAfter(lastEditedAt))) {
             lastEditedAt = edit.committedAt();
             edited = true;
         }
@@ -210,19 +212,24 @@ public final class OrderFold {
      */
     private boolean merge(FulfillmentSnapshot snapshot) {
         FulfillmentSnapshot held = fulfillments.get(snapshot.id());
-        if (held != null && held.updatedAt() != null && snapshot.updatedAt() != null
+        if (held != null
+                && held.updatedAt() != null
+                && snapshot.updatedAt() != null
                 && !snapshot.updatedAt().isAfter(held.updatedAt())) {
             return false;
         }
-        boolean newTracking = held != null && (!Objects.equals(held.trackingNumber(), snapshot.trackingNumber())
-                || !Objects.equals(held.trackingUrl(), snapshot.trackingUrl())
-                || !Objects.equals(held.trackingCompany(), snapshot.trackingCompany()));
+        boolean newTracking = held != null
+                && (!Objects.equals(held.trackingNumber(), snapshot.trackingNumber())
+                        || !Objects.equals(held.trackingUrl(), snapshot.trackingUrl())
+                        || !Objects.equals(held.trackingCompany(), snapshot.trackingCompany()));
         fulfillments.put(snapshot.id(), snapshot);
         changedFulfillments.put(snapshot.id(), snapshot);
         boolean placeholder = updatedAt == null;
         if ((held == null || newTracking) && !placeholder) {
-            statusChanges.add(statusChange(held == null ? "fulfillment" : "tracking",
-                    snapshot.updatedAt() != null ? snapshot.updatedAt() : updatedAt, snapshot));
+            statusChanges.add(statusChange(
+                    held == null ? "fulfillment" : "tracking",
+                    snapshot.updatedAt() != null ? snapshot.updatedAt() : updatedAt,
+                    snapshot));
         }
         return true;
     }
@@ -320,7 +327,10 @@ public final class OrderFold {
     /** Items ordered, after edits and removals: what the storefront's list shows without reading the lines. */
     public int itemCount() {
         List<OrderSnapshot.Line> lines = lines();
-        return lines == null ? 0 : lines.stream()
-                .mapToInt(line -> line.currentQuantity() != null ? line.currentQuantity() : line.quantity()).sum();
+        return lines == null
+                ? 0
+                : lines.stream()
+                        .mapToInt(line -> line.currentQuantity() != null ? line.currentQuantity() : line.quantity())
+                        .sum();
     }
 }

@@ -1,16 +1,13 @@
 package com.lavish.orders.service;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.privacy.PrivacyErasure;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.orders.repository.OrderWrites;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * What Shopify's privacy requests erase in the orders schema (event-consumer's PrivacyRequests records them).
@@ -32,13 +29,13 @@ public class OrderPrivacyErasure implements PrivacyErasure {
             update orders.customer_order o set redacted_at = r.redacted_at,
                 %s
             from unnest($1::text[], $2::bigint[], $3::timestamptz[]) as r(shop_domain, customer_id, redacted_at)
-            where o.shop_domain = r.shop_domain and o.shopify_customer_id = r.customer_id"""
-            .formatted(OrderWrites.ERASE_PERSONAL_DATA);
+            where o.shop_domain = r.shop_domain and o.shopify_customer_id = r.customer_id""".formatted(OrderWrites.ERASE_PERSONAL_DATA);
 
     @Override
     public Uni<Void> redactCustomers(SqlConnection connection, List<PrivacyRequest> requests) {
         ColumnArrays rows = new ColumnArrays();
-        requests.forEach(r -> rows.row().text(r.shopDomain()).bigint(r.customerId()).timestamptz(r.receivedAt()));
+        requests.forEach(
+                r -> rows.row().text(r.shopDomain()).bigint(r.customerId()).timestamptz(r.receivedAt()));
         return connection.preparedQuery(REDACT).execute(rows.tuple()).replaceWithVoid();
     }
 
@@ -51,7 +48,12 @@ public class OrderPrivacyErasure implements PrivacyErasure {
     /** Orders with their lines and fulfillments (no foreign key deletes those: V3), edits, status changes, events. */
     @Override
     public List<String> shopTables() {
-        return List.of("order_line", "order_fulfillment", "customer_order", "order_edit", "order_status_change",
+        return List.of(
+                "order_line",
+                "order_fulfillment",
+                "customer_order",
+                "order_edit",
+                "order_status_change",
                 "applied_event");
     }
 

@@ -1,10 +1,5 @@
 package com.lavish.orders.service;
 
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventProjection;
 import com.lavish.consumer.ProjectionBatch;
@@ -12,8 +7,10 @@ import com.lavish.events.ShopifyEvent;
 import com.lavish.orders.messaging.OrderWebhookReader;
 import com.lavish.orders.repository.OrderWrites;
 import com.lavish.orders.repository.StoredOrderReads;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * shopify.orders into the order tables: what order-service declares to event-consumer's pipeline, which records each
@@ -31,8 +28,8 @@ public class OrderProjection implements EventProjection<OrderChange> {
     private final OrderWrites writes;
     private final OrderStatusFeed statusFeed;
 
-    public OrderProjection(OrderWebhookReader reader, StoredOrderReads stored, OrderWrites writes,
-                           OrderStatusFeed statusFeed) {
+    public OrderProjection(
+            OrderWebhookReader reader, StoredOrderReads stored, OrderWrites writes, OrderStatusFeed statusFeed) {
         this.reader = reader;
         this.stored = stored;
         this.writes = writes;

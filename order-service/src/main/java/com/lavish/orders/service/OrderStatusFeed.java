@@ -1,18 +1,5 @@
 package com.lavish.orders.service;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +10,6 @@ import com.lavish.edge.problem.ProblemException;
 import com.lavish.orders.OrderStatusChange;
 import com.lavish.orders.config.OrderStatusStreamConfig;
 import com.lavish.orders.repository.OrderStatusChangeRepository;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -34,6 +20,16 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Live order status for the storefront, across replicas. The replica that commits status changes publishes them to
@@ -51,17 +47,14 @@ public class OrderStatusFeed {
 
     /** What replicas pass each other: the change, and whose it is. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Broadcast(String shop, long customerId, OrderStatusEvent event) {
-    }
+    record Broadcast(String shop, long customerId, OrderStatusEvent event) {}
 
     /** Whose streams end (customers/redact); an object, so a replica of the release before ignores it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record EndedStreams(List<Customer> endedStreams) {
-    }
+    record EndedStreams(List<Customer> endedStreams) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Customer(String shop, long customerId) {
-    }
+    record Customer(String shop, long customerId) {}
 
     private final ReactivePubSubCommands<String> pubsub;
     private final OrderStatusChangeRepository changes;
@@ -71,25 +64,38 @@ public class OrderStatusFeed {
     private final ConcurrentHashMap<String, Set<Follower>> followers = new ConcurrentHashMap<>();
     /** Streams open per customer on this replica, counted from the request, before the stream subscribes. */
     private final ConcurrentHashMap<String, Integer> openStreams = new ConcurrentHashMap<>();
+
     private volatile Cancellable subscription;
 
-    public OrderStatusFeed(ReactiveRedisDataSource redis, OrderStatusChangeRepository changes,
-                           OrderStatusStreamConfig config, ObjectMapper json, MeterRegistry metrics) {
+    public OrderStatusFeed(
+            ReactiveRedisDataSource redis,
+            OrderStatusChangeRepository changes,
+            OrderStatusStreamConfig config,
+            ObjectMapper json,
+            MeterRegistry metrics) {
         this.pubsub = redis.pubsub(String.class);
         this.changes = changes;
         this.config = config;
         this.json = json;
         this.metrics = metrics;
-        metrics.gauge("orders.events.streams", followers, map -> map.values().stream().mapToInt(Set::size).sum());
+        metrics.gauge(
+                "orders.events.streams",
+                followers,
+                map -> map.values().stream().mapToInt(Set::size).sum());
     }
 
     void listen(@Observes StartupEvent started) {
         // a lost Redis connection ends the subscription: subscribe again, for as long as the service runs
-        subscription = Multi.createFrom().deferred(() -> pubsub.subscribe(config.channel()))
-                .onFailure().invoke(failure -> LOG.warnf("order status channel lost, subscribing again: %s",
-                        failure.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .subscribe().with(this::received);
+        subscription = Multi.createFrom()
+                .deferred(() -> pubsub.subscribe(config.channel()))
+                .onFailure()
+                .invoke(failure -> LOG.warnf("order status channel lost, subscribing again: %s", failure.getMessage()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .indefinitely()
+                .subscribe()
+                .with(this::received);
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -105,16 +111,19 @@ public class OrderStatusFeed {
      */
     public Uni<Void> announce(List<OrderStatusChange> committed) {
         // a change of an order without a customer has no stream to go to
-        List<Broadcast> broadcasts = committed.stream().filter(change -> change.shopifyCustomerId != null)
+        List<Broadcast> broadcasts = committed.stream()
+                .filter(change -> change.shopifyCustomerId != null)
                 .map(change -> new Broadcast(change.shopDomain, change.shopifyCustomerId, OrderStatusEvent.of(change)))
                 .toList();
         if (broadcasts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return pubsub.publish(config.channel(), write(broadcasts))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("%d order status changes not published to the other replicas: %s", broadcasts.size(),
-                            failure.getMessage());
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.warnf(
+                            "%d order status changes not published to the other replicas: %s",
+                            broadcasts.size(), failure.getMessage());
                     metrics.counter("orders.events.publish.failed").increment();
                     broadcasts.forEach(this::deliver);
                     return Uni.createFrom().voidItem();
@@ -130,19 +139,28 @@ public class OrderStatusFeed {
         String key = key(shop, customerId);
         // taken now, while the request can still be answered 429; given back when the stream ends however it ends
         Runnable release = reserveStream(key);
-        return Multi.createFrom().<OrderStatusEvent>emitter(emitter -> {
-            Follower follower = new Follower(emitter);
-            followers.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(follower);
-            emitter.onTermination(() -> followers.computeIfPresent(key, (k, set) -> {
-                set.remove(follower);
-                return set.isEmpty() ? null : set;
-            }));
-            // live changes that arrive while the missed ones are read wait for them, so none is lost or sent twice
-            Uni<List<OrderStatusEvent>> missed = after == null ? Uni.createFrom().item(List.of())
-                    : Panache.withSession(() -> changes.after(shop, customerId, after, config.replayLimit()))
-                            .map(rows -> rows.stream().map(OrderStatusEvent::of).toList());
-            missed.subscribe().with(follower::replayed, emitter::fail);
-        }).onTermination().invoke(release);
+        return Multi.createFrom()
+                .<OrderStatusEvent>emitter(emitter -> {
+                    Follower follower = new Follower(emitter);
+                    followers
+                            .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+                            .add(follower);
+                    emitter.onTermination(() -> followers.computeIfPresent(key, (k, set) -> {
+                        set.remove(follower);
+                        return set.isEmpty() ? null : set;
+                    }));
+                    // live changes that arrive while the missed ones are read wait for them, so none is lost or sent
+                    // twice
+                    Uni<List<OrderStatusEvent>> missed = after == null
+                            ? Uni.createFrom().item(List.of())
+                            : Panache.withSession(() -> changes.after(shop, customerId, after, config.replayLimit()))
+                                    .map(rows -> rows.stream()
+                                            .map(OrderStatusEvent::of)
+                                            .toList());
+                    missed.subscribe().with(follower::replayed, emitter::fail);
+                })
+                .onTermination()
+                .invoke(release);
     }
 
     /** One of the customer's streams on this replica; a 429 when they hold as many as they may. */
@@ -158,8 +176,10 @@ public class OrderStatusFeed {
             return count + 1;
         });
         if (!admitted.get()) {
-            throw ProblemException.tooManyRequests("at most " + cap + " live order streams per customer are open at "
-                    + "once; close one (another tab or window) and try again", 5);
+            throw ProblemException.tooManyRequests(
+                    "at most " + cap + " live order streams per customer are open at "
+                            + "once; close one (another tab or window) and try again",
+                    5);
         }
         AtomicBoolean released = new AtomicBoolean();
         return () -> {
@@ -174,14 +194,18 @@ public class OrderStatusFeed {
      * away). Never fails: the erasure has committed whatever happens here.
      */
     public Uni<Void> endStreams(List<PrivacyRequest> redactions) {
-        List<Customer> customers = redactions.stream().filter(r -> r.customerId() != null)
-                .map(r -> new Customer(r.shopDomain(), r.customerId())).toList();
+        List<Customer> customers = redactions.stream()
+                .filter(r -> r.customerId() != null)
+                .map(r -> new Customer(r.shopDomain(), r.customerId()))
+                .toList();
         if (customers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return pubsub.publish(config.channel(), write(new EndedStreams(customers)))
-                .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("the end of %d redacted customers' streams not published to the other replicas: %s",
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    LOG.warnf(
+                            "the end of %d redacted customers' streams not published to the other replicas: %s",
                             customers.size(), failure.getMessage());
                     customers.forEach(this::end);
                     return Uni.createFrom().voidItem();

@@ -1,20 +1,16 @@
 package com.lavish.orders.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.orders.repository.OrderRepository;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * {@code orders_synced_last_24h}: how many orders this service applied a version of in the last 24 hours, for the
@@ -32,18 +28,23 @@ public class OrdersSyncedGauge {
     public OrdersSyncedGauge(OrderRepository orders, MeterRegistry metrics) {
         this.orders = orders;
         Gauge.builder("orders.synced.last.24h", synced, AtomicLong::get)
-                .description("Orders with a version applied in the last 24 hours (counted every orders.synced-gauge.every)")
+                .description(
+                        "Orders with a version applied in the last 24 hours (counted every orders.synced-gauge.every)")
                 .register(metrics);
     }
 
-    @Scheduled(identity = "orders-synced-gauge", every = "${orders.synced-gauge.every:60s}", delayed = "5s",
+    @Scheduled(
+            identity = "orders-synced-gauge",
+            every = "${orders.synced-gauge.every:60s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return Panache.withSession(() -> orders.countSyncedSince(Instant.now().minus(WINDOW)))
                 .invoke(synced::set)
-                .onFailure().invoke(failure -> LOG.warnf("orders synced in the last 24 h not counted: %s",
-                        failure.getMessage()))
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .invoke(failure -> LOG.warnf("orders synced in the last 24 h not counted: %s", failure.getMessage()))
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 }

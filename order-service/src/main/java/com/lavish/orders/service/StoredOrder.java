@@ -8,7 +8,13 @@ import java.util.Map;
  * sees (to tell which ones an event changes), whether it is a placeholder or a tombstone, and its fulfillments by
  * Shopify id (each with its own version and tracking). No personal data: the rules never need it.
  */
-public record StoredOrder(Long customerId, Long orderNumber, String financialStatus, String fulfillmentStatus,
-                          Instant cancelledAt, Instant updatedAt, Instant lastEditedAt, Instant deletedAt,
-                          Map<Long, FulfillmentSnapshot> fulfillments) {
-}
+public record StoredOrder(
+        Long customerId,
+        Long orderNumber,
+        String financialStatus,
+        String fulfillmentStatus,
+        Instant cancelledAt,
+        Instant updatedAt,
+        Instant lastEditedAt,
+        Instant deletedAt,
+        Map<Long, FulfillmentSnapshot> fulfillments) {}

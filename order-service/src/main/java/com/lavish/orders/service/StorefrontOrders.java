@@ -1,18 +1,15 @@
 package com.lavish.orders.service;
 
-import java.time.Instant;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.orders.CustomerOrder;
 import com.lavish.orders.repository.OrderRepository;
 import com.lavish.orders.repository.OrderSummaryRow;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
 
 /** What the storefront may read about the signed-in customer's orders: theirs, and nobody else's. */
 @ApplicationScoped
@@ -26,7 +23,8 @@ public class StorefrontOrders {
 
     /** Up to {@code size} of the customer's orders after the given position (null: the newest), newest first. */
     @WithSession
-    public Uni<List<OrderSummaryRow>> page(StorefrontCustomer who, Instant afterPlacedAt, Long afterShopifyId, int size) {
+    public Uni<List<OrderSummaryRow>> page(
+            StorefrontCustomer who, Instant afterPlacedAt, Long afterShopifyId, int size) {
         return orders.pageOfCustomer(who.shop(), who.customerId(), afterPlacedAt, afterShopifyId, size);
     }
 

@@ -1,9 +1,8 @@
 package com.lavish.orders.messaging;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 
 /**
  * Where the spans go in tests: a SpanExporter bean is what quarkus-opentelemetry exports to (instead of OTLP) once a

@@ -6,23 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
-import jakarta.inject.Inject;
-
-import org.apache.kafka.common.header.Headers;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.Topics;
 import com.lavish.orders.support.OrderEventFixture;
-
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -33,6 +20,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.common.header.Headers;
+import org.junit.jupiter.api.Test;
 
 /**
  * With tracing on (as in Kubernetes), an order event's work continues the trace of the webhook that brought it: the
@@ -63,7 +59,9 @@ class OrderEventTracingTest {
         String traceId = randomHex(16);
         String webhookSpanId = randomHex(8);
         long id = newId();
-        ShopifyEvent event = OrderEventFixture.orderEvent("orders/create", id,
+        ShopifyEvent event = OrderEventFixture.orderEvent(
+                "orders/create",
+                id,
                 order(id, newId(), 1001, "2026-07-01T10:00:00+10:00").toString().getBytes(StandardCharsets.UTF_8),
                 UUID.randomUUID().toString());
         // as webhook-gateway publishes it with tracing on: the webhook request's span as the record's parent
@@ -75,20 +73,28 @@ class OrderEventTracingTest {
         }
 
         // a poll of one record continues its trace; a larger poll (other tests' records may share it) links to it
-        SpanData process = await("the poll's span, in or linked to the webhook's trace").atMost(OrderEventFixture.WAIT)
-                .until(() -> spans.getFinishedSpanItems().stream()
-                        .filter(s -> s.getName().equals("process " + Topics.ORDERS))
-                        .filter(s -> continues(s, traceId, webhookSpanId)).findFirst(), Optional::isPresent)
+        SpanData process = await("the poll's span, in or linked to the webhook's trace")
+                .atMost(OrderEventFixture.WAIT)
+                .until(
+                        () -> spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getName().equals("process " + Topics.ORDERS))
+                                .filter(s -> continues(s, traceId, webhookSpanId))
+                                .findFirst(),
+                        Optional::isPresent)
                 .orElseThrow();
         assertEquals(SpanKind.CONSUMER, process.getKind());
-        assertEquals(event.id(), webhookParent(process, traceId, webhookSpanId)
-                ? process.getAttributes().get(AttributeKey.stringKey("messaging.message.id"))
-                : link(process, traceId).getAttributes().get(AttributeKey.stringKey("messaging.message.id")));
+        assertEquals(
+                event.id(),
+                webhookParent(process, traceId, webhookSpanId)
+                        ? process.getAttributes().get(AttributeKey.stringKey("messaging.message.id"))
+                        : link(process, traceId).getAttributes().get(AttributeKey.stringKey("messaging.message.id")));
 
-        await("the work's database statements, children of its span").atMost(OrderEventFixture.WAIT)
-                .until(() -> spans.getFinishedSpanItems().stream().anyMatch(s -> s.getKind() == SpanKind.CLIENT
-                        && s.getTraceId().equals(process.getTraceId())
-                        && s.getParentSpanId().equals(process.getSpanId())));
+        await("the work's database statements, children of its span")
+                .atMost(OrderEventFixture.WAIT)
+                .until(() -> spans.getFinishedSpanItems().stream()
+                        .anyMatch(s -> s.getKind() == SpanKind.CLIENT
+                                && s.getTraceId().equals(process.getTraceId())
+                                && s.getParentSpanId().equals(process.getSpanId())));
     }
 
     private static boolean continues(SpanData span, String traceId, String webhookSpanId) {
@@ -104,7 +110,9 @@ class OrderEventTracingTest {
 
     /** The span's link into the webhook's trace, or null. */
     private static LinkData link(SpanData span, String traceId) {
-        return span.getLinks().stream().filter(l -> l.getSpanContext().getTraceId().equals(traceId)).findFirst()
+        return span.getLinks().stream()
+                .filter(l -> l.getSpanContext().getTraceId().equals(traceId))
+                .findFirst()
                 .orElse(null);
     }
 

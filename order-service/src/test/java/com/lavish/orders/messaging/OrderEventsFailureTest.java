@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.SharedDevStack;
+import com.lavish.events.Topics;
+import com.lavish.orders.support.OrderEventFixture;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,9 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,15 +30,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-
-import com.lavish.devstack.DevStackTestResource;
-import com.lavish.devstack.SharedDevStack;
-import com.lavish.events.Topics;
-import com.lavish.orders.support.OrderEventFixture;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** A record that cannot be applied goes to shopify.orders.dlq with its reason, and the records after it are applied. */
 @QuarkusTest
@@ -52,7 +48,10 @@ class OrderEventsFailureTest {
             byte[] notJson = "{\"id\": 1, this is not JSON".getBytes(StandardCharsets.UTF_8);
             fixture.send("orders/updated", broken, notJson, UUID.randomUUID().toString());
             // an order whose id is a float: refused, never rounded to another order's id
-            fixture.send("orders/updated", noId, "{\"id\": 8.2098291194615456E17}".getBytes(StandardCharsets.UTF_8),
+            fixture.send(
+                    "orders/updated",
+                    noId,
+                    "{\"id\": 8.2098291194615456E17}".getBytes(StandardCharsets.UTF_8),
                     UUID.randomUUID().toString());
             String next = fixture.send("orders/create", good, order(good, newId(), 2001, "2026-01-01T00:00:00Z"));
 
@@ -75,8 +74,8 @@ class OrderEventsFailureTest {
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "order-dead-letters-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         Map<String, ConsumerRecord<String, byte[]>> found = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetterOf(Topics.ORDERS)));
             await().atMost(WAIT).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {

@@ -2,13 +2,11 @@ package com.lavish.orders.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.lavish.edge.security.EndpointSecurityAudit;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import com.lavish.edge.security.EndpointSecurityAudit;
 
 /**
  * Every endpoint of this service says who may call it (@Authenticated, @PermitAll or @RolesAllowed), so none relies on

@@ -16,24 +16,20 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.Topics;
 import com.lavish.orders.support.OrderEventFixture;
 import com.lavish.shopifyfake.SampleWebhooks;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * order-service's admin paths (ADR 0006): its part of a customers/data_request export, which completes the
@@ -55,12 +51,18 @@ class OrderAdminTest {
     }
 
     private static RequestSpecification asAuditor() {
-        return given().contentType("application/json").auth().preemptive().basic("auditor", "test-only-auditor-password");
+        return given().contentType("application/json")
+                .auth()
+                .preemptive()
+                .basic("auditor", "test-only-auditor-password");
     }
 
     private static String awaitDataRequest(OrderEventFixture fixture, String shop, long customerId) {
-        String body = SampleWebhooks.variant("customers/data_request").customerId(customerId).shopDomain(shop)
-                .tree().toString();
+        String body = SampleWebhooks.variant("customers/data_request")
+                .customerId(customerId)
+                .shopDomain(shop)
+                .tree()
+                .toString();
         String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/data_request", shop, customerId, body));
         fixture.awaitPrivacyRequest(ceId);
         return ceId;
@@ -74,19 +76,23 @@ class OrderAdminTest {
             long shipment = newId();
             long othersOrder = newId();
             fixture.awaitApplied(fixture.send("orders/create", id, order(id, customer, 9101, "2026-07-01T10:00:00Z")));
-            fixture.awaitApplied(fixture.send("fulfillments/create", id,
-                    fulfillment(shipment, id, "TRACK-EXPORT", "2026-07-02T10:00:00Z")));
-            fixture.awaitApplied(fixture.send("orders/create", othersOrder,
-                    order(othersOrder, newId(), 9102, "2026-07-01T10:00:00Z")));
+            fixture.awaitApplied(fixture.send(
+                    "fulfillments/create", id, fulfillment(shipment, id, "TRACK-EXPORT", "2026-07-02T10:00:00Z")));
+            fixture.awaitApplied(fixture.send(
+                    "orders/create", othersOrder, order(othersOrder, newId(), 9102, "2026-07-01T10:00:00Z")));
             String requestId = awaitDataRequest(fixture, SHOP, customer);
 
-            asAdmin().get(DATA_REQUESTS + "?shop=" + SHOP).then()
+            asAdmin()
+                    .get(DATA_REQUESTS + "?shop=" + SHOP)
+                    .then()
                     .statusCode(200)
                     .body("id", hasItem(requestId))
                     .body("find { it.id == '" + requestId + "' }.customer_id", equalTo(Long.toString(customer)))
                     .body("find { it.id == '" + requestId + "' }.completed_at", nullValue());
 
-            asAdmin().get(DATA_REQUESTS + "/" + requestId + "/export").then()
+            asAdmin()
+                    .get(DATA_REQUESTS + "/" + requestId + "/export")
+                    .then()
                     .statusCode(200)
                     .header("Cache-Control", containsString("no-store"))
                     .body("service", equalTo("order-service"))
@@ -108,7 +114,9 @@ class OrderAdminTest {
                     .body("orders[0].fulfillments[0].tracking_number", equalTo("TRACK-EXPORT"));
 
             assertNotNull(fixture.awaitPrivacyRequest(requestId).get("completed_at"), "the request is carried out");
-            asAdmin().get(DATA_REQUESTS + "?shop=" + SHOP).then()
+            asAdmin()
+                    .get(DATA_REQUESTS + "?shop=" + SHOP)
+                    .then()
                     .body("find { it.id == '" + requestId + "' }.completed_at", notNullValue());
         }
     }
@@ -119,7 +127,9 @@ class OrderAdminTest {
             String shop = "privacy-" + UUID.randomUUID().toString().substring(0, 8) + ".myshopify.com";
             String requestId = awaitDataRequest(fixture, shop, newId());
 
-            asAdmin().get(DATA_REQUESTS + "/" + requestId + "/export").then()
+            asAdmin()
+                    .get(DATA_REQUESTS + "/" + requestId + "/export")
+                    .then()
                     .statusCode(200)
                     .body("data_request.shop", equalTo(shop))
                     .body("orders", equalTo(List.of()));
@@ -138,12 +148,18 @@ class OrderAdminTest {
             String requestId = awaitDataRequest(fixture, SHOP, newId());
             String export = DATA_REQUESTS + "/" + requestId + "/export";
 
-            given().get(export).then()
+            given().get(export)
+                    .then()
                     .statusCode(401)
                     .contentType(containsString("application/problem+json"))
                     .header("WWW-Authenticate", equalToIgnoringCase("Basic realm=\"lavish-admin\""));
             given().get(DATA_REQUESTS).then().statusCode(401);
-            given().auth().preemptive().basic("admin", "not-the-password").get(export).then().statusCode(401);
+            given().auth()
+                    .preemptive()
+                    .basic("admin", "not-the-password")
+                    .get(export)
+                    .then()
+                    .statusCode(401);
 
             assertNull(fixture.awaitPrivacyRequest(requestId).get("completed_at"), "no refused fetch completes it");
         }
@@ -155,7 +171,9 @@ class OrderAdminTest {
         try (OrderEventFixture fixture = new OrderEventFixture(database)) {
             String requestId = awaitDataRequest(fixture, SHOP, newId());
 
-            asAuditor().get(DATA_REQUESTS + "/" + requestId + "/export").then()
+            asAuditor()
+                    .get(DATA_REQUESTS + "/" + requestId + "/export")
+                    .then()
                     .statusCode(403)
                     .contentType(containsString("application/problem+json"));
             asAuditor().get(DATA_REQUESTS).then().statusCode(403);
@@ -170,13 +188,20 @@ class OrderAdminTest {
         try (OrderEventFixture fixture = new OrderEventFixture(database)) {
             long id = newId();
             byte[] notJson = "{\"id\": 1, not JSON".getBytes(StandardCharsets.UTF_8);
-            String ceId = fixture.send("orders/create", id, notJson, UUID.randomUUID().toString());
+            String ceId =
+                    fixture.send("orders/create", id, notJson, UUID.randomUUID().toString());
 
-            await().atMost(OrderEventFixture.WAIT).until(() -> asAdmin().get(DEAD_LETTERS + "?limit=500").then()
-                    .statusCode(200)
-                    .body("topic", equalTo(Topics.ORDERS))
-                    .body("dead_letter_topic", equalTo(Topics.deadLetterOf(Topics.ORDERS)))
-                    .extract().jsonPath().<String> getList("dead_letters.ce_id").contains(ceId));
+            await().atMost(OrderEventFixture.WAIT)
+                    .until(() -> asAdmin()
+                            .get(DEAD_LETTERS + "?limit=500")
+                            .then()
+                            .statusCode(200)
+                            .body("topic", equalTo(Topics.ORDERS))
+                            .body("dead_letter_topic", equalTo(Topics.deadLetterOf(Topics.ORDERS)))
+                            .extract()
+                            .jsonPath()
+                            .<String>getList("dead_letters.ce_id")
+                            .contains(ceId));
             given().get(DEAD_LETTERS).then().statusCode(401);
             // shopify.compliance's dead letters are customer-service's to list and replay
             asAdmin().get("/admin/dead-letters/" + Topics.COMPLIANCE).then().statusCode(404);

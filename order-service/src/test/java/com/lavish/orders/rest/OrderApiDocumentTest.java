@@ -4,13 +4,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.ManagementPort;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The answers every storefront path shares come from service-edge's one source (StorefrontProblemAnswers), found in
@@ -26,17 +24,23 @@ class OrderApiDocumentTest {
 
     @Test
     void everyOrderPathDocumentsTheSharedProblemAnswers() {
-        ManagementPort.given().queryParam("format", "json").when().get("/q/openapi").then()
+        ManagementPort.given()
+                .queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
                 .statusCode(200)
                 .contentType(containsString("json"))
-                .body(LIST + ".'401'.content.'application/problem+json'.examples.unauthorized.value.status",
+                .body(
+                        LIST + ".'401'.content.'application/problem+json'.examples.unauthorized.value.status",
                         equalTo(401))
                 .body(LIST + ".'401'.headers", hasKey("WWW-Authenticate"))
                 .body(LIST + ".'429'.headers", hasKey("Retry-After"))
                 .body(ONE + ".'429'.content", hasKey("application/problem+json"))
                 .body("paths.'/{entry}/orders/events'.get.responses", hasKey("401"))
                 // the list's own 400 names the limit it refuses
-                .body(LIST + ".'400'.content.'application/problem+json'.examples.badLimit.value.field",
+                .body(
+                        LIST + ".'400'.content.'application/problem+json'.examples.badLimit.value.field",
                         equalTo("limit"));
     }
 }

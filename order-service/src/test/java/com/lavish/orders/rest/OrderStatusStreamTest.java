@@ -13,31 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
-import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,13 +22,32 @@ import com.lavish.orders.support.OrderEventFixture;
 import com.lavish.orders.support.OrderTestSupport;
 import com.lavish.shopifyfake.AppProxySigner;
 import com.lavish.shopifyfake.SampleWebhooks;
-
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * GET orders/events over a real HTTP connection: changes consumed from the real broker arrive as server-sent
@@ -89,13 +83,17 @@ class OrderStatusStreamTest extends OrderTestSupport {
     void aStatusChangeArrivesOverTheStreamAsItIsConsumed() throws Exception {
         long customer = newId();
         long orderId = newId();
-        fixture.awaitApplied(fixture.send("orders/create", orderId, order(orderId, customer, 1001,
-                "2026-09-01T10:00:00Z").put("financial_status", "pending")));
+        fixture.awaitApplied(fixture.send(
+                "orders/create",
+                orderId,
+                order(orderId, customer, 1001, "2026-09-01T10:00:00Z").put("financial_status", "pending")));
         Stream stream = open(customer, null);
         stream.awaitComment();
 
-        fixture.send("orders/paid", orderId, order(orderId, customer, 1001, "2026-09-01T11:00:00Z")
-                .put("financial_status", "paid"));
+        fixture.send(
+                "orders/paid",
+                orderId,
+                order(orderId, customer, 1001, "2026-09-01T11:00:00Z").put("financial_status", "paid"));
 
         JsonNode event = stream.nextEvent();
         assertEquals(Long.toString(orderId), event.get("order_id").textValue());
@@ -113,8 +111,11 @@ class OrderStatusStreamTest extends OrderTestSupport {
         stream.awaitComment();
 
         // what another replica's OrderStatusFeed publishes after committing a poll: all its changes in one message
-        redis.pubsub(String.class).publish(channel, "[" + broadcast(other, "900000001", "refunded") + ","
-                + broadcast(customer, "900000002", "paid") + "]");
+        redis.pubsub(String.class)
+                .publish(
+                        channel,
+                        "[" + broadcast(other, "900000001", "refunded") + "," + broadcast(customer, "900000002", "paid")
+                                + "]");
         // and one change alone, as a replica of the release before publishes it
         redis.pubsub(String.class).publish(channel, broadcast(customer, "900000003", "refunded"));
 
@@ -135,19 +136,26 @@ class OrderStatusStreamTest extends OrderTestSupport {
             }
         });
         try {
-            ObjectNode placed = order(orderId, customer, 1003, "2026-09-01T10:00:00Z").put("financial_status", "pending");
+            ObjectNode placed =
+                    order(orderId, customer, 1003, "2026-09-01T10:00:00Z").put("financial_status", "pending");
             ObjectNode paid = order(orderId, customer, 1003, "2026-09-01T11:00:00Z");
             ObjectNode cancelled = order(orderId, customer, 1003, "2026-09-01T12:00:00Z")
-                    .put("financial_status", "refunded").put("cancelled_at", "2026-09-01T12:00:00Z");
-            List<String> ceIds = fixture.sendInOnePoll(List.of(event("orders/create", orderId, placed),
-                    event("orders/paid", orderId, paid), event("orders/cancelled", orderId, cancelled)));
+                    .put("financial_status", "refunded")
+                    .put("cancelled_at", "2026-09-01T12:00:00Z");
+            List<String> ceIds = fixture.sendInOnePoll(List.of(
+                    event("orders/create", orderId, placed),
+                    event("orders/paid", orderId, paid),
+                    event("orders/cancelled", orderId, cancelled)));
             fixture.awaitApplied(ceIds.get(2));
 
             JsonNode published = JSON.readTree(messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS));
-            List<String> stored = fixture.statusChanges(orderId).stream().map(row -> row.get("id").toString()).toList();
+            List<String> stored = fixture.statusChanges(orderId).stream()
+                    .map(row -> row.get("id").toString())
+                    .toList();
             assertEquals(3, stored.size(), "placed, paid, cancelled");
             List<String> announced = new ArrayList<>();
-            published.forEach(broadcast -> announced.add(broadcast.get("event").get("id").textValue()));
+            published.forEach(
+                    broadcast -> announced.add(broadcast.get("event").get("id").textValue()));
             assertEquals(stored, announced);
             assertNull(messages.poll(1, TimeUnit.SECONDS), "one message for the poll");
         } finally {
@@ -159,13 +167,22 @@ class OrderStatusStreamTest extends OrderTestSupport {
     void lastEventIdResumesWithTheChangesMissed() throws Exception {
         long customer = newId();
         long orderId = newId();
-        fixture.send("orders/create", orderId, order(orderId, customer, 1002, "2026-09-01T10:00:00Z")
-                .put("financial_status", "pending"));
-        fixture.send("orders/paid", orderId, order(orderId, customer, 1002, "2026-09-01T11:00:00Z")
-                .put("financial_status", "paid"));
-        fixture.awaitApplied(fixture.send("orders/cancelled", orderId, order(orderId, customer, 1002,
-                "2026-09-01T12:00:00Z").put("financial_status", "refunded").put("cancelled_at", "2026-09-01T12:00:00Z")));
-        List<Long> ids = fixture.statusChanges(orderId).stream().map(row -> ((Number) row.get("id")).longValue())
+        fixture.send(
+                "orders/create",
+                orderId,
+                order(orderId, customer, 1002, "2026-09-01T10:00:00Z").put("financial_status", "pending"));
+        fixture.send(
+                "orders/paid",
+                orderId,
+                order(orderId, customer, 1002, "2026-09-01T11:00:00Z").put("financial_status", "paid"));
+        fixture.awaitApplied(fixture.send(
+                "orders/cancelled",
+                orderId,
+                order(orderId, customer, 1002, "2026-09-01T12:00:00Z")
+                        .put("financial_status", "refunded")
+                        .put("cancelled_at", "2026-09-01T12:00:00Z")));
+        List<Long> ids = fixture.statusChanges(orderId).stream()
+                .map(row -> ((Number) row.get("id")).longValue())
                 .toList();
         assertEquals(3, ids.size(), "placed, paid, cancelled");
 
@@ -180,17 +197,24 @@ class OrderStatusStreamTest extends OrderTestSupport {
     @Tag("security")
     @Test
     void anAnonymousVisitorGetsUnauthorized() {
-        given().urlEncodingEnabled(false).accept("text/event-stream")
+        given().urlEncodingEnabled(false)
+                .accept("text/event-stream")
                 .get("/proxy/orders/events?" + new AppProxySigner(OrderEventFixture.SECRET).query(SHOP, null))
-                .then().statusCode(401).contentType(containsString("application/problem+json"));
+                .then()
+                .statusCode(401)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Tag("security")
     @Test
     void aLastEventIdThatIsNoIdIsABadRequest() {
-        given().urlEncodingEnabled(false).accept("text/event-stream").header("Last-Event-ID", "yesterday")
+        given().urlEncodingEnabled(false)
+                .accept("text/event-stream")
+                .header("Last-Event-ID", "yesterday")
                 .get("/proxy/orders/events?" + new AppProxySigner(OrderEventFixture.SECRET).query(SHOP, newId()))
-                .then().statusCode(400).contentType(containsString("application/problem+json"));
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"));
     }
 
     @Tag("security")
@@ -211,7 +235,8 @@ class OrderStatusStreamTest extends OrderTestSupport {
         // one closed, one may open again once the server has seen it go
         open.get(0).close();
         await().atMost(WAIT).until(() -> {
-            HttpResponse<java.io.InputStream> again = request(customer, null, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<java.io.InputStream> again =
+                    request(customer, null, HttpResponse.BodyHandlers.ofInputStream());
             if (again.statusCode() == 200) {
                 streams.add(new Stream(again.body()));
             } else {
@@ -231,8 +256,17 @@ class OrderStatusStreamTest extends OrderTestSupport {
         redacted.awaitComment();
         kept.awaitComment();
 
-        String ceId = fixture.send(Topics.COMPLIANCE, compliance("customers/redact", SHOP, customer,
-                SampleWebhooks.variant("customers/redact").customerId(customer).shopDomain(SHOP).tree().toString()));
+        String ceId = fixture.send(
+                Topics.COMPLIANCE,
+                compliance(
+                        "customers/redact",
+                        SHOP,
+                        customer,
+                        SampleWebhooks.variant("customers/redact")
+                                .customerId(customer)
+                                .shopDomain(SHOP)
+                                .tree()
+                                .toString()));
         fixture.awaitPrivacyRequest(ceId);
 
         redacted.awaitEnd();
@@ -246,19 +280,29 @@ class OrderStatusStreamTest extends OrderTestSupport {
         // issued ten minutes (the longest a token lives) less three seconds ago: good now, expired in three seconds,
         // long before the stream's own lifetime is over
         Instant now = Instant.now();
-        String token = Jwt.issuer("lavish-storefront").audience("lavish-storefront-api").subject(Long.toString(newId()))
-                .claim("shop", SHOP).issuedAt(now.minusSeconds(597)).expiresAt(now.plusSeconds(3))
+        String token = Jwt.issuer("lavish-storefront")
+                .audience("lavish-storefront-api")
+                .subject(Long.toString(newId()))
+                .claim("shop", SHOP)
+                .issuedAt(now.minusSeconds(597))
+                .expiresAt(now.plusSeconds(3))
                 .claim("jti", UUID.randomUUID().toString())
-                .jws().algorithm(SignatureAlgorithm.HS256)
+                .jws()
+                .algorithm(SignatureAlgorithm.HS256)
                 .sign(new SecretKeySpec(tokenSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base.resolve("/api/orders/events")).header("Accept", "text/event-stream")
-                        .header("Authorization", "Bearer " + token).header("Origin", "https://lavishlibrary.com.au")
-                        .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(base.resolve("/api/orders/events"))
+                                .header("Accept", "text/event-stream")
+                                .header("Authorization", "Bearer " + token)
+                                .header("Origin", "https://lavishlibrary.com.au")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         // a shop's page on another origin reads the stream: its headers leave before any REST filter runs
-        assertEquals("https://lavishlibrary.com.au", response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertEquals(
+                "https://lavishlibrary.com.au",
+                response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
         Stream stream = new Stream(response.body());
         streams.add(stream);
 
@@ -267,10 +311,18 @@ class OrderStatusStreamTest extends OrderTestSupport {
     }
 
     private static String broadcast(long customer, String id, String financialStatus) {
-        return JSON.createObjectNode().put("shop", SHOP).put("customer_id", customer)
-                .set("event", JSON.createObjectNode().put("id", id).put("order_id", "1").put("order_number", "1")
-                        .put("financial_status", financialStatus).put("occurred_at", "2026-09-01T10:00:00Z")
-                        .set("changes", JSON.createArrayNode().add("financial_status")))
+        return JSON.createObjectNode()
+                .put("shop", SHOP)
+                .put("customer_id", customer)
+                .set(
+                        "event",
+                        JSON.createObjectNode()
+                                .put("id", id)
+                                .put("order_id", "1")
+                                .put("order_number", "1")
+                                .put("financial_status", financialStatus)
+                                .put("occurred_at", "2026-09-01T10:00:00Z")
+                                .set("changes", JSON.createArrayNode().add("financial_status")))
                 .toString();
     }
 
@@ -286,8 +338,8 @@ class OrderStatusStreamTest extends OrderTestSupport {
     }
 
     private Stream open(long customer, Long lastEventId) throws Exception {
-        HttpResponse<java.io.InputStream> response = request(customer, lastEventId,
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+                request(customer, lastEventId, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         Stream stream = new Stream(response.body());

@@ -12,13 +12,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
@@ -28,10 +21,13 @@ import com.lavish.edge.session.StorefrontSessionTokens;
 import com.lavish.orders.support.OrderEventFixture;
 import com.lavish.orders.support.OrderTestSupport;
 import com.lavish.shopifyfake.AppProxySigner;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** GET orders and orders/{number}: the signed-in customer's own orders, through the app proxy and the direct API. */
 @QuarkusTest
@@ -63,7 +59,8 @@ class StorefrontOrdersTest extends OrderTestSupport {
         placeOrder(newId(), 3004, "2026-04-01T00:00:00Z"); // someone else's
 
         Response first = proxyGet(ada, "orders", "limit=2");
-        first.then().statusCode(200)
+        first.then()
+                .statusCode(200)
                 .header("Cache-Control", "private, no-store")
                 .header("Link", startsWith("<?cursor="))
                 .body("orders", hasSize(2))
@@ -77,7 +74,9 @@ class StorefrontOrdersTest extends OrderTestSupport {
                 .body("orders[1].id", equalTo(Long.toString(middle)))
                 .body("next", not(nullValue()));
 
-        proxyGet(ada, "orders", "limit=2", "cursor=" + first.path("next")).then().statusCode(200)
+        proxyGet(ada, "orders", "limit=2", "cursor=" + first.path("next"))
+                .then()
+                .statusCode(200)
                 .body("orders", hasSize(1))
                 .body("orders[0].id", equalTo(Long.toString(oldest)))
                 .body("next", nullValue());
@@ -91,8 +90,8 @@ class StorefrontOrdersTest extends OrderTestSupport {
         long undated = placeOrder(ada, 3103, null);
         long alsoUndated = placeOrder(ada, 3104, null);
         // an edit: the first line removed (current_quantity 0), four of the second, the last line gone
-        ObjectNode edited = order(january, ada, 3101, "2026-07-02T10:00:00Z")
-                .put("processed_at", "2026-01-01T10:00:00Z");
+        ObjectNode edited =
+                order(january, ada, 3101, "2026-07-02T10:00:00Z").put("processed_at", "2026-01-01T10:00:00Z");
         ArrayNode lines = (ArrayNode) edited.get("line_items");
         ((ObjectNode) lines.get(0)).put("current_quantity", 0);
         ((ObjectNode) lines.get(1)).put("quantity", 4).remove("current_quantity");
@@ -102,12 +101,15 @@ class StorefrontOrdersTest extends OrderTestSupport {
         String newerUndated = Long.toString(Math.max(undated, alsoUndated));
         String olderUndated = Long.toString(Math.min(undated, alsoUndated));
         Response first = proxyGet(ada, "orders", "limit=3");
-        first.then().statusCode(200)
+        first.then()
+                .statusCode(200)
                 .body("orders.id", equalTo(List.of(Long.toString(march), Long.toString(january), newerUndated)))
                 .body("orders.item_count", equalTo(List.of(5, 6, 5)))
                 .body("next", not(nullValue()));
         // the cursor of an undated order: the rest of the undated ones, by id
-        proxyGet(ada, "orders", "limit=3", "cursor=" + first.path("next")).then().statusCode(200)
+        proxyGet(ada, "orders", "limit=3", "cursor=" + first.path("next"))
+                .then()
+                .statusCode(200)
                 .body("orders.id", equalTo(List.of(olderUndated)))
                 .body("next", nullValue());
     }
@@ -117,10 +119,12 @@ class StorefrontOrdersTest extends OrderTestSupport {
         long ada = newId();
         long id = placeOrder(ada, 4001, "2026-05-01T10:00:00Z");
         long shipment = newId();
-        fixture.awaitApplied(fixture.send("fulfillments/create", id,
-                fulfillment(shipment, id, "33TST0001", "2026-05-02T10:00:00Z")));
+        fixture.awaitApplied(fixture.send(
+                "fulfillments/create", id, fulfillment(shipment, id, "33TST0001", "2026-05-02T10:00:00Z")));
 
-        proxyGet(ada, "orders/4001").then().statusCode(200)
+        proxyGet(ada, "orders/4001")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "private, no-store")
                 .body("id", equalTo(Long.toString(id)))
                 .body("admin_graphql_api_id", equalTo("gid://shopify/Order/" + id))
@@ -148,7 +152,9 @@ class StorefrontOrdersTest extends OrderTestSupport {
         long bob = newId();
         placeOrder(bob, 5001, "2026-05-01T10:00:00Z");
 
-        proxyGet(newId(), "orders/5001").then().statusCode(404)
+        proxyGet(newId(), "orders/5001")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("line_items", nullValue())
@@ -161,20 +167,28 @@ class StorefrontOrdersTest extends OrderTestSupport {
     @Test
     void badNumberLimitAndCursorAreBadRequestsNamingTheField() {
         long ada = newId();
-        proxyGet(ada, "orders/12ab").then().statusCode(400)
-                .contentType("application/problem+json").body("field", equalTo("number"));
+        proxyGet(ada, "orders/12ab")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("number"));
         proxyGet(ada, "orders", "limit=51").then().statusCode(400).body("field", equalTo("limit"));
         proxyGet(ada, "orders", "limit=0").then().statusCode(400).body("field", equalTo("limit"));
-        proxyGet(ada, "orders", "cursor=bm90LWEtY3Vyc29y").then().statusCode(400).body("field", equalTo("cursor"));
+        proxyGet(ada, "orders", "cursor=bm90LWEtY3Vyc29y")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("cursor"));
     }
 
     @Tag("security")
     @Test
     void anonymousVisitorIsUnauthorized() {
         given().urlEncodingEnabled(false)
-                .get("/proxy/orders?" + new AppProxySigner(OrderEventFixture.SECRET)
-                        .query(OrderEventFixture.SHOP, null))
-                .then().statusCode(401).contentType("application/problem+json");
+                .get("/proxy/orders?"
+                        + new AppProxySigner(OrderEventFixture.SECRET).query(OrderEventFixture.SHOP, null))
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
         given().get("/api/orders").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
     }
 
@@ -182,22 +196,35 @@ class StorefrontOrdersTest extends OrderTestSupport {
     void directApiWithASessionTokenAnswersTheSame() {
         long ada = newId();
         long id = placeOrder(ada, 6001, "2026-05-01T10:00:00Z");
-        String token = tokens.issue(new StorefrontCustomer(OrderEventFixture.SHOP, ada)).token();
+        String token = tokens.issue(new StorefrontCustomer(OrderEventFixture.SHOP, ada))
+                .token();
 
-        given().header("Authorization", "Bearer " + token).get("/api/orders").then().statusCode(200)
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/orders")
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "private, no-store")
                 .body("orders", hasSize(1))
                 .body("orders[0].id", equalTo(Long.toString(id)));
-        given().header("Authorization", "Bearer " + token).get("/api/orders/6001").then().statusCode(200)
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/orders/6001")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("#6001"));
     }
 
     @Test
     void openApiDocumentDescribesTheOrderPathsWithExamples() {
-        ManagementPort.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        ManagementPort.given()
+                .accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/{entry}/orders'.get.operationId", equalTo("listOrders"))
-                .body("paths.'/{entry}/orders/{number}'.get.responses.'404'.content.'application/problem+json'"
-                        + ".examples.notFound.value.status", equalTo(404))
+                .body(
+                        "paths.'/{entry}/orders/{number}'.get.responses.'404'.content.'application/problem+json'"
+                                + ".examples.notFound.value.status",
+                        equalTo(404))
                 .body(containsString("\"selling_plan_id\""));
     }
 }

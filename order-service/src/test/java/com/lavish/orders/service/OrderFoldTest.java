@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.consumer.Delivery;
+import com.lavish.consumer.EventOutcome;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.orders.OrderStatusChange;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,15 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
-
-import com.lavish.consumer.Delivery;
-import com.lavish.consumer.EventOutcome;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.orders.OrderStatusChange;
 
 /** The rules a poll's order events are applied by, without a database. */
 class OrderFoldTest {
@@ -38,10 +36,26 @@ class OrderFoldTest {
 
     private Delivery<OrderChange> add(OrderChange change) {
         byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        ShopifyEvent event = new ShopifyEvent("ce-" + OFFSETS.incrementAndGet(), "orders/updated", SHOP,
-                Instant.now().toString(), Long.toString(change.orderId()), "2026-07", null, body);
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("shopify.orders", 0, OFFSETS.get(), 0L,
-                TimestampType.CREATE_TIME, -1, body.length, event.recordKey().toString(), body, event.toHeaders(),
+        ShopifyEvent event = new ShopifyEvent(
+                "ce-" + OFFSETS.incrementAndGet(),
+                "orders/updated",
+                SHOP,
+                Instant.now().toString(),
+                Long.toString(change.orderId()),
+                "2026-07",
+                null,
+                body);
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(
+                "shopify.orders",
+                0,
+                OFFSETS.get(),
+                0L,
+                TimestampType.CREATE_TIME,
+                -1,
+                body.length,
+                event.recordKey().toString(),
+                body,
+                event.toHeaders(),
                 Optional.empty());
         Delivery<OrderChange> delivery = new Delivery<>(record, event, change);
         poll.add(delivery);
@@ -59,36 +73,92 @@ class OrderFoldTest {
     }
 
     private static OrderSnapshot.Line line(long id, int quantity, Integer currentQuantity) {
-        return new OrderSnapshot.Line(id, null, null, "Book " + id, null, null, quantity, currentQuantity,
-                BigDecimal.TEN, BigDecimal.ZERO, null, null, null);
+        return new OrderSnapshot.Line(
+                id,
+                null,
+                null,
+                "Book " + id,
+                null,
+                null,
+                quantity,
+                currentQuantity,
+                BigDecimal.TEN,
+                BigDecimal.ZERO,
+                null,
+                null,
+                null);
     }
 
-    private static OrderSnapshot version(String updatedAt, String financialStatus, String fulfillmentStatus,
-                                         String cancelledAt, List<OrderSnapshot.Line> lines,
-                                         List<FulfillmentSnapshot> fulfillments) {
-        OrderSnapshot.Address address = new OrderSnapshot.Address("Ada Reader", null, "1 Book St", null, "Hobart",
-                "Tasmania", "TAS", "Australia", "AU", "7000", null);
-        return new OrderSnapshot(ORDER, BUYER, 1001L, "#1001", "ada@example.com", null, "Ada", "Reader", null, "AUD",
-                null, null, null, null, new BigDecimal("44.90"), financialStatus, fulfillmentStatus,
-                cancelledAt == null ? null : at(cancelledAt), null, at("2026-07-01T00:00:00Z"), null, at(updatedAt),
-                address, address, lines, fulfillments);
+    private static OrderSnapshot version(
+            String updatedAt,
+            String financialStatus,
+            String fulfillmentStatus,
+            String cancelledAt,
+            List<OrderSnapshot.Line> lines,
+            List<FulfillmentSnapshot> fulfillments) {
+        OrderSnapshot.Address address = new OrderSnapshot.Address(
+                "Ada Reader", null, "1 Book St", null, "Hobart", "Tasmania", "TAS", "Australia", "AU", "7000", null);
+        return new OrderSnapshot(
+                ORDER,
+                BUYER,
+                1001L,
+                "#1001",
+                "ada@example.com",
+                null,
+                "Ada",
+                "Reader",
+                null,
+                "AUD",
+                null,
+                null,
+                null,
+                null,
+                new BigDecimal("44.90"),
+                financialStatus,
+                fulfillmentStatus,
+                cancelledAt == null ? null : at(cancelledAt),
+                null,
+                at("2026-07-01T00:00:00Z"),
+                null,
+                at(updatedAt),
+                address,
+                address,
+                lines,
+                fulfillments);
     }
 
     private static OrderChange.Upsert upsert(String updatedAt, String financialStatus) {
-        return new OrderChange.Upsert(version(updatedAt, financialStatus, null, null, List.of(line(1, 1, null)),
-                List.of()));
+        return new OrderChange.Upsert(
+                version(updatedAt, financialStatus, null, null, List.of(line(1, 1, null)), List.of()));
     }
 
     private static FulfillmentSnapshot shipment(long id, String tracking, String updatedAt) {
-        return new FulfillmentSnapshot(id, ORDER, "#1001.1", "success", null, "Australia Post", tracking,
-                tracking == null ? null : "https://auspost.com.au/track/" + tracking, null,
+        return new FulfillmentSnapshot(
+                id,
+                ORDER,
+                "#1001.1",
+                "success",
+                null,
+                "Australia Post",
+                tracking,
+                tracking == null ? null : "https://auspost.com.au/track/" + tracking,
+                null,
                 updatedAt == null ? null : at(updatedAt));
     }
 
     private void storedOrder(String updatedAt, String deletedAt, Map<Long, FulfillmentSnapshot> fulfillments) {
-        stored.put(new OrderFold.Key(SHOP, ORDER), new StoredOrder(BUYER, 1001L, "paid", null, null,
-                updatedAt == null ? null : at(updatedAt), null, deletedAt == null ? null : at(deletedAt),
-                fulfillments));
+        stored.put(
+                new OrderFold.Key(SHOP, ORDER),
+                new StoredOrder(
+                        BUYER,
+                        1001L,
+                        "paid",
+                        null,
+                        null,
+                        updatedAt == null ? null : at(updatedAt),
+                        null,
+                        deletedAt == null ? null : at(deletedAt),
+                        fulfillments));
     }
 
     private static List<String> changes(OrderFold fold) {
@@ -101,18 +171,21 @@ class OrderFoldTest {
         Delivery<OrderChange> paid = add(upsert("2026-07-01T12:00:00Z", "paid"));
         Delivery<OrderChange> late = add(upsert("2026-07-01T11:00:00Z", "authorized"));
         Delivery<OrderChange> sameInstant = add(upsert("2026-07-01T22:00:00+10:00", "voided"));
-        Delivery<OrderChange> cancelled = add(new OrderChange.Upsert(version("2026-07-01T13:00:00Z", "refunded",
-                "fulfilled", "2026-07-01T13:00:00Z", List.of(), List.of())));
-        Delivery<OrderChange> unchanged = add(new OrderChange.Upsert(version("2026-07-01T14:00:00Z", "refunded",
-                "fulfilled", "2026-07-01T13:00:00Z", List.of(), List.of())));
+        Delivery<OrderChange> cancelled = add(new OrderChange.Upsert(version(
+                "2026-07-01T13:00:00Z", "refunded", "fulfilled", "2026-07-01T13:00:00Z", List.of(), List.of())));
+        Delivery<OrderChange> unchanged = add(new OrderChange.Upsert(version(
+                "2026-07-01T14:00:00Z", "refunded", "fulfilled", "2026-07-01T13:00:00Z", List.of(), List.of())));
 
         OrderFold fold = fold();
 
         assertEquals(at("2026-07-01T14:00:00Z"), fold.version().updatedAt());
-        assertEquals(List.of("placed", "financial_status", "financial_status,fulfillment_status,cancelled"),
-                changes(fold));
-        assertEquals(List.of("pending", "paid", "refunded"),
-                fold.statusChanges().stream().map(change -> change.financialStatus).toList());
+        assertEquals(
+                List.of("placed", "financial_status", "financial_status,fulfillment_status,cancelled"), changes(fold));
+        assertEquals(
+                List.of("pending", "paid", "refunded"),
+                fold.statusChanges().stream()
+                        .map(change -> change.financialStatus)
+                        .toList());
         for (Delivery<OrderChange> applied : List.of(created, paid, cancelled, unchanged)) {
             assertEquals(EventOutcome.APPLIED, applied.outcome());
         }
@@ -180,11 +253,10 @@ class OrderFoldTest {
     @Test
     void aFulfillmentAheadOfTheCreateIsHeldByAPlaceholderWithoutStatusRowsUntilTheCreateIsPlaced() {
         Delivery<OrderChange> early = add(new OrderChange.Fulfillment(shipment(5, "T-1", "2026-07-01T12:00:00Z")));
-        Delivery<OrderChange> moreTracking = add(new OrderChange.Fulfillment(shipment(5, "T-2",
-                "2026-07-01T13:00:00Z")));
+        Delivery<OrderChange> moreTracking =
+                add(new OrderChange.Fulfillment(shipment(5, "T-2", "2026-07-01T13:00:00Z")));
         Delivery<OrderChange> create = add(upsert("2026-07-01T10:00:00Z", "paid"));
-        Delivery<OrderChange> retracked = add(new OrderChange.Fulfillment(shipment(5, "T-3",
-                "2026-07-01T14:00:00Z")));
+        Delivery<OrderChange> retracked = add(new OrderChange.Fulfillment(shipment(5, "T-3", "2026-07-01T14:00:00Z")));
 
         OrderFold fold = fold();
 
@@ -192,7 +264,11 @@ class OrderFoldTest {
         assertEquals(List.of("placed", "tracking"), changes(fold));
         assertEquals("T-3", fold.statusChanges().get(1).trackingNumber);
         assertEquals(BUYER, fold.statusChanges().get(1).shopifyCustomerId);
-        assertEquals(List.of("T-3"), fold.fulfillments().stream().map(FulfillmentSnapshot::trackingNumber).toList());
+        assertEquals(
+                List.of("T-3"),
+                fold.fulfillments().stream()
+                        .map(FulfillmentSnapshot::trackingNumber)
+                        .toList());
         for (Delivery<OrderChange> applied : List.of(early, moreTracking, create, retracked)) {
             assertEquals(EventOutcome.APPLIED, applied.outcome());
         }
@@ -202,11 +278,11 @@ class OrderFoldTest {
     void aFulfillmentIsVersionedByItsOwnUpdatedAtAndOnlyANewOneOrNewTrackingIsAChange() {
         storedOrder("2026-07-01T10:00:00Z", null, Map.of(5L, shipment(5, "T-1", "2026-07-02T10:00:00Z")));
         Delivery<OrderChange> older = add(new OrderChange.Fulfillment(shipment(5, "T-0", "2026-07-02T09:00:00Z")));
-        Delivery<OrderChange> sameTracking = add(new OrderChange.Fulfillment(shipment(5, "T-1",
-                "2026-07-02T11:00:00Z")));
+        Delivery<OrderChange> sameTracking =
+                add(new OrderChange.Fulfillment(shipment(5, "T-1", "2026-07-02T11:00:00Z")));
         Delivery<OrderChange> another = add(new OrderChange.Fulfillment(shipment(6, "T-9", "2026-07-02T08:00:00Z")));
-        Delivery<OrderChange> newTracking = add(new OrderChange.Fulfillment(shipment(5, "T-2",
-                "2026-07-02T12:00:00Z")));
+        Delivery<OrderChange> newTracking =
+                add(new OrderChange.Fulfillment(shipment(5, "T-2", "2026-07-02T12:00:00Z")));
         Delivery<OrderChange> undated = add(new OrderChange.Fulfillment(shipment(6, "T-8", null)));
 
         OrderFold fold = fold();
@@ -219,8 +295,11 @@ class OrderFoldTest {
         OrderStatusChange undatedChange = fold.statusChanges().get(2);
         assertEquals(6L, undatedChange.shopifyFulfillmentId);
         assertEquals(at("2026-07-01T10:00:00Z"), undatedChange.occurredAt, "without its own time, the order's");
-        assertEquals(List.of("T-2", "T-8"),
-                fold.fulfillments().stream().map(FulfillmentSnapshot::trackingNumber).toList());
+        assertEquals(
+                List.of("T-2", "T-8"),
+                fold.fulfillments().stream()
+                        .map(FulfillmentSnapshot::trackingNumber)
+                        .toList());
         assertNull(fold.version(), "fulfillment events leave the order's version alone");
         assertTrue(fold.fulfilled());
     }
@@ -270,12 +349,19 @@ class OrderFoldTest {
 
     @Test
     void linesAreMatchedByIdInTheirFirstPlaceWithTheirLastValuesAndCountedAfterEdits() {
-        add(new OrderChange.Upsert(version("2026-07-01T10:00:00Z", "paid", null, null,
-                List.of(line(1, 2, 0), line(2, 3, null), line(1, 2, 1), line(3, 1, 1)), List.of())));
+        add(new OrderChange.Upsert(version(
+                "2026-07-01T10:00:00Z",
+                "paid",
+                null,
+                null,
+                List.of(line(1, 2, 0), line(2, 3, null), line(1, 2, 1), line(3, 1, 1)),
+                List.of())));
 
         OrderFold fold = fold();
 
-        assertEquals(List.of(1L, 2L, 3L), fold.lines().stream().map(OrderSnapshot.Line::id).toList());
+        assertEquals(
+                List.of(1L, 2L, 3L),
+                fold.lines().stream().map(OrderSnapshot.Line::id).toList());
         assertEquals(1, fold.lines().get(0).currentQuantity(), "the last values of line 1");
         assertEquals(5, fold.itemCount(), "current quantities, the quantity where there is none: 1 + 3 + 1");
         assertNotNull(fold.version().email(), "a buyer who never asked keeps their data");

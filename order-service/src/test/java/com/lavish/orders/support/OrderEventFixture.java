@@ -3,19 +3,6 @@ package com.lavish.orders.support;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import org.apache.kafka.common.header.Headers;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DatabaseRows;
 import com.lavish.edge.personaldata.EncryptedColumn;
@@ -31,9 +18,18 @@ import com.lavish.testsupport.AppliedEvents;
 import com.lavish.testsupport.EventPublisher;
 import com.lavish.testsupport.TestShop;
 import com.lavish.testsupport.Webhooks;
-
 import io.quarkus.arc.Arc;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * The order tests' view of the outside: order payloads made from Shopify's own samples (shopify-fake, API 2026-07)
@@ -45,6 +41,7 @@ public final class OrderEventFixture implements AutoCloseable {
     public static final String SHOP = TestShop.SHOP;
     /** The test profile's app secret, the same as customer-service's. */
     public static final String SECRET = TestShop.SECRET;
+
     public static final Duration WAIT = AppliedEvents.WAIT;
 
     private final EventPublisher publisher = new EventPublisher();
@@ -65,7 +62,8 @@ public final class OrderEventFixture implements AutoCloseable {
      * offset the test writes), paid and unfulfilled.
      */
     public static ObjectNode order(long id, long customerId, long number, String updatedAt) {
-        ObjectNode order = SampleWebhooks.variant("orders/create").customerId(customerId).tree();
+        ObjectNode order =
+                SampleWebhooks.variant("orders/create").customerId(customerId).tree();
         order.put("id", id);
         order.put("admin_graphql_api_id", "gid://shopify/Order/" + id);
         order.put("order_number", number);
@@ -142,8 +140,11 @@ public final class OrderEventFixture implements AutoCloseable {
 
     /** The privacy_request row of the delivery, once the consumer has recorded it. */
     public Map<String, Object> awaitPrivacyRequest(String ceId) {
-        await().atMost(WAIT).until(() -> !rows("select 1 from orders.privacy_request where ce_id = ?", ceId).isEmpty());
-        return rows("select * from orders.privacy_request where ce_id = ?", ceId).get(0);
+        await().atMost(WAIT)
+                .until(() -> !rows("select 1 from orders.privacy_request where ce_id = ?", ceId)
+                        .isEmpty());
+        return rows("select * from orders.privacy_request where ce_id = ?", ceId)
+                .get(0);
     }
 
     public void awaitApplied(String ceId) {
@@ -155,16 +156,17 @@ public final class OrderEventFixture implements AutoCloseable {
         Map<String, Object> row = new HashMap<>(rawOrderRow(shopifyId));
         if (!row.isEmpty()) {
             RowKey key = rowKey(row);
-            encryptedColumns().forEach(column -> row.put(column.column(),
-                    cipher().decrypt((String) row.get(column.column()), column, key)));
+            encryptedColumns()
+                    .forEach(column ->
+                            row.put(column.column(), cipher().decrypt((String) row.get(column.column()), column, key)));
         }
         return row;
     }
 
     /** The order row as stored: its personal columns hold ciphertext. */
     public Map<String, Object> rawOrderRow(long shopifyId) {
-        List<Map<String, Object>> found = rows("select * from orders.customer_order where shop_domain = ? "
-                + "and shopify_id = ?", SHOP, shopifyId);
+        List<Map<String, Object>> found = rows(
+                "select * from orders.customer_order where shop_domain = ? " + "and shopify_id = ?", SHOP, shopifyId);
         return found.isEmpty() ? Map.of() : found.get(0);
     }
 
@@ -182,7 +184,8 @@ public final class OrderEventFixture implements AutoCloseable {
     /** The columns the service stores encrypted, as its re-encryption job finds them. */
     public static List<EncryptedColumn> encryptedColumns() {
         return Arc.container().instance(PersonalDataReencryption.class).get().tables().stream()
-                .flatMap(table -> table.columns().stream()).toList();
+                .flatMap(table -> table.columns().stream())
+                .toList();
     }
 
     /** A GET as Shopify's app proxy forwards it: the storefront's own parameters ({@code name=value}) signed with the rest. */
@@ -192,8 +195,7 @@ public final class OrderEventFixture implements AutoCloseable {
             int equals = parameter.indexOf('=');
             own.put(parameter.substring(0, equals), List.of(parameter.substring(equals + 1)));
         }
-        return given().urlEncodingEnabled(false).get("/proxy/" + path + "?"
-                + TestShop.signedQuery(customer, own));
+        return given().urlEncodingEnabled(false).get("/proxy/" + path + "?" + TestShop.signedQuery(customer, own));
     }
 
     /** A timestamptz column's value as JDBC hands it over, as an instant. */

@@ -1,15 +1,13 @@
 package com.lavish.edge.caching;
 
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.HttpHeaders;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -28,7 +26,8 @@ public class CacheDirectivesFilter {
     public void writeCacheControl(ContainerResponseContext response, ResourceInfo resource) {
         Method method = resource == null ? null : resource.getResourceMethod();
         int status = response.getStatus();
-        if (method == null || !(status / 100 == 2 || status == 304)
+        if (method == null
+                || !(status / 100 == 2 || status == 304)
                 || response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
             return;
         }

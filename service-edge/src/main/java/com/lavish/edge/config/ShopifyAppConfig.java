@@ -1,9 +1,8 @@
 package com.lavish.edge.config;
 
+import io.smallrye.config.ConfigMapping;
 import java.util.Optional;
 import java.util.Set;
-
-import io.smallrye.config.ConfigMapping;
 
 /**
  * The Shopify app the suite answers for: its client secrets (the key of webhook HMACs and app-proxy signatures)

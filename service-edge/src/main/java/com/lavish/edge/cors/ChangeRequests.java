@@ -1,9 +1,8 @@
 package com.lavish.edge.cors;
 
-import java.util.Set;
-
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
 
 /**
  * What sets a request a page on another site could make a browser send apart from one it could not: the storefront's
@@ -13,8 +12,7 @@ public final class ChangeRequests {
 
     private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    private ChangeRequests() {
-    }
+    private ChangeRequests() {}
 
     /** Any method but GET, HEAD and OPTIONS: one that may change something. */
     public static boolean isChange(String method) {

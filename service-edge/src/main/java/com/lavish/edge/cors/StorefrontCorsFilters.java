@@ -1,15 +1,12 @@
 package com.lavish.edge.cors;
 
+import com.lavish.edge.identity.StorefrontConfig;
+import com.lavish.edge.problem.Problem;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import com.lavish.edge.identity.StorefrontConfig;
-import com.lavish.edge.problem.Problem;
-
-import io.quarkus.arc.properties.IfBuildProperty;
 
 /**
  * CORS for the direct API only ({@code storefront.api.path-prefix}): Quarkus' {@code quarkus.http.cors} applies to
@@ -38,13 +35,15 @@ public class StorefrontCorsFilters {
     @ServerRequestFilter(preMatching = true)
     public Response preflight(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
-        if (!HttpMethod.OPTIONS.equals(request.getMethod()) || origin == null
+        if (!HttpMethod.OPTIONS.equals(request.getMethod())
+                || origin == null
                 || request.getHeaderString("Access-Control-Request-Method") == null
                 || !rules.underApi(request.getUriInfo().getPath())) {
             return null;
         }
         if (!rules.allowed(origin)) {
-            return Response.status(403).type(Problem.MEDIA_TYPE)
+            return Response.status(403)
+                    .type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(403, "Forbidden", "the origin " + origin + " may not call this API"))
                     .header("Vary", "Origin")
                     .build();

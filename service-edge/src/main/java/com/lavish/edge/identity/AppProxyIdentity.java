@@ -8,5 +8,4 @@ import java.util.OptionalLong;
  * @param shop               the {@code {shop}.myshopify.com} domain
  * @param loggedInCustomerId the customer logged in on the storefront; empty for an anonymous visitor
  */
-public record AppProxyIdentity(String shop, OptionalLong loggedInCustomerId) {
-}
+public record AppProxyIdentity(String shop, OptionalLong loggedInCustomerId) {}

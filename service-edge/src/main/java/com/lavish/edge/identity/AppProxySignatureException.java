@@ -7,8 +7,14 @@ package com.lavish.edge.identity;
 public class AppProxySignatureException extends RuntimeException {
 
     public enum Reason {
-        MALFORMED_QUERY, REPEATED_PARAMETER, MISSING_SIGNATURE, BAD_TIMESTAMP, STALE_TIMESTAMP, INVALID_SIGNATURE,
-        MISSING_SHOP, BAD_CUSTOMER_ID
+        MALFORMED_QUERY,
+        REPEATED_PARAMETER,
+        MISSING_SIGNATURE,
+        BAD_TIMESTAMP,
+        STALE_TIMESTAMP,
+        INVALID_SIGNATURE,
+        MISSING_SHOP,
+        BAD_CUSTOMER_ID
     }
 
     private final Reason reason;

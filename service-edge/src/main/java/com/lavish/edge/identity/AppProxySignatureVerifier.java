@@ -1,5 +1,6 @@
 package com.lavish.edge.identity;
 
+import com.lavish.edge.identity.AppProxySignatureException.Reason;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,11 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.lavish.edge.identity.AppProxySignatureException.Reason;
 
 /**
  * Verifies the {@code signature} Shopify's app proxy adds to a storefront request (docs/shopify-reference.md §2) and
@@ -59,7 +57,8 @@ public final class AppProxySignatureVerifier {
         if (secrets.isEmpty() || secrets.stream().anyMatch(s -> s == null || s.isEmpty())) {
             throw new IllegalArgumentException("at least one non-empty client secret is needed");
         }
-        this.secrets = secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
+        this.secrets =
+                secrets.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
         this.clock = Objects.requireNonNull(clock);
         this.freshness = Objects.requireNonNull(freshness);
     }
@@ -130,7 +129,8 @@ public final class AppProxySignatureVerifier {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new AppProxySignatureException(Reason.MALFORMED_QUERY, "the query string is not URL-encoded properly");
+            throw new AppProxySignatureException(
+                    Reason.MALFORMED_QUERY, "the query string is not URL-encoded properly");
         }
     }
 
@@ -140,12 +140,16 @@ public final class AppProxySignatureVerifier {
     }
 
     private void checkFresh(String timestamp) {
-        if (timestamp == null || timestamp.isEmpty() || timestamp.length() > 12 || !timestamp.chars().allMatch(Character::isDigit)) {
+        if (timestamp == null
+                || timestamp.isEmpty()
+                || timestamp.length() > 12
+                || !timestamp.chars().allMatch(Character::isDigit)) {
             throw new AppProxySignatureException(Reason.BAD_TIMESTAMP, "timestamp must be Unix seconds");
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp));
         if (skew > freshness.toSeconds()) {
-            throw new AppProxySignatureException(Reason.STALE_TIMESTAMP,
+            throw new AppProxySignatureException(
+                    Reason.STALE_TIMESTAMP,
                     "the signed timestamp is more than " + freshness.toSeconds() + " s from now");
         }
     }
@@ -156,7 +160,8 @@ public final class AppProxySignatureVerifier {
         boolean matched = false;
         // every secret is tried, so the time taken does not tell which one matched
         for (byte[] secret : secrets) {
-            byte[] expected = HexFormat.of().formatHex(hmacSha256(secret, content)).getBytes(StandardCharsets.US_ASCII);
+            byte[] expected =
+                    HexFormat.of().formatHex(hmacSha256(secret, content)).getBytes(StandardCharsets.US_ASCII);
             matched |= MessageDigest.isEqual(expected, given);
         }
         return matched;

@@ -1,11 +1,10 @@
 package com.lavish.edge.identity;
 
+import io.vertx.core.http.HttpServerRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The address a request comes from, for a per-address limit (the storefront's, and event-consumer's admin login
@@ -33,7 +32,8 @@ public final class ClientAddress {
     }
 
     public String of(HttpServerRequest request, boolean viaAppProxy) {
-        String peer = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String peer =
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         if (peer == null) {
             return "unknown";
         }
@@ -55,9 +55,11 @@ public final class ClientAddress {
 
     /** An IP literal: dotted IPv4, or IPv6 (it has a colon); never a name, which would be looked up. */
     private static boolean plausible(String address) {
-        return !address.isEmpty() && address.length() <= MAX_LENGTH
-                && (IPV4.matcher(address).matches() || (address.indexOf(':') >= 0
-                        && address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')));
+        return !address.isEmpty()
+                && address.length() <= MAX_LENGTH
+                && (IPV4.matcher(address).matches()
+                        || (address.indexOf(':') >= 0
+                                && address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')));
     }
 
     /** The bytes of an IP literal; null for anything else. */

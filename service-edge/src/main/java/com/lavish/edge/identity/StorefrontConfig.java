@@ -1,11 +1,10 @@
 package com.lavish.edge.identity;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * How storefront requests are admitted: the app-proxy paths, signature freshness, the session tokens of the direct

@@ -6,5 +6,4 @@ package com.lavish.edge.identity;
  * @param shop       the shop domain, one of the shops this suite serves
  * @param customerId Shopify's customer id, exact 64-bit
  */
-public record StorefrontCustomer(String shop, long customerId) {
-}
+public record StorefrontCustomer(String shop, long customerId) {}

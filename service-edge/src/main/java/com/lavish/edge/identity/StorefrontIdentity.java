@@ -1,14 +1,11 @@
 package com.lavish.edge.identity;
 
-import java.time.Instant;
-import java.util.Optional;
-
-import jakarta.enterprise.context.RequestScoped;
-
 import com.lavish.edge.security.StorefrontPrincipal;
-
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The storefront customer of the current request, read from Quarkus Security's {@link SecurityIdentity}: the

@@ -8,8 +8,7 @@ import java.math.BigDecimal;
  */
 public final class MoneyText {
 
-    private MoneyText() {
-    }
+    private MoneyText() {}
 
     public static String of(BigDecimal amount) {
         if (amount == null) {

@@ -1,14 +1,12 @@
 package com.lavish.edge.metrics;
 
-import java.time.Duration;
-import java.util.Set;
-
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Set;
 
 /**
  * Histogram buckets for the latencies the operations dashboard shows as percentiles: API response time

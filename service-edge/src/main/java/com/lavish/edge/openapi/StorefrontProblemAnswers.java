@@ -1,9 +1,10 @@
 package com.lavish.edge.openapi;
 
+import com.lavish.edge.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -13,10 +14,6 @@ import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import com.lavish.edge.problem.Problem;
-
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * The answers every storefront operation shares, documented once for all of them rather than by each resource: 401
@@ -40,8 +37,8 @@ public class StorefrontProblemAnswers implements OASFilter {
             return;
         }
         boolean any = false;
-        for (Map.Entry<String, org.eclipse.microprofile.openapi.models.PathItem> path
-                : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, org.eclipse.microprofile.openapi.models.PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             String name = path.getKey();
             boolean proxy = name.startsWith(PROXY) || name.startsWith(ENTRY);
             boolean api = name.startsWith(API) || name.startsWith(ENTRY);
@@ -65,22 +62,38 @@ public class StorefrontProblemAnswers implements OASFilter {
             operation.getResponses().getAPIResponses().forEach(responses::addAPIResponse);
         }
         if (!responses.hasAPIResponse("400") && takesInput(operation)) {
-            responses.addAPIResponse("400", problem("A parameter, header or body field that cannot be, named in "
-                    + "`field`", Map.of("badRequest", example(400, "Bad Request", "limit must be between 1 and 50",
-                    "limit"))));
+            responses.addAPIResponse(
+                    "400",
+                    problem(
+                            "A parameter, header or body field that cannot be, named in " + "`field`",
+                            Map.of(
+                                    "badRequest",
+                                    example(400, "Bad Request", "limit must be between 1 and 50", "limit"))));
         }
         responses.addAPIResponse("401", unauthorized(proxy, api));
-        responses.addAPIResponse("429", problem("Too many requests from this customer or address",
-                Map.of("tooManyRequests", example(429, "Too Many Requests", "too many requests; try again in 12 s",
-                        null)))
-                .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again")
-                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
+        responses.addAPIResponse(
+                "429",
+                problem(
+                                "Too many requests from this customer or address",
+                                Map.of(
+                                        "tooManyRequests",
+                                        example(
+                                                429,
+                                                "Too Many Requests",
+                                                "too many requests; try again in 12 s",
+                                                null)))
+                        .addHeader(
+                                "Retry-After",
+                                OASFactory.createHeader()
+                                        .description("Seconds to wait before trying again")
+                                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
         operation.setResponses(responses);
     }
 
     private static boolean takesInput(Operation operation) {
-        return operation.getRequestBody() != null || (operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(p -> !"entry".equals(p.getName())));
+        return operation.getRequestBody() != null
+                || (operation.getParameters() != null
+                        && operation.getParameters().stream().anyMatch(p -> !"entry".equals(p.getName())));
     }
 
     private static APIResponse unauthorized(boolean proxy, boolean api) {
@@ -89,38 +102,61 @@ public class StorefrontProblemAnswers implements OASFilter {
         if (proxy && !api) {
             description = "No signed-in customer where the path needs one, or not a current app-proxy request "
                     + "(a missing, stale or wrong signature)";
-            examples.put("unauthorized", example(401, "Unauthorized", "log in to the storefront to use this path", null));
+            examples.put(
+                    "unauthorized", example(401, "Unauthorized", "log in to the storefront to use this path", null));
         } else if (api && !proxy) {
             description = "No session token where the path needs one, or a refused one; with a bearer challenge";
-            examples.put("unauthorized", example(401, "Unauthorized",
-                    "send a session token from POST /proxy/session as Authorization: Bearer", null));
+            examples.put(
+                    "unauthorized",
+                    example(
+                            401,
+                            "Unauthorized",
+                            "send a session token from POST /proxy/session as Authorization: Bearer",
+                            null));
         } else {
             description = "No signed-in customer where the path needs one, a missing, stale or wrong app-proxy "
                     + "signature (proxy), or a missing or refused session token (api, with a bearer challenge)";
-            examples.put("unauthorized", example(401, "Unauthorized", "log in to the storefront to use this path", null));
+            examples.put(
+                    "unauthorized", example(401, "Unauthorized", "log in to the storefront to use this path", null));
         }
         if (proxy) {
-            examples.put("badSignature", example(401, "Unauthorized", "the request is not a current Shopify "
-                    + "app-proxy request: its signature is missing, wrong or no longer fresh", null));
+            examples.put(
+                    "badSignature",
+                    example(
+                            401,
+                            "Unauthorized",
+                            "the request is not a current Shopify "
+                                    + "app-proxy request: its signature is missing, wrong or no longer fresh",
+                            null));
         }
         if (api) {
-            examples.put("invalidToken", example(401, "Unauthorized",
-                    "the session token is invalid or expired; get a new one from /proxy/session", null));
+            examples.put(
+                    "invalidToken",
+                    example(
+                            401,
+                            "Unauthorized",
+                            "the session token is invalid or expired; get a new one from /proxy/session",
+                            null));
         }
         APIResponse response = problem(description, examples);
         if (api) {
-            response.addHeader("WWW-Authenticate", OASFactory.createHeader()
-                    .description("On /api/...: Bearer realm=\"lavish-storefront\", with error=\"invalid_token\" "
-                            + "when a token was sent")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            response.addHeader(
+                    "WWW-Authenticate",
+                    OASFactory.createHeader()
+                            .description(
+                                    "On /api/...: Bearer realm=\"lavish-storefront\", with error=\"invalid_token\" "
+                                            + "when a token was sent")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         return response;
     }
 
     private static APIResponse problem(String description, Map<String, Example> examples) {
-        var media = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
+        var media =
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA));
         examples.forEach(media::addExample);
-        return OASFactory.createAPIResponse().description(description)
+        return OASFactory.createAPIResponse()
+                .description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, media));
     }
 
@@ -146,13 +182,20 @@ public class StorefrontProblemAnswers implements OASFilter {
             return;
         }
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        components.addSchema("Problem", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("An RFC 9457 problem detail")
-                .required(List.of("type", "title", "status", "detail"))
-                .addProperty("type", text).addProperty("title", text)
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
-                .addProperty("detail", text)
-                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("The request part at fault, when there is one")));
+        components.addSchema(
+                "Problem",
+                OASFactory.createSchema()
+                        .addType(Schema.SchemaType.OBJECT)
+                        .description("An RFC 9457 problem detail")
+                        .required(List.of("type", "title", "status", "detail"))
+                        .addProperty("type", text)
+                        .addProperty("title", text)
+                        .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
+                        .addProperty("detail", text)
+                        .addProperty(
+                                "field",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.STRING)
+                                        .description("The request part at fault, when there is one")));
     }
 }

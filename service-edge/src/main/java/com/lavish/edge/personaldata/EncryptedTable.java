@@ -38,21 +38,27 @@ public record EncryptedTable(String table, List<String> keyColumns, List<Encrypt
     }
 
     public static EncryptedTable of(String table, List<String> keyColumns, String... columns) {
-        return new EncryptedTable(table, keyColumns,
-                Arrays.stream(columns).map(column -> new EncryptedColumn(table, column)).toList());
+        return new EncryptedTable(
+                table,
+                keyColumns,
+                Arrays.stream(columns)
+                        .map(column -> new EncryptedColumn(table, column))
+                        .toList());
     }
 
     /** One of the table's encrypted columns. */
     public EncryptedColumn column(String name) {
-        return columns.stream().filter(c -> c.column().equals(name)).findFirst()
+        return columns.stream()
+                .filter(c -> c.column().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(table + " has no encrypted column " + name));
     }
 
     /** The row with these values of {@link #keyColumns()}, in that order. */
     public RowKey key(Object... values) {
         if (values.length != keyColumns.size()) {
-            throw new IllegalArgumentException(table + ": the row key is " + keyColumns + ", " + values.length
-                    + " values given");
+            throw new IllegalArgumentException(
+                    table + ": the row key is " + keyColumns + ", " + values.length + " values given");
         }
         return RowKey.of(table, values);
     }

@@ -1,14 +1,5 @@
 package com.lavish.edge.personaldata;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.HexFormat;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -17,6 +8,13 @@ import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * Encrypts personal data for storage with Tink's AEAD (AES256-GCM) under the keyset of {@code PERSONAL_DATA_KEYSET}
@@ -55,9 +53,14 @@ public class PersonalDataCipher {
 
     @Inject
     public PersonalDataCipher(PersonalDataConfig config) {
-        this(parse(config.keyset().filter(json -> !json.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "personal-data.keyset (PERSONAL_DATA_KEYSET) is not set: personal data can be neither stored nor "
-                        + "read; see docs/adr/0005-personal-data-encryption.md for how to make a keyset"))),
+        this(
+                parse(
+                        config.keyset()
+                                .filter(json -> !json.isBlank())
+                                .orElseThrow(
+                                        () -> new IllegalStateException(
+                                                "personal-data.keyset (PERSONAL_DATA_KEYSET) is not set: personal data can be neither stored nor "
+                                                        + "read; see docs/adr/0005-personal-data-encryption.md for how to make a keyset"))),
                 config.unboundValuesAllowed());
     }
 
@@ -66,7 +69,8 @@ public class PersonalDataCipher {
         try {
             this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("personal-data.keyset (PERSONAL_DATA_KEYSET) gives no AEAD: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "personal-data.keyset (PERSONAL_DATA_KEYSET) gives no AEAD: " + e.getMessage(), e);
         }
         this.primaryKeyId = keyset.getPrimary().getId();
         this.unboundValuesAllowed = unboundValuesAllowed;
@@ -103,8 +107,9 @@ public class PersonalDataCipher {
             if (!(entry.getKey() instanceof AesGcmKey key)
                     || key.getParameters().getKeySizeBytes() != AES256_KEY_BYTES
                     || key.getParameters().getVariant() != AesGcmParameters.Variant.TINK) {
-                throw new IllegalStateException("personal-data.keyset (PERSONAL_DATA_KEYSET): key " + Integer.toUnsignedString(entry.getId())
-                        + " is not an AES256_GCM key with Tink's output prefix (template AES256_GCM)");
+                throw new IllegalStateException(
+                        "personal-data.keyset (PERSONAL_DATA_KEYSET): key " + Integer.toUnsignedString(entry.getId())
+                                + " is not an AES256_GCM key with Tink's output prefix (template AES256_GCM)");
             }
         }
     }
@@ -133,9 +138,11 @@ public class PersonalDataCipher {
             return open(stored, ROW_BOUND_PREFIX, column, associatedData);
         }
         if (!unboundValuesAllowed) {
-            throw new PersonalDataDecryptionException(column.context() + ": the stored value is not bound to its row ("
-                    + (stored.startsWith(PREFIX) ? PREFIX + " value" : "plaintext") + ") and "
-                    + PersonalDataConfig.UNBOUND_VALUES_ALLOWED + " is false", null);
+            throw new PersonalDataDecryptionException(
+                    column.context() + ": the stored value is not bound to its row ("
+                            + (stored.startsWith(PREFIX) ? PREFIX + " value" : "plaintext") + ") and "
+                            + PersonalDataConfig.UNBOUND_VALUES_ALLOWED + " is false",
+                    null);
         }
         return decrypt(stored, column);
     }
@@ -174,8 +181,9 @@ public class PersonalDataCipher {
             return null;
         }
         if (stored.startsWith(ROW_BOUND_PREFIX)) {
-            throw new PersonalDataDecryptionException(column.context() + ": the stored value is bound to a row, and "
-                    + "this column is read without one", null);
+            throw new PersonalDataDecryptionException(
+                    column.context() + ": the stored value is bound to a row, and " + "this column is read without one",
+                    null);
         }
         if (!stored.startsWith(PREFIX)) {
             return stored;
@@ -218,15 +226,20 @@ public class PersonalDataCipher {
             return new String(aead.decrypt(ciphertext, associatedData), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
             String keyId = ciphertext.length >= TINK_PREFIX_BYTES && ciphertext[0] == TINK_START_BYTE
-                    ? Integer.toUnsignedString(keyId(ciphertext)) : "unknown";
-            throw failure(column, "key " + keyId + "; the value belongs to another "
-                    + (prefix.equals(ROW_BOUND_PREFIX) ? "row or column" : "column")
-                    + ", was altered, or its key is no longer in PERSONAL_DATA_KEYSET", e);
+                    ? Integer.toUnsignedString(keyId(ciphertext))
+                    : "unknown";
+            throw failure(
+                    column,
+                    "key " + keyId + "; the value belongs to another "
+                            + (prefix.equals(ROW_BOUND_PREFIX) ? "row or column" : "column")
+                            + ", was altered, or its key is no longer in PERSONAL_DATA_KEYSET",
+                    e);
         }
     }
 
     private static PersonalDataDecryptionException failure(EncryptedColumn column, String reason, Throwable cause) {
-        return new PersonalDataDecryptionException(column.context() + ": the stored value does not decrypt (" + reason + ")", cause);
+        return new PersonalDataDecryptionException(
+                column.context() + ": the stored value does not decrypt (" + reason + ")", cause);
     }
 
     private boolean isUnderPrimary(String stored, String prefix) {
@@ -253,7 +266,11 @@ public class PersonalDataCipher {
      * compares it with the head of a stored value to find rows under older keys (see {@link ReencryptionStatements}).
      */
     public String primaryOutputPrefixHex() {
-        return HexFormat.of().formatHex(ByteBuffer.allocate(TINK_PREFIX_BYTES).put(TINK_START_BYTE).putInt(primaryKeyId).array());
+        return HexFormat.of()
+                .formatHex(ByteBuffer.allocate(TINK_PREFIX_BYTES)
+                        .put(TINK_START_BYTE)
+                        .putInt(primaryKeyId)
+                        .array());
     }
 
     private static int keyId(byte[] tinkCiphertext) {

@@ -1,9 +1,8 @@
 package com.lavish.edge.personaldata;
 
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /**
  * The key of personal data at rest (ADR 0005). Optional here so that services without personal data (the webhook

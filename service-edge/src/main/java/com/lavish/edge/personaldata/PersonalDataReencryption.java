@@ -1,5 +1,14 @@
 package com.lavish.edge.personaldata;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.All;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,20 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.arc.All;
-import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.runtime.Startup;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Brings every stored personal value of the service into its current form under the primary key of
@@ -60,16 +57,22 @@ public class PersonalDataReencryption {
     private final List<ReencryptionStatements> tables;
     private final AtomicBoolean toldAllBound = new AtomicBoolean();
 
-    public PersonalDataReencryption(PersonalDataCipher cipher, PersonalDataReencryptionConfig config, MeterRegistry metrics,
-            @All List<PersonalDataConverter> converters, @All List<EncryptedTable> rowBoundTables) {
+    public PersonalDataReencryption(
+            PersonalDataCipher cipher,
+            PersonalDataReencryptionConfig config,
+            MeterRegistry metrics,
+            @All List<PersonalDataConverter> converters,
+            @All List<EncryptedTable> rowBoundTables) {
         this.cipher = cipher;
         this.config = config;
         this.metrics = metrics;
         this.tables = statements(converters, rowBoundTables);
         // the key id names a key, it is no secret; it tells an operator which key is primary on this replica
-        LOG.infof("personal data is encrypted under key %s; values not bound to their row are %s",
+        LOG.infof(
+                "personal data is encrypted under key %s; values not bound to their row are %s",
                 Integer.toUnsignedString(cipher.primaryKeyId()),
-                cipher.unboundValuesAllowed() ? "still read (" + PersonalDataConfig.UNBOUND_VALUES_ALLOWED + "=true)"
+                cipher.unboundValuesAllowed()
+                        ? "still read (" + PersonalDataConfig.UNBOUND_VALUES_ALLOWED + "=true)"
                         : "refused");
         tables.forEach(table -> metrics.counter(REENCRYPTED, "table", table.table()));
     }
@@ -78,15 +81,18 @@ public class PersonalDataReencryption {
      * The row-bound tables and the converters' columns grouped by table, in name order, so every replica runs alike. A
      * table is one or the other: its values are bound to their row or to their column, never both.
      */
-    private static List<ReencryptionStatements> statements(List<PersonalDataConverter> converters,
-                                                           List<EncryptedTable> rowBoundTables) {
-        Map<String, List<EncryptedColumn>> byTable = converters.stream().map(PersonalDataConverter::column).distinct()
+    private static List<ReencryptionStatements> statements(
+            List<PersonalDataConverter> converters, List<EncryptedTable> rowBoundTables) {
+        Map<String, List<EncryptedColumn>> byTable = converters.stream()
+                .map(PersonalDataConverter::column)
+                .distinct()
                 .sorted(Comparator.comparing(EncryptedColumn::context))
                 .collect(Collectors.groupingBy(EncryptedColumn::table, LinkedHashMap::new, Collectors.toList()));
         List<ReencryptionStatements> statements = Stream.concat(
                         byTable.entrySet().stream().map(e -> new ReencryptionStatements(e.getKey(), e.getValue())),
                         rowBoundTables.stream().distinct().map(ReencryptionStatements::of))
-                .sorted(Comparator.comparing(ReencryptionStatements::table)).toList();
+                .sorted(Comparator.comparing(ReencryptionStatements::table))
+                .toList();
         Set<String> names = new HashSet<>();
         for (ReencryptionStatements table : statements) {
             if (!names.add(table.table())) {
@@ -102,14 +108,19 @@ public class PersonalDataReencryption {
         return tables;
     }
 
-    @Scheduled(identity = "personal-data-reencryption", every = "${personal-data.reencryption.every}",
-            delayed = "${personal-data.reencryption.delay:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = "personal-data-reencryption",
+            every = "${personal-data.reencryption.every}",
+            delayed = "${personal-data.reencryption.delay:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return reencryptAll().invoke(count -> {
-            if (count > 0) {
-                LOG.infof("personal data: %d rows re-encrypted under the primary key", count);
-            }
-        }).replaceWithVoid();
+        return reencryptAll()
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("personal data: %d rows re-encrypted under the primary key", count);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /**
@@ -120,9 +131,12 @@ public class PersonalDataReencryption {
      * @return the rows rewritten
      */
     public Uni<Long> reencryptAll() {
-        return Multi.createFrom().iterable(tables)
-                .onItem().transformToUniAndConcatenate(this::reencryptTable)
-                .collect().asList()
+        return Multi.createFrom()
+                .iterable(tables)
+                .onItem()
+                .transformToUniAndConcatenate(this::reencryptTable)
+                .collect()
+                .asList()
                 .invoke(this::tellWhenAllBound)
                 .map(runs -> runs.stream().mapToLong(Batch::rewritten).sum());
     }
@@ -134,7 +148,8 @@ public class PersonalDataReencryption {
     private void tellWhenAllBound(List<Batch> runs) {
         boolean nothingFound = runs.stream().allMatch(run -> run.found() == 0);
         if (cipher.unboundValuesAllowed() && nothingFound && toldAllBound.compareAndSet(false, true)) {
-            LOG.infof("personal data: every stored value is in its current form; %s can be set to false (ADR 0005)",
+            LOG.infof(
+                    "personal data: every stored value is in its current form; %s can be set to false (ADR 0005)",
                     PersonalDataConfig.UNBOUND_VALUES_ALLOWED);
         }
     }
@@ -142,12 +157,18 @@ public class PersonalDataReencryption {
     /** One table's batches, summed: the rows found stale and the rows rewritten. */
     private Uni<Batch> reencryptTable(ReencryptionStatements table) {
         int batchSize = config.batchSize();
-        return Multi.createBy().repeating()
-                .uni(AtomicLong::new, after -> Panache.withTransaction(() -> reencryptBatch(table, after.get(), batchSize))
-                        .invoke(batch -> after.set(batch.lastId())))
+        return Multi.createBy()
+                .repeating()
+                .uni(
+                        AtomicLong::new,
+                        after -> Panache.withTransaction(() -> reencryptBatch(table, after.get(), batchSize))
+                                .invoke(batch -> after.set(batch.lastId())))
                 .whilst(batch -> batch.found() == batchSize)
-                .onItem().invoke(batch -> metrics.counter(REENCRYPTED, "table", table.table()).increment(batch.rewritten()))
-                .collect().in(() -> new long[2], (sum, batch) -> {
+                .onItem()
+                .invoke(batch ->
+                        metrics.counter(REENCRYPTED, "table", table.table()).increment(batch.rewritten()))
+                .collect()
+                .in(() -> new long[2], (sum, batch) -> {
                     sum[0] += batch.found();
                     sum[1] += batch.rewritten();
                 })
@@ -155,19 +176,18 @@ public class PersonalDataReencryption {
     }
 
     /** What one batch found, what it rewrote, and its last row's id; a row it could not read is found and left. */
-    private record Batch(int found, long rewritten, long lastId) {
-    }
+    private record Batch(int found, long rewritten, long lastId) {}
 
     /** Takes up to {@code batchSize} such rows after {@code after} (locked, skipping rows another replica holds). */
     private Uni<Batch> reencryptBatch(ReencryptionStatements statements, long after, int batchSize) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery(statements.selectStale(), Object[].class)
-                .setParameter("prefix", statements.prefix())
-                .setParameter("primaryOutputPrefix", cipher.primaryOutputPrefixHex())
-                .setParameter("after", after)
-                .setParameter("batchSize", batchSize)
-                .getResultList()
-                .chain(rows -> rewrite(session, statements, rows)));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(statements.selectStale(), Object[].class)
+                        .setParameter("prefix", statements.prefix())
+                        .setParameter("primaryOutputPrefix", cipher.primaryOutputPrefixHex())
+                        .setParameter("after", after)
+                        .setParameter("batchSize", batchSize)
+                        .getResultList()
+                        .chain(rows -> rewrite(session, statements, rows)));
     }
 
     private Uni<Batch> rewrite(Mutiny.Session session, ReencryptionStatements statements, List<Object[]> rows) {
@@ -175,7 +195,8 @@ public class PersonalDataReencryption {
         long lastId = 0;
         for (Object[] row : rows) {
             // one statement at a time: a reactive session runs one operation at once
-            rewritten = rewritten.chain(count -> rewriteRow(session, statements, row).map(done -> done ? count + 1 : count));
+            rewritten = rewritten.chain(
+                    count -> rewriteRow(session, statements, row).map(done -> done ? count + 1 : count));
             lastId = ((Number) row[0]).longValue();
         }
         long last = lastId;
@@ -189,8 +210,10 @@ public class PersonalDataReencryption {
             EncryptedColumn column = statements.columns().get(i);
             String stored = statements.value(row, i);
             try {
-                values.add(statements.rowBound() ? cipher.reencrypt(stored, column, statements.key(row))
-                        : cipher.reencrypt(stored, column));
+                values.add(
+                        statements.rowBound()
+                                ? cipher.reencrypt(stored, column, statements.key(row))
+                                : cipher.reencrypt(stored, column));
             } catch (PersonalDataDecryptionException e) {
                 // the id and the reason, never the value; the row stays as it is for someone to look at
                 LOG.warnf("%s of row %d is left as it is: %s", column.context(), id, e.getMessage());

@@ -62,8 +62,10 @@ public record ReencryptionStatements(String table, List<String> keyColumns, List
     }
 
     public String selectStale() {
-        String names = Stream.concat(Stream.of("id"), Stream.concat(keyColumns.stream(),
-                columns.stream().map(EncryptedColumn::column))).collect(Collectors.joining(", "));
+        String names = Stream.concat(
+                        Stream.of("id"),
+                        Stream.concat(keyColumns.stream(), columns.stream().map(EncryptedColumn::column)))
+                .collect(Collectors.joining(", "));
         String stale = columns.stream().map(c -> stale(c.column())).collect(Collectors.joining("\n   or "));
         return "select " + names + " from {h-schema}" + table
                 + "\n where id > :after and (" + stale + ")"
@@ -85,7 +87,8 @@ public record ReencryptionStatements(String table, List<String> keyColumns, List
     }
 
     public String update() {
-        String assignments = columns.stream().map(c -> c.column() + " = :" + c.column()).collect(Collectors.joining(", "));
+        String assignments =
+                columns.stream().map(c -> c.column() + " = :" + c.column()).collect(Collectors.joining(", "));
         return "update {h-schema}" + table + " set " + assignments + " where id = :id";
     }
 }

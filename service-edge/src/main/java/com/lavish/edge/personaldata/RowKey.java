@@ -37,7 +37,10 @@ public record RowKey(String table, List<String> values) {
         if (value instanceof CharSequence text) {
             return text.toString();
         }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof BigInteger) {
+        if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof BigInteger) {
             return value.toString();
         }
         throw new IllegalArgumentException(table + ": a row key value must be text or a whole number, not "

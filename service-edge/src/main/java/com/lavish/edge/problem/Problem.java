@@ -1,8 +1,7 @@
 package com.lavish.edge.problem;
 
-import java.net.URI;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.net.URI;
 
 /**
  * An RFC 9457 problem detail, the body of every error the suite answers ({@code application/problem+json}).

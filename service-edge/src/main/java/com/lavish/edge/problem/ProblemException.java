@@ -44,12 +44,13 @@ public class ProblemException extends RuntimeException {
 
     /** A dependency is away: the caller should come back after {@code retryAfterSeconds}. */
     public static ProblemException unavailable(String detail, long retryAfterSeconds) {
-        return new ProblemException(Problem.of(503, "Service Unavailable", detail),
+        return new ProblemException(
+                Problem.of(503, "Service Unavailable", detail),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ProblemException(Problem.of(429, "Too Many Requests", detail),
-                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+        return new ProblemException(
+                Problem.of(429, "Too Many Requests", detail), Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 }

@@ -1,21 +1,11 @@
 package com.lavish.edge.problem;
 
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -24,6 +14,13 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure on a request path into problem+json: a {@link ProblemException} as it says, the framework's
@@ -44,9 +41,8 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response.ResponseBuilder response = Response.status(e.problem().status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(e.problem());
+        Response.ResponseBuilder response =
+                Response.status(e.problem().status()).type(Problem.MEDIA_TYPE).entity(e.problem());
         e.headers().forEach(response::header);
         return response.build();
     }
@@ -56,22 +52,33 @@ public class ProblemExceptionMapper {
         int status = e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type != null ? type.getReasonPhrase() : "HTTP " + status;
-        String detail = status == 404 ? "there is nothing at this path"
-                : status == 405 ? "this path does not take that method"
-                : status == 415 ? "this path takes application/json"
-                : status == 406 ? "this path answers application/json"
-                // never the exception's message: a framework's wording or a class name is not the client's business
-                : status == 400 ? "the request is not one this path can read: check its parameters and body"
-                : status >= 500 ? "the service could not answer; try again later"
-                : "the request was refused (" + title + ")";
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+        String detail = status == 404
+                ? "there is nothing at this path"
+                : status == 405
+                        ? "this path does not take that method"
+                        : status == 415
+                                ? "this path takes application/json"
+                                : status == 406
+                                        ? "this path answers application/json"
+                                        // never the exception's message: a framework's wording or a class name is not
+                                        // the client's business
+                                        : status == 400
+                                                ? "the request is not one this path can read: check its parameters and body"
+                                                : status >= 500
+                                                        ? "the service could not answer; try again later"
+                                                        : "the request was refused (" + title + ")";
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, title, detail))
+                .build();
     }
 
     /**
      * No credential, or one the identity provider refused, on a path whose resource asks for one ({@code @RolesAllowed}):
      * ahead of Quarkus' own mapper, which answers with the challenge and no body.
      */
-    @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class},
+    @ServerExceptionMapper(
+            value = {UnauthorizedException.class, AuthenticationFailedException.class},
             priority = jakarta.ws.rs.Priorities.USER)
     public Uni<Response> unauthenticated(RoutingContext routing) {
         return challenged(routing);
@@ -84,11 +91,16 @@ public class ProblemExceptionMapper {
     public static Uni<Response> challenged(RoutingContext routing) {
         // the challenge of the mechanism this path selected, e.g. WWW-Authenticate: Basic realm="lavish-admin"
         HttpAuthenticator authenticator = routing.get(HttpAuthenticator.class.getName());
-        Uni<ChallengeData> challenge = authenticator == null ? Uni.createFrom().nullItem()
+        Uni<ChallengeData> challenge = authenticator == null
+                ? Uni.createFrom().nullItem()
                 : authenticator.getChallenge(routing).onFailure().recoverWithNull();
         return challenge.map(data -> {
-            Response.ResponseBuilder response = Response.status(401).type(Problem.MEDIA_TYPE).entity(Problem.of(401,
-                    "Unauthorized", "this path needs a valid credential; none was sent, or it was not accepted"));
+            Response.ResponseBuilder response = Response.status(401)
+                    .type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(
+                            401,
+                            "Unauthorized",
+                            "this path needs a valid credential; none was sent, or it was not accepted"));
             if (data != null) {
                 data.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
             }
@@ -98,7 +110,8 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper(value = ForbiddenException.class, priority = jakarta.ws.rs.Priorities.USER)
     public Response forbidden() {
-        return Response.status(403).type(Problem.MEDIA_TYPE)
+        return Response.status(403)
+                .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(403, "Forbidden", "the credential is valid but lacks the role this path needs"))
                 .build();
     }
@@ -112,14 +125,15 @@ public class ProblemExceptionMapper {
      */
     @ServerExceptionMapper
     public Response violation(ConstraintViolationException e) {
-        boolean request = e instanceof ResteasyReactiveViolationException && e.getConstraintViolations().stream()
-                .noneMatch(v -> returnValue(v.getPropertyPath()));
+        boolean request = e instanceof ResteasyReactiveViolationException
+                && e.getConstraintViolations().stream().noneMatch(v -> returnValue(v.getPropertyPath()));
         if (!request) {
             return unexpected(e);
         }
-        return violationFields.first(e.getConstraintViolations())
-                .map(found -> problem(ProblemException.badRequest(found.named().field(),
-                        found.violation().getMessage())))
+        return violationFields
+                .first(e.getConstraintViolations())
+                .map(found -> problem(ProblemException.badRequest(
+                        found.named().field(), found.violation().getMessage())))
                 .orElseGet(() -> unexpected(e));
     }
 
@@ -134,7 +148,8 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return Response.status(400).type(Problem.MEDIA_TYPE)
+        return Response.status(400)
+                .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(400, "Bad Request", unreadableJsonDetail(e)))
                 .build();
     }
@@ -147,11 +162,13 @@ public class ProblemExceptionMapper {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return "the body has a field this path does not take: " + fieldPath(unknown);
         }
-        if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
             return "the body's field " + fieldPath(mismatched) + " does not have the type this path takes";
         }
         JsonLocation where = e.getLocation();
-        return where == null || where.getLineNr() < 1 ? "the body is not valid JSON"
+        return where == null || where.getLineNr() < 1
+                ? "the body is not valid JSON"
                 : "the body is not valid JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
     }
 
@@ -171,7 +188,8 @@ public class ProblemExceptionMapper {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         LOG.error("unexpected failure on a request path", e);
-        return Response.status(500).type(Problem.MEDIA_TYPE)
+        return Response.status(500)
+                .type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(500, "Internal Server Error", "the request failed on our side; it is logged"))
                 .build();
     }

@@ -7,8 +7,7 @@ package com.lavish.edge.problem;
  */
 public final class QueryNumbers {
 
-    private QueryNumbers() {
-    }
+    private QueryNumbers() {}
 
     /**
      * The parameter's value, or null when it was not sent.

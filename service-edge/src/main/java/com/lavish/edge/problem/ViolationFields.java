@@ -1,5 +1,16 @@
 package com.lavish.edge.problem;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -9,25 +20,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
-import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
-
 import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 
 /**
  * Names a Bean Validation violation in the client's terms: a parameter by the name it has in the request (the
@@ -39,8 +36,7 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 final class ViolationFields {
 
     /** The field at fault, and its place in the request's order. */
-    record Named(String field, List<Integer> order) {
-    }
+    record Named(String field, List<Integer> order) {}
 
     private static final Comparator<List<Integer>> REQUEST_ORDER = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
@@ -63,12 +59,12 @@ final class ViolationFields {
         return violations.stream()
                 .map(violation -> new Violation(violation, name(violation)))
                 .min(Comparator.comparing((Violation v) -> v.named().order(), REQUEST_ORDER)
-                        .thenComparing(v -> v.named().field() == null ? "" : v.named().field()));
+                        .thenComparing(
+                                v -> v.named().field() == null ? "" : v.named().field()));
     }
 
     /** One violation and how the client knows its field. */
-    record Violation(ConstraintViolation<?> violation, Named named) {
-    }
+    record Violation(ConstraintViolation<?> violation, Named named) {}
 
     /** The violation's field: null when it is about the request as a whole (a cross-parameter rule). */
     Named name(ConstraintViolation<?> violation) {
@@ -82,20 +78,26 @@ final class ViolationFields {
             if (node.isInIterable()) {
                 type = elementType(type);
                 if (!requestParameter) {
-                    field.append('[').append(node.getIndex() != null ? node.getIndex()
-                            : node.getKey() != null ? node.getKey() : "").append(']');
+                    field.append('[')
+                            .append(
+                                    node.getIndex() != null
+                                            ? node.getIndex()
+                                            : node.getKey() != null ? node.getKey() : "")
+                            .append(']');
                 }
                 order.add(node.getIndex() != null ? node.getIndex() : 0);
             }
             ElementKind kind = node.getKind();
             if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR) {
-                method = kind == ElementKind.METHOD ? method(violation.getRootBeanClass(),
-                        node.as(Path.MethodNode.class)) : null;
+                method = kind == ElementKind.METHOD
+                        ? method(violation.getRootBeanClass(), node.as(Path.MethodNode.class))
+                        : null;
             } else if (kind == ElementKind.PARAMETER) {
                 int index = node.as(Path.ParameterNode.class).getParameterIndex();
                 order.add(index);
-                String name = method == null ? node.getName() : requestName(violation.getRootBeanClass(), method,
-                        index, node.getName());
+                String name = method == null
+                        ? node.getName()
+                        : requestName(violation.getRootBeanClass(), method, index, node.getName());
                 // the body has no name of its own: its fields are named from its root
                 if (name != null) {
                     field.append(name);
@@ -181,8 +183,11 @@ final class ViolationFields {
 
     /** The JSON properties of a type, as Jackson reads it; none when the type is not known. */
     private List<BeanPropertyDefinition> properties(Type type) {
-        return type == null ? List.of()
-                : json.getDeserializationConfig().introspect(json.constructType(type)).findProperties();
+        return type == null
+                ? List.of()
+                : json.getDeserializationConfig()
+                        .introspect(json.constructType(type))
+                        .findProperties();
     }
 
     private static int indexOf(List<BeanPropertyDefinition> properties, String javaName) {
@@ -197,7 +202,9 @@ final class ViolationFields {
     /** The element type of a list, set, optional or map's values: its last type argument. */
     private static Type elementType(Type container) {
         if (container instanceof JavaType javaType) {
-            return javaType.containedTypeCount() == 0 ? null : javaType.containedType(javaType.containedTypeCount() - 1);
+            return javaType.containedTypeCount() == 0
+                    ? null
+                    : javaType.containedType(javaType.containedTypeCount() - 1);
         }
         if (container instanceof ParameterizedType parameterized) {
             Type[] arguments = parameterized.getActualTypeArguments();

@@ -1,5 +1,11 @@
 package com.lavish.edge.ratelimit;
 
+import com.lavish.edge.identity.StorefrontConfig;
+import com.lavish.edge.identity.StorefrontConfig.Algorithm;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,17 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.lavish.edge.identity.StorefrontConfig;
-import com.lavish.edge.identity.StorefrontConfig.Algorithm;
-
-import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Counts requests in Redis, so every replica of every storefront service shares one limit per subject. Each
@@ -122,11 +118,14 @@ public class RedisRateLimiter {
         String[] arguments = arguments(algorithm, limits);
         String script = algorithm == Algorithm.FIXED_WINDOW ? FIXED_WINDOW : SLIDING_WINDOW;
         return redis.execute("EVALSHA", arguments)
-                .onFailure(RedisRateLimiter::scriptNotLoaded).recoverWithUni(failure -> {
+                .onFailure(RedisRateLimiter::scriptNotLoaded)
+                .recoverWithUni(failure -> {
                     arguments[0] = script;
                     return redis.execute("EVAL", arguments);
                 })
-                .ifNoItem().after(config.redisTimeout()).fail()
+                .ifNoItem()
+                .after(config.redisTimeout())
+                .fail()
                 .map(response -> {
                     long waitMillis = response == null ? 0 : response.toLong();
                     if (waitMillis <= 0) {
@@ -135,7 +134,8 @@ public class RedisRateLimiter {
                     rememberRefused(limits, waitMillis);
                     return RateLimitDecision.rejected(Duration.ofMillis(waitMillis));
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     warnFailOpen(failure);
                     return RateLimitDecision.ALLOWED;
                 });
@@ -197,8 +197,8 @@ public class RedisRateLimiter {
     /** The SHA-1 Redis names a script by: hex of the digest of its text. */
     static String sha1(String script) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(script.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-1", e);
         }
@@ -208,7 +208,8 @@ public class RedisRateLimiter {
         long now = clock.millis();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_MILLIS && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("rate limits are not enforced: Redis failed (%s: %s); letting requests through",
+            LOG.warnf(
+                    "rate limits are not enforced: Redis failed (%s: %s); letting requests through",
                     failure.getClass().getSimpleName(), failure.getMessage());
         }
     }

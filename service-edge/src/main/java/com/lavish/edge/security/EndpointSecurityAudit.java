@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
@@ -34,16 +33,21 @@ import org.jboss.jandex.MethodInfo;
  */
 public final class EndpointSecurityAudit {
 
-    private static final Set<DotName> HTTP_METHODS = Stream.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD",
-            "OPTIONS").map(m -> DotName.createSimple("jakarta.ws.rs." + m)).collect(Collectors.toSet());
-    private static final Set<DotName> SECURITY = Stream.of("io.quarkus.security.Authenticated",
-            "io.quarkus.security.PermissionsAllowed", "jakarta.annotation.security.PermitAll",
-            "jakarta.annotation.security.RolesAllowed", "jakarta.annotation.security.DenyAll")
-            .map(DotName::createSimple).collect(Collectors.toSet());
+    private static final Set<DotName> HTTP_METHODS = Stream.of(
+                    "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS")
+            .map(m -> DotName.createSimple("jakarta.ws.rs." + m))
+            .collect(Collectors.toSet());
+    private static final Set<DotName> SECURITY = Stream.of(
+                    "io.quarkus.security.Authenticated",
+                    "io.quarkus.security.PermissionsAllowed",
+                    "jakarta.annotation.security.PermitAll",
+                    "jakarta.annotation.security.RolesAllowed",
+                    "jakarta.annotation.security.DenyAll")
+            .map(DotName::createSimple)
+            .collect(Collectors.toSet());
     private static final DotName OBJECT = DotName.createSimple(Object.class.getName());
 
-    private EndpointSecurityAudit() {
-    }
+    private EndpointSecurityAudit() {}
 
     /**
      * @param classes the service's compiled classes ({@code target/classes} in its tests)

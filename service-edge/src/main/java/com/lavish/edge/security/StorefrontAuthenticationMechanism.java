@@ -1,11 +1,6 @@
 package com.lavish.edge.security;
 
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.edge.identity.StorefrontConfig;
-
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,6 +12,8 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 
 /**
  * How a storefront request says whom it acts for, each way in with its own credential and no other:
@@ -55,7 +52,8 @@ public class StorefrontAuthenticationMechanism implements HttpAuthenticationMech
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String path = context.normalizedPath();
         if (paths.viaAppProxy(path)) {
-            return identities.authenticate(StorefrontCredential.appProxyQuery(context.request().query()));
+            return identities.authenticate(
+                    StorefrontCredential.appProxyQuery(context.request().query()));
         }
         if (!paths.directApi(path)) {
             return Uni.createFrom().nullItem();
@@ -66,10 +64,12 @@ public class StorefrontAuthenticationMechanism implements HttpAuthenticationMech
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || authorization.substring(BEARER.length()).isBlank()) {
-            return Uni.createFrom().failure(StorefrontIdentityProvider.refused(StorefrontIdentityProvider.invalidToken(
-                    "Authorization must be Bearer with a session token from POST /proxy/session")));
+            return Uni.createFrom()
+                    .failure(StorefrontIdentityProvider.refused(StorefrontIdentityProvider.invalidToken(
+                            "Authorization must be Bearer with a session token from POST /proxy/session")));
         }
-        return identities.authenticate(StorefrontCredential.sessionToken(authorization.substring(BEARER.length()).trim()));
+        return identities.authenticate(StorefrontCredential.sessionToken(
+                authorization.substring(BEARER.length()).trim()));
     }
 
     /**
@@ -80,10 +80,12 @@ public class StorefrontAuthenticationMechanism implements HttpAuthenticationMech
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
         String path = context.normalizedPath();
         if (paths.directApi(path)) {
-            return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
-                    StorefrontIdentityProvider.BEARER_CHALLENGE));
+            return Uni.createFrom()
+                    .item(new ChallengeData(401, "WWW-Authenticate", StorefrontIdentityProvider.BEARER_CHALLENGE));
         }
-        return paths.viaAppProxy(path) ? Uni.createFrom().item(new ChallengeData(401)) : Uni.createFrom().nullItem();
+        return paths.viaAppProxy(path)
+                ? Uni.createFrom().item(new ChallengeData(401))
+                : Uni.createFrom().nullItem();
     }
 
     @Override
@@ -93,7 +95,9 @@ public class StorefrontAuthenticationMechanism implements HttpAuthenticationMech
 
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
-        return paths.storefront(context.normalizedPath()) ? Uni.createFrom().item(TRANSPORT) : Uni.createFrom().nullItem();
+        return paths.storefront(context.normalizedPath())
+                ? Uni.createFrom().item(TRANSPORT)
+                : Uni.createFrom().nullItem();
     }
 
     @Override

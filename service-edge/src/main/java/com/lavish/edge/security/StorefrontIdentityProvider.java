@@ -1,15 +1,5 @@
 package com.lavish.edge.security;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.edge.config.ShopifyAppConfig;
 import com.lavish.edge.identity.AppProxyIdentity;
 import com.lavish.edge.identity.AppProxySignatureException;
@@ -20,7 +10,6 @@ import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.edge.session.InvalidSessionTokenException;
 import com.lavish.edge.session.StorefrontSessionTokens;
-
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -28,6 +17,13 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Verifies a {@link StorefrontCredential}: Shopify's app-proxy signature (freshness, the current or the previous
@@ -45,6 +41,7 @@ public class StorefrontIdentityProvider implements IdentityProvider<StorefrontCr
 
     /** RFC 6750's challenge of the direct API. */
     public static final String BEARER_CHALLENGE = "Bearer realm=\"lavish-storefront\"";
+
     static final String APP_PROXY_REFUSED = "the request is not a current Shopify app-proxy request: its signature "
             + "is missing, wrong or no longer fresh";
 
@@ -54,12 +51,13 @@ public class StorefrontIdentityProvider implements IdentityProvider<StorefrontCr
     private final Set<String> shops;
     private final StorefrontSessionTokens sessionTokens;
 
-    public StorefrontIdentityProvider(ShopifyAppConfig shopify, StorefrontConfig config,
-                                      StorefrontSessionTokens sessionTokens) {
+    public StorefrontIdentityProvider(
+            ShopifyAppConfig shopify, StorefrontConfig config, StorefrontSessionTokens sessionTokens) {
         List<String> secrets = new ArrayList<>(2);
         secrets.add(shopify.apiSecret());
         shopify.apiSecretPrevious().filter(s -> !s.isBlank()).ifPresent(secrets::add);
-        this.verifier = new AppProxySignatureVerifier(secrets, Clock.systemUTC(), config.proxy().freshness());
+        this.verifier = new AppProxySignatureVerifier(
+                secrets, Clock.systemUTC(), config.proxy().freshness());
         this.shops = Set.copyOf(shopify.shops());
         this.sessionTokens = sessionTokens;
     }
@@ -72,8 +70,11 @@ public class StorefrontIdentityProvider implements IdentityProvider<StorefrontCr
     @Override
     public Uni<SecurityIdentity> authenticate(StorefrontCredential credential, AuthenticationRequestContext context) {
         try {
-            return Uni.createFrom().item(credential.kind() == StorefrontCredential.Kind.APP_PROXY_QUERY
-                    ? appProxy(credential.value()) : sessionToken(credential.value()));
+            return Uni.createFrom()
+                    .item(
+                            credential.kind() == StorefrontCredential.Kind.APP_PROXY_QUERY
+                                    ? appProxy(credential.value())
+                                    : sessionToken(credential.value()));
         } catch (ProblemException refusal) {
             return Uni.createFrom().failure(refused(refusal));
         }
@@ -95,7 +96,9 @@ public class StorefrontIdentityProvider implements IdentityProvider<StorefrontCr
             return QuarkusSecurityIdentity.builder().setAnonymous(true).build();
         }
         return identity(new StorefrontPrincipal(
-                new StorefrontCustomer(verified.shop(), verified.loggedInCustomerId().getAsLong()), null));
+                new StorefrontCustomer(
+                        verified.shop(), verified.loggedInCustomerId().getAsLong()),
+                null));
     }
 
     private SecurityIdentity sessionToken(String token) {
@@ -121,7 +124,8 @@ public class StorefrontIdentityProvider implements IdentityProvider<StorefrontCr
 
     /** RFC 6750 §3.1: a token was sent but is not good. */
     static ProblemException invalidToken(String detail) {
-        return new ProblemException(Problem.of(401, "Unauthorized", detail),
+        return new ProblemException(
+                Problem.of(401, "Unauthorized", detail),
                 Map.of("WWW-Authenticate", BEARER_CHALLENGE + ", error=\"invalid_token\""));
     }
 

@@ -26,7 +26,8 @@ public final class StorefrontPaths {
     }
 
     static boolean under(String path, String prefix) {
-        return path != null && (path.startsWith(prefix)
-                || (prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1))));
+        return path != null
+                && (path.startsWith(prefix)
+                        || (prefix.endsWith("/") && path.equals(prefix.substring(0, prefix.length() - 1))));
     }
 }

@@ -1,10 +1,9 @@
 package com.lavish.edge.security;
 
+import com.lavish.edge.identity.StorefrontCustomer;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Optional;
-
-import com.lavish.edge.identity.StorefrontCustomer;
 
 /**
  * The principal of a storefront request's {@code SecurityIdentity}: the signed-in customer a verified app-proxy

@@ -1,12 +1,5 @@
 package com.lavish.edge.security;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
 import com.lavish.edge.identity.ClientAddress;
 import com.lavish.edge.identity.StorefrontConfig;
 import com.lavish.edge.identity.StorefrontCustomer;
@@ -15,10 +8,14 @@ import com.lavish.edge.problem.ProblemException;
 import com.lavish.edge.ratelimit.RateLimit;
 import com.lavish.edge.ratelimit.RateLimitDecision;
 import com.lavish.edge.ratelimit.RedisRateLimiter;
-
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The storefront's limits in Redis: per signed-in customer and per client address (429 with {@code Retry-After}).
@@ -54,11 +51,15 @@ public class StorefrontRateLimits {
     List<RateLimit> of(HttpServerRequest request, StorefrontCustomer customer, boolean viaAppProxy) {
         List<RateLimit> applicable = new ArrayList<>(2);
         if (customer != null) {
-            applicable.add(new RateLimit(limits.keyPrefix() + "customer:" + customer.shop() + ":" + customer.customerId(),
-                    limits.customer().requests(), limits.customer().window()));
+            applicable.add(new RateLimit(
+                    limits.keyPrefix() + "customer:" + customer.shop() + ":" + customer.customerId(),
+                    limits.customer().requests(),
+                    limits.customer().window()));
         }
-        applicable.add(new RateLimit(limits.keyPrefix() + "address:" + clientAddress.of(request, viaAppProxy),
-                limits.address().requests(), limits.address().window()));
+        applicable.add(new RateLimit(
+                limits.keyPrefix() + "address:" + clientAddress.of(request, viaAppProxy),
+                limits.address().requests(),
+                limits.address().window()));
         return applicable;
     }
 
@@ -84,8 +85,7 @@ public class StorefrontRateLimits {
 
     static ProblemException tooManyRequests(RateLimitDecision decision) {
         return ProblemException.tooManyRequests(
-                "too many requests; try again in " + decision.retryAfterSeconds() + " s",
-                decision.retryAfterSeconds());
+                "too many requests; try again in " + decision.retryAfterSeconds() + " s", decision.retryAfterSeconds());
     }
 
     static Response response(ProblemException problem) {

@@ -1,12 +1,19 @@
 package com.lavish.edge.security;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-
+import com.lavish.edge.cors.ChangeRequests;
+import com.lavish.edge.identity.StorefrontConfig;
+import com.lavish.edge.identity.StorefrontCustomer;
+import com.lavish.edge.problem.Problem;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.ratelimit.RateLimit;
+import com.lavish.edge.ratelimit.RateLimitDecision;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.Produces;
@@ -17,25 +24,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-import com.lavish.edge.cors.ChangeRequests;
-import com.lavish.edge.identity.StorefrontConfig;
-import com.lavish.edge.identity.StorefrontCustomer;
-import com.lavish.edge.problem.Problem;
-import com.lavish.edge.problem.ProblemException;
-import com.lavish.edge.ratelimit.RateLimit;
-import com.lavish.edge.ratelimit.RateLimitDecision;
-
-import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What the storefront's paths ask of a request besides its credential, which Quarkus Security checks
@@ -70,8 +66,8 @@ public class StorefrontRequestFilters {
     /** Whether a resource method streams its answer (server-sent events), by method: asked once per method. */
     private final Map<Method, Boolean> streaming = new ConcurrentHashMap<>();
 
-    public StorefrontRequestFilters(StorefrontConfig config, StorefrontRateLimits limits,
-                                    CurrentIdentityAssociation identities) {
+    public StorefrontRequestFilters(
+            StorefrontConfig config, StorefrontRateLimits limits, CurrentIdentityAssociation identities) {
         this.paths = new StorefrontPaths(config);
         this.limits = limits;
         this.identities = identities;
@@ -86,15 +82,20 @@ public class StorefrontRequestFilters {
      */
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
     public void refuseCrossSiteChanges(ContainerRequestContext context) {
-        if (!ChangeRequests.isChange(context.getMethod()) || !paths.viaAppProxy(context.getUriInfo().getPath())) {
+        if (!ChangeRequests.isChange(context.getMethod())
+                || !paths.viaAppProxy(context.getUriInfo().getPath())) {
             return;
         }
         if ("cross-site".equalsIgnoreCase(context.getHeaderString("Sec-Fetch-Site"))) {
             throw new ProblemException(Problem.of(403, "Forbidden", "a change cannot come from another site's page"));
         }
         if (!ChangeRequests.isJson(context.getMediaType())) {
-            throw new ProblemException(Problem.of(415, "Unsupported Media Type", "a change through the storefront "
-                    + "is sent as Content-Type: application/json (with an empty body when it has nothing to say)"));
+            throw new ProblemException(
+                    Problem.of(
+                            415,
+                            "Unsupported Media Type",
+                            "a change through the storefront "
+                                    + "is sent as Content-Type: application/json (with an empty body when it has nothing to say)"));
         }
     }
 
@@ -105,26 +106,32 @@ public class StorefrontRequestFilters {
             return Uni.createFrom().nullItem();
         }
         boolean viaAppProxy = paths.viaAppProxy(path);
-        return identities.getDeferredIdentity()
-                .onItem().transformToUni(identity -> {
+        return identities
+                .getDeferredIdentity()
+                .onItem()
+                .transformToUni(identity -> {
                     // resources read it synchronously (StorefrontIdentity): resolved once, here, never blocking
                     identities.setIdentity(identity);
                     return limit(context, request, resource, customer(identity), viaAppProxy);
                 })
-                .onFailure(AuthenticationFailedException.class).recoverWithUni(failure ->
-                        StorefrontSecurityAnswers.refusal(failure)
-                                // counted against the caller the gateway saw: without a verified signature the
-                                // shopper's entry is only the caller's word, and no one may spend another's limit
-                                .map(refusal -> limits.answerCounted(request, refusal, false))
-                                .orElseGet(() -> Uni.createFrom().failure(failure)));
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithUni(failure -> StorefrontSecurityAnswers.refusal(failure)
+                        // counted against the caller the gateway saw: without a verified signature the
+                        // shopper's entry is only the caller's word, and no one may spend another's limit
+                        .map(refusal -> limits.answerCounted(request, refusal, false))
+                        .orElseGet(() -> Uni.createFrom().failure(failure)));
     }
 
     private static StorefrontCustomer customer(SecurityIdentity identity) {
         return identity.getPrincipal() instanceof StorefrontPrincipal p ? p.customer() : null;
     }
 
-    private Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request, ResourceInfo resource,
-                                StorefrontCustomer customer, boolean viaAppProxy) {
+    private Uni<Response> limit(
+            ContainerRequestContext context,
+            HttpServerRequest request,
+            ResourceInfo resource,
+            StorefrontCustomer customer,
+            boolean viaAppProxy) {
         if (!limits.enabled()) {
             return Uni.createFrom().nullItem();
         }
@@ -134,7 +141,8 @@ public class StorefrontRequestFilters {
             context.setProperty(PENDING_DECISION, check.subscribeAsCompletionStage());
             return Uni.createFrom().nullItem();
         }
-        return check.map(decision -> decision.allowed() ? null
+        return check.map(decision -> decision.allowed()
+                ? null
                 : StorefrontRateLimits.response(StorefrontRateLimits.tooManyRequests(decision)));
     }
 

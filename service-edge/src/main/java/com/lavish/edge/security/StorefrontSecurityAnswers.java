@@ -1,23 +1,19 @@
 package com.lavish.edge.security;
 
-import java.util.Map;
-import java.util.Optional;
-
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.lavish.edge.identity.StorefrontConfig;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.edge.problem.ProblemExceptionMapper;
-
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The storefront's answers to Quarkus Security's refusals, ahead of {@link ProblemExceptionMapper}'s general ones:
@@ -40,7 +36,8 @@ public class StorefrontSecurityAnswers {
         this.limits = limits;
     }
 
-    @ServerExceptionMapper(value = {UnauthorizedException.class, AuthenticationFailedException.class},
+    @ServerExceptionMapper(
+            value = {UnauthorizedException.class, AuthenticationFailedException.class},
             priority = Priorities.USER - 100)
     public Uni<Response> unauthenticated(RuntimeException e, RoutingContext routing) {
         String path = routing.normalizedPath();
@@ -54,11 +51,12 @@ public class StorefrontSecurityAnswers {
         // no customer on a path that needs one: the credential verified, so an app-proxy request's shopper address is
         // Shopify's word
         ProblemException anonymous = paths.directApi(path)
-                ? new ProblemException(Problem.of(401, "Unauthorized", SEND_TOKEN),
+                ? new ProblemException(
+                        Problem.of(401, "Unauthorized", SEND_TOKEN),
                         Map.of("WWW-Authenticate", StorefrontIdentityProvider.BEARER_CHALLENGE))
                 : ProblemException.unauthorized(LOG_IN);
-        return limits.answerCounted(routing.request(), anonymous,
-                paths.viaAppProxy(path) && e instanceof UnauthorizedException);
+        return limits.answerCounted(
+                routing.request(), anonymous, paths.viaAppProxy(path) && e instanceof UnauthorizedException);
     }
 
     /** The answer a storefront refusal carries ({@link StorefrontIdentityProvider#refused}); empty for any other. */

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param tokenType always {@code Bearer}
  * @param expiresIn seconds until the token expires
  */
-public record SessionToken(String token, @JsonProperty("token_type") String tokenType,
-                           @JsonProperty("expires_in") long expiresIn) {
+public record SessionToken(
+        String token,
+        @JsonProperty("token_type") String tokenType,
+        @JsonProperty("expires_in") long expiresIn) {
 
     public static SessionToken bearer(String token, long expiresIn) {
         return new SessionToken(token, "Bearer", expiresIn);

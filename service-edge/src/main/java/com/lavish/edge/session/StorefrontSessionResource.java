@@ -1,18 +1,15 @@
 package com.lavish.edge.session;
 
+import com.lavish.edge.caching.CacheDirectives;
+import com.lavish.edge.identity.StorefrontConfig;
+import com.lavish.edge.identity.StorefrontIdentity;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import org.jboss.resteasy.reactive.RestResponse;
-
-import com.lavish.edge.caching.CacheDirectives;
-import com.lavish.edge.identity.StorefrontConfig;
-import com.lavish.edge.identity.StorefrontIdentity;
-
-import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.security.Authenticated;
 
 /**
  * {@code POST /proxy/session}: the app-proxy-verified, signed-in customer gets a session token for the direct API.

@@ -1,24 +1,7 @@
 package com.lavish.edge.session;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.jwt.Claims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
 import com.lavish.edge.identity.StorefrontConfig;
 import com.lavish.edge.identity.StorefrontCustomer;
-
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -26,6 +9,18 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * Issues and verifies the storefront's session tokens: HS256 JWTs built with SmallRye JWT Build and verified by
@@ -60,9 +55,10 @@ public class StorefrontSessionTokens {
         this.parser = parser;
         this.config = config.session();
         this.clock = clock;
-        this.key = secretKey(config.tokenSecret().orElseThrow(() -> new IllegalStateException(
-                "storefront.token-secret (STOREFRONT_TOKEN_SECRET) is not set: session tokens can be neither "
-                        + "issued nor verified")));
+        this.key = secretKey(config.tokenSecret()
+                .orElseThrow(() -> new IllegalStateException(
+                        "storefront.token-secret (STOREFRONT_TOKEN_SECRET) is not set: session tokens can be neither "
+                                + "issued nor verified")));
         this.verification = verification(key, this.config);
     }
 
@@ -80,8 +76,8 @@ public class StorefrontSessionTokens {
         info.setExpectedAudience(Set.of(config.audience()));
         // HS256 alone: a token naming another algorithm (none, RS256 with our secret as a "public key") is refused
         info.setSignatureAlgorithm(Set.of(SignatureAlgorithm.HS256));
-        info.setRequiredClaims(Set.of(Claims.sub.name(), SHOP_CLAIM, Claims.iat.name(), Claims.exp.name(),
-                Claims.jti.name()));
+        info.setRequiredClaims(
+                Set.of(Claims.sub.name(), SHOP_CLAIM, Claims.iat.name(), Claims.exp.name(), Claims.jti.name()));
         info.setClockSkew((int) config.clockSkew().toSeconds());
         // no token lives longer than we issue them, whatever its exp says
         info.setMaxTimeToLiveSecs(config.lifetime().toSeconds());
@@ -112,8 +108,7 @@ public class StorefrontSessionTokens {
      *                                      does not name a customer and a shop
      */
     /** A verified token: whom it acts for, and until when. */
-    public record Verified(StorefrontCustomer customer, Instant expiresAt) {
-    }
+    public record Verified(StorefrontCustomer customer, Instant expiresAt) {}
 
     public Verified verify(String token) {
         JsonWebToken jwt;
@@ -122,7 +117,8 @@ public class StorefrontSessionTokens {
         } catch (ParseException e) {
             // the reason only, never the token
             LOG.debugf("session token refused: %s", e.getMessage());
-            throw new InvalidSessionTokenException("the session token is invalid or expired; get a new one from /proxy/session");
+            throw new InvalidSessionTokenException(
+                    "the session token is invalid or expired; get a new one from /proxy/session");
         }
         String subject = jwt.getSubject();
         String shop = jwt.getClaim(SHOP_CLAIM);
@@ -134,7 +130,10 @@ public class StorefrontSessionTokens {
     }
 
     private static long parseCustomerId(String subject) {
-        if (subject == null || subject.isEmpty() || subject.length() > 19 || !subject.chars().allMatch(Character::isDigit)) {
+        if (subject == null
+                || subject.isEmpty()
+                || subject.length() > 19
+                || !subject.chars().allMatch(Character::isDigit)) {
             return 0;
         }
         try {

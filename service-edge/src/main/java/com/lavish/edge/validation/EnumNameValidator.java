@@ -1,12 +1,10 @@
 package com.lavish.edge.validation;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 /** Checks {@link EnumName}: the text, upper-cased, is the name of one of the enum's constants. */
@@ -16,7 +14,9 @@ public class EnumNameValidator implements ConstraintValidator<EnumName, String> 
 
     @Override
     public void initialize(EnumName constraint) {
-        names = Arrays.stream(constraint.value().getEnumConstants()).map(Enum::name).toList();
+        names = Arrays.stream(constraint.value().getEnumConstants())
+                .map(Enum::name)
+                .toList();
     }
 
     @Override
@@ -24,8 +24,8 @@ public class EnumNameValidator implements ConstraintValidator<EnumName, String> 
         if (text == null || names.contains(text.toUpperCase(Locale.ROOT))) {
             return true;
         }
-        context.unwrap(HibernateConstraintValidatorContext.class).addMessageParameter("names",
-                String.join(", ", names));
+        context.unwrap(HibernateConstraintValidatorContext.class)
+                .addMessageParameter("names", String.join(", ", names));
         return false;
     }
 }

@@ -1,10 +1,8 @@
 package com.lavish.edge.validation;
 
-import java.util.List;
-
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-
+import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
@@ -19,7 +17,8 @@ public class ServedShopValidator implements ConstraintValidator<ServedShop, Stri
         if (shop == null) {
             return true;
         }
-        List<String> shops = ConfigProvider.getConfig().getOptionalValues("shopify.shops", String.class)
+        List<String> shops = ConfigProvider.getConfig()
+                .getOptionalValues("shopify.shops", String.class)
                 .orElse(List.of());
         if (shops.contains(shop)) {
             return true;

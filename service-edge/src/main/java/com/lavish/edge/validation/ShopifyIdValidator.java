@@ -1,10 +1,9 @@
 package com.lavish.edge.validation;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Checks {@link ShopifyId}: digits, or a gid whose last segment is digits, the number within a {@code long}. */
 public class ShopifyIdValidator implements ConstraintValidator<ShopifyId, CharSequence> {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.edge.identity.AppProxySignatureException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -16,14 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
-
-import com.lavish.edge.identity.AppProxySignatureException.Reason;
+import org.junit.jupiter.api.Test;
 
 @Tag("security")
 class AppProxySignatureVerifierTest {
@@ -60,12 +57,14 @@ class AppProxySignatureVerifierTest {
             + "&signature=bbf3aa60e098f08919a2ea4c64a388414f164e6a117a63b03479ac7aa9464b4f";
 
     private static AppProxySignatureVerifier verifier(String secret, long epochSecond) {
-        return new AppProxySignatureVerifier(List.of(secret), Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC));
+        return new AppProxySignatureVerifier(
+                List.of(secret), Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC));
     }
 
     @Test
     void buildsTheMessageExactlyAsTheDocsPrintIt() {
-        assertEquals("extra=1,2logged_in_customer_id=1path_prefix=/apps/awesome_reviewsshop=shop-name.myshopify.comtimestamp=1317327555",
+        assertEquals(
+                "extra=1,2logged_in_customer_id=1path_prefix=/apps/awesome_reviewsshop=shop-name.myshopify.comtimestamp=1317327555",
                 AppProxySignatureVerifier.message(AppProxySignatureVerifier.decode(DOCS_LOGGED_IN)));
     }
 
@@ -86,20 +85,29 @@ class AppProxySignatureVerifierTest {
     @Test
     void acceptsShopifyAppBasicAndBracketedKeyExamples() {
         AppProxySignatureVerifier verifier = verifier("secret", SAPP_TIME);
-        assertEquals("some-random-store.myshopify.com", verifier.verify(SAPP_BASIC).shop());
-        assertEquals("some-random-store.myshopify.com", verifier.verify(SAPP_COMPLEX_SIGNATURE_FIRST).shop());
-        assertEquals("some-random-store.myshopify.com", verifier.verify(SAPP_COMPLEX_SIGNATURE_LAST).shop());
+        assertEquals(
+                "some-random-store.myshopify.com", verifier.verify(SAPP_BASIC).shop());
+        assertEquals(
+                "some-random-store.myshopify.com",
+                verifier.verify(SAPP_COMPLEX_SIGNATURE_FIRST).shop());
+        assertEquals(
+                "some-random-store.myshopify.com",
+                verifier.verify(SAPP_COMPLEX_SIGNATURE_LAST).shop());
     }
 
     @Test
     void rejectsAnAddedParameter() {
-        assertReason(Reason.INVALID_SIGNATURE, verifier("secret", SAPP_TIME),
+        assertReason(
+                Reason.INVALID_SIGNATURE,
+                verifier("secret", SAPP_TIME),
                 SAPP_BASIC.replace("&signature", "&evil=1&signature"));
     }
 
     @Test
     void rejectsAnotherCustomerIdUnderTheSameSignature() {
-        assertReason(Reason.INVALID_SIGNATURE, verifier("hush", DOCS_TIME),
+        assertReason(
+                Reason.INVALID_SIGNATURE,
+                verifier("hush", DOCS_TIME),
                 DOCS_LOGGED_IN.replace("logged_in_customer_id=1", "logged_in_customer_id=2"));
     }
 
@@ -110,22 +118,27 @@ class AppProxySignatureVerifierTest {
 
     @Test
     void rejectsATamperedSignature() {
-        assertReason(Reason.INVALID_SIGNATURE, verifier("hush", DOCS_TIME),
+        assertReason(
+                Reason.INVALID_SIGNATURE,
+                verifier("hush", DOCS_TIME),
                 DOCS_LOGGED_IN.replace("signature=4c68", "signature=4c69"));
     }
 
     @Test
     void rejectsAnUppercaseSignature() {
         // Shopify sends lowercase hex; accepting other spellings would only widen what an attacker may send
-        assertReason(Reason.INVALID_SIGNATURE, verifier("hush", DOCS_TIME),
-                DOCS_LOGGED_IN.replace("4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb",
+        assertReason(
+                Reason.INVALID_SIGNATURE,
+                verifier("hush", DOCS_TIME),
+                DOCS_LOGGED_IN.replace(
+                        "4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb",
                         "4C68C8624D737112C91818C11017D24D334B524CB5C2B8BA08DAA056F7395DDB"));
     }
 
     @Test
     void acceptsThePreviousSecretDuringARotation() {
-        AppProxySignatureVerifier verifier = new AppProxySignatureVerifier(List.of("new-secret", "hush"),
-                Clock.fixed(Instant.ofEpochSecond(DOCS_TIME), ZoneOffset.UTC));
+        AppProxySignatureVerifier verifier = new AppProxySignatureVerifier(
+                List.of("new-secret", "hush"), Clock.fixed(Instant.ofEpochSecond(DOCS_TIME), ZoneOffset.UTC));
         assertEquals(OptionalLong.of(1), verifier.verify(DOCS_LOGGED_IN).loggedInCustomerId());
     }
 
@@ -141,13 +154,17 @@ class AppProxySignatureVerifierTest {
 
     @Test
     void acceptsATimestampAtTheEdgeOfTheWindow() {
-        assertEquals(OptionalLong.of(1), verifier("hush", DOCS_TIME + 90).verify(DOCS_LOGGED_IN).loggedInCustomerId());
+        assertEquals(
+                OptionalLong.of(1),
+                verifier("hush", DOCS_TIME + 90).verify(DOCS_LOGGED_IN).loggedInCustomerId());
     }
 
     @Test
     void honoursAConfiguredWindow() {
-        AppProxySignatureVerifier strict = new AppProxySignatureVerifier(List.of("hush"),
-                Clock.fixed(Instant.ofEpochSecond(DOCS_TIME + 11), ZoneOffset.UTC), Duration.ofSeconds(10));
+        AppProxySignatureVerifier strict = new AppProxySignatureVerifier(
+                List.of("hush"),
+                Clock.fixed(Instant.ofEpochSecond(DOCS_TIME + 11), ZoneOffset.UTC),
+                Duration.ofSeconds(10));
         assertReason(Reason.STALE_TIMESTAMP, strict, DOCS_LOGGED_IN);
     }
 
@@ -155,10 +172,17 @@ class AppProxySignatureVerifierTest {
     void rejectsAMissingOrNonNumericTimestamp() {
         String secret = "s3cret";
         long now = 1_700_000_000L;
-        assertReason(Reason.BAD_TIMESTAMP, verifier(secret, now), sign(secret, "shop=a.myshopify.com&logged_in_customer_id=5"));
-        assertReason(Reason.BAD_TIMESTAMP, verifier(secret, now),
+        assertReason(
+                Reason.BAD_TIMESTAMP,
+                verifier(secret, now),
+                sign(secret, "shop=a.myshopify.com&logged_in_customer_id=5"));
+        assertReason(
+                Reason.BAD_TIMESTAMP,
+                verifier(secret, now),
                 sign(secret, "shop=a.myshopify.com&logged_in_customer_id=5&timestamp=1.7e9"));
-        assertReason(Reason.BAD_TIMESTAMP, verifier(secret, now),
+        assertReason(
+                Reason.BAD_TIMESTAMP,
+                verifier(secret, now),
                 sign(secret, "shop=a.myshopify.com&logged_in_customer_id=5&timestamp=-1700000000"));
     }
 
@@ -176,7 +200,9 @@ class AppProxySignatureVerifierTest {
 
     @Test
     void rejectsAMissingSignature() {
-        assertReason(Reason.MISSING_SIGNATURE, verifier("hush", DOCS_TIME),
+        assertReason(
+                Reason.MISSING_SIGNATURE,
+                verifier("hush", DOCS_TIME),
                 DOCS_LOGGED_IN.substring(0, DOCS_LOGGED_IN.indexOf("&signature")));
         assertReason(Reason.MISSING_SIGNATURE, verifier("hush", DOCS_TIME), "");
         assertReason(Reason.MISSING_SIGNATURE, verifier("hush", DOCS_TIME), null);
@@ -195,8 +221,13 @@ class AppProxySignatureVerifierTest {
         AppProxyIdentity identity = verifier(secret, now)
                 .verify(sign(secret, "shop=a.myshopify.com&logged_in_customer_id=" + id + "&timestamp=" + now));
         assertEquals(OptionalLong.of(id), identity.loggedInCustomerId());
-        assertEquals(OptionalLong.of(Long.MAX_VALUE), verifier(secret, now).verify(sign(secret,
-                "shop=a.myshopify.com&logged_in_customer_id=" + Long.MAX_VALUE + "&timestamp=" + now)).loggedInCustomerId());
+        assertEquals(
+                OptionalLong.of(Long.MAX_VALUE),
+                verifier(secret, now)
+                        .verify(sign(
+                                secret,
+                                "shop=a.myshopify.com&logged_in_customer_id=" + Long.MAX_VALUE + "&timestamp=" + now))
+                        .loggedInCustomerId());
     }
 
     @Test
@@ -204,7 +235,9 @@ class AppProxySignatureVerifierTest {
         String secret = "s3cret";
         long now = 1_700_000_000L;
         for (String bad : List.of("9223372036854775808", "1e3", "-5", "0", "12a")) {
-            assertReason(Reason.BAD_CUSTOMER_ID, verifier(secret, now),
+            assertReason(
+                    Reason.BAD_CUSTOMER_ID,
+                    verifier(secret, now),
                     sign(secret, "shop=a.myshopify.com&logged_in_customer_id=" + bad + "&timestamp=" + now));
         }
     }
@@ -213,7 +246,8 @@ class AppProxySignatureVerifierTest {
     void rejectsASignedRequestWithoutShop() {
         String secret = "s3cret";
         long now = 1_700_000_000L;
-        assertReason(Reason.MISSING_SHOP, verifier(secret, now), sign(secret, "logged_in_customer_id=5&timestamp=" + now));
+        assertReason(
+                Reason.MISSING_SHOP, verifier(secret, now), sign(secret, "logged_in_customer_id=5&timestamp=" + now));
     }
 
     @Test
@@ -224,15 +258,19 @@ class AppProxySignatureVerifierTest {
         // signed over the decoded value, as Shopify does
         String message = "logged_in_customer_id=5q=red wine, dryshop=a.myshopify.comtimestamp=" + now;
         assertEquals(message, AppProxySignatureVerifier.message(AppProxySignatureVerifier.decode(query)));
-        assertEquals(OptionalLong.of(5), verifier(secret, now)
-                .verify(query + "&signature=" + hmacHex(secret, message)).loggedInCustomerId());
+        assertEquals(
+                OptionalLong.of(5),
+                verifier(secret, now)
+                        .verify(query + "&signature=" + hmacHex(secret, message))
+                        .loggedInCustomerId());
     }
 
     @Test
     void sortsByBytesNotByUtf16Units() {
         // U+FF21 (EF BC A1) sorts before U+1F600 (F0 9F 98 80) in UTF-8, after it in UTF-16 units
         String query = "%F0%9F%98%80=1&%EF%BC%A1=2";
-        assertEquals("\uFF21=2\uD83D\uDE00=1", AppProxySignatureVerifier.message(AppProxySignatureVerifier.decode(query)));
+        assertEquals(
+                "\uFF21=2\uD83D\uDE00=1", AppProxySignatureVerifier.message(AppProxySignatureVerifier.decode(query)));
     }
 
     private static void assertReason(Reason expected, AppProxySignatureVerifier verifier, String query) {
@@ -245,10 +283,13 @@ class AppProxySignatureVerifierTest {
         Map<String, List<String>> grouped = new LinkedHashMap<>();
         for (String part : query.split("&")) {
             int eq = part.indexOf('=');
-            grouped.computeIfAbsent(part.substring(0, eq), k -> new ArrayList<>()).add(part.substring(eq + 1));
+            grouped.computeIfAbsent(part.substring(0, eq), k -> new ArrayList<>())
+                    .add(part.substring(eq + 1));
         }
-        String message = grouped.entrySet().stream().map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
-                .sorted().reduce("", String::concat);
+        String message = grouped.entrySet().stream()
+                .map(e -> e.getKey() + "=" + String.join(",", e.getValue()))
+                .sorted()
+                .reduce("", String::concat);
         return query + "&signature=" + hmacHex(secret, message);
     }
 

@@ -3,14 +3,12 @@ package com.lavish.edge.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.lang.reflect.Proxy;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Tag;
-
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The per-address limit's address: read from the right of X-Forwarded-For, and only from a trusted proxy. */
 class ClientAddressTest {
@@ -19,10 +17,13 @@ class ClientAddressTest {
 
     /** A request from {@code peer} carrying {@code forwardedFor} (null: none). */
     private static HttpServerRequest request(String peer, String forwardedFor) {
-        return (HttpServerRequest) Proxy.newProxyInstance(HttpServerRequest.class.getClassLoader(),
-                new Class<?>[] {HttpServerRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (HttpServerRequest) Proxy.newProxyInstance(
+                HttpServerRequest.class.getClassLoader(),
+                new Class<?>[] {HttpServerRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "remoteAddress" -> SocketAddress.inetSocketAddress(40000, peer);
-                    case "getHeader" -> "X-Forwarded-For".equalsIgnoreCase(String.valueOf(args[0])) ? forwardedFor : null;
+                    case "getHeader" ->
+                        "X-Forwarded-For".equalsIgnoreCase(String.valueOf(args[0])) ? forwardedFor : null;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

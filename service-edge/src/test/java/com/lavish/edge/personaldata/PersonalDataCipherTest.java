@@ -7,22 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.GeneralSecurityException;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The column-bound form ({@value PersonalDataCipher#PREFIX}), the keyset's rules and rotation; see also {@link RowBoundCipherTest}. */
 class PersonalDataCipherTest {
@@ -38,11 +36,14 @@ class PersonalDataCipherTest {
     static void keysets() throws GeneralSecurityException {
         AeadConfig.register();
         oldKeyset = KeysetHandle.newBuilder()
-                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary())
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                        .withRandomId()
+                        .makePrimary())
                 .build();
         // rotation: the old key stays for reading, a new one becomes primary
         rotatedKeyset = KeysetHandle.newBuilder(oldKeyset)
-                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId())
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                        .withRandomId())
                 .build();
         KeysetHandle.Builder promote = KeysetHandle.newBuilder(rotatedKeyset);
         promote.getAt(1).makePrimary();
@@ -84,9 +85,11 @@ class PersonalDataCipherTest {
         PersonalDataCipher cipher = PersonalDataCipher.fromKeyset(json(oldKeyset));
         String email = cipher.encrypt("ann@example.com", EMAIL);
 
-        PersonalDataDecryptionException asPhone = assertThrows(PersonalDataDecryptionException.class,
-                () -> cipher.decrypt(email, PHONE));
-        assertTrue(asPhone.getMessage().startsWith("customer.phone: the stored value does not decrypt"), asPhone.getMessage());
+        PersonalDataDecryptionException asPhone =
+                assertThrows(PersonalDataDecryptionException.class, () -> cipher.decrypt(email, PHONE));
+        assertTrue(
+                asPhone.getMessage().startsWith("customer.phone: the stored value does not decrypt"),
+                asPhone.getMessage());
         assertFalse(asPhone.getMessage().contains("ann"), asPhone.getMessage());
         // same column name, other table: still another column
         assertThrows(PersonalDataDecryptionException.class, () -> cipher.decrypt(email, ADDRESS_EMAIL));
@@ -96,12 +99,15 @@ class PersonalDataCipherTest {
     @Test
     void alteredCiphertextFailsToDecrypt() throws GeneralSecurityException {
         PersonalDataCipher cipher = PersonalDataCipher.fromKeyset(json(oldKeyset));
-        byte[] ciphertext = Base64.getDecoder().decode(cipher.encrypt("ann@example.com", EMAIL).substring(PersonalDataCipher.PREFIX.length()));
+        byte[] ciphertext = Base64.getDecoder()
+                .decode(cipher.encrypt("ann@example.com", EMAIL).substring(PersonalDataCipher.PREFIX.length()));
         ciphertext[ciphertext.length - 1] ^= 1;
         String altered = PersonalDataCipher.PREFIX + Base64.getEncoder().encodeToString(ciphertext);
 
         assertThrows(PersonalDataDecryptionException.class, () -> cipher.decrypt(altered, EMAIL));
-        assertThrows(PersonalDataDecryptionException.class, () -> cipher.decrypt(PersonalDataCipher.PREFIX + "not base64!", EMAIL));
+        assertThrows(
+                PersonalDataDecryptionException.class,
+                () -> cipher.decrypt(PersonalDataCipher.PREFIX + "not base64!", EMAIL));
     }
 
     @Tag("security")
@@ -142,24 +148,37 @@ class PersonalDataCipherTest {
     @Test
     void valueOfAKeyNoLongerInTheKeysetFailsToDecrypt() throws GeneralSecurityException {
         String underOldKey = PersonalDataCipher.fromKeyset(json(oldKeyset)).encrypt("ann@example.com", EMAIL);
-        KeysetHandle withoutOldKey = KeysetHandle.newBuilder(rotatedKeyset).deleteAt(0).build();
+        KeysetHandle withoutOldKey =
+                KeysetHandle.newBuilder(rotatedKeyset).deleteAt(0).build();
         PersonalDataCipher cipher = PersonalDataCipher.fromKeyset(json(withoutOldKey));
 
-        PersonalDataDecryptionException failure = assertThrows(PersonalDataDecryptionException.class,
-                () -> cipher.decrypt(underOldKey, EMAIL));
-        assertTrue(failure.getMessage().contains("key " + Integer.toUnsignedString(oldKeyset.getPrimary().getId())),
+        PersonalDataDecryptionException failure =
+                assertThrows(PersonalDataDecryptionException.class, () -> cipher.decrypt(underOldKey, EMAIL));
+        assertTrue(
+                failure.getMessage()
+                        .contains("key "
+                                + Integer.toUnsignedString(
+                                        oldKeyset.getPrimary().getId())),
                 failure.getMessage());
     }
 
     @Test
     void keysetWithAKeyOtherThanAes256GcmWithTinkPrefixIsRefused() throws GeneralSecurityException {
         KeysetHandle aes128 = KeysetHandle.newBuilder()
-                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES128_GCM).withRandomId().makePrimary())
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES128_GCM)
+                        .withRandomId()
+                        .makePrimary())
                 .build();
-        AesGcmParameters noPrefix = AesGcmParameters.builder().setKeySizeBytes(32).setIvSizeBytes(12).setTagSizeBytes(16)
-                .setVariant(AesGcmParameters.Variant.NO_PREFIX).build();
+        AesGcmParameters noPrefix = AesGcmParameters.builder()
+                .setKeySizeBytes(32)
+                .setIvSizeBytes(12)
+                .setTagSizeBytes(16)
+                .setVariant(AesGcmParameters.Variant.NO_PREFIX)
+                .build();
         KeysetHandle raw = KeysetHandle.newBuilder()
-                .addEntry(KeysetHandle.generateEntryFromParameters(noPrefix).withRandomId().makePrimary())
+                .addEntry(KeysetHandle.generateEntryFromParameters(noPrefix)
+                        .withRandomId()
+                        .makePrimary())
                 .build();
 
         assertThrows(IllegalStateException.class, () -> PersonalDataCipher.fromKeyset(json(aes128)));
@@ -179,11 +198,12 @@ class PersonalDataCipherTest {
                 return false;
             }
         };
-        IllegalStateException missing = assertThrows(IllegalStateException.class,
-                () -> new PersonalDataCipher(withoutKeyset));
+        IllegalStateException missing =
+                assertThrows(IllegalStateException.class, () -> new PersonalDataCipher(withoutKeyset));
         assertTrue(missing.getMessage().contains("PERSONAL_DATA_KEYSET"), missing.getMessage());
 
-        IllegalStateException malformed = assertThrows(IllegalStateException.class,
+        IllegalStateException malformed = assertThrows(
+                IllegalStateException.class,
                 () -> PersonalDataCipher.fromKeyset("{\"primaryKeyId\": 1, \"secret-looking\": \"c2VjcmV0\"}"));
         assertTrue(malformed.getMessage().contains("PERSONAL_DATA_KEYSET"), malformed.getMessage());
         assertFalse(malformed.getMessage().contains("c2VjcmV0"), malformed.getMessage());

@@ -5,24 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.GeneralSecurityException;
-import java.util.List;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.security.GeneralSecurityException;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Values bound to their row ({@value PersonalDataCipher#ROW_BOUND_PREFIX}) and the unbound values before them. */
 class RowBoundCipherTest {
 
-    private static final EncryptedTable CUSTOMER = EncryptedTable.of("customer", List.of("shop_domain", "shopify_id"),
-            "email", "phone");
+    private static final EncryptedTable CUSTOMER =
+            EncryptedTable.of("customer", List.of("shop_domain", "shopify_id"), "email", "phone");
     private static final EncryptedColumn EMAIL = CUSTOMER.column("email");
     private static final EncryptedColumn PHONE = CUSTOMER.column("phone");
     private static final RowKey ANN = CUSTOMER.key("shop.myshopify.com", 1001L);
@@ -33,9 +31,13 @@ class RowBoundCipherTest {
     @BeforeAll
     static void keyset() throws GeneralSecurityException {
         AeadConfig.register();
-        keyset = TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.newBuilder()
-                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary())
-                .build(), InsecureSecretKeyAccess.get());
+        keyset = TinkJsonProtoKeysetFormat.serializeKeyset(
+                KeysetHandle.newBuilder()
+                        .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                                .withRandomId()
+                                .makePrimary())
+                        .build(),
+                InsecureSecretKeyAccess.get());
     }
 
     private static PersonalDataCipher refusing() {
@@ -64,27 +66,34 @@ class RowBoundCipherTest {
         PersonalDataCipher cipher = refusing();
         String annsEmail = cipher.encrypt("ann@example.com", EMAIL, ANN);
 
-        PersonalDataDecryptionException failure = assertThrows(PersonalDataDecryptionException.class,
-                () -> cipher.decrypt(annsEmail, EMAIL, BOB));
-        assertTrue(failure.getMessage().startsWith("customer.email: the stored value does not decrypt"), failure.getMessage());
+        PersonalDataDecryptionException failure =
+                assertThrows(PersonalDataDecryptionException.class, () -> cipher.decrypt(annsEmail, EMAIL, BOB));
+        assertTrue(
+                failure.getMessage().startsWith("customer.email: the stored value does not decrypt"),
+                failure.getMessage());
         assertFalse(failure.getMessage().contains("ann"), failure.getMessage());
         // nor in another column of the same row, nor in another shop's customer with the same id
         assertThrows(PersonalDataDecryptionException.class, () -> cipher.decrypt(annsEmail, PHONE, ANN));
-        assertThrows(PersonalDataDecryptionException.class,
+        assertThrows(
+                PersonalDataDecryptionException.class,
                 () -> cipher.decrypt(annsEmail, EMAIL, CUSTOMER.key("other.myshopify.com", 1001L)));
     }
 
     @Tag("security")
     @Test
     void keyValuesCannotBeRecutIntoAnotherKeyWithTheSameText() {
-        EncryptedTable requests = EncryptedTable.of("idempotent_request",
-                List.of("shop_domain", "shopify_customer_id", "idempotency_key"), "response_body");
+        EncryptedTable requests = EncryptedTable.of(
+                "idempotent_request",
+                List.of("shop_domain", "shopify_customer_id", "idempotency_key"),
+                "response_body");
         EncryptedColumn body = requests.column("response_body");
         PersonalDataCipher cipher = refusing();
         String stored = cipher.encrypt("{}", body, requests.key("a", 1L, "b|1:c"));
 
         // the same characters, cut differently: another row
-        assertThrows(PersonalDataDecryptionException.class, () -> cipher.decrypt(stored, body, requests.key("a|1:1", 1L, "b")));
+        assertThrows(
+                PersonalDataDecryptionException.class,
+                () -> cipher.decrypt(stored, body, requests.key("a|1:1", 1L, "b")));
     }
 
     @Tag("security")
@@ -93,8 +102,8 @@ class RowBoundCipherTest {
         PersonalDataCipher cipher = refusing();
         String columnBound = cipher.encrypt("ann@example.com", EMAIL);
 
-        PersonalDataDecryptionException plaintext = assertThrows(PersonalDataDecryptionException.class,
-                () -> cipher.decrypt("ann@example.com", EMAIL, ANN));
+        PersonalDataDecryptionException plaintext = assertThrows(
+                PersonalDataDecryptionException.class, () -> cipher.decrypt("ann@example.com", EMAIL, ANN));
         assertTrue(plaintext.getMessage().contains("not bound to its row (plaintext)"), plaintext.getMessage());
         assertTrue(plaintext.getMessage().contains(PersonalDataConfig.UNBOUND_VALUES_ALLOWED), plaintext.getMessage());
         assertFalse(plaintext.getMessage().contains("ann@"), plaintext.getMessage());

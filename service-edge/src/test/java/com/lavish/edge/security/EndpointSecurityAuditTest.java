@@ -2,17 +2,14 @@ package com.lavish.edge.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.security.Authenticated;
 
 class EndpointSecurityAuditTest {
 
@@ -60,13 +57,13 @@ class EndpointSecurityAuditTest {
     }
 
     @Path("/inherited")
-    public static class InheritedResource extends AdminBase {
-    }
+    public static class InheritedResource extends AdminBase {}
 
     @Test
     void reportsOnlyTheEndpointWithNoSecurityAnnotationOnItOrItsDeclaringClass() {
         // this module's test classes: these fixtures are their only endpoints
-        assertEquals(List.of(ForgottenResource.class.getName() + "#forgotten"),
+        assertEquals(
+                List.of(ForgottenResource.class.getName() + "#forgotten"),
                 EndpointSecurityAudit.unannotatedEndpoints(java.nio.file.Path.of("target", "test-classes")));
     }
 }

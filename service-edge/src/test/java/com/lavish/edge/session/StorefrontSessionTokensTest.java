@@ -9,11 +9,14 @@ class StorefrontSessionTokensTest {
 
     @Test
     void secretShorterThan32BytesIsRefused() {
-        assertThrows(IllegalStateException.class, () -> StorefrontSessionTokens.secretKey("31-bytes-is-one-byte-too-short!"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> StorefrontSessionTokens.secretKey("31-bytes-is-one-byte-too-short!"));
     }
 
     @Test
     void secretOf32BytesIsAnHmacSha256Key() {
-        assertEquals("HmacSHA256", StorefrontSessionTokens.secretKey("x".repeat(32)).getAlgorithm());
+        assertEquals(
+                "HmacSHA256", StorefrontSessionTokens.secretKey("x".repeat(32)).getAlgorithm());
     }
 }

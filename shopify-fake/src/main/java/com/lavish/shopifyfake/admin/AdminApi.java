@@ -1,9 +1,18 @@
 package com.lavish.shopifyfake.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.shopifyfake.WebhookSender;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -17,17 +26,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.lavish.shopifyfake.SampleWebhooks;
-import com.lavish.shopifyfake.WebhookSender;
-
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The fake's Admin API and its control endpoints, served by {@code ShopifyFakeServer}:
@@ -44,10 +42,12 @@ public final class AdminApi {
 
     /** The fake app's id (the {@code admin_graphql_api_app} of selling plan group webhooks). */
     public static final long APP_ID = 2_525_000_003L;
+
     public static final String ACCESS_TOKEN_HEADER = "X-Shopify-Access-Token";
     static final String INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
     /** Versions served (all with the 2026-07 schema); an older quarterly version falls forward to the oldest. */
     static final List<String> SUPPORTED_VERSIONS = List.of("2025-10", "2026-01", "2026-04", "2026-07", "2026-10");
+
     private static final Pattern GRAPHQL_PATH = Pattern.compile("/admin/api/([^/]+)/graphql\\.json");
     private static final Pattern VERSION = Pattern.compile("(\\d{4})-(01|04|07|10)");
     private static final Pattern CONTRACT_PATH = Pattern.compile("/fake/admin/subscription-contracts/([^/]+)");
@@ -58,8 +58,8 @@ public final class AdminApi {
 
         @Override
         public String toString() {
-            return "Settings[maximumAvailable=" + maximumAvailable + ", restoreRate=" + restoreRate
-                    + ", billingDelay=" + billingDelay + "]";
+            return "Settings[maximumAvailable=" + maximumAvailable + ", restoreRate=" + restoreRate + ", billingDelay="
+                    + billingDelay + "]";
         }
     }
 
@@ -74,19 +74,29 @@ public final class AdminApi {
     private final AtomicLong throttled = new AtomicLong();
     private final Map<String, AtomicLong> mutations = new TreeMap<>();
 
-    public AdminApi(Vertx vertx, Settings settings, String defaultShop, WebhookSender sender, URI gateway, Clock clock) {
+    public AdminApi(
+            Vertx vertx, Settings settings, String defaultShop, WebhookSender sender, URI gateway, Clock clock) {
         this.vertx = vertx;
         this.settings = settings;
         this.defaultShop = defaultShop;
         this.webhooks = new AdminWebhooks(sender, gateway);
-        this.store = new AdminStore(clock, (delay, work) -> vertx.setTimer(Math.max(1, delay.toMillis()),
-                id -> vertx.executeBlocking(() -> {
-                    work.run();
-                    return null;
-                }, false)), settings.billingDelay(), webhooks);
+        this.store = new AdminStore(
+                clock,
+                (delay, work) -> vertx.setTimer(
+                        Math.max(1, delay.toMillis()),
+                        id -> vertx.executeBlocking(
+                                () -> {
+                                    work.run();
+                                    return null;
+                                },
+                                false)),
+                settings.billingDelay(),
+                webhooks);
         // the schema takes seconds to parse: start now, off the event loop, and let the first request wait for it
-        this.engine = vertx.executeBlocking(() -> new AdminGraphql(AdminSchema.load(), store, clock,
-                settings.maximumAvailable(), settings.restoreRate()), false);
+        this.engine = vertx.executeBlocking(
+                () -> new AdminGraphql(
+                        AdminSchema.load(), store, clock, settings.maximumAvailable(), settings.restoreRate()),
+                false);
     }
 
     /** Resolves once the schema is loaded (tests wait for it before measuring anything). */
@@ -121,16 +131,22 @@ public final class AdminApi {
             json(request.response(), 404, Map.of("errors", "Not Found"));
             return;
         }
-        request.body().onSuccess(body -> {
-            try {
-                control(request, path, body.length() == 0 ? SampleWebhooks.JSON.createObjectNode()
-                        : SampleWebhooks.JSON.readTree(body.getBytes()));
-            } catch (IOException e) {
-                problem(request.response(), 400, "the body is not JSON: " + e.getMessage());
-            } catch (IllegalArgumentException e) {
-                problem(request.response(), 400, e.getMessage());
-            }
-        }).onFailure(e -> problem(request.response(), 400, String.valueOf(e.getMessage())));
+        request.body()
+                .onSuccess(body -> {
+                    try {
+                        control(
+                                request,
+                                path,
+                                body.length() == 0
+                                        ? SampleWebhooks.JSON.createObjectNode()
+                                        : SampleWebhooks.JSON.readTree(body.getBytes()));
+                    } catch (IOException e) {
+                        problem(request.response(), 400, "the body is not JSON: " + e.getMessage());
+                    } catch (IllegalArgumentException e) {
+                        problem(request.response(), 400, e.getMessage());
+                    }
+                })
+                .onFailure(e -> problem(request.response(), 400, String.valueOf(e.getMessage())));
     }
 
     // ---- GraphQL ----
@@ -147,14 +163,17 @@ public final class AdminApi {
             return;
         }
         String token = request.getHeader(ACCESS_TOKEN_HEADER);
-        if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                settings.accessToken().getBytes(StandardCharsets.UTF_8))) {
+        if (token == null
+                || !MessageDigest.isEqual(
+                        token.getBytes(StandardCharsets.UTF_8),
+                        settings.accessToken().getBytes(StandardCharsets.UTF_8))) {
             json(request.response(), 401, Map.of("errors", INVALID_TOKEN));
             return;
         }
         String shop = shopOf(request);
         String host = request.getHeader("Host");
-        String baseUrl = "http://" + (host != null ? host : "127.0.0.1:" + request.localAddress().port());
+        String baseUrl = "http://"
+                + (host != null ? host : "127.0.0.1:" + request.localAddress().port());
         if (faults.dropConnection()) {
             request.connection().close();
             return;
@@ -165,8 +184,8 @@ public final class AdminApi {
             return;
         }
         request.body()
-                .compose(body -> engine.compose(admin -> vertx.executeBlocking(() -> execute(admin, shop, body, baseUrl),
-                        false)))
+                .compose(body -> engine.compose(
+                        admin -> vertx.executeBlocking(() -> execute(admin, shop, body, baseUrl), false)))
                 .onSuccess(result -> {
                     Runnable answer = () -> {
                         request.response().putHeader("X-Shopify-API-Version", served);
@@ -180,7 +199,9 @@ public final class AdminApi {
                         answer.run();
                     }
                 })
-                .onFailure(e -> problem(request.response(), e instanceof IllegalArgumentException ? 400 : 500,
+                .onFailure(e -> problem(
+                        request.response(),
+                        e instanceof IllegalArgumentException ? 400 : 500,
                         String.valueOf(e.getMessage())));
     }
 
@@ -196,16 +217,24 @@ public final class AdminApi {
         Object variables = request.get("variables");
         Object operationName = request.get("operationName");
         graphqlRequests.incrementAndGet();
-        AdminGraphql.Result result = admin.execute(shop, query instanceof String q ? q : null,
+        AdminGraphql.Result result = admin.execute(
+                shop,
+                query instanceof String q ? q : null,
                 variables instanceof Map<?, ?> v ? (Map<String, Object>) v : Map.of(),
-                operationName instanceof String o ? o : null, baseUrl);
-        if (result.body().get("errors") instanceof List<?> errors && !errors.isEmpty()
-                && errors.get(0) instanceof Map<?, ?> first && first.get("extensions") instanceof Map<?, ?> extensions
+                operationName instanceof String o ? o : null,
+                baseUrl);
+        if (result.body().get("errors") instanceof List<?> errors
+                && !errors.isEmpty()
+                && errors.get(0) instanceof Map<?, ?> first
+                && first.get("extensions") instanceof Map<?, ?> extensions
                 && "THROTTLED".equals(extensions.get("code"))) {
             throttled.incrementAndGet();
         }
         synchronized (mutations) {
-            result.mutations().forEach(name -> mutations.computeIfAbsent(name, n -> new AtomicLong()).incrementAndGet());
+            result.mutations()
+                    .forEach(name -> mutations
+                            .computeIfAbsent(name, n -> new AtomicLong())
+                            .incrementAndGet());
         }
         return result;
     }
@@ -215,7 +244,9 @@ public final class AdminApi {
             return version;
         }
         Matcher matcher = VERSION.matcher(version);
-        if (matcher.matches() && version.compareTo(SUPPORTED_VERSIONS.get(0)) < 0 && version.compareTo("2019-04") >= 0) {
+        if (matcher.matches()
+                && version.compareTo(SUPPORTED_VERSIONS.get(0)) < 0
+                && version.compareTo("2019-04") >= 0) {
             return SUPPORTED_VERSIONS.get(0);
         }
         return null;
@@ -235,8 +266,8 @@ public final class AdminApi {
     // ---- what the trigger delivered ----
 
     /** The customers/* topics whose payload is the customer as Shopify holds them. */
-    private static final Set<String> CUSTOMER_TOPICS = Set.of("customers/create", "customers/update",
-            "customers/enable", "customers/disable");
+    private static final Set<String> CUSTOMER_TOPICS =
+            Set.of("customers/create", "customers/update", "customers/enable", "customers/disable");
 
     /**
      * What a webhook the trigger ({@code POST /admin/fake/webhooks/...}) delivered tells Shopify's state, since Shopify
@@ -263,17 +294,20 @@ public final class AdminApi {
             if (CUSTOMER_TOPICS.contains(topic)) {
                 long id = payload.path("id").asLong(0);
                 if (id > 0) {
-                    data.knowCustomer(id, text(payload, "email"), text(payload, "first_name"),
-                            text(payload, "last_name"));
+                    data.knowCustomer(
+                            id, text(payload, "email"), text(payload, "first_name"), text(payload, "last_name"));
                 }
             } else if (topic.startsWith("orders/")) {
                 JsonNode buyer = payload.path("customer");
                 long buyerId = buyer.path("id").asLong(0);
                 if (buyerId > 0 && !data.customers.containsKey(buyerId)) {
-                    data.knowCustomer(buyerId, text(buyer, "email"), text(buyer, "first_name"), text(buyer, "last_name"));
+                    data.knowCustomer(
+                            buyerId, text(buyer, "email"), text(buyer, "first_name"), text(buyer, "last_name"));
                 }
-                data.sales.delivered(topic, payload).ifPresent(customerId ->
-                        outbox.add("customers/purchasing_summary", data.purchasingSummary(customerId)));
+                data.sales
+                        .delivered(topic, payload)
+                        .ifPresent(customerId ->
+                                outbox.add("customers/purchasing_summary", data.purchasingSummary(customerId)));
             }
         } finally {
             data.lock().unlock();
@@ -329,10 +363,13 @@ public final class AdminApi {
         } else if (path.equals("/fake/admin/payment-methods/revoke") && method == HttpMethod.POST) {
             json(request.response(), 200, write(shop, data -> ControlViews.revokePaymentMethod(data, body)));
         } else if (path.equals("/fake/admin/billing-delay") && method == HttpMethod.POST) {
-            store.billingDelay(Duration.ofMillis(body.path("delayMs").asLong(settings.billingDelay().toMillis())));
+            store.billingDelay(Duration.ofMillis(
+                    body.path("delayMs").asLong(settings.billingDelay().toMillis())));
             json(request.response(), 200, Map.of("delayMs", store.billingDelay().toMillis()));
         } else if (path.equals("/fake/admin/faults") && method == HttpMethod.POST) {
-            faults.set(body.path("latencyMs").asLong(0), body.path("failNext5xx").asInt(0),
+            faults.set(
+                    body.path("latencyMs").asLong(0),
+                    body.path("failNext5xx").asInt(0),
                     body.path("dropNextConnections").asInt(0));
             json(request.response(), 200, faults.view());
         } else if (path.equals("/fake/admin/throttle") && method == HttpMethod.POST) {
@@ -349,7 +386,9 @@ public final class AdminApi {
         } else if (path.equals("/fake/admin/webhooks/mute") && method == HttpMethod.POST) {
             Set<String> topics = new HashSet<>();
             body.path("topics").forEach(t -> topics.add(t.asText()));
-            webhooks.mute(topics, body.path("all").asBoolean(false),
+            webhooks.mute(
+                    topics,
+                    body.path("all").asBoolean(false),
                     body.hasNonNull("count") ? body.get("count").asInt() : null);
             json(request.response(), 200, webhooks.mutes());
         } else if (path.equals("/fake/admin/webhooks/mute") && method == HttpMethod.DELETE) {
@@ -413,7 +452,9 @@ public final class AdminApi {
             problem(request.response(), 404, "no bulk operation " + id + " in " + shop);
             return;
         }
-        request.response().setStatusCode(200).putHeader("Content-Type", "application/jsonl")
+        request.response()
+                .setStatusCode(200)
+                .putHeader("Content-Type", "application/jsonl")
                 .end(Buffer.buffer(jsonl));
     }
 
@@ -452,7 +493,8 @@ public final class AdminApi {
 
     static void json(HttpServerResponse response, int status, Object body) {
         try {
-            response.setStatusCode(status).putHeader("Content-Type", "application/json")
+            response.setStatusCode(status)
+                    .putHeader("Content-Type", "application/json")
                     .end(Buffer.buffer(SampleWebhooks.JSON.writeValueAsBytes(body)));
         } catch (IOException e) {
             response.setStatusCode(500).end();

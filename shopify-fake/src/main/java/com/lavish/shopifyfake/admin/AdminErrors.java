@@ -1,15 +1,14 @@
 package com.lavish.shopifyfake.admin;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.language.SourceLocation;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Top-level GraphQL errors as Shopify writes them: {@code {message, locations, path, extensions: {code}}}.
@@ -19,11 +18,13 @@ import graphql.validation.ValidationErrorType;
  */
 final class AdminErrors {
 
-    private AdminErrors() {
-    }
+    private AdminErrors() {}
 
     static GraphQLError error(String message, String code) {
-        return GraphqlErrorBuilder.newError().message(message).extensions(Map.of("code", code)).build();
+        return GraphqlErrorBuilder.newError()
+                .message(message)
+                .extensions(Map.of("code", code))
+                .build();
     }
 
     static Map<String, Object> shopify(GraphQLError error, String operationPath) {
@@ -32,18 +33,23 @@ final class AdminErrors {
         String code = null;
         if (error instanceof ValidationError validation) {
             message = validation.getDescription();
-            code = validation.getValidationErrorType() instanceof ValidationErrorType type ? code(type)
+            code = validation.getValidationErrorType() instanceof ValidationErrorType type
+                    ? code(type)
                     : String.valueOf(validation.getValidationErrorType());
         } else if (error.getExtensions() != null && error.getExtensions().get("code") != null) {
             code = error.getExtensions().get("code").toString();
-        } else if (error.getErrorType() != null && error.getErrorType().toString().equals("InvalidSyntax")) {
+        } else if (error.getErrorType() != null
+                && error.getErrorType().toString().equals("InvalidSyntax")) {
             code = "parseError";
         }
         out.put("message", message);
         List<SourceLocation> locations = error.getLocations();
         if (locations != null && !locations.isEmpty()) {
-            out.put("locations", locations.stream().map(l -> Map.of("line", l.getLine(), "column", l.getColumn()))
-                    .toList());
+            out.put(
+                    "locations",
+                    locations.stream()
+                            .map(l -> Map.of("line", l.getLine(), "column", l.getColumn()))
+                            .toList());
         }
         List<Object> path = null;
         if (error instanceof ValidationError validation && validation.getQueryPath() != null) {
@@ -86,7 +92,8 @@ final class AdminErrors {
             case UnusedFragment -> "useAndDefineFragment";
             case UnknownDirective -> "undefinedDirective";
             case NullValueForNonNullArgument -> "argumentLiteralsIncompatible";
-            default -> Character.toLowerCase(type.name().charAt(0)) + type.name().substring(1);
+            default ->
+                Character.toLowerCase(type.name().charAt(0)) + type.name().substring(1);
         };
     }
 }

@@ -1,14 +1,5 @@
 package com.lavish.shopifyfake.admin;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
@@ -22,7 +13,14 @@ import graphql.language.Document;
 import graphql.language.FragmentDefinition;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,11 +36,11 @@ public final class AdminGraphql {
 
     /** Shopify's limit on one query's requested cost. */
     public static final int MAX_QUERY_COST = 1000;
+
     public static final String RATE_LIMITS_DOCS = "https://shopify.dev/api/usage/rate-limits";
 
     /** An answer: the JSON body, the mutations it ran, and what to do once it has been sent. */
-    public record Result(Map<String, Object> body, List<String> mutations, Runnable after) {
-    }
+    public record Result(Map<String, Object> body, List<String> mutations, Runnable after) {}
 
     private final AdminSchema schema;
     private final AdminStore store;
@@ -52,7 +50,8 @@ public final class AdminGraphql {
     private volatile double maximumAvailable;
     private volatile double restoreRate;
 
-    public AdminGraphql(AdminSchema schema, AdminStore store, Clock clock, double maximumAvailable, double restoreRate) {
+    public AdminGraphql(
+            AdminSchema schema, AdminStore store, Clock clock, double maximumAvailable, double restoreRate) {
         this.schema = schema;
         this.store = store;
         this.clock = clock;
@@ -82,8 +81,8 @@ public final class AdminGraphql {
         buckets.values().forEach(b -> b.configure(maximumAvailable, restoreRate));
     }
 
-    public Result execute(String shopDomain, String document, Map<String, Object> variables, String operationName,
-                          String baseUrl) {
+    public Result execute(
+            String shopDomain, String document, Map<String, Object> variables, String operationName, String baseUrl) {
         Document parsed;
         try {
             parsed = AdminSchema.parseDocument(document == null ? "" : document);
@@ -91,25 +90,34 @@ public final class AdminGraphql {
             return errors(List.of(AdminErrors.shopify(e.toInvalidSyntaxError(), null)));
         }
         OperationDefinition operation = AdminSchema.operation(parsed, operationName);
-        String operationPath = operation == null ? null : operation.getOperation().name().toLowerCase(java.util.Locale.ROOT)
-                + (operation.getName() == null ? "" : " " + operation.getName());
+        String operationPath = operation == null
+                ? null
+                : operation.getOperation().name().toLowerCase(java.util.Locale.ROOT)
+                        + (operation.getName() == null ? "" : " " + operation.getName());
         List<? extends GraphQLError> invalid = schema.validateDocument(parsed);
         if (!invalid.isEmpty()) {
-            return errors(invalid.stream().map(e -> AdminErrors.shopify(e, operationPath)).toList());
+            return errors(invalid.stream()
+                    .map(e -> AdminErrors.shopify(e, operationPath))
+                    .toList());
         }
         AdminSchema.Coerced coerced = schema.coerceVariables(parsed, operationName, variables);
         if (!coerced.errors().isEmpty()) {
-            return errors(coerced.errors().stream().map(e -> AdminErrors.shopify(e, null)).toList());
+            return errors(coerced.errors().stream()
+                    .map(e -> AdminErrors.shopify(e, null))
+                    .toList());
         }
         Map<String, FragmentDefinition> fragments = parsed.getDefinitionsOfType(FragmentDefinition.class).stream()
                 .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
         int requested = QueryCost.requested(schema.graphQLSchema(), operation, fragments, coerced.values());
         if (requested > MAX_QUERY_COST) {
             Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", "Query cost is " + requested + ", which exceeds the single query max cost limit ("
-                    + MAX_QUERY_COST + ").\n\nSee " + RATE_LIMITS_DOCS + " for more information on how the cost of "
-                    + "a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations "
-                    + "should be used instead.");
+            error.put(
+                    "message",
+                    "Query cost is " + requested + ", which exceeds the single query max cost limit ("
+                            + MAX_QUERY_COST + ").\n\nSee " + RATE_LIMITS_DOCS
+                            + " for more information on how the cost of "
+                            + "a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations "
+                            + "should be used instead.");
             error.put("extensions", Map.of("code", "MAX_COST_EXCEEDED", "cost", requested, "maxCost", MAX_QUERY_COST));
             return errors(List.of(error));
         }
@@ -121,7 +129,7 @@ public final class AdminGraphql {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("errors", List.of(error));
             body.put("extensions", Map.of("cost", cost(requested, null, bucket.status())));
-            return new Result(body, List.of(), () -> { });
+            return new Result(body, List.of(), () -> {});
         }
         ShopData shop = store.shop(shopDomain);
         AdminRequest request = AdminRequest.of(shop, this, baseUrl, false);
@@ -133,7 +141,11 @@ public final class AdminGraphql {
         bucket.refund(Math.max(0, requested - actual));
         Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
         if (result.getErrors() != null && !result.getErrors().isEmpty()) {
-            body.put("errors", result.getErrors().stream().map(e -> AdminErrors.shopify(e, null)).toList());
+            body.put(
+                    "errors",
+                    result.getErrors().stream()
+                            .map(e -> AdminErrors.shopify(e, null))
+                            .toList());
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("cost", cost(requested, actual, bucket.status()));
@@ -150,11 +162,14 @@ public final class AdminGraphql {
     }
 
     /** Runs a parsed document for a request, under the shop's lock. */
-    ExecutionResult run(AdminRequest request, Document document, String text, Map<String, Object> variables,
-                        String operationName) {
-        ExecutionInput input = ExecutionInput.newExecutionInput().query(text).variables(variables)
+    ExecutionResult run(
+            AdminRequest request, Document document, String text, Map<String, Object> variables, String operationName) {
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(text)
+                .variables(variables)
                 .operationName(operationName)
-                .graphQLContext(Map.of(Document.class, document, AdminRequest.class, request)).build();
+                .graphQLContext(Map.of(Document.class, document, AdminRequest.class, request))
+                .build();
         request.shop().lock().lock();
         try {
             return graphql.execute(input);
@@ -197,7 +212,7 @@ public final class AdminGraphql {
     private static Result errors(List<Map<String, Object>> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("errors", errors);
-        return new Result(body, List.of(), () -> { });
+        return new Result(body, List.of(), () -> {});
     }
 
     /**
@@ -210,8 +225,8 @@ public final class AdminGraphql {
         public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
                 DataFetcherExceptionHandlerParameters parameters) {
             Throwable exception = parameters.getException();
-            GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError().path(parameters.getPath())
-                    .location(parameters.getSourceLocation());
+            GraphqlErrorBuilder<?> error =
+                    GraphqlErrorBuilder.newError().path(parameters.getPath()).location(parameters.getSourceLocation());
             if (exception instanceof GraphQLError graphQLError) {
                 error.message(graphQLError.getMessage()).extensions(graphQLError.getExtensions());
             } else {
@@ -219,8 +234,9 @@ public final class AdminGraphql {
                 error.message("Internal error. Looks like something went wrong on our end.")
                         .extensions(Map.of("code", "INTERNAL_SERVER_ERROR"));
             }
-            return CompletableFuture.completedFuture(
-                    DataFetcherExceptionHandlerResult.newResult().error(error.build()).build());
+            return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult()
+                    .error(error.build())
+                    .build());
         }
     }
 }

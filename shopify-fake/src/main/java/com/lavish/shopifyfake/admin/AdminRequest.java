@@ -13,12 +13,27 @@ import java.util.function.BiConsumer;
  *                 and give every item, as Shopify's bulk queries do
  * @param baseUrl  where this fake is reached ({@code http://host:port}), for the URLs it hands out
  */
-record AdminRequest(ShopData shop, Outbox outbox, List<String> mutationNames, List<Map<String, Object>> searchWarnings,
-                    List<Runnable> afterCommit, BiConsumer<ShopData, SubscriptionBillingAttempt> billing,
-                    AdminGraphql engine, String baseUrl, boolean bulk) {
+record AdminRequest(
+        ShopData shop,
+        Outbox outbox,
+        List<String> mutationNames,
+        List<Map<String, Object>> searchWarnings,
+        List<Runnable> afterCommit,
+        BiConsumer<ShopData, SubscriptionBillingAttempt> billing,
+        AdminGraphql engine,
+        String baseUrl,
+        boolean bulk) {
 
     static AdminRequest of(ShopData shop, AdminGraphql engine, String baseUrl, boolean bulk) {
-        return new AdminRequest(shop, new Outbox(shop.domain()), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), engine::scheduleBilling, engine, baseUrl, bulk);
+        return new AdminRequest(
+                shop,
+                new Outbox(shop.domain()),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                new ArrayList<>(),
+                engine::scheduleBilling,
+                engine,
+                baseUrl,
+                bulk);
     }
 }

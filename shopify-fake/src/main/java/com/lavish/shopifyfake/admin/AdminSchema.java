@@ -1,18 +1,8 @@
 package com.lavish.shopifyfake.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
+import graphql.ParseAndValidate;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.Document;
@@ -25,7 +15,16 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.validation.ValidationError;
-import graphql.ParseAndValidate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Shopify's published Admin GraphQL schema, version {@value #VERSION} (resource {@value #RESOURCE}, in this module's
@@ -114,15 +113,23 @@ public final class AdminSchema {
     Coerced coerceVariables(Document document, String operationName, Map<String, Object> variables) {
         OperationDefinition operation = operation(document, operationName);
         if (operation == null) {
-            return new Coerced(Map.of(), List.of(AdminErrors.error(operationName == null
-                    ? "An operation name is required" : "No operation named \"" + operationName + "\"",
-                    "OPERATION_NOT_FOUND")));
+            return new Coerced(
+                    Map.of(),
+                    List.of(AdminErrors.error(
+                            operationName == null
+                                    ? "An operation name is required"
+                                    : "No operation named \"" + operationName + "\"",
+                            "OPERATION_NOT_FOUND")));
         }
         List<VariableDefinition> definitions = operation.getVariableDefinitions();
         try {
-            Map<String, Object> coerced = ValuesResolver.coerceVariableValues(schema, definitions,
-                    RawVariables.of(variables == null ? Map.of() : variables), GraphQLContext.getDefault(),
-                    Locale.ENGLISH).toMap();
+            Map<String, Object> coerced = ValuesResolver.coerceVariableValues(
+                            schema,
+                            definitions,
+                            RawVariables.of(variables == null ? Map.of() : variables),
+                            GraphQLContext.getDefault(),
+                            Locale.ENGLISH)
+                    .toMap();
             return new Coerced(coerced, List.of());
         } catch (RuntimeException e) {
             if (e instanceof GraphQLError error) {
@@ -138,9 +145,11 @@ public final class AdminSchema {
         if (operationName == null || operationName.isBlank()) {
             return operations.size() == 1 ? operations.get(0) : null;
         }
-        return operations.stream().filter(o -> operationName.equals(o.getName())).findFirst().orElse(null);
+        return operations.stream()
+                .filter(o -> operationName.equals(o.getName()))
+                .findFirst()
+                .orElse(null);
     }
 
-    record Coerced(Map<String, Object> values, List<GraphQLError> errors) {
-    }
+    record Coerced(Map<String, Object> values, List<GraphQLError> errors) {}
 }

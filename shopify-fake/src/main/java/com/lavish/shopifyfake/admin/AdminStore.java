@@ -30,8 +30,7 @@ public final class AdminStore {
     }
 
     /** A webhook Shopify would send: where the fake's sender picks it up. */
-    public record Webhook(String shop, String topic, byte[] body) {
-    }
+    public record Webhook(String shop, String topic, byte[] body) {}
 
     private final Map<String, ShopData> shops = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> sequences = new ConcurrentHashMap<>();

@@ -1,5 +1,7 @@
 package com.lavish.shopifyfake.admin;
 
+import com.lavish.shopifyfake.WebhookDelivery;
+import com.lavish.shopifyfake.WebhookSender;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-
-import com.lavish.shopifyfake.WebhookDelivery;
-import com.lavish.shopifyfake.WebhookSender;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -30,8 +28,7 @@ public final class AdminWebhooks implements Consumer<AdminStore.Webhook> {
     private static final int ALWAYS = -1;
 
     /** One delivery as the fake made it. */
-    public record Sent(String topic, String shop, String webhookId, Integer status, String problem, boolean muted) {
-    }
+    public record Sent(String topic, String shop, String webhookId, Integer status, String problem, boolean muted) {}
 
     private final WebhookSender sender;
     private final URI gateway;
@@ -54,14 +51,25 @@ public final class AdminWebhooks implements Consumer<AdminStore.Webhook> {
         WebhookDelivery delivery = WebhookDelivery.of(webhook.topic(), webhook.shop(), webhook.body());
         sender.sendAsync(gateway, delivery).whenComplete((response, failure) -> {
             if (failure != null) {
-                remember(new Sent(webhook.topic(), webhook.shop(), delivery.webhookId(), null,
-                        String.valueOf(failure.getCause() == null ? failure : failure.getCause()), false));
+                remember(new Sent(
+                        webhook.topic(),
+                        webhook.shop(),
+                        delivery.webhookId(),
+                        null,
+                        String.valueOf(failure.getCause() == null ? failure : failure.getCause()),
+                        false));
                 LOG.infof("admin webhook %s webhook-id=%s status=none", webhook.topic(), delivery.webhookId());
             } else {
-                remember(new Sent(webhook.topic(), webhook.shop(), delivery.webhookId(), response.status(),
-                        response.delivered() ? null : response.problem(), false));
-                LOG.infof("admin webhook %s webhook-id=%s status=%d", webhook.topic(), delivery.webhookId(),
-                        response.status());
+                remember(new Sent(
+                        webhook.topic(),
+                        webhook.shop(),
+                        delivery.webhookId(),
+                        response.status(),
+                        response.delivered() ? null : response.problem(),
+                        false));
+                LOG.infof(
+                        "admin webhook %s webhook-id=%s status=%d",
+                        webhook.topic(), delivery.webhookId(), response.status());
             }
         });
     }

@@ -1,13 +1,5 @@
 package com.lavish.shopifyfake.admin;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
-
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.ArrayValue;
@@ -40,6 +32,13 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.ScalarWiringEnvironment;
 import graphql.schema.idl.UnionWiringEnvironment;
 import graphql.schema.idl.WiringFactory;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * How the schema's fields get their values in the fake. Objects are {@link Entity} documents or maps shaped like the
@@ -66,13 +65,17 @@ final class AdminWiring implements WiringFactory {
 
     @Override
     public boolean providesScalar(ScalarWiringEnvironment environment) {
-        return !graphql.schema.idl.ScalarInfo.isGraphqlSpecifiedScalar(environment.getScalarTypeDefinition().getName());
+        return !graphql.schema.idl.ScalarInfo.isGraphqlSpecifiedScalar(
+                environment.getScalarTypeDefinition().getName());
     }
 
     @Override
     public GraphQLScalarType getScalar(ScalarWiringEnvironment environment) {
         String name = environment.getScalarTypeDefinition().getName();
-        return GraphQLScalarType.newScalar().name(name).coercing(new PassThroughScalar(name.equals("JSON"))).build();
+        return GraphQLScalarType.newScalar()
+                .name(name)
+                .coercing(new PassThroughScalar(name.equals("JSON")))
+                .build();
     }
 
     @Override
@@ -133,7 +136,8 @@ final class AdminWiring implements WiringFactory {
         value = resolve(value, environment);
         GraphQLOutputType type = environment.getFieldType();
         GraphQLType unwrapped = GraphQLTypeUtil.unwrapAll(type);
-        if (unwrapped instanceof GraphQLObjectType object && object.getName().endsWith("Connection")
+        if (unwrapped instanceof GraphQLObjectType object
+                && object.getName().endsWith("Connection")
                 && (value == null || value instanceof List)) {
             return Connections.page(value == null ? List.of() : (List<?>) value, environment);
         }
@@ -198,8 +202,13 @@ final class AdminWiring implements WiringFactory {
             if (value instanceof BigDecimal decimal) {
                 return decimal.toPlainString();
             }
-            return value instanceof String || value instanceof Number || value instanceof Boolean
-                    || value instanceof Map || value instanceof List ? value : String.valueOf(value);
+            return value instanceof String
+                            || value instanceof Number
+                            || value instanceof Boolean
+                            || value instanceof Map
+                            || value instanceof List
+                    ? value
+                    : String.valueOf(value);
         }
 
         @Override

@@ -1,13 +1,12 @@
 package com.lavish.shopifyfake.admin;
 
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import graphql.schema.GraphQLEnumType;
-import graphql.schema.GraphQLSchema;
 
 /**
  * Billing attempts, which Shopify resolves asynchronously: subscriptionBillingAttemptCreate answers the attempt
@@ -40,14 +39,18 @@ final class BillingAttempts {
         String payloadType = "SubscriptionBillingAttemptCreatePayload";
         String key = (String) input.get("idempotencyKey");
         if (key == null || key.isBlank()) {
-            errors.add(errorType, "BLANK", "Idempotency key can't be blank", "subscriptionBillingAttemptInput",
+            errors.add(
+                    errorType,
+                    "BLANK",
+                    "Idempotency key can't be blank",
+                    "subscriptionBillingAttemptInput",
                     "idempotencyKey");
             return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         SubscriptionContract contract = shop.find(SubscriptionContract.class, contractGid);
         if (contract == null) {
-            errors.add(errorType, "CONTRACT_NOT_FOUND", "Subscription contract does not exist.",
-                    "subscriptionContractId");
+            errors.add(
+                    errorType, "CONTRACT_NOT_FOUND", "Subscription contract does not exist.", "subscriptionContractId");
             return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         long contractId = contract.id();
@@ -60,25 +63,36 @@ final class BillingAttempts {
         if (status.equals("PAUSED")) {
             errors.add(errorType, "CONTRACT_PAUSED", "Subscription contract is paused.", "subscriptionContractId");
         } else if (status.equals("CANCELLED") || status.equals("EXPIRED")) {
-            errors.add(errorType, "CONTRACT_TERMINATED", "Subscription contract is "
-                    + status.toLowerCase(Locale.ROOT) + ".", "subscriptionContractId");
+            errors.add(
+                    errorType,
+                    "CONTRACT_TERMINATED",
+                    "Subscription contract is " + status.toLowerCase(Locale.ROOT) + ".",
+                    "subscriptionContractId");
         }
         if (!errors.isEmpty()) {
             return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         Integer index = cycles.cycleIndex(contract, (Map<String, Object>) input.get("billingCycleSelector"));
         if (index == null) {
-            errors.add(errorType, "CYCLE_INDEX_OUT_OF_RANGE", "The billing cycle is out of range.",
-                    "subscriptionBillingAttemptInput", "billingCycleSelector");
+            errors.add(
+                    errorType,
+                    "CYCLE_INDEX_OUT_OF_RANGE",
+                    "The billing cycle is out of range.",
+                    "subscriptionBillingAttemptInput",
+                    "billingCycleSelector");
             return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
         if (contract.skipped().contains(index)) {
-            errors.add(errorType, "BILLING_CYCLE_SKIPPED", "The billing cycle was skipped.",
-                    "subscriptionBillingAttemptInput", "billingCycleSelector");
+            errors.add(
+                    errorType,
+                    "BILLING_CYCLE_SKIPPED",
+                    "The billing cycle was skipped.",
+                    "subscriptionBillingAttemptInput",
+                    "billingCycleSelector");
             return errors.payload(payloadType, "subscriptionBillingAttempt", null);
         }
-        SubscriptionBillingAttempt attempt = shop.add(new SubscriptionBillingAttempt(
-                shop.nextId("SubscriptionBillingAttempt"), contractId, index));
+        SubscriptionBillingAttempt attempt =
+                shop.add(new SubscriptionBillingAttempt(shop.nextId("SubscriptionBillingAttempt"), contractId, index));
         attempt.put("idempotencyKey", key);
         attempt.put("createdAt", shop.nowText());
         attempt.put("originTime", input.get("originTime"));
@@ -89,8 +103,8 @@ final class BillingAttempts {
         attempt.put("respectInventoryPolicy", true);
         attempt.put("state", SchemaValues.object("SubscriptionBillingAttemptPendingState", "processing", true));
         attempt.put("subscriptionContract", contract);
-        attempt.put("order", (Supplier<Object>) () -> attempt.orderId() == null ? null
-                : shop.orders.get(attempt.orderId()));
+        attempt.put("order", (Supplier<Object>)
+                () -> attempt.orderId() == null ? null : shop.orders.get(attempt.orderId()));
         shop.attempts.put(attempt.id(), attempt);
         return errors.payload(payloadType, "subscriptionBillingAttempt", attempt);
     }
@@ -126,7 +140,8 @@ final class BillingAttempts {
         attempt.put("completedAt", shop.nowText());
         if (script != null && script.failures() != 0) {
             if (script.failures() > 0) {
-                shop.billingScripts.put(contractId, new ShopData.BillingScript(script.errorCode(), script.failures() - 1));
+                shop.billingScripts.put(
+                        contractId, new ShopData.BillingScript(script.errorCode(), script.failures() - 1));
             }
             fail(attempt, contract, script.errorCode().toUpperCase(Locale.ROOT));
         } else {
@@ -135,19 +150,27 @@ final class BillingAttempts {
     }
 
     private void fail(SubscriptionBillingAttempt attempt, SubscriptionContract contract, String code) {
-        String message = "The billing attempt failed: " + code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        String message =
+                "The billing attempt failed: " + code.toLowerCase(Locale.ROOT).replace('_', ' ');
         attempt.put("errorCode", code);
         attempt.put("errorMessage", message);
         String errorType = errorTypeOf(code);
-        attempt.put("state", SchemaValues.object("SubscriptionBillingAttemptFailedState", "error",
-                SchemaValues.object(errorType, "code", code)));
-        attempt.put("processingError", SchemaValues.object("SubscriptionBillingAttemptGenericError", "code", code,
-                "message", message));
-        contract.lastPayment("FAILED", switch (errorType) {
-            case "SubscriptionBillingAttemptInventoryError" -> "INVENTORY_ERROR";
-            case "SubscriptionBillingAttemptPaymentError" -> "PAYMENT_ERROR";
-            default -> "CUSTOMER_ERROR";
-        });
+        attempt.put(
+                "state",
+                SchemaValues.object(
+                        "SubscriptionBillingAttemptFailedState",
+                        "error",
+                        SchemaValues.object(errorType, "code", code)));
+        attempt.put(
+                "processingError",
+                SchemaValues.object("SubscriptionBillingAttemptGenericError", "code", code, "message", message));
+        contract.lastPayment(
+                "FAILED",
+                switch (errorType) {
+                    case "SubscriptionBillingAttemptInventoryError" -> "INVENTORY_ERROR";
+                    case "SubscriptionBillingAttemptPaymentError" -> "PAYMENT_ERROR";
+                    default -> "CUSTOMER_ERROR";
+                });
         outbox.add("subscription_billing_attempts/failure", WebhookPayloads.attempt(attempt));
     }
 
@@ -158,7 +181,11 @@ final class BillingAttempts {
             ProductVariant variant = shop.variants.get(line.variantId());
             String planGid = line.sellingPlanGid();
             SellingPlan plan = shop.find(SellingPlan.class, planGid);
-            lines.add(new Order.Line(variant, line.quantity(), line.price(), planGid,
+            lines.add(new Order.Line(
+                    variant,
+                    line.quantity(),
+                    line.price(),
+                    planGid,
                     plan == null ? line.sellingPlanName() : plan.name()));
         }
         Order order = shop.order(contract.customerId(), lines, "subscription_contract");

@@ -32,13 +32,29 @@ final class BillingCycles {
         BillingSchedule schedule = contract.schedule();
         OffsetDateTime expected = schedule.billingDate(index);
         long contractId = contract.id();
-        Map<String, Object> cycle = SchemaValues.object("SubscriptionBillingCycle", "cycleIndex", index,
-                "cycleStartAt", AdminStore.format(schedule.start(index)), "cycleEndAt", AdminStore.format(expected),
-                "billingAttemptExpectedDate", AdminStore.format(expected), "skipped", contract.skipped().contains(index),
-                "edited", false, "status", contract.billed().contains(index) ? "BILLED" : "UNBILLED",
-                "sourceContract", contract, "editedContract", null);
+        Map<String, Object> cycle = SchemaValues.object(
+                "SubscriptionBillingCycle",
+                "cycleIndex",
+                index,
+                "cycleStartAt",
+                AdminStore.format(schedule.start(index)),
+                "cycleEndAt",
+                AdminStore.format(expected),
+                "billingAttemptExpectedDate",
+                AdminStore.format(expected),
+                "skipped",
+                contract.skipped().contains(index),
+                "edited",
+                false,
+                "status",
+                contract.billed().contains(index) ? "BILLED" : "UNBILLED",
+                "sourceContract",
+                contract,
+                "editedContract",
+                null);
         cycle.put("billingAttempts", (Supplier<Object>) () -> shop.attempts.values().stream()
-                .filter(a -> a.contractId() == contractId && a.cycleIndex() == index).toList());
+                .filter(a -> a.contractId() == contractId && a.cycleIndex() == index)
+                .toList());
         return cycle;
     }
 
@@ -66,7 +82,8 @@ final class BillingCycles {
     }
 
     /** The cycles in an index range, or those whose billing date falls in a date range (at most 250). */
-    List<Map<String, Object>> cycles(String contractGid, Map<String, Object> indexRange, Map<String, Object> dateRange) {
+    List<Map<String, Object>> cycles(
+            String contractGid, Map<String, Object> indexRange, Map<String, Object> dateRange) {
         SubscriptionContract contract = shop.find(SubscriptionContract.class, contractGid);
         if (contract == null) {
             return List.of();
@@ -80,8 +97,12 @@ final class BillingCycles {
             }
             return cycles;
         }
-        OffsetDateTime start = dateRange == null ? shop.now() : SearchQuery.instant(dateRange.get("startDate").toString());
-        OffsetDateTime end = dateRange == null ? null : SearchQuery.instant(dateRange.get("endDate").toString());
+        OffsetDateTime start = dateRange == null
+                ? shop.now()
+                : SearchQuery.instant(dateRange.get("startDate").toString());
+        OffsetDateTime end = dateRange == null
+                ? null
+                : SearchQuery.instant(dateRange.get("endDate").toString());
         BillingSchedule schedule = contract.schedule();
         for (int index = 1; cycles.size() < Connections.MAX_PAGE && index < MAX_INDEX; index++) {
             OffsetDateTime expected = schedule.billingDate(index);
@@ -98,8 +119,8 @@ final class BillingCycles {
     /** subscriptionBillingCycle(billingCycleInput). */
     @SuppressWarnings("unchecked")
     Map<String, Object> cycle(Map<String, Object> billingCycleInput) {
-        SubscriptionContract contract = shop.find(SubscriptionContract.class,
-                (String) billingCycleInput.get("contractId"));
+        SubscriptionContract contract =
+                shop.find(SubscriptionContract.class, (String) billingCycleInput.get("contractId"));
         if (contract == null) {
             return null;
         }
@@ -112,16 +133,20 @@ final class BillingCycles {
     Map<String, Object> skip(Map<String, Object> billingCycleInput, boolean skip) {
         String payloadType = skip ? "SubscriptionBillingCycleSkipPayload" : "SubscriptionBillingCycleUnskipPayload";
         String errorType = skip ? "SubscriptionBillingCycleSkipUserError" : "SubscriptionBillingCycleUnskipUserError";
-        SubscriptionContract contract = shop.find(SubscriptionContract.class,
-                (String) billingCycleInput.get("contractId"));
+        SubscriptionContract contract =
+                shop.find(SubscriptionContract.class, (String) billingCycleInput.get("contractId"));
         if (contract == null) {
-            errors.add(errorType, "INVALID", "Subscription contract does not exist.", "billingCycleInput",
-                    "contractId");
+            errors.add(
+                    errorType, "INVALID", "Subscription contract does not exist.", "billingCycleInput", "contractId");
             return errors.payload(payloadType, "billingCycle", null);
         }
         Map<String, Object> selector = (Map<String, Object>) billingCycleInput.get("selector");
         if (selector == null || (selector.get("index") == null) == (selector.get("date") == null)) {
-            errors.add(errorType, "INVALID", "Select the cycle by exactly one of index or date.", "billingCycleInput",
+            errors.add(
+                    errorType,
+                    "INVALID",
+                    "Select the cycle by exactly one of index or date.",
+                    "billingCycleInput",
                     "selector");
             return errors.payload(payloadType, "billingCycle", null);
         }
@@ -131,7 +156,11 @@ final class BillingCycles {
             return errors.payload(payloadType, "billingCycle", null);
         }
         if (contract.billed().contains(index)) {
-            errors.add(errorType, "INVALID", "The billing cycle has already been billed.", "billingCycleInput",
+            errors.add(
+                    errorType,
+                    "INVALID",
+                    "The billing cycle has already been billed.",
+                    "billingCycleInput",
                     "selector");
             return errors.payload(payloadType, "billingCycle", null);
         }
@@ -139,7 +168,8 @@ final class BillingCycles {
         boolean changed = skip ? skipped.add(index) : skipped.remove(index);
         Map<String, Object> cycle = cycle(contract, index);
         if (changed) {
-            outbox.add(skip ? "subscription_billing_cycles/skip" : "subscription_billing_cycles/unskip",
+            outbox.add(
+                    skip ? "subscription_billing_cycles/skip" : "subscription_billing_cycles/unskip",
                     WebhookPayloads.cycle(cycle, contract.id()));
         }
         return errors.payload(payloadType, "billingCycle", cycle);

@@ -15,8 +15,7 @@ import java.time.OffsetDateTime;
 record BillingSchedule(String interval, int intervalCount, Anchor anchor) {
 
     /** Cycle {@code index} is billed on {@code date}. */
-    record Anchor(int index, OffsetDateTime date) {
-    }
+    record Anchor(int index, OffsetDateTime date) {}
 
     OffsetDateTime billingDate(int index) {
         return step(anchor.date(), index - anchor.index());

@@ -1,5 +1,11 @@
 package com.lavish.shopifyfake.admin;
 
+import com.lavish.shopifyfake.SampleWebhooks;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,14 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.lavish.shopifyfake.SampleWebhooks;
-
-import graphql.ExecutionResult;
-import graphql.GraphQLError;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
 
 /**
  * {@code bulkOperationRunQuery}: the query runs in the background over every item (connections need no
@@ -28,30 +26,38 @@ final class BulkOperations {
     /** Shopify takes a moment before a bulk operation runs; a short one keeps tests quick. */
     static final Duration START_DELAY = Duration.ofMillis(50);
 
-    private BulkOperations() {
-    }
+    private BulkOperations() {}
 
     static Map<String, Object> run(AdminRequest request, ShopData shop, String query) {
         String errorType = "BulkOperationUserError";
         for (BulkOperation operation : shop.bulkOperations.values()) {
             if ("CREATED".equals(operation.status()) || "RUNNING".equals(operation.status())) {
-                return payload(null, UserErrors.of(errorType, "OPERATION_IN_PROGRESS",
-                        "A bulk query operation for this app and shop is already in progress: "
-                                + operation.gid() + ".", "query"));
+                return refused(UserErrors.of(
+                        errorType,
+                        "OPERATION_IN_PROGRESS",
+                        "A bulk query operation for this app and shop is already in progress: " + operation.gid() + ".",
+                        "query"));
             }
         }
         Document document;
         try {
             document = AdminSchema.parseDocument(query);
         } catch (InvalidSyntaxException e) {
-            return payload(null, UserErrors.of(errorType, "INVALID", "Invalid bulk query: "
-                    + e.toInvalidSyntaxError().getMessage(), "query"));
+            return refused(UserErrors.of(
+                    errorType,
+                    "INVALID",
+                    "Invalid bulk query: " + e.toInvalidSyntaxError().getMessage(),
+                    "query"));
         }
         List<? extends GraphQLError> invalid = request.engine().schema().validateDocument(document);
         OperationDefinition operation = AdminSchema.operation(document, null);
-        if (!invalid.isEmpty() || operation == null || operation.getOperation() != OperationDefinition.Operation.QUERY) {
-            String why = invalid.isEmpty() ? "a bulk query must hold one query operation" : invalid.get(0).getMessage();
-            return payload(null, UserErrors.of(errorType, "INVALID", "Invalid bulk query: " + why, "query"));
+        if (!invalid.isEmpty()
+                || operation == null
+                || operation.getOperation() != OperationDefinition.Operation.QUERY) {
+            String why = invalid.isEmpty()
+                    ? "a bulk query must hold one query operation"
+                    : invalid.get(0).getMessage();
+            return refused(UserErrors.of(errorType, "INVALID", "Invalid bulk query: " + why, "query"));
         }
         BulkOperation bulk = shop.add(new BulkOperation(shop.nextId("BulkOperation")));
         bulk.put("status", "CREATED");
@@ -68,19 +74,23 @@ final class BulkOperations {
         shop.bulkOperations.put(bulk.id(), bulk);
         AdminGraphql engine = request.engine();
         String baseUrl = request.baseUrl();
-        request.afterCommit().add(() -> shop.store().schedule(START_DELAY,
-                () -> complete(engine, shop, bulk, document, query, baseUrl)));
+        request.afterCommit()
+                .add(() -> shop.store()
+                        .schedule(START_DELAY, () -> complete(engine, shop, bulk, document, query, baseUrl)));
         return payload(bulk);
     }
 
-    @SafeVarargs
-    private static Map<String, Object> payload(BulkOperation bulk, Map<String, Object>... errors) {
-        return SchemaValues.object("BulkOperationRunQueryPayload", "bulkOperation", bulk,
-                "userErrors", List.of(errors));
+    private static Map<String, Object> payload(BulkOperation bulk) {
+        return SchemaValues.object("BulkOperationRunQueryPayload", "bulkOperation", bulk, "userErrors", List.of());
     }
 
-    private static void complete(AdminGraphql engine, ShopData shop, BulkOperation bulk, Document document,
-                                 String query, String baseUrl) {
+    /** No operation, and the one user error that says why. */
+    private static Map<String, Object> refused(Map<String, Object> error) {
+        return SchemaValues.object("BulkOperationRunQueryPayload", "bulkOperation", null, "userErrors", List.of(error));
+    }
+
+    private static void complete(
+            AdminGraphql engine, ShopData shop, BulkOperation bulk, Document document, String query, String baseUrl) {
         AdminRequest request = AdminRequest.of(shop, engine, baseUrl, true);
         shop.lock().lock();
         try {
@@ -106,8 +116,7 @@ final class BulkOperations {
                 bulk.put("objectCount", Long.toString(lines.objects));
                 bulk.put("rootObjectCount", Long.toString(lines.roots));
                 bulk.put("fileSize", Long.toString(jsonl.length));
-                bulk.put("url", lines.objects == 0 ? null
-                        : baseUrl + "/fake/admin/bulk/" + bulk.id() + ".jsonl");
+                bulk.put("url", lines.objects == 0 ? null : baseUrl + "/fake/admin/bulk/" + bulk.id() + ".jsonl");
             }
             bulk.put("completedAt", shop.nowText());
         } finally {
@@ -180,7 +189,9 @@ final class BulkOperations {
                 return null;
             }
             if (map.get("edges") instanceof List<?> edges && (map.size() == 1 || map.containsKey("pageInfo"))) {
-                return edges.stream().map(e -> e instanceof Map<?, ?> edge ? edge.get("node") : null).toList();
+                return edges.stream()
+                        .map(e -> e instanceof Map<?, ?> edge ? edge.get("node") : null)
+                        .toList();
             }
             if (map.get("nodes") instanceof List<?> nodes && (map.size() == 1 || map.containsKey("pageInfo"))) {
                 return nodes;

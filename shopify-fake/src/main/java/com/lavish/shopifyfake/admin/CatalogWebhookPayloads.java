@@ -1,10 +1,9 @@
 package com.lavish.shopifyfake.admin;
 
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.shopifyfake.SampleWebhooks;
+import java.util.Map;
 
 /**
  * The catalogue's webhooks, {@code selling_plan_groups/*} and {@code products/update}, shaped like Shopify's samples
@@ -12,8 +11,7 @@ import com.lavish.shopifyfake.SampleWebhooks;
  */
 final class CatalogWebhookPayloads {
 
-    private CatalogWebhookPayloads() {
-    }
+    private CatalogWebhookPayloads() {}
 
     /** selling_plan_groups/create and /update. */
     static ObjectNode group(ShopData shop, SellingPlanGroup group) {
@@ -47,8 +45,11 @@ final class CatalogWebhookPayloads {
             for (SellingPlan.Pricing policy : plan.pricing()) {
                 ObjectNode pp = pricing.addObject();
                 pp.put("adjustment_type", WebhookPayloads.lower(policy.adjustmentType()));
-                pp.put("adjustment_value", policy.percentage() != null ? policy.percentage().toString()
-                        : policy.amount().toPlainString());
+                pp.put(
+                        "adjustment_value",
+                        policy.percentage() != null
+                                ? policy.percentage().toString()
+                                : policy.amount().toPlainString());
                 WebhookPayloads.putInt(pp, "after_cycle", policy.afterCycle());
             }
         }
@@ -116,8 +117,8 @@ final class CatalogWebhookPayloads {
             v.putNull("inventory_item_id");
             WebhookPayloads.putInt(v, "inventory_quantity", variant.get("inventoryQuantity"));
             WebhookPayloads.putInt(v, "old_inventory_quantity", variant.get("inventoryQuantity"));
-            variantGids.addObject().put("admin_graphql_api_id", variant.gid())
-                    .put("updated_at", (String) variant.get("updatedAt"));
+            variantGids.addObject().put("admin_graphql_api_id", variant.gid()).put("updated_at", (String)
+                    variant.get("updatedAt"));
         }
         body.putArray("options");
         body.putArray("images");

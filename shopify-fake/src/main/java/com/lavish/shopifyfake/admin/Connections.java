@@ -1,5 +1,7 @@
 package com.lavish.shopifyfake.admin;
 
+import graphql.GraphqlErrorException;
+import graphql.schema.DataFetchingEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -7,9 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import graphql.GraphqlErrorException;
-import graphql.schema.DataFetchingEnvironment;
 
 /**
  * Relay connections as Shopify pages them: {@code first} or {@code last} is required (at most 250), cursors are
@@ -20,8 +19,7 @@ final class Connections {
 
     static final int MAX_PAGE = 250;
 
-    private Connections() {
-    }
+    private Connections() {}
 
     static Map<String, Object> page(List<?> items, DataFetchingEnvironment environment) {
         Integer first = environment.getArgument("first");
@@ -30,22 +28,30 @@ final class Connections {
         AdminRequest request = environment.getGraphQlContext().get(AdminRequest.class);
         boolean bulk = request != null && request.bulk();
         if (hasPageArgument && first == null && last == null && !bulk) {
-            throw GraphqlErrorException.newErrorException().message("you must provide one of first or last")
-                    .extensions(Map.of("code", "BAD_REQUEST")).build();
+            throw GraphqlErrorException.newErrorException()
+                    .message("you must provide one of first or last")
+                    .extensions(Map.of("code", "BAD_REQUEST"))
+                    .build();
         }
         for (Integer n : new Integer[] {first, last}) {
             if (n != null && (n < 0 || n > MAX_PAGE)) {
                 throw GraphqlErrorException.newErrorException()
                         .message("The page size must be between 0 and " + MAX_PAGE + ", was " + n)
-                        .extensions(Map.of("code", "BAD_REQUEST")).build();
+                        .extensions(Map.of("code", "BAD_REQUEST"))
+                        .build();
             }
         }
-        return page(items, first, last, environment.getArgument("after"), environment.getArgument("before"),
+        return page(
+                items,
+                first,
+                last,
+                environment.getArgument("after"),
+                environment.getArgument("before"),
                 Boolean.TRUE.equals(environment.getArgument("reverse")));
     }
 
-    static Map<String, Object> page(List<?> all, Integer first, Integer last, String after, String before,
-                                    boolean reverse) {
+    static Map<String, Object> page(
+            List<?> all, Integer first, Integer last, String after, String before, boolean reverse) {
         List<Object> items = new ArrayList<>(all);
         if (reverse) {
             Collections.reverse(items);
@@ -80,7 +86,9 @@ final class Connections {
         pageInfo.put("hasNextPage", hasNext);
         pageInfo.put("hasPreviousPage", hasPrevious);
         pageInfo.put("startCursor", edges.isEmpty() ? null : edges.get(0).get("cursor"));
-        pageInfo.put("endCursor", edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
+        pageInfo.put(
+                "endCursor",
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
         Map<String, Object> connection = new LinkedHashMap<>();
         connection.put("edges", edges);
         connection.put("nodes", List.copyOf(window));
@@ -118,8 +126,10 @@ final class Connections {
             }
             return Long.parseLong(json.substring(start, end));
         } catch (RuntimeException e) {
-            throw GraphqlErrorException.newErrorException().message("Invalid cursor for current pagination sort.")
-                    .extensions(Map.of("code", "BAD_REQUEST")).build();
+            throw GraphqlErrorException.newErrorException()
+                    .message("Invalid cursor for current pagination sort.")
+                    .extensions(Map.of("code", "BAD_REQUEST"))
+                    .build();
         }
     }
 

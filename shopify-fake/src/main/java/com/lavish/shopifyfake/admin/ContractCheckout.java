@@ -1,5 +1,6 @@
 package com.lavish.shopifyfake.admin;
 
+import graphql.schema.DataFetcher;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import graphql.schema.DataFetcher;
 
 /**
  * A subscription contract made at checkout: its origin order, its one line at the plan's price, its policies copied
@@ -31,12 +30,16 @@ final class ContractCheckout {
     /** A contract for a customer's checkout of a variant on a selling plan, with its origin order. */
     SubscriptionContract checkout(long customerId, ProductVariant variant, SellingPlan plan, int quantity) {
         BigDecimal price = discounted(variant.price(), plan);
-        Order order = shop.order(customerId,
-                List.of(new Order.Line(variant, quantity, price, plan.gid(), plan.name())), "web");
+        Order order = shop.order(
+                customerId, List.of(new Order.Line(variant, quantity, price, plan.gid(), plan.name())), "web");
         SubscriptionLine line = line(shop, variant, plan, quantity, price);
         CustomerPaymentMethod method = new CustomerPaymentMethods(shop).vault(customerId);
-        SubscriptionContract contract = shop.add(new SubscriptionContract(shop.nextId("SubscriptionContract"),
-                customerId, order.id(), method.id(), new ArrayList<>(List.of(line))));
+        SubscriptionContract contract = shop.add(new SubscriptionContract(
+                shop.nextId("SubscriptionContract"),
+                customerId,
+                order.id(),
+                method.id(),
+                new ArrayList<>(List.of(line))));
         OffsetDateTime now = shop.now();
         Map<String, Object> billing = plan.billingPolicy();
         Map<String, Object> delivery = plan.deliveryPolicy();
@@ -45,13 +48,30 @@ final class ContractCheckout {
         contract.put("updatedAt", AdminStore.format(now));
         contract.put("revisionId", Long.toString(FIRST_REVISION));
         contract.put("currencyCode", AdminStore.CURRENCY);
-        contract.put("billingPolicy", SchemaValues.object("SubscriptionBillingPolicy",
-                "interval", billing.get("interval"), "intervalCount", billing.get("intervalCount"),
-                "minCycles", billing.get("minCycles"),
-                "maxCycles", billing.get("maxCycles"), "anchors", billing.getOrDefault("anchors", List.of())));
-        contract.put("deliveryPolicy", SchemaValues.object("SubscriptionDeliveryPolicy", "interval",
-                delivery.get("interval"), "intervalCount", delivery.get("intervalCount"), "anchors",
-                delivery.getOrDefault("anchors", List.of())));
+        contract.put(
+                "billingPolicy",
+                SchemaValues.object(
+                        "SubscriptionBillingPolicy",
+                        "interval",
+                        billing.get("interval"),
+                        "intervalCount",
+                        billing.get("intervalCount"),
+                        "minCycles",
+                        billing.get("minCycles"),
+                        "maxCycles",
+                        billing.get("maxCycles"),
+                        "anchors",
+                        billing.getOrDefault("anchors", List.of())));
+        contract.put(
+                "deliveryPolicy",
+                SchemaValues.object(
+                        "SubscriptionDeliveryPolicy",
+                        "interval",
+                        delivery.get("interval"),
+                        "intervalCount",
+                        delivery.get("intervalCount"),
+                        "anchors",
+                        delivery.getOrDefault("anchors", List.of())));
         Customer customer = shop.customers.get(customerId);
         contract.put("deliveryMethod", shipping(customer.defaultAddress()));
         contract.put("deliveryPrice", SchemaValues.money(BigDecimal.ZERO));
@@ -59,8 +79,8 @@ final class ContractCheckout {
         contract.put("customAttributes", List.of());
         contract.put("lastPaymentStatus", null);
         contract.put("lastBillingAttemptErrorType", null);
-        OffsetDateTime next = BillingSchedule.plus(now, (String) billing.get("interval"),
-                (Integer) billing.get("intervalCount"), 1);
+        OffsetDateTime next =
+                BillingSchedule.plus(now, (String) billing.get("interval"), (Integer) billing.get("intervalCount"), 1);
         contract.nextBillingDate(next);
         contract.anchor(1, next);
         ownLines(order, contract);
@@ -97,8 +117,8 @@ final class ContractCheckout {
     }
 
     /** A new subscription line for a variant on a plan (or none) at a price. */
-    static SubscriptionLine line(ShopData shop, ProductVariant variant, SellingPlan plan, int quantity,
-                                 BigDecimal price) {
+    static SubscriptionLine line(
+            ShopData shop, ProductVariant variant, SellingPlan plan, int quantity, BigDecimal price) {
         SubscriptionLine line = shop.add(new SubscriptionLine(shop.nextId("SubscriptionLine"), variant.id()));
         line.variant(variant, shop.products.get(variant.productId()));
         line.put("sellingPlanId", plan == null ? null : plan.gid());
@@ -115,9 +135,21 @@ final class ContractCheckout {
 
     /** The one delivery method the fake models: standard shipping to an address. */
     static Map<String, Object> shipping(MailingAddress address) {
-        return SchemaValues.object("SubscriptionDeliveryMethodShipping", "address", address, "shippingOption",
-                SchemaValues.object("SubscriptionDeliveryMethodShippingOption", "title", "Standard", "presentmentTitle",
-                        "Standard", "code", "standard", "description", null));
+        return SchemaValues.object(
+                "SubscriptionDeliveryMethodShipping",
+                "address",
+                address,
+                "shippingOption",
+                SchemaValues.object(
+                        "SubscriptionDeliveryMethodShippingOption",
+                        "title",
+                        "Standard",
+                        "presentmentTitle",
+                        "Standard",
+                        "code",
+                        "standard",
+                        "description",
+                        null));
     }
 
     /** The contract's computed fields. */
@@ -128,10 +160,13 @@ final class ContractCheckout {
         contract.put("customerPaymentMethod", (DataFetcher<Object>) env -> CustomerPaymentMethods.shown(
                 shop.paymentMethods.get(contract.paymentMethodId()),
                 Boolean.TRUE.equals(env.getArgument("showRevoked"))));
-        contract.put("orders", (Supplier<Object>) () -> contract.orderIds().stream().map(shop.orders::get).toList());
-        contract.put("linesCount", (Supplier<Object>) () -> SchemaValues.count(contract.lines().size()));
+        contract.put("orders", (Supplier<Object>)
+                () -> contract.orderIds().stream().map(shop.orders::get).toList());
+        contract.put("linesCount", (Supplier<Object>)
+                () -> SchemaValues.count(contract.lines().size()));
         contract.put("lineCount", (Supplier<Object>) () -> contract.lines().size());
         contract.put("billingAttempts", (Supplier<Object>) () -> shop.attempts.values().stream()
-                .filter(a -> a.contractId() == contractId).toList());
+                .filter(a -> a.contractId() == contractId)
+                .toList());
     }
 }

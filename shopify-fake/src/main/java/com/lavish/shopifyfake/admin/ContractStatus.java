@@ -11,8 +11,7 @@ import java.util.Map;
 final class ContractStatus {
 
     /** The payload type and webhook topic of a status mutation. */
-    private record StatusMutation(String payloadType, String topic) {
-    }
+    private record StatusMutation(String payloadType, String topic) {}
 
     /** By the status each mutation sets. */
     private static final Map<String, StatusMutation> MUTATIONS = Map.of(
@@ -48,8 +47,11 @@ final class ContractStatus {
         }
         String current = contract.status();
         if (current.equals("CANCELLED") || current.equals("EXPIRED")) {
-            errors.add(errorType, "CONTRACT_TERMINATED", "Cannot update a subscription contract that is "
-                    + current.toLowerCase(Locale.ROOT) + ".", "subscriptionContractId");
+            errors.add(
+                    errorType,
+                    "CONTRACT_TERMINATED",
+                    "Cannot update a subscription contract that is " + current.toLowerCase(Locale.ROOT) + ".",
+                    "subscriptionContractId");
             return errors.payload(payloadType, "contract", null);
         }
         if (status.equals("PAUSED") && current.equals("FAILED")) {

@@ -1,12 +1,11 @@
 package com.lavish.shopifyfake.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the control endpoints ({@code /fake/admin/...}) show and do, as plain JSON: ids as gids and as decimal
@@ -14,8 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class ControlViews {
 
-    private ControlViews() {
-    }
+    private ControlViews() {}
 
     /** {@code POST /fake/admin/checkouts}: ids as numbers or gids. */
     record Checkout(long customerId, long variantId, long sellingPlanId, int quantity) {
@@ -54,11 +52,11 @@ final class ControlViews {
             throw new IllegalArgumentException("selling plan " + checkout.sellingPlanId() + " is not recurring");
         }
         if (!shop.customers.containsKey(checkout.customerId())) {
-            shop.customerWithId(checkout.customerId(), "customer-" + checkout.customerId() + "@example.com",
-                    "Lavish", "Reader");
+            shop.customerWithId(
+                    checkout.customerId(), "customer-" + checkout.customerId() + "@example.com", "Lavish", "Reader");
         }
-        SubscriptionContract contract = new Subscriptions(shop, outbox).checkout(checkout.customerId(), variant, plan,
-                checkout.quantity());
+        SubscriptionContract contract =
+                new Subscriptions(shop, outbox).checkout(checkout.customerId(), variant, plan, checkout.quantity());
         Map<String, Object> answer = new LinkedHashMap<>();
         long orderId = contract.originOrderId();
         answer.put("orderId", Gids.of("Order", orderId));
@@ -82,11 +80,20 @@ final class ControlViews {
             view.put("updatedAt", product.get("updatedAt"));
             List<Map<String, Object>> variants = new ArrayList<>();
             for (ProductVariant variant : product.variants()) {
-                variants.add(Map.of("id", variant.gid(), "title", variant.title(), "sku", variant.sku(),
-                        "price", variant.get("price")));
+                variants.add(Map.of(
+                        "id",
+                        variant.gid(),
+                        "title",
+                        variant.title(),
+                        "sku",
+                        variant.sku(),
+                        "price",
+                        variant.get("price")));
             }
             view.put("variants", variants);
-            view.put("sellingPlanGroupIds", shop.groupsOf(product.id()).stream().map(g -> g.get("id")).toList());
+            view.put(
+                    "sellingPlanGroupIds",
+                    shop.groupsOf(product.id()).stream().map(g -> g.get("id")).toList());
             products.add(view);
         }
         return Map.of("products", products);
@@ -100,8 +107,11 @@ final class ControlViews {
         }
         List<String[]> specs = new ArrayList<>();
         for (JsonNode variant : body.path("variants")) {
-            specs.add(new String[] {variant.path("title").asText("Default Title"), variant.path("sku").asText(null),
-                    variant.path("price").asText("0.00")});
+            specs.add(new String[] {
+                variant.path("title").asText("Default Title"),
+                variant.path("sku").asText(null),
+                variant.path("price").asText("0.00")
+            });
         }
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("variants are required: [{title, sku, price}]");
@@ -113,10 +123,15 @@ final class ControlViews {
                 throw new IllegalArgumentException("price must be a decimal, was '" + spec[2] + "'");
             }
         }
-        String handle = body.path("handle").asText(title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
-        Product product = shop.product(title, handle, body.path("productType").asText("Book Box"),
-                specs.toArray(new String[0][]));
-        return Map.of("id", product.gid(), "variantIds", product.variants().stream().map(Entity::gid).toList());
+        String handle =
+                body.path("handle").asText(title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+        Product product = shop.product(
+                title, handle, body.path("productType").asText("Book Box"), specs.toArray(new String[0][]));
+        return Map.of(
+                "id",
+                product.gid(),
+                "variantIds",
+                product.variants().stream().map(Entity::gid).toList());
     }
 
     static Map<String, Object> groups(ShopData shop) {
@@ -126,9 +141,16 @@ final class ControlViews {
             view.put("id", group.gid());
             view.put("name", group.name());
             view.put("merchantCode", group.get("merchantCode"));
-            view.put("productIds", group.productIds().stream().map(id -> Gids.of("Product", id)).toList());
-            view.put("sellingPlans", group.plans().stream()
-                    .map(p -> Map.of("id", p.gid(), "name", p.name())).toList());
+            view.put(
+                    "productIds",
+                    group.productIds().stream()
+                            .map(id -> Gids.of("Product", id))
+                            .toList());
+            view.put(
+                    "sellingPlans",
+                    group.plans().stream()
+                            .map(p -> Map.of("id", p.gid(), "name", p.name()))
+                            .toList());
             groups.add(view);
         }
         return Map.of("sellingPlanGroups", groups);
@@ -140,14 +162,24 @@ final class ControlViews {
             return null;
         }
         Map<String, Object> view = new LinkedHashMap<>();
-        for (String field : List.of("id", "status", "revisionId", "nextBillingDate", "createdAt", "updatedAt",
-                "lastPaymentStatus", "lastBillingAttemptErrorType", "note")) {
+        for (String field : List.of(
+                "id",
+                "status",
+                "revisionId",
+                "nextBillingDate",
+                "createdAt",
+                "updatedAt",
+                "lastPaymentStatus",
+                "lastBillingAttemptErrorType",
+                "note")) {
             view.put(field, contract.get(field));
         }
         view.put("customerId", Gids.of("Customer", contract.customerId()));
         view.put("originOrderId", Gids.of("Order", contract.originOrderId()));
         view.put("customerPaymentMethodId", contract.paymentMethodGid());
-        view.put("orderIds", contract.orderIds().stream().map(o -> Gids.of("Order", o)).toList());
+        view.put(
+                "orderIds",
+                contract.orderIds().stream().map(o -> Gids.of("Order", o)).toList());
         view.put("billingPolicy", plain(contract.billingPolicy()));
         view.put("deliveryPolicy", plain(contract.deliveryPolicy()));
         MailingAddress address = contract.deliveryAddress();
@@ -155,8 +187,8 @@ final class ControlViews {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (SubscriptionLine line : contract.lines()) {
             Map<String, Object> l = new LinkedHashMap<>();
-            for (String field : List.of("id", "productId", "variantId", "sellingPlanId", "sellingPlanName", "quantity",
-                    "sku", "title")) {
+            for (String field : List.of(
+                    "id", "productId", "variantId", "sellingPlanId", "sellingPlanName", "quantity", "sku", "title")) {
                 l.put(field, line.get(field));
             }
             l.put("currentPrice", line.price().toPlainString());
@@ -200,8 +232,13 @@ final class ControlViews {
                     + "values (lower case as in webhooks, e.g. insufficient_funds), was '" + code.asText() + "'");
         }
         shop.billingScripts.put(contractId, new ShopData.BillingScript(errorCode, failures));
-        return Map.of("contractId", Gids.of("SubscriptionContract", contractId), "errorCode", errorCode,
-                "failures", failures < 0 ? "always" : failures);
+        return Map.of(
+                "contractId",
+                Gids.of("SubscriptionContract", contractId),
+                "errorCode",
+                errorCode,
+                "failures",
+                failures < 0 ? "always" : failures);
     }
 
     /** {@code GET /fake/admin/payment-method-emails}: what customerPaymentMethodSendUpdateEmail sent, oldest first. */

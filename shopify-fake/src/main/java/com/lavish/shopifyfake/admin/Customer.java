@@ -30,14 +30,23 @@ final class Customer extends Entity {
         customer.put("defaultAddress", address);
         customer.put("addresses", List.of(address));
         customer.put("addressesV2", List.of(address));
-        customer.put("emailMarketingConsent", SchemaValues.object("CustomerEmailMarketingConsentState",
-                "marketingState", "SUBSCRIBED", "marketingOptInLevel", "SINGLE_OPT_IN", "consentUpdatedAt", now));
-        customer.put("orders", (Supplier<Object>) () -> shop.orders.values().stream()
-                .filter(o -> o.customerId() == id).toList());
+        customer.put(
+                "emailMarketingConsent",
+                SchemaValues.object(
+                        "CustomerEmailMarketingConsentState",
+                        "marketingState",
+                        "SUBSCRIBED",
+                        "marketingOptInLevel",
+                        "SINGLE_OPT_IN",
+                        "consentUpdatedAt",
+                        now));
+        customer.put("orders", (Supplier<Object>) () ->
+                shop.orders.values().stream().filter(o -> o.customerId() == id).toList());
         // the same numbers customers/purchasing_summary sends (CustomerSalesHistory)
         customer.put("numberOfOrders", (Supplier<Object>) () -> Long.toString(shop.sales.numberOfOrders(id)));
         customer.put("subscriptionContracts", (Supplier<Object>) () -> shop.contracts.values().stream()
-                .filter(c -> c.customerId() == id).toList());
+                .filter(c -> c.customerId() == id)
+                .toList());
         customer.put("amountSpent", (Supplier<Object>) () -> SchemaValues.money(shop.sales.amountSpent(id)));
         shop.customers.put(id, customer);
         return customer;

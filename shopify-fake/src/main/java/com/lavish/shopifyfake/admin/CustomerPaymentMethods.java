@@ -15,9 +15,13 @@ final class CustomerPaymentMethods {
     private static final String ERROR_TYPE = "UserError";
 
     /** An update email as recorded; the control endpoint shows it as JSON, fields in this order. */
-    record UpdateEmail(String customerPaymentMethodId, String customerId, String to, String from, List<String> bcc,
-                       String sentAt) {
-    }
+    record UpdateEmail(
+            String customerPaymentMethodId,
+            String customerId,
+            String to,
+            String from,
+            List<String> bcc,
+            String sentAt) {}
 
     private final ShopData shop;
     private final UserErrors errors = new UserErrors();
@@ -28,14 +32,15 @@ final class CustomerPaymentMethods {
 
     /** A new payment method of the customer, as a checkout vaults it. */
     CustomerPaymentMethod vault(long customerId) {
-        CustomerPaymentMethod method = shop.add(new CustomerPaymentMethod(shop.nextId("CustomerPaymentMethod"),
-                customerId));
+        CustomerPaymentMethod method =
+                shop.add(new CustomerPaymentMethod(shop.nextId("CustomerPaymentMethod"), customerId));
         long id = method.id();
         method.put("revokedAt", null);
         method.put("revokedReason", null);
         method.put("customer", (Supplier<Object>) () -> shop.customers.get(customerId));
         method.put("subscriptionContracts", (Supplier<Object>) () -> shop.contracts.values().stream()
-                .filter(c -> c.paymentMethodId() == id).toList());
+                .filter(c -> c.paymentMethodId() == id)
+                .toList());
         shop.paymentMethods.put(id, method);
         return method;
     }
@@ -63,8 +68,8 @@ final class CustomerPaymentMethods {
         Customer customer = shop.customers.get(method.customerId());
         Map<String, Object> input = email == null ? Map.of() : email;
         List<String> bcc = input.get("bcc") == null ? List.of() : List.copyOf((List<String>) input.get("bcc"));
-        shop.paymentMethodEmails.add(new UpdateEmail(methodGid, customer.gid(), customer.email(),
-                (String) input.get("from"), bcc, shop.nowText()));
+        shop.paymentMethodEmails.add(new UpdateEmail(
+                methodGid, customer.gid(), customer.email(), (String) input.get("from"), bcc, shop.nowText()));
         return errors.payload("CustomerPaymentMethodSendUpdateEmailPayload", "customer", customer);
     }
 

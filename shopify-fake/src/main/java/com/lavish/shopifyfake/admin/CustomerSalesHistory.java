@@ -1,5 +1,7 @@
 package com.lavish.shopifyfake.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -9,9 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One shop's sales history per customer, and the {@code customers/purchasing_summary} webhook Shopify sends when it
@@ -29,15 +28,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class CustomerSalesHistory {
 
     /** What the fake knows of one order: whose, its current total, whether it was cancelled. */
-    private record Sale(long customerId, BigDecimal total, boolean cancelled) {
-    }
+    private record Sale(long customerId, BigDecimal total, boolean cancelled) {}
 
     /** {@code 2005-05-05T06:00:00.000Z}, as Shopify's sample writes it. */
-    private static final DateTimeFormatter OCCURRED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OCCURRED_AT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** By order id, in the order the orders were placed. */
     private final Map<Long, Sale> sales = new LinkedHashMap<>();
+
     private Instant lastSummaryAt = Instant.EPOCH;
 
     /** An order the Admin API placed (a checkout, a billed cycle): paid, standing. */
@@ -83,8 +82,11 @@ final class CustomerSalesHistory {
     }
 
     BigDecimal amountSpent(long customerId) {
-        return sales.values().stream().filter(s -> s.customerId() == customerId && !s.cancelled())
-                .map(Sale::total).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+        return sales.values().stream()
+                .filter(s -> s.customerId() == customerId && !s.cancelled())
+                .map(Sale::total)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
     }
 
     /** The customer's order placed last, or null. */
@@ -111,7 +113,8 @@ final class CustomerSalesHistory {
         ObjectNode body = WebhookPayloads.node();
         body.put("customerId", Gids.of("Customer", customerId));
         body.put("numberOfOrders", numberOfOrders(customerId));
-        body.putObject("amountSpent").put("amount", amountSpent(customerId).toPlainString())
+        body.putObject("amountSpent")
+                .put("amount", amountSpent(customerId).toPlainString())
                 .put("currencyCode", AdminStore.CURRENCY);
         Long last = lastOrderId(customerId);
         if (last == null) {

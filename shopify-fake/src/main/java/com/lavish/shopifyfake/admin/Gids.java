@@ -5,8 +5,7 @@ public final class Gids {
 
     private static final String PREFIX = "gid://shopify/";
 
-    private Gids() {
-    }
+    private Gids() {}
 
     public static String of(String type, long id) {
         return PREFIX + type + "/" + Long.toUnsignedString(id);

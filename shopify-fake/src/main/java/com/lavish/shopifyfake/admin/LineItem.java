@@ -27,8 +27,8 @@ final class LineItem extends Entity {
         int quantity = orderLine.quantity();
         BigDecimal price = orderLine.price();
         String planGid = orderLine.planGid();
-        LineItem line = shop.add(new LineItem(shop.nextId("LineItem"), variant, quantity, price,
-                planGid == null ? null : Gids.number(planGid)));
+        LineItem line = shop.add(new LineItem(
+                shop.nextId("LineItem"), variant, quantity, price, planGid == null ? null : Gids.number(planGid)));
         long productId = variant.productId();
         Product product = shop.products.get(productId);
         line.put("title", product.title());
@@ -48,8 +48,9 @@ final class LineItem extends Entity {
         line.put("variant", variant);
         line.put("product", (Supplier<Object>) () -> shop.products.get(productId));
         if (planGid != null) {
-            line.put("sellingPlan", SchemaValues.object("LineItemSellingPlan", "name", orderLine.planName(),
-                    "sellingPlanId", planGid));
+            line.put(
+                    "sellingPlan",
+                    SchemaValues.object("LineItemSellingPlan", "name", orderLine.planName(), "sellingPlanId", planGid));
         }
         return line;
     }

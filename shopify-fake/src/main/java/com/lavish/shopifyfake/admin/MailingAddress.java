@@ -34,8 +34,11 @@ final class MailingAddress extends Entity {
         Map<String, Object> in = input == null ? Map.of() : input;
         address.put("firstName", in.get("firstName"));
         address.put("lastName", in.get("lastName"));
-        address.put("name", ((in.get("firstName") == null ? "" : in.get("firstName") + " ")
-                + (in.get("lastName") == null ? "" : in.get("lastName"))).trim());
+        address.put(
+                "name",
+                ((in.get("firstName") == null ? "" : in.get("firstName") + " ")
+                                + (in.get("lastName") == null ? "" : in.get("lastName")))
+                        .trim());
         address.put("address1", in.get("address1"));
         address.put("address2", in.get("address2"));
         address.put("city", in.get("city"));

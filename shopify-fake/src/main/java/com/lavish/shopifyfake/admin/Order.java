@@ -65,12 +65,24 @@ final class Order extends Entity {
         order.put("sourceName", sourceName);
         order.put("subtotalLineItemsQuantity", quantity);
         order.put("currentSubtotalLineItemsQuantity", quantity);
-        for (String field : List.of("totalPriceSet", "currentTotalPriceSet", "subtotalPriceSet",
-                "currentSubtotalPriceSet", "originalTotalPriceSet", "totalReceivedSet", "netPaymentSet")) {
+        for (String field : List.of(
+                "totalPriceSet",
+                "currentTotalPriceSet",
+                "subtotalPriceSet",
+                "currentSubtotalPriceSet",
+                "originalTotalPriceSet",
+                "totalReceivedSet",
+                "netPaymentSet")) {
             order.put(field, SchemaValues.moneyBag(total));
         }
-        for (String field : List.of("totalTaxSet", "currentTotalTaxSet", "totalDiscountsSet",
-                "currentTotalDiscountsSet", "totalShippingPriceSet", "totalOutstandingSet", "totalRefundedSet")) {
+        for (String field : List.of(
+                "totalTaxSet",
+                "currentTotalTaxSet",
+                "totalDiscountsSet",
+                "currentTotalDiscountsSet",
+                "totalShippingPriceSet",
+                "totalOutstandingSet",
+                "totalRefundedSet")) {
             order.put(field, SchemaValues.moneyBag(BigDecimal.ZERO));
         }
         order.put("customer", (Supplier<Object>) () -> shop.customers.get(customerId));

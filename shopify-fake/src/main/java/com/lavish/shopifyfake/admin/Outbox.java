@@ -1,12 +1,11 @@
 package com.lavish.shopifyfake.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.shopifyfake.SampleWebhooks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.shopifyfake.SampleWebhooks;
 
 /**
  * The webhooks a change makes, held until the change is answered: Shopify sends them after the mutation, never

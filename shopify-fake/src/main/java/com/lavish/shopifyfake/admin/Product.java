@@ -49,16 +49,16 @@ final class Product extends Entity {
             variant.put("updatedAt", now);
             variant.put("product", (Supplier<Object>) () -> shop.products.get(productId));
             variant.put("sellingPlanGroups", (Supplier<Object>) () -> shop.groupsOf(productId));
-            variant.put("sellingPlanGroupsCount",
-                    (Supplier<Object>) () -> SchemaValues.count(shop.groupsOf(productId).size()));
+            variant.put("sellingPlanGroupsCount", (Supplier<Object>)
+                    () -> SchemaValues.count(shop.groupsOf(productId).size()));
             shop.variants.put(variant.id(), variant);
             product.variants.add(variant);
         }
         product.put("variants", (Supplier<Object>) product::variants);
         product.put("variantsCount", (Supplier<Object>) () -> SchemaValues.count(product.variants.size()));
         product.put("sellingPlanGroups", (Supplier<Object>) () -> shop.groupsOf(productId));
-        product.put("sellingPlanGroupsCount",
-                (Supplier<Object>) () -> SchemaValues.count(shop.groupsOf(productId).size()));
+        product.put("sellingPlanGroupsCount", (Supplier<Object>)
+                () -> SchemaValues.count(shop.groupsOf(productId).size()));
         shop.products.put(productId, product);
         return product;
     }

@@ -1,9 +1,5 @@
 package com.lavish.shopifyfake.admin;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import graphql.language.Argument;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -20,6 +16,9 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnionType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Shopify's calculated query cost (docs/shopify-reference.md §3.2): a scalar or enum field costs 0, an object 1, a
@@ -47,14 +46,21 @@ final class QueryCost {
     }
 
     /** The cost Shopify reserves before running the operation. */
-    static int requested(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-                         Map<String, Object> variables) {
+    static int requested(
+            GraphQLSchema schema,
+            OperationDefinition operation,
+            Map<String, FragmentDefinition> fragments,
+            Map<String, Object> variables) {
         return new QueryCost(schema, fragments, variables).operation(operation, UNKNOWN);
     }
 
     /** The cost of what the operation answered ({@code data}), what Shopify finally charges. */
-    static int actual(GraphQLSchema schema, OperationDefinition operation, Map<String, FragmentDefinition> fragments,
-                      Map<String, Object> variables, Object data) {
+    static int actual(
+            GraphQLSchema schema,
+            OperationDefinition operation,
+            Map<String, FragmentDefinition> fragments,
+            Map<String, Object> variables,
+            Object data) {
         return new QueryCost(schema, fragments, variables).operation(operation, data == null ? Map.of() : data);
     }
 
@@ -81,22 +87,28 @@ final class QueryCost {
             if (selection instanceof Field field) {
                 fields += field(field, parent, data);
             } else if (selection instanceof InlineFragment inline) {
-                GraphQLType on = inline.getTypeCondition() == null ? parent
+                GraphQLType on = inline.getTypeCondition() == null
+                        ? parent
                         : schema.getType(inline.getTypeCondition().getName());
-                String key = inline.getTypeCondition() == null ? "" : inline.getTypeCondition().getName();
+                String key = inline.getTypeCondition() == null
+                        ? ""
+                        : inline.getTypeCondition().getName();
                 byTypeCondition.merge(key, selections(inline.getSelectionSet(), on, data), Integer::sum);
             } else if (selection instanceof FragmentSpread spread) {
                 FragmentDefinition fragment = fragments.get(spread.getName());
                 if (fragment != null) {
                     String key = fragment.getTypeCondition().getName();
-                    byTypeCondition.merge(key, selections(fragment.getSelectionSet(), schema.getType(key), data),
-                            Integer::sum);
+                    byTypeCondition.merge(
+                            key, selections(fragment.getSelectionSet(), schema.getType(key), data), Integer::sum);
                 }
             }
         }
         int unconditional = byTypeCondition.getOrDefault("", 0);
-        int dearest = byTypeCondition.entrySet().stream().filter(e -> !e.getKey().isEmpty())
-                .mapToInt(Map.Entry::getValue).max().orElse(0);
+        int dearest = byTypeCondition.entrySet().stream()
+                .filter(e -> !e.getKey().isEmpty())
+                .mapToInt(Map.Entry::getValue)
+                .max()
+                .orElse(0);
         return fields + unconditional + dearest;
     }
 
@@ -137,7 +149,8 @@ final class QueryCost {
         } else {
             items = 0;
             for (Selection<?> selection : field.getSelectionSet().getSelections()) {
-                if (selection instanceof Field part && (part.getName().equals("edges") || part.getName().equals("nodes"))
+                if (selection instanceof Field part
+                        && (part.getName().equals("edges") || part.getName().equals("nodes"))
                         && child(value, part) instanceof List<?> list) {
                     items = Math.max(items, list.size());
                 }
@@ -156,15 +169,23 @@ final class QueryCost {
             }
             GraphQLType partType = GraphQLTypeUtil.unwrapAll(definition.getType());
             if (part.getName().equals("nodes")) {
-                perItem += 1 + selections(part.getSelectionSet(), partType, value == UNKNOWN ? UNKNOWN
-                        : first(child(value, part)));
+                perItem += 1
+                        + selections(
+                                part.getSelectionSet(),
+                                partType,
+                                value == UNKNOWN ? UNKNOWN : first(child(value, part)));
             } else if (part.getName().equals("edges") && partType instanceof GraphQLFieldsContainer edge) {
                 Object firstEdge = value == UNKNOWN ? UNKNOWN : first(child(value, part));
                 for (Selection<?> edgeSelection : part.getSelectionSet().getSelections()) {
-                    if (edgeSelection instanceof Field nodeField && nodeField.getName().equals("node")) {
-                        GraphQLType nodeType = GraphQLTypeUtil.unwrapAll(edge.getFieldDefinition("node").getType());
-                        perItem += 1 + selections(nodeField.getSelectionSet(), nodeType,
-                                firstEdge == UNKNOWN ? UNKNOWN : child(firstEdge, nodeField));
+                    if (edgeSelection instanceof Field nodeField
+                            && nodeField.getName().equals("node")) {
+                        GraphQLType nodeType = GraphQLTypeUtil.unwrapAll(
+                                edge.getFieldDefinition("node").getType());
+                        perItem += 1
+                                + selections(
+                                        nodeField.getSelectionSet(),
+                                        nodeType,
+                                        firstEdge == UNKNOWN ? UNKNOWN : child(firstEdge, nodeField));
                     }
                 }
             }
@@ -183,7 +204,8 @@ final class QueryCost {
                 if (argument.getValue() instanceof IntValue value) {
                     return value.getValue().intValue();
                 }
-                if (argument.getValue() instanceof VariableReference ref && variables.get(ref.getName()) instanceof Number n) {
+                if (argument.getValue() instanceof VariableReference ref
+                        && variables.get(ref.getName()) instanceof Number n) {
                     return n.intValue();
                 }
             }

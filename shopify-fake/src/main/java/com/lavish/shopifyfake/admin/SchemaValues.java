@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class SchemaValues {
 
-    private SchemaValues() {
-    }
+    private SchemaValues() {}
 
     static Map<String, Object> money(BigDecimal amount) {
         Map<String, Object> money = new LinkedHashMap<>();

@@ -1,16 +1,14 @@
 package com.lavish.shopifyfake.admin;
 
-import java.util.List;
-import java.util.Map;
-
 import com.lavish.shopifyfake.admin.SearchQuery.Field;
 import com.lavish.shopifyfake.admin.SearchQuery.Kind;
+import java.util.List;
+import java.util.Map;
 
 /** The fields each resource's {@code query} argument can filter on (Shopify's search syntax), and how to read them. */
 final class SearchFields {
 
-    private SearchFields() {
-    }
+    private SearchFields() {}
 
     static final Map<String, Field<Product>> PRODUCT = Map.of(
             "default", SearchQuery.words(p -> List.of(p.get("title"), p.get("handle"), p.get("productType"))),
@@ -19,7 +17,12 @@ final class SearchFields {
             "handle", new Field<>(Kind.STRING, p -> p.get("handle")),
             "status", new Field<>(Kind.STRING, p -> p.get("status")),
             "product_type", new Field<>(Kind.STRING, p -> p.get("productType")),
-            "sku", new Field<>(Kind.STRING, p -> p.variants().stream().map(v -> (Object) v.sku()).toList()),
+            "sku",
+                    new Field<>(
+                            Kind.STRING,
+                            p -> p.variants().stream()
+                                    .map(v -> (Object) v.sku())
+                                    .toList()),
             "created_at", new Field<>(Kind.TIME, p -> p.get("createdAt")),
             "updated_at", new Field<>(Kind.TIME, p -> p.get("updatedAt")));
 
@@ -50,11 +53,15 @@ final class SearchFields {
             "last_billing_attempt_error_type", new Field<>(Kind.STRING, c -> c.get("lastBillingAttemptErrorType")));
 
     static final Map<String, Field<SellingPlanGroup>> GROUP = Map.of(
-            "default", SearchQuery.words(g -> List.of(g.get("name"), g.get("merchantCode"),
-                    String.valueOf(g.get("description")))),
+            "default",
+                    SearchQuery.words(
+                            g -> List.of(g.get("name"), g.get("merchantCode"), String.valueOf(g.get("description")))),
             "id", new Field<>(Kind.ID, SellingPlanGroup::gid),
             "name", new Field<>(Kind.STRING, SellingPlanGroup::name),
             "created_at", new Field<>(Kind.TIME, g -> g.get("createdAt")),
-            "category", new Field<>(Kind.STRING, g -> g.plans().stream().map(p -> p.get("category")).toList()),
+            "category",
+                    new Field<>(
+                            Kind.STRING,
+                            g -> g.plans().stream().map(p -> p.get("category")).toList()),
             "app_id", new Field<>(Kind.STRING, g -> List.of("current", "all")));
 }

@@ -25,14 +25,17 @@ import java.util.function.Function;
  */
 final class SearchQuery {
 
-    enum Kind { STRING, TIME, ID, DEFAULT }
+    enum Kind {
+        STRING,
+        TIME,
+        ID,
+        DEFAULT
+    }
 
     /** A filterable field of a resource: its kind and how to read it from an entity. */
-    record Field<T>(Kind kind, Function<? super T, Object> read) {
-    }
+    record Field<T>(Kind kind, Function<? super T, Object> read) {}
 
-    record Term(String field, String op, String value, boolean negated) {
-    }
+    record Term(String field, String op, String value, boolean negated) {}
 
     private final String text;
     private final List<List<Term>> groups;
@@ -122,8 +125,8 @@ final class SearchQuery {
     }
 
     private static String unquote(String value) {
-        if (value.length() >= 2 && (value.startsWith("'") && value.endsWith("'")
-                || value.startsWith("\"") && value.endsWith("\""))) {
+        if (value.length() >= 2
+                && (value.startsWith("'") && value.endsWith("'") || value.startsWith("\"") && value.endsWith("\""))) {
             return value.substring(1, value.length() - 1);
         }
         return value;
@@ -229,8 +232,11 @@ final class SearchQuery {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("path", path);
         entry.put("query", text);
-        entry.put("warnings", unknownFields.stream()
-                .map(f -> Map.of("field", f, "message", "Invalid search field for this query.")).toList());
+        entry.put(
+                "warnings",
+                unknownFields.stream()
+                        .map(f -> Map.of("field", f, "message", "Invalid search field for this query."))
+                        .toList());
         return entry;
     }
 

@@ -14,8 +14,7 @@ final class SellingPlan extends Entity {
      * A pricing policy read from its document: fixed (from the first order) or recurring (from {@code afterCycle}),
      * its adjustment type (PERCENTAGE, FIXED_AMOUNT or PRICE) and value, a percentage or an amount.
      */
-    record Pricing(boolean fixed, String adjustmentType, Double percentage, BigDecimal amount, Integer afterCycle) {
-    }
+    record Pricing(boolean fixed, String adjustmentType, Double percentage, BigDecimal amount, Integer afterCycle) {}
 
     SellingPlan(long id) {
         super("SellingPlan", id);
@@ -54,15 +53,19 @@ final class SellingPlan extends Entity {
 
     /** The pricing policies, typed; the documents' casts are here only. */
     List<Pricing> pricing() {
-        return pricingPolicies().stream().map(policy -> {
-            Map<?, ?> value = (Map<?, ?>) policy.get("adjustmentValue");
-            Object percentage = value.get("percentage");
-            Object amount = value.get("amount");
-            return new Pricing("SellingPlanFixedPricingPolicy".equals(policy.get(AdminWiring.TYPENAME)),
-                    (String) policy.get("adjustmentType"),
-                    percentage == null ? null : ((Number) percentage).doubleValue(),
-                    amount == null ? null : new BigDecimal((String) amount), (Integer) policy.get("afterCycle"));
-        }).toList();
+        return pricingPolicies().stream()
+                .map(policy -> {
+                    Map<?, ?> value = (Map<?, ?>) policy.get("adjustmentValue");
+                    Object percentage = value.get("percentage");
+                    Object amount = value.get("amount");
+                    return new Pricing(
+                            "SellingPlanFixedPricingPolicy".equals(policy.get(AdminWiring.TYPENAME)),
+                            (String) policy.get("adjustmentType"),
+                            percentage == null ? null : ((Number) percentage).doubleValue(),
+                            amount == null ? null : new BigDecimal((String) amount),
+                            (Integer) policy.get("afterCycle"));
+                })
+                .toList();
     }
 
     /** Whether the plan bills again and again (a subscription), rather than once. */

@@ -41,7 +41,8 @@ final class SellingPlanGroup extends Entity {
 
     /** Shopify's summary of a group: how many delivery frequencies, and whether any plan discounts. */
     String summary() {
-        long discounted = plans.stream().filter(p -> !p.pricingPolicies().isEmpty()).count();
+        long discounted =
+                plans.stream().filter(p -> !p.pricingPolicies().isEmpty()).count();
         return plans.size() + " delivery frequenc" + (plans.size() == 1 ? "y" : "ies")
                 + (discounted > 0 ? ", discount" : "");
     }

@@ -1,13 +1,12 @@
 package com.lavish.shopifyfake.admin;
 
+import graphql.schema.DataFetcher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import graphql.schema.DataFetcher;
 
 /**
  * The selling plan mutations (docs/shopify-reference.md §3.3) with Shopify's payloads and user errors:
@@ -49,14 +48,17 @@ final class SellingPlanGroups {
             created.add(plan);
         }
         plans.checkTogether(created);
-        List<Long> productIds = products(resources == null ? null : resources.get("productIds"), "resources",
-                "productIds");
-        List<String> variantIds = resources == null ? List.of() : (List<String>) resources.getOrDefault(
-                "productVariantIds", List.of());
+        List<Long> productIds =
+                products(resources == null ? null : resources.get("productIds"), "resources", "productIds");
+        List<String> variantIds =
+                resources == null ? List.of() : (List<String>) resources.getOrDefault("productVariantIds", List.of());
         if (variantIds != null) {
             for (String variantId : variantIds) {
                 if (shop.find(ProductVariant.class, variantId) == null) {
-                    error("PRODUCT_VARIANT_DOES_NOT_EXIST", "Product variant does not exist.", "resources",
+                    error(
+                            "PRODUCT_VARIANT_DOES_NOT_EXIST",
+                            "Product variant does not exist.",
+                            "resources",
                             "productVariantIds");
                 }
             }
@@ -71,7 +73,8 @@ final class SellingPlanGroups {
         Object merchantCode = input.get("merchantCode");
         group.put("merchantCode", merchantCode == null ? name : merchantCode);
         group.put("description", input.get("description"));
-        group.put("options", input.get("options") == null ? List.of() : List.copyOf((List<String>) input.get("options")));
+        group.put(
+                "options", input.get("options") == null ? List.of() : List.copyOf((List<String>) input.get("options")));
         group.put("position", input.get("position"));
         group.put("appId", input.get("appId"));
         group.put("createdAt", now);
@@ -95,7 +98,8 @@ final class SellingPlanGroups {
         SellingPlanGroup group = shop.find(SellingPlanGroup.class, id);
         if (group == null) {
             error("GROUP_DOES_NOT_EXIST", "Selling plan group does not exist.", "id");
-            return errors.payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", null, "sellingPlanGroup", null);
+            return errors.payload(
+                    "SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", null, "sellingPlanGroup", null);
         }
         if (input.containsKey("name") && (input.get("name") == null || ((String) input.get("name")).isBlank())) {
             error("BLANK", "Name can't be blank", "input", "name");
@@ -119,14 +123,27 @@ final class SellingPlanGroups {
             Map<String, Object> change = toUpdate.get(i);
             String planId = (String) change.get("id");
             if (planId == null) {
-                error("PLAN_ID_MUST_BE_SPECIFIED_TO_UPDATE", "Id must be specified to update a Selling Plan.",
-                        "input", "sellingPlansToUpdate", String.valueOf(i), "id");
+                error(
+                        "PLAN_ID_MUST_BE_SPECIFIED_TO_UPDATE",
+                        "Id must be specified to update a Selling Plan.",
+                        "input",
+                        "sellingPlansToUpdate",
+                        String.valueOf(i),
+                        "id");
                 continue;
             }
-            SellingPlan plan = updated.stream().filter(p -> planId.equals(p.gid())).findFirst().orElse(null);
+            SellingPlan plan = updated.stream()
+                    .filter(p -> planId.equals(p.gid()))
+                    .findFirst()
+                    .orElse(null);
             if (plan == null) {
-                error("PLAN_DOES_NOT_EXIST", "Selling plan does not exist.", "input", "sellingPlansToUpdate",
-                        String.valueOf(i), "id");
+                error(
+                        "PLAN_DOES_NOT_EXIST",
+                        "Selling plan does not exist.",
+                        "input",
+                        "sellingPlansToUpdate",
+                        String.valueOf(i),
+                        "id");
                 continue;
             }
             plans.apply(plan, change, false, "input", "sellingPlansToUpdate", String.valueOf(i));
@@ -142,7 +159,8 @@ final class SellingPlanGroups {
         plans.checkTogether(updated);
         if (!errors.isEmpty()) {
             created.forEach(p -> shop.forget(p.gid()));
-            return errors.payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", null, "sellingPlanGroup", null);
+            return errors.payload(
+                    "SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", null, "sellingPlanGroup", null);
         }
         for (String field : List.of("name", "merchantCode", "description", "position", "appId")) {
             if (input.containsKey(field)) {
@@ -150,7 +168,9 @@ final class SellingPlanGroups {
             }
         }
         if (input.containsKey("options")) {
-            group.put("options", input.get("options") == null ? List.of() : List.copyOf((List<String>) input.get("options")));
+            group.put(
+                    "options",
+                    input.get("options") == null ? List.of() : List.copyOf((List<String>) input.get("options")));
         }
         deleted.forEach(shop::forget);
         // the updated plans replace the stored ones (same ids, so node(id) finds the new state)
@@ -159,8 +179,12 @@ final class SellingPlanGroups {
         }
         group.plans(updated);
         outbox.add("selling_plan_groups/update", CatalogWebhookPayloads.group(shop, group));
-        return errors.payload("SellingPlanGroupUpdatePayload", "deletedSellingPlanIds", deleted.isEmpty() ? null : deleted,
-                "sellingPlanGroup", group);
+        return errors.payload(
+                "SellingPlanGroupUpdatePayload",
+                "deletedSellingPlanIds",
+                deleted.isEmpty() ? null : deleted,
+                "sellingPlanGroup",
+                group);
     }
 
     Map<String, Object> delete(String id) {
@@ -199,8 +223,14 @@ final class SellingPlanGroups {
             outbox.add("selling_plan_groups/update", CatalogWebhookPayloads.group(shop, group));
             productsChanged(changed);
         }
-        return errors.payload(payloadType, answer, add ? group
-                : changed.stream().map(productId -> Gids.of("Product", productId)).toList());
+        return errors.payload(
+                payloadType,
+                answer,
+                add
+                        ? group
+                        : changed.stream()
+                                .map(productId -> Gids.of("Product", productId))
+                                .toList());
     }
 
     /** productJoinSellingPlanGroups ({@code join}) and productLeaveSellingPlanGroups. */
@@ -242,15 +272,17 @@ final class SellingPlanGroups {
     /** The group's computed fields: its products, variants, counts and summary. */
     private void wireGroup(SellingPlanGroup group) {
         Set<Long> productIds = group.productIds();
-        group.put("products", (Supplier<Object>) () -> productIds.stream().map(shop.products::get)
-                .filter(java.util.Objects::nonNull).toList());
+        group.put("products", (Supplier<Object>) () -> productIds.stream()
+                .map(shop.products::get)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         group.put("productsCount", (Supplier<Object>) () -> SchemaValues.count(productIds.size()));
         group.put("productVariants", (Supplier<Object>) () -> List.of());
         group.put("productVariantsCount", (Supplier<Object>) () -> SchemaValues.count(0));
-        group.put("appliesToProduct", (DataFetcher<Object>) env ->
-                productIds.contains(Gids.number(env.getArgument("productId"))));
-        group.put("appliesToProductVariants", (DataFetcher<Object>) env ->
-                productIds.contains(Gids.number(env.getArgument("productId"))));
+        group.put("appliesToProduct", (DataFetcher<Object>)
+                env -> productIds.contains(Gids.number(env.getArgument("productId"))));
+        group.put("appliesToProductVariants", (DataFetcher<Object>)
+                env -> productIds.contains(Gids.number(env.getArgument("productId"))));
         group.put("appliesToProductVariant", (DataFetcher<Object>) env -> {
             ProductVariant variant = shop.find(ProductVariant.class, env.getArgument("productVariantId"));
             return variant != null && productIds.contains(variant.productId());

@@ -58,17 +58,23 @@ final class SellingPlanInput {
         Map<String, Object> billing = (Map<String, Object>) input.get("billingPolicy");
         Map<String, Object> delivery = (Map<String, Object>) input.get("deliveryPolicy");
         if (creating && billing == null) {
-            error("SELLING_PLAN_BILLING_POLICY_MISSING", "Selling plan billing policy must be present",
+            error(
+                    "SELLING_PLAN_BILLING_POLICY_MISSING",
+                    "Selling plan billing policy must be present",
                     append(path, "billingPolicy"));
         }
         if (creating && delivery == null) {
-            error("SELLING_PLAN_DELIVERY_POLICY_MISSING", "Selling plan delivery policy must be present",
+            error(
+                    "SELLING_PLAN_DELIVERY_POLICY_MISSING",
+                    "Selling plan delivery policy must be present",
                     append(path, "deliveryPolicy"));
         }
         String now = shop.nowText();
         if (billing != null) {
             if (billing.get("recurring") != null && billing.get("fixed") != null) {
-                error("ONLY_ONE_OF_FIXED_OR_RECURRING_BILLING", "Only one of fixed or recurring billing is allowed",
+                error(
+                        "ONLY_ONE_OF_FIXED_OR_RECURRING_BILLING",
+                        "Only one of fixed or recurring billing is allowed",
                         append(path, "billingPolicy"));
             } else if (billing.get("recurring") instanceof Map<?, ?> recurring) {
                 Map<String, Object> r = (Map<String, Object>) recurring;
@@ -80,23 +86,30 @@ final class SellingPlanInput {
             } else if (billing.get("fixed") instanceof Map<?, ?> fixed) {
                 Map<String, Object> policy = merged(plan.get("billingPolicy"), "SellingPlanFixedBillingPolicy");
                 policy.putAll((Map<String, Object>) fixed);
-                policy.put("remainingBalanceChargeTrigger", policy.getOrDefault("remainingBalanceChargeTrigger",
-                        "NO_REMAINING_BALANCE"));
+                policy.put(
+                        "remainingBalanceChargeTrigger",
+                        policy.getOrDefault("remainingBalanceChargeTrigger", "NO_REMAINING_BALANCE"));
                 plan.put("billingPolicy", policy);
             }
         }
         if (delivery != null) {
             if (delivery.get("recurring") != null && delivery.get("fixed") != null) {
-                error("ONLY_ONE_OF_FIXED_OR_RECURRING_DELIVERY", "Only one of fixed or recurring delivery is allowed",
+                error(
+                        "ONLY_ONE_OF_FIXED_OR_RECURRING_DELIVERY",
+                        "Only one of fixed or recurring delivery is allowed",
                         append(path, "deliveryPolicy"));
             } else if (delivery.get("recurring") instanceof Map<?, ?> recurring) {
                 Map<String, Object> r = (Map<String, Object>) recurring;
                 Map<String, Object> policy = merged(plan.get("deliveryPolicy"), "SellingPlanRecurringDeliveryPolicy");
                 copy(r, policy, "interval", "intervalCount", "cutoff");
-                policy.put("intent", r.get("intent") != null ? r.get("intent")
-                        : policy.getOrDefault("intent", "FULFILLMENT_BEGIN"));
-                policy.put("preAnchorBehavior", r.get("preAnchorBehavior") != null ? r.get("preAnchorBehavior")
-                        : policy.getOrDefault("preAnchorBehavior", "ASAP"));
+                policy.put(
+                        "intent",
+                        r.get("intent") != null ? r.get("intent") : policy.getOrDefault("intent", "FULFILLMENT_BEGIN"));
+                policy.put(
+                        "preAnchorBehavior",
+                        r.get("preAnchorBehavior") != null
+                                ? r.get("preAnchorBehavior")
+                                : policy.getOrDefault("preAnchorBehavior", "ASAP"));
                 policy.put("anchors", anchors(r.get("anchors"), policy.get("anchors")));
                 policy.putIfAbsent("createdAt", now);
                 plan.put("deliveryPolicy", policy);
@@ -110,36 +123,54 @@ final class SellingPlanInput {
         if (input.containsKey("pricingPolicies")) {
             List<Map<String, Object>> policies = list(input.get("pricingPolicies"));
             if (policies.size() > 2) {
-                error("SELLING_PLAN_PRICING_POLICIES_LIMIT", "Selling plans can't have more than 2 pricing policies",
+                error(
+                        "SELLING_PLAN_PRICING_POLICIES_LIMIT",
+                        "Selling plans can't have more than 2 pricing policies",
                         append(path, "pricingPolicies"));
             }
             List<Map<String, Object>> stored = new ArrayList<>();
             for (Map<String, Object> policy : policies) {
                 boolean recurring = policy.get("recurring") != null;
                 if (recurring == (policy.get("fixed") != null)) {
-                    error("ONLY_NEED_ONE_PRICING_POLICY_TYPE", "Only one pricing policy type is needed",
+                    error(
+                            "ONLY_NEED_ONE_PRICING_POLICY_TYPE",
+                            "Only one pricing policy type is needed",
                             append(path, "pricingPolicies"));
                     continue;
                 }
-                Map<String, Object> p = (Map<String, Object>) (recurring ? policy.get("recurring") : policy.get("fixed"));
-                Map<String, Object> out = SchemaValues.object(recurring ? "SellingPlanRecurringPricingPolicy"
-                        : "SellingPlanFixedPricingPolicy", "adjustmentType", p.get("adjustmentType"), "createdAt", now);
+                Map<String, Object> p =
+                        (Map<String, Object>) (recurring ? policy.get("recurring") : policy.get("fixed"));
+                Map<String, Object> out = SchemaValues.object(
+                        recurring ? "SellingPlanRecurringPricingPolicy" : "SellingPlanFixedPricingPolicy",
+                        "adjustmentType",
+                        p.get("adjustmentType"),
+                        "createdAt",
+                        now);
                 Map<String, Object> value = (Map<String, Object>) p.get("adjustmentValue");
                 if (value == null || value.get("percentage") != null == (value.get("fixedValue") != null)) {
-                    error("ONLY_NEED_ONE_PRICING_POLICY_VALUE", "Only one pricing policy adjustment value is needed",
+                    error(
+                            "ONLY_NEED_ONE_PRICING_POLICY_VALUE",
+                            "Only one pricing policy adjustment value is needed",
                             append(path, "pricingPolicies"));
                     continue;
                 }
                 boolean percentage = value.get("percentage") != null;
                 if (percentage != "PERCENTAGE".equals(p.get("adjustmentType"))) {
-                    error("PRICING_POLICY_ADJUSTMENT_VALUE_AND_TYPE_MUST_MATCH",
-                            "Pricing policy adjustment value and type must match", append(path, "pricingPolicies"));
+                    error(
+                            "PRICING_POLICY_ADJUSTMENT_VALUE_AND_TYPE_MUST_MATCH",
+                            "Pricing policy adjustment value and type must match",
+                            append(path, "pricingPolicies"));
                     continue;
                 }
-                out.put("adjustmentValue", percentage
-                        ? SchemaValues.object("SellingPlanPricingPolicyPercentageValue", "percentage",
-                                ((Number) value.get("percentage")).doubleValue())
-                        : SchemaValues.money(new java.math.BigDecimal(value.get("fixedValue").toString())));
+                out.put(
+                        "adjustmentValue",
+                        percentage
+                                ? SchemaValues.object(
+                                        "SellingPlanPricingPolicyPercentageValue",
+                                        "percentage",
+                                        ((Number) value.get("percentage")).doubleValue())
+                                : SchemaValues.money(new java.math.BigDecimal(
+                                        value.get("fixedValue").toString())));
                 if (recurring) {
                     out.put("afterCycle", p.get("afterCycle"));
                 }
@@ -159,8 +190,10 @@ final class SellingPlanInput {
         boolean billingRecurring = "SellingPlanRecurringBillingPolicy".equals(billing.get(ShopData.TYPENAME));
         boolean deliveryRecurring = "SellingPlanRecurringDeliveryPolicy".equals(delivery.get(ShopData.TYPENAME));
         if (billingRecurring != deliveryRecurring) {
-            error("BILLING_AND_DELIVERY_POLICY_TYPES_MUST_BE_THE_SAME",
-                    "Billing and delivery policy types must be the same.", path);
+            error(
+                    "BILLING_AND_DELIVERY_POLICY_TYPES_MUST_BE_THE_SAME",
+                    "Billing and delivery policy types must be the same.",
+                    path);
             return;
         }
         if (!billingRecurring) {
@@ -173,20 +206,28 @@ final class SellingPlanInput {
                 return;
             }
             if (!(policy.get("intervalCount") instanceof Integer count) || count < 1) {
-                error("GREATER_THAN", "Interval count must be greater than 0",
+                error(
+                        "GREATER_THAN",
+                        "Interval count must be greater than 0",
                         append(path, which, "recurring", "intervalCount"));
                 return;
             }
         }
-        if (!isMultiple((String) billing.get("interval"), (Integer) billing.get("intervalCount"),
-                (String) delivery.get("interval"), (Integer) delivery.get("intervalCount"))) {
-            error("SELLING_PLAN_BILLING_CYCLE_MUST_BE_A_MULTIPLE_OF_DELIVERY_CYCLE",
-                    "Selling plan's billing cycle must be a multiple of delivery cycle", path);
+        if (!isMultiple(
+                (String) billing.get("interval"),
+                (Integer) billing.get("intervalCount"),
+                (String) delivery.get("interval"),
+                (Integer) delivery.get("intervalCount"))) {
+            error(
+                    "SELLING_PLAN_BILLING_CYCLE_MUST_BE_A_MULTIPLE_OF_DELIVERY_CYCLE",
+                    "Selling plan's billing cycle must be a multiple of delivery cycle",
+                    path);
         }
         Integer min = (Integer) billing.get("minCycles");
         Integer max = (Integer) billing.get("maxCycles");
         if (min != null && max != null && max < min) {
-            error("SELLING_PLAN_MAX_CYCLES_MUST_BE_GREATER_THAN_MIN_CYCLES",
+            error(
+                    "SELLING_PLAN_MAX_CYCLES_MUST_BE_GREATER_THAN_MIN_CYCLES",
                     "Selling plan's max cycles must be greater than min cycles",
                     append(path, "billingPolicy", "recurring", "maxCycles"));
         }
@@ -216,13 +257,19 @@ final class SellingPlanInput {
         for (SellingPlan plan : plans) {
             Object name = plan.name();
             if (name != null && !names.add(name.toString().toLowerCase(java.util.Locale.ROOT))) {
-                error("SELLING_PLAN_DUPLICATE_NAME", "Selling plans in a group must have unique names: '" + name
-                        + "' appears twice", "input", "sellingPlansToCreate");
+                error(
+                        "SELLING_PLAN_DUPLICATE_NAME",
+                        "Selling plans in a group must have unique names: '" + name + "' appears twice",
+                        "input",
+                        "sellingPlansToCreate");
             }
             List<?> planOptions = plan.options();
             if (planOptions != null && !planOptions.isEmpty() && !options.add(planOptions)) {
-                error("SELLING_PLAN_DUPLICATE_OPTIONS", "Selling plans in a group must have unique options",
-                        "input", "sellingPlansToCreate");
+                error(
+                        "SELLING_PLAN_DUPLICATE_OPTIONS",
+                        "Selling plans in a group must have unique options",
+                        "input",
+                        "sellingPlansToCreate");
             }
         }
     }
@@ -259,8 +306,16 @@ final class SellingPlanInput {
         }
         List<Map<String, Object>> anchors = new ArrayList<>();
         for (Map<String, Object> anchor : (List<Map<String, Object>>) input) {
-            anchors.add(SchemaValues.object("SellingPlanAnchor", "type", anchor.get("type"), "day", anchor.get("day"),
-                    "month", anchor.get("month"), "cutoffDay", anchor.get("cutoffDay")));
+            anchors.add(SchemaValues.object(
+                    "SellingPlanAnchor",
+                    "type",
+                    anchor.get("type"),
+                    "day",
+                    anchor.get("day"),
+                    "month",
+                    anchor.get("month"),
+                    "cutoffDay",
+                    anchor.get("cutoffDay")));
         }
         return anchors;
     }

@@ -1,5 +1,6 @@
 package com.lavish.shopifyfake.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One shop's resources: products and variants (a seed catalogue of book boxes in AUD), selling plan groups and plans,
@@ -45,11 +44,11 @@ public final class ShopData {
     private final Map<String, Entity> entities = new LinkedHashMap<>();
     /** Billing failures scripted per contract id. */
     final Map<Long, BillingScript> billingScripts = new LinkedHashMap<>();
+
     private long orderNumber = 1001;
 
     /** How the next billing attempts of a contract fail: {@code failures} times (negative: always), then succeed. */
-    record BillingScript(String errorCode, int failures) {
-    }
+    record BillingScript(String errorCode, int failures) {}
 
     ShopData(String domain, AdminStore store) {
         this.domain = domain;
@@ -108,12 +107,15 @@ public final class ShopData {
     // ---- catalogue ----
 
     private void seed() {
-        product("Lavish Monthly Book Box", "lavish-monthly-book-box", "Book Box",
-                new String[][] {{"One book", "LBB-MONTHLY-1", "29.95"}, {"Two books", "LBB-MONTHLY-2", "54.95"}});
-        product("Lavish Kids Book Box", "lavish-kids-book-box", "Book Box",
-                new String[][] {{"Ages 3-6", "LBB-KIDS-3-6", "24.95"}, {"Ages 7-12", "LBB-KIDS-7-12", "27.95"}});
-        product("Crime & Thriller Book Box", "crime-thriller-book-box", "Book Box",
-                new String[][] {{"One book", "LBB-CRIME-1", "32.50"}});
+        product("Lavish Monthly Book Box", "lavish-monthly-book-box", "Book Box", new String[][] {
+            {"One book", "LBB-MONTHLY-1", "29.95"}, {"Two books", "LBB-MONTHLY-2", "54.95"}
+        });
+        product("Lavish Kids Book Box", "lavish-kids-book-box", "Book Box", new String[][] {
+            {"Ages 3-6", "LBB-KIDS-3-6", "24.95"}, {"Ages 7-12", "LBB-KIDS-7-12", "27.95"}
+        });
+        product("Crime & Thriller Book Box", "crime-thriller-book-box", "Book Box", new String[][] {
+            {"One book", "LBB-CRIME-1", "32.50"}
+        });
         product("Gift Wrap", "gift-wrap", "Accessory", new String[][] {{"Default Title", "LBB-GIFT-WRAP", "5.00"}});
         customer("ada.lovelace@example.com", "Ada", "Lovelace");
         customer("miles.franklin@example.com", "Miles", "Franklin");
@@ -125,7 +127,9 @@ public final class ShopData {
     }
 
     List<SellingPlanGroup> groupsOf(long productId) {
-        return groups.values().stream().filter(g -> g.productIds().contains(productId)).toList();
+        return groups.values().stream()
+                .filter(g -> g.productIds().contains(productId))
+                .toList();
     }
 
     /** The product was changed (a selling plan association): its updatedAt moves. */

@@ -42,8 +42,8 @@ public final class StorefrontCatalog {
         shop.lock().lock();
         try {
             return shop.products.values().stream()
-                    .map(p -> Map.<String, Object>of("title", p.title(), "handle", p.handle(),
-                            "url", "/products/" + p.handle()))
+                    .map(p -> Map.<String, Object>of(
+                            "title", p.title(), "handle", p.handle(), "url", "/products/" + p.handle()))
                     .toList();
         } finally {
             shop.lock().unlock();
@@ -92,9 +92,13 @@ public final class StorefrontCatalog {
         shop.lock().lock();
         try {
             return shop.customers.values().stream()
-                    .map(c -> Map.<String, Object>of("id", Long.toUnsignedString(c.id()),
-                            "name", Objects.toString(c.displayName(), ""),
-                            "email", Objects.toString(c.email(), "")))
+                    .map(c -> Map.<String, Object>of(
+                            "id",
+                            Long.toUnsignedString(c.id()),
+                            "name",
+                            Objects.toString(c.displayName(), ""),
+                            "email",
+                            Objects.toString(c.email(), "")))
                     .toList();
         } finally {
             shop.lock().unlock();
@@ -106,10 +110,14 @@ public final class StorefrontCatalog {
     @SuppressWarnings("unchecked")
     private Map<String, Object> liquidProduct(Product product, Long variantId, Long sellingPlanId) {
         List<SellingPlanGroup> groups = shop.groupsOf(product.id()).stream()
-                .filter(g -> !g.plans().isEmpty()).toList();
-        List<Map<String, Object>> variants = product.variants().stream().map(v -> liquidVariant(v, groups)).toList();
-        Map<String, Object> selected = variants.stream().filter(v -> Objects.equals(v.get("id"), variantId))
-                .findFirst().orElse(null);
+                .filter(g -> !g.plans().isEmpty())
+                .toList();
+        List<Map<String, Object>> variants =
+                product.variants().stream().map(v -> liquidVariant(v, groups)).toList();
+        Map<String, Object> selected = variants.stream()
+                .filter(v -> Objects.equals(v.get("id"), variantId))
+                .findFirst()
+                .orElse(null);
         Map<String, Object> liquid = new LinkedHashMap<>();
         liquid.put("id", product.id());
         liquid.put("title", product.title());
@@ -125,11 +133,16 @@ public final class StorefrontCatalog {
         liquid.put("first_available_variant", variants.get(0));
         liquid.put("selected_or_first_available_variant", selected != null ? selected : variants.get(0));
         liquid.put("requires_selling_plan", product.get("requiresSellingPlan"));
-        List<Map<String, Object>> liquidGroups = groups.stream().map(StorefrontCatalog::liquidGroup).toList();
+        List<Map<String, Object>> liquidGroups =
+                groups.stream().map(StorefrontCatalog::liquidGroup).toList();
         liquid.put("selling_plan_groups", liquidGroups);
-        liquid.put("selected_selling_plan", liquidGroups.stream()
-                .flatMap(g -> ((List<Map<String, Object>>) g.get("selling_plans")).stream())
-                .filter(plan -> Objects.equals(plan.get("id"), sellingPlanId)).findFirst().orElse(null));
+        liquid.put(
+                "selected_selling_plan",
+                liquidGroups.stream()
+                        .flatMap(g -> ((List<Map<String, Object>>) g.get("selling_plans")).stream())
+                        .filter(plan -> Objects.equals(plan.get("id"), sellingPlanId))
+                        .findFirst()
+                        .orElse(null));
         return liquid;
     }
 
@@ -164,7 +177,9 @@ public final class StorefrontCatalog {
         liquid.put("id", group.get("legacyResourceId"));
         liquid.put("name", group.name());
         liquid.put("app_id", group.get("appId"));
-        liquid.put("selling_plans", group.plans().stream().map(plan -> liquidPlan(group, plan)).toList());
+        liquid.put(
+                "selling_plans",
+                group.plans().stream().map(plan -> liquidPlan(group, plan)).toList());
         return liquid;
     }
 
@@ -179,11 +194,17 @@ public final class StorefrontCatalog {
         int position = 1;
         for (SellingPlan.Pricing pricing : plan.pricing()) {
             boolean percentage = "PERCENTAGE".equals(pricing.adjustmentType());
-            adjustments.add(Map.of("position", position++,
-                    "order_count", Objects.requireNonNullElse(pricing.afterCycle(), 0),
-                    "value_type", percentage ? "percentage" : "FIXED_AMOUNT".equals(pricing.adjustmentType())
-                            ? "fixed_amount" : "price",
-                    "value", percentage ? Math.round(pricing.percentage()) : cents(pricing.amount())));
+            adjustments.add(Map.of(
+                    "position",
+                    position++,
+                    "order_count",
+                    Objects.requireNonNullElse(pricing.afterCycle(), 0),
+                    "value_type",
+                    percentage
+                            ? "percentage"
+                            : "FIXED_AMOUNT".equals(pricing.adjustmentType()) ? "fixed_amount" : "price",
+                    "value",
+                    percentage ? Math.round(pricing.percentage()) : cents(pricing.amount())));
         }
         liquid.put("price_adjustments", adjustments);
         return liquid;
@@ -197,9 +218,11 @@ public final class StorefrontCatalog {
         }
         SellingPlan.Pricing pricing = policies.get(0);
         return switch (String.valueOf(pricing.adjustmentType())) {
-            case "PERCENTAGE" -> BigDecimal.valueOf(price)
-                    .multiply(BigDecimal.valueOf(100 - pricing.percentage()))
-                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValue();
+            case "PERCENTAGE" ->
+                BigDecimal.valueOf(price)
+                        .multiply(BigDecimal.valueOf(100 - pricing.percentage()))
+                        .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                        .longValue();
             case "FIXED_AMOUNT" -> Math.max(0, price - cents(pricing.amount()));
             case "PRICE" -> cents(pricing.amount());
             default -> price;

@@ -23,8 +23,8 @@ final class SubscriptionContract extends Entity {
     private BillingSchedule.Anchor anchor;
     private List<SubscriptionLine> lines;
 
-    SubscriptionContract(long id, long customerId, long originOrderId, long paymentMethodId,
-                         List<SubscriptionLine> lines) {
+    SubscriptionContract(
+            long id, long customerId, long originOrderId, long paymentMethodId, List<SubscriptionLine> lines) {
         super("SubscriptionContract", id);
         this.customerId = customerId;
         this.originOrderId = originOrderId;
@@ -123,7 +123,8 @@ final class SubscriptionContract extends Entity {
     /** Where the contract ships (its shipping delivery method's address), or null. */
     MailingAddress deliveryAddress() {
         return get("deliveryMethod") instanceof Map<?, ?> method && method.get("address") instanceof MailingAddress a
-                ? a : null;
+                ? a
+                : null;
     }
 
     /** The cycles as the current billing policy spaces them from the anchor. */

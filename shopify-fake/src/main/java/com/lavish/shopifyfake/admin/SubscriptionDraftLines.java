@@ -32,7 +32,11 @@ final class SubscriptionDraftLines {
         }
         Integer quantity = (Integer) input.get("quantity");
         if (quantity == null || quantity < 1) {
-            errors.add(ERROR_TYPE, "GREATER_THAN_OR_EQUAL_TO", "Quantity must be greater than or equal to 1", "input",
+            errors.add(
+                    ERROR_TYPE,
+                    "GREATER_THAN_OR_EQUAL_TO",
+                    "Quantity must be greater than or equal to 1",
+                    "input",
                     "quantity");
         }
         SellingPlan plan = shop.find(SellingPlan.class, (String) input.get("sellingPlanId"));
@@ -42,7 +46,11 @@ final class SubscriptionDraftLines {
         if (!errors.isEmpty()) {
             return errors.payload(payloadType, "draft", null, "lineAdded", null);
         }
-        SubscriptionLine line = ContractCheckout.line(shop, variant, plan, quantity,
+        SubscriptionLine line = ContractCheckout.line(
+                shop,
+                variant,
+                plan,
+                quantity,
                 new BigDecimal(input.get("currentPrice").toString()));
         if (input.get("sellingPlanName") != null) {
             line.put("sellingPlanName", input.get("sellingPlanName"));
@@ -66,7 +74,11 @@ final class SubscriptionDraftLines {
         }
         Integer quantity = (Integer) input.get("quantity");
         if (quantity != null && quantity < 1) {
-            errors.add(ERROR_TYPE, "GREATER_THAN_OR_EQUAL_TO", "Quantity must be greater than or equal to 1", "input",
+            errors.add(
+                    ERROR_TYPE,
+                    "GREATER_THAN_OR_EQUAL_TO",
+                    "Quantity must be greater than or equal to 1",
+                    "input",
                     "quantity");
         }
         ProductVariant variant = null;
@@ -87,15 +99,18 @@ final class SubscriptionDraftLines {
             updated.put("quantity", quantity);
         }
         if (input.get("currentPrice") != null) {
-            updated.put("currentPrice", SchemaValues.money(new BigDecimal(input.get("currentPrice").toString())));
+            updated.put(
+                    "currentPrice",
+                    SchemaValues.money(new BigDecimal(input.get("currentPrice").toString())));
         }
         for (String field : List.of("sellingPlanId", "sellingPlanName")) {
             if (input.containsKey(field)) {
                 updated.put(field, input.get(field));
             }
         }
-        updated.put("lineDiscountedPrice", SchemaValues.money(updated.price().multiply(BigDecimal.valueOf(
-                updated.quantity()))));
+        updated.put(
+                "lineDiscountedPrice",
+                SchemaValues.money(updated.price().multiply(BigDecimal.valueOf(updated.quantity()))));
         lines.set(lines.indexOf(line), updated);
         return errors.payload(payloadType, "draft", draft, "lineUpdated", updated);
     }

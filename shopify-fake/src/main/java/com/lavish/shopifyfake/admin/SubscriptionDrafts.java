@@ -15,8 +15,14 @@ final class SubscriptionDrafts {
     static final String ERROR_TYPE = "SubscriptionDraftUserError";
 
     /** The fields a draft copies from its contract and commits back ({@code status} is committed on its own). */
-    private static final List<String> EDITABLE = List.of("billingPolicy", "deliveryPolicy", "deliveryMethod",
-            "deliveryPrice", "nextBillingDate", "note", "customAttributes");
+    private static final List<String> EDITABLE = List.of(
+            "billingPolicy",
+            "deliveryPolicy",
+            "deliveryMethod",
+            "deliveryPrice",
+            "nextBillingDate",
+            "note",
+            "customAttributes");
 
     private final ShopData shop;
     private final Outbox outbox;
@@ -35,8 +41,8 @@ final class SubscriptionDrafts {
             errors.add(ERROR_TYPE, "INVALID", "Contract does not exist.", "contractId");
             return errors.payload("SubscriptionContractUpdatePayload", "draft", null);
         }
-        SubscriptionDraft draft = shop.add(new SubscriptionDraft(shop.nextId("SubscriptionDraft"), contract.id(),
-                contract.revisionId(), copies(contract.lines())));
+        SubscriptionDraft draft = shop.add(new SubscriptionDraft(
+                shop.nextId("SubscriptionDraft"), contract.id(), contract.revisionId(), copies(contract.lines())));
         for (String field : EDITABLE) {
             draft.put(field, contract.get(field));
         }
@@ -78,33 +84,53 @@ final class SubscriptionDrafts {
         }
         for (Map<String, Object> p : List.of(billing, delivery)) {
             if (!(p.get("intervalCount") instanceof Integer count) || count < 1) {
-                errors.add(ERROR_TYPE, "GREATER_THAN_OR_EQUAL_TO", "Interval count must be greater than or equal to 1",
-                        "input", p == billing ? "billingPolicy" : "deliveryPolicy", "intervalCount");
+                errors.add(
+                        ERROR_TYPE,
+                        "GREATER_THAN_OR_EQUAL_TO",
+                        "Interval count must be greater than or equal to 1",
+                        "input",
+                        p == billing ? "billingPolicy" : "deliveryPolicy",
+                        "intervalCount");
             }
         }
-        if (errors.isEmpty() && !SellingPlanInput.isMultiple((String) billing.get("interval"),
-                (Integer) billing.get("intervalCount"), (String) delivery.get("interval"),
-                (Integer) delivery.get("intervalCount"))) {
-            errors.add(ERROR_TYPE, "DELIVERY_MUST_BE_MULTIPLE_OF_BILLING",
-                    "Billing interval must be a multiple of the delivery interval", "input", "deliveryPolicy");
+        if (errors.isEmpty()
+                && !SellingPlanInput.isMultiple(
+                        (String) billing.get("interval"),
+                        (Integer) billing.get("intervalCount"),
+                        (String) delivery.get("interval"),
+                        (Integer) delivery.get("intervalCount"))) {
+            errors.add(
+                    ERROR_TYPE,
+                    "DELIVERY_MUST_BE_MULTIPLE_OF_BILLING",
+                    "Billing interval must be a multiple of the delivery interval",
+                    "input",
+                    "deliveryPolicy");
         }
         Object next = input.get("nextBillingDate");
         if (next != null) {
             try {
                 if (!SearchQuery.instant(next.toString()).isAfter(shop.now())) {
-                    errors.add(ERROR_TYPE, "INVALID_BILLING_DATE", "Next billing date must be in the future",
-                            "input", "nextBillingDate");
+                    errors.add(
+                            ERROR_TYPE,
+                            "INVALID_BILLING_DATE",
+                            "Next billing date must be in the future",
+                            "input",
+                            "nextBillingDate");
                 }
             } catch (IllegalArgumentException e) {
-                errors.add(ERROR_TYPE, "INVALID_BILLING_DATE", "Next billing date is invalid", "input",
-                        "nextBillingDate");
+                errors.add(
+                        ERROR_TYPE, "INVALID_BILLING_DATE", "Next billing date is invalid", "input", "nextBillingDate");
             }
         }
         Map<String, Object> method = null;
         if (input.get("deliveryMethod") instanceof Map<?, ?> m) {
             Map<String, Object> shippingInput = (Map<String, Object>) m.get("shipping");
             if (shippingInput == null) {
-                errors.add(ERROR_TYPE, "INVALID", "Only shipping delivery is supported by this shop", "input",
+                errors.add(
+                        ERROR_TYPE,
+                        "INVALID",
+                        "Only shipping delivery is supported by this shop",
+                        "input",
                         "deliveryMethod");
             } else {
                 method = ContractCheckout.shipping(address((Map<String, Object>) shippingInput.get("address")));
@@ -128,15 +154,26 @@ final class SubscriptionDrafts {
             draft.put("status", input.get("status"));
         }
         if (input.get("deliveryPrice") != null) {
-            draft.put("deliveryPrice", SchemaValues.money(new BigDecimal(input.get("deliveryPrice").toString())));
+            draft.put(
+                    "deliveryPrice",
+                    SchemaValues.money(new BigDecimal(input.get("deliveryPrice").toString())));
         }
         return errors.payload("SubscriptionDraftUpdatePayload", "draft", draft);
     }
 
     private static Map<String, Object> policy(String type, Map<String, Object> input) {
-        return SchemaValues.object(type, "interval", input.get("interval"), "intervalCount", input.get("intervalCount"),
-                "minCycles", input.get("minCycles"), "maxCycles", input.get("maxCycles"),
-                "anchors", SellingPlanInput.anchors(input.get("anchors"), List.of()));
+        return SchemaValues.object(
+                type,
+                "interval",
+                input.get("interval"),
+                "intervalCount",
+                input.get("intervalCount"),
+                "minCycles",
+                input.get("minCycles"),
+                "maxCycles",
+                input.get("maxCycles"),
+                "anchors",
+                SellingPlanInput.anchors(input.get("anchors"), List.of()));
     }
 
     private MailingAddress address(Map<String, Object> input) {
@@ -154,8 +191,8 @@ final class SubscriptionDrafts {
         }
         SubscriptionContract contract = shop.contracts.get(draft.contractId());
         if (!contract.revisionId().equals(draft.revisionId())) {
-            errors.add(ERROR_TYPE, "STALE_CONTRACT", "The contract has changed since the draft was created.",
-                    "draftId");
+            errors.add(
+                    ERROR_TYPE, "STALE_CONTRACT", "The contract has changed since the draft was created.", "draftId");
             return errors.payload("SubscriptionDraftCommitPayload", "contract", null);
         }
         Object previousNext = contract.get("nextBillingDate");

@@ -76,7 +76,8 @@ final class Subscriptions {
     }
 
     /** subscriptionBillingCycles. */
-    List<Map<String, Object>> cycles(String contractGid, Map<String, Object> indexRange, Map<String, Object> dateRange) {
+    List<Map<String, Object>> cycles(
+            String contractGid, Map<String, Object> indexRange, Map<String, Object> dateRange) {
         return cycles.cycles(contractGid, indexRange, dateRange);
     }
 

@@ -11,8 +11,7 @@ import java.time.Clock;
 public final class ThrottleBucket {
 
     /** {@code extensions.cost.throttleStatus}, as Shopify writes it. */
-    public record Status(double maximumAvailable, double currentlyAvailable, double restoreRate) {
-    }
+    public record Status(double maximumAvailable, double currentlyAvailable, double restoreRate) {}
 
     private final Clock clock;
     private double maximumAvailable;

@@ -13,8 +13,8 @@ final class UserErrors {
     private final List<Map<String, Object>> errors = new ArrayList<>();
 
     static Map<String, Object> of(String type, String code, String message, String... field) {
-        return SchemaValues.object(type, "field", field.length == 0 ? null : List.of(field), "message", message,
-                "code", code);
+        return SchemaValues.object(
+                type, "field", field.length == 0 ? null : List.of(field), "message", message, "code", code);
     }
 
     void add(String type, String code, String message, String... field) {

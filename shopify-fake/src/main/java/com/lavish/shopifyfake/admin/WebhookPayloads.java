@@ -1,13 +1,12 @@
 package com.lavish.shopifyfake.admin;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.shopifyfake.SampleWebhooks;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.shopifyfake.SampleWebhooks;
 
 /**
  * The REST-shaped bodies Shopify sends for the fake's changes: snake_case fields, ids as numbers beside their
@@ -16,8 +15,7 @@ import com.lavish.shopifyfake.SampleWebhooks;
  */
 final class WebhookPayloads {
 
-    private WebhookPayloads() {
-    }
+    private WebhookPayloads() {}
 
     static ObjectNode node() {
         return SampleWebhooks.JSON.createObjectNode();
@@ -88,10 +86,13 @@ final class WebhookPayloads {
      */
     static ObjectNode order(ShopData shop, Order order) {
         Customer customer = shop.customers.get(order.customerId());
-        ObjectNode body = SampleWebhooks.variant("orders/create").lavish()
-                .customerId(customer.id()).email(customer.email())
+        ObjectNode body = SampleWebhooks.variant("orders/create")
+                .lavish()
+                .customerId(customer.id())
+                .email(customer.email())
                 .customerName(customer.firstName(), customer.lastName())
-                .order(order.id(), order.number()).tree();
+                .order(order.id(), order.number())
+                .tree();
         String created = (String) order.get("createdAt");
         for (String field : List.of("created_at", "updated_at", "processed_at")) {
             body.put(field, created);
@@ -112,12 +113,21 @@ final class WebhookPayloads {
         body.putArray("fulfillments");
         body.putArray("returns");
         BigDecimal total = order.total();
-        for (String field : List.of("current_subtotal_price", "current_total_price", "subtotal_price",
-                "total_line_items_price", "total_price", "total_outstanding")) {
+        for (String field : List.of(
+                "current_subtotal_price",
+                "current_total_price",
+                "subtotal_price",
+                "total_line_items_price",
+                "total_price",
+                "total_outstanding")) {
             body.put(field, total.toPlainString());
         }
-        for (String field : List.of("current_subtotal_price_set", "current_total_price_set", "subtotal_price_set",
-                "total_line_items_price_set", "total_price_set")) {
+        for (String field : List.of(
+                "current_subtotal_price_set",
+                "current_total_price_set",
+                "subtotal_price_set",
+                "total_line_items_price_set",
+                "total_price_set")) {
             body.set(field, priceSet(total));
         }
         body.put("total_outstanding", "0.00");
@@ -180,7 +190,8 @@ final class WebhookPayloads {
     private static ObjectNode priceSet(BigDecimal amount) {
         ObjectNode set = node();
         set.putObject("shop_money").put("amount", amount.toPlainString()).put("currency_code", AdminStore.CURRENCY);
-        set.putObject("presentment_money").put("amount", amount.toPlainString())
+        set.putObject("presentment_money")
+                .put("amount", amount.toPlainString())
                 .put("currency_code", AdminStore.CURRENCY);
         return set;
     }

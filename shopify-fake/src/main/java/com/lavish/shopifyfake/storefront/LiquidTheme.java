@@ -1,5 +1,8 @@
 package com.lavish.shopifyfake.storefront;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,11 +22,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
@@ -45,10 +43,11 @@ import liqp.tags.Tag;
 final class LiquidTheme {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SCHEMA = Pattern.compile("\\{%-?\\s*schema\\s*-?%}(.*?)\\{%-?\\s*endschema\\s*-?%}",
-            Pattern.DOTALL);
+    private static final Pattern SCHEMA =
+            Pattern.compile("\\{%-?\\s*schema\\s*-?%}(.*?)\\{%-?\\s*endschema\\s*-?%}", Pattern.DOTALL);
     /** {@code x == blank} and {@code x != blank}: liqp compares with blank as with any value, Shopify tests blankness. */
     private static final Pattern BLANK_TEST = Pattern.compile("([\\w.\\[\\]'\"-]+)\\s*(==|!=)\\s*blank\\b");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
     /** Where the fake serves the extension's assets; Shopify serves them from its CDN. */
     static final String ASSET_PATH = "/cdn/lavish/assets/";
@@ -59,8 +58,7 @@ final class LiquidTheme {
     private final Map<String, Template> pages = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Object>> locales = new ConcurrentHashMap<>();
 
-    private record Parsed(long modified, Template template) {
-    }
+    private record Parsed(long modified, Template template) {}
 
     LiquidTheme(Path extension) {
         this.extension = extension;
@@ -135,9 +133,14 @@ final class LiquidTheme {
     }
 
     static String shopifyBlank(String source) {
-        return BLANK_TEST.matcher(source).replaceAll(test -> Matcher.quoteReplacement(test.group(2).equals("==")
-                ? "(" + test.group(1) + " == empty or " + test.group(1) + " == nil or " + test.group(1) + " == false)"
-                : "(" + test.group(1) + " != empty and " + test.group(1) + " != nil and " + test.group(1) + " != false)"));
+        return BLANK_TEST
+                .matcher(source)
+                .replaceAll(test -> Matcher.quoteReplacement(
+                        test.group(2).equals("==")
+                                ? "(" + test.group(1) + " == empty or " + test.group(1) + " == nil or " + test.group(1)
+                                        + " == false)"
+                                : "(" + test.group(1) + " != empty and " + test.group(1) + " != nil and "
+                                        + test.group(1) + " != false)"));
     }
 
     private static String read(Path file) {
@@ -156,7 +159,7 @@ final class LiquidTheme {
                 file = extension.resolve("locales").resolve("en.default.json");
             }
             try {
-                return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() { });
+                return JSON.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
@@ -226,7 +229,8 @@ final class LiquidTheme {
             StringBuilder out = new StringBuilder();
             while (placeholder.find()) {
                 Object argument = arguments.get(placeholder.group(1));
-                placeholder.appendReplacement(out, Matcher.quoteReplacement(argument == null ? "" : argument.toString()));
+                placeholder.appendReplacement(
+                        out, Matcher.quoteReplacement(argument == null ? "" : argument.toString()));
             }
             return placeholder.appendTail(out).toString();
         }
@@ -316,7 +320,8 @@ final class LiquidTheme {
 
         private static String unquote(String text) {
             return text.length() >= 2 && (text.startsWith("'") || text.startsWith("\""))
-                    ? text.substring(1, text.length() - 1) : text;
+                    ? text.substring(1, text.length() - 1)
+                    : text;
         }
     }
 

@@ -5,6 +5,12 @@ import static com.lavish.shopifyfake.storefront.StorefrontAnswers.positive;
 import static com.lavish.shopifyfake.storefront.StorefrontAnswers.redirect;
 import static com.lavish.shopifyfake.storefront.StorefrontAnswers.text;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.shopifyfake.admin.StorefrontCatalog;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -13,15 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.lavish.shopifyfake.admin.StorefrontCatalog;
-
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -38,9 +35,10 @@ public final class Storefront {
     private static final Logger LOG = Logger.getLogger(Storefront.class);
     /** The fake's log-in: the logged-in customer's id. Shopify keeps its own session; nothing else reads this. */
     public static final String CUSTOMER_COOKIE = "_fake_customer";
+
     private static final Set<String> LOCALES = Set.of("fr");
-    private static final Set<String> PAGE_PATHS = Set.of("/", "/account", "/account/login", "/account/logout", "/cart",
-            "/cart.js", "/cart/add", "/cart/add.js");
+    private static final Set<String> PAGE_PATHS = Set.of(
+            "/", "/account", "/account/login", "/account/logout", "/cart", "/cart.js", "/cart/add", "/cart/add.js");
 
     private final LiquidTheme theme;
     private final StorefrontCatalog catalog;
@@ -67,7 +65,9 @@ public final class Storefront {
     /** Whether a path is the storefront's (pages, cart, assets), with or without a locale prefix. */
     public static boolean handles(String path) {
         String bare = withoutLocale(path);
-        return PAGE_PATHS.contains(bare) || bare.startsWith("/products/") || bare.startsWith(LiquidTheme.ASSET_PATH)
+        return PAGE_PATHS.contains(bare)
+                || bare.startsWith("/products/")
+                || bare.startsWith(LiquidTheme.ASSET_PATH)
                 || bare.startsWith("/theme/");
     }
 
@@ -90,7 +90,8 @@ public final class Storefront {
         String path = withoutLocale(request.path());
         try {
             if (path.startsWith(LiquidTheme.ASSET_PATH)) {
-                StorefrontFiles.asset(request, theme.extension().resolve("assets"), path.substring(LiquidTheme.ASSET_PATH.length()));
+                StorefrontFiles.asset(
+                        request, theme.extension().resolve("assets"), path.substring(LiquidTheme.ASSET_PATH.length()));
             } else if (path.startsWith("/theme/")) {
                 StorefrontFiles.themeFile(request, path.substring("/theme/".length()));
             } else if (path.equals("/cart/add.js") || path.equals("/cart/add")) {
@@ -107,14 +108,26 @@ public final class Storefront {
             } else if (path.equals("/account/login")) {
                 login(request, locale);
             } else if (path.equals("/account/logout")) {
-                request.response().addCookie(Cookie.cookie(CUSTOMER_COOKIE, "").setPath("/").setMaxAge(0));
+                request.response()
+                        .addCookie(
+                                Cookie.cookie(CUSTOMER_COOKIE, "").setPath("/").setMaxAge(0));
                 redirect(request.response(), "/");
             } else if (path.equals("/cart")) {
-                html(request, objects(request, locale), "Cart", "cart",
-                        Map.of("cart", carts.cart(StorefrontCart.cartToken(request, false))), List.of());
+                html(
+                        request,
+                        objects(request, locale),
+                        "Cart",
+                        "cart",
+                        Map.of("cart", carts.cart(StorefrontCart.cartToken(request, false))),
+                        List.of());
             } else {
-                html(request, objects(request, locale), "Lavish Library", "index",
-                        Map.of("products", catalog.products()), List.of());
+                html(
+                        request,
+                        objects(request, locale),
+                        "Lavish Library",
+                        "index",
+                        Map.of("products", catalog.products()),
+                        List.of());
             }
         } catch (RuntimeException e) {
             // a Liquid error is the extension's bug: the page says where, the log has the whole story
@@ -126,8 +139,8 @@ public final class Storefront {
     // ---- pages ----
 
     private void productPage(HttpServerRequest request, String locale, String handle) {
-        Optional<Map<String, Object>> product = catalog.product(handle, positive(request.getParam("variant")),
-                positive(request.getParam("selling_plan")));
+        Optional<Map<String, Object>> product = catalog.product(
+                handle, positive(request.getParam("variant")), positive(request.getParam("selling_plan")));
         if (product.isEmpty()) {
             text(request.response(), 404, "no product with the handle '" + handle + "'");
             return;
@@ -136,7 +149,12 @@ public final class Storefront {
         objects.put("product", product.get());
         objects.put("block", block("purchase-options", "purchase-options-1", Map.of()));
         String options = theme.block("purchase-options", objects);
-        html(request, objects, (String) product.get().get("title"), "product", Map.of("purchase_options", options),
+        html(
+                request,
+                objects,
+                (String) product.get().get("title"),
+                "product",
+                Map.of("purchase_options", options),
                 stylesheets("purchase-options"));
     }
 
@@ -159,7 +177,12 @@ public final class Storefront {
             return;
         }
         if (request.method() == HttpMethod.GET) {
-            html(request, objects(request, locale), "Log in", "login", Map.of("customers", catalog.customers()),
+            html(
+                    request,
+                    objects(request, locale),
+                    "Log in",
+                    "login",
+                    Map.of("customers", catalog.customers()),
                     List.of());
             return;
         }
@@ -179,8 +202,11 @@ public final class Storefront {
             text(request.response(), 400, "customer_id must be a customer's id, digits");
             return;
         }
-        request.response().addCookie(Cookie.cookie(CUSTOMER_COOKIE, Long.toString(customer)).setPath("/")
-                .setHttpOnly(true).setSameSite(CookieSameSite.LAX));
+        request.response()
+                .addCookie(Cookie.cookie(CUSTOMER_COOKIE, Long.toString(customer))
+                        .setPath("/")
+                        .setHttpOnly(true)
+                        .setSameSite(CookieSameSite.LAX));
         redirect(request.response(), (locale.equals("en") ? "" : "/" + locale) + "/account");
     }
 
@@ -188,14 +214,20 @@ public final class Storefront {
      * A page of the fake's theme ({@code name}, with its own objects) inside the layout, both with the request's
      * global objects, made once per request.
      */
-    private void html(HttpServerRequest request, Map<String, Object> objects, String title, String name,
-                      Map<String, Object> content, List<String> stylesheets) {
+    private void html(
+            HttpServerRequest request,
+            Map<String, Object> objects,
+            String title,
+            String name,
+            Map<String, Object> content,
+            List<String> stylesheets) {
         objects.putAll(content);
         objects.put("page_title", title);
         objects.put("content_for_layout", theme.page(name, objects));
         objects.put("stylesheets", stylesheets);
         String body = theme.page("layout", objects);
-        request.response().setStatusCode(200)
+        request.response()
+                .setStatusCode(200)
                 .putHeader("Content-Type", "text/html; charset=utf-8")
                 .putHeader("Content-Security-Policy", contentSecurityPolicy)
                 .putHeader("Cache-Control", "no-store")
@@ -208,9 +240,21 @@ public final class Storefront {
         Map<String, Object> objects = new HashMap<>();
         String prefix = locale.equals("en") ? "" : "/" + locale;
         objects.put("request", Map.of("locale", Map.of("iso_code", locale), "path", request.path()));
-        objects.put("routes", Map.of("root_url", prefix + "/", "cart_url", prefix + "/cart",
-                "cart_add_url", prefix + "/cart/add", "account_url", prefix + "/account",
-                "account_login_url", prefix + "/account/login", "account_logout_url", prefix + "/account/logout"));
+        objects.put(
+                "routes",
+                Map.of(
+                        "root_url",
+                        prefix + "/",
+                        "cart_url",
+                        prefix + "/cart",
+                        "cart_add_url",
+                        prefix + "/cart/add",
+                        "account_url",
+                        prefix + "/account",
+                        "account_login_url",
+                        prefix + "/account/login",
+                        "account_logout_url",
+                        prefix + "/account/logout"));
         objects.put("shop", Map.of("name", "Lavish Library", "currency", "AUD"));
         loggedInCustomer(request).ifPresent(id -> objects.put("customer", catalog.customer(id)));
         return objects;
@@ -222,8 +266,11 @@ public final class Storefront {
         for (JsonNode setting : theme.schema(name).path("settings")) {
             JsonNode value = setting.get("default");
             if (value != null) {
-                settings.put(setting.get("id").asText(), value.isBoolean() ? value.asBoolean()
-                        : value.isNumber() ? value.numberValue() : value.asText());
+                settings.put(
+                        setting.get("id").asText(),
+                        value.isBoolean()
+                                ? value.asBoolean()
+                                : value.isNumber() ? value.numberValue() : value.asText());
             }
         }
         settings.putAll(overrides);

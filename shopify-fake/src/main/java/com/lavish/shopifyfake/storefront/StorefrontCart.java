@@ -4,6 +4,13 @@ import static com.lavish.shopifyfake.storefront.StorefrontAnswers.json;
 import static com.lavish.shopifyfake.storefront.StorefrontAnswers.redirect;
 import static com.lavish.shopifyfake.storefront.StorefrontAnswers.text;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.shopifyfake.admin.StorefrontCatalog;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,16 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.lavish.shopifyfake.admin.StorefrontCatalog;
-
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -53,27 +50,35 @@ final class StorefrontCart {
 
     /** Adds a line (or more of a line with the same variant and plan) and answers it as Shopify does. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> add(String token, StorefrontCatalog catalog, String variantText, String quantityText,
-                            String sellingPlanText) {
-        long variantId = number(variantText, "id", "Parameter Missing or Invalid: Required parameter missing or invalid: id");
-        long quantity = quantityText == null || quantityText.isBlank() ? 1 : number(quantityText, "quantity",
-                "Quantity must be a positive number");
-        Map<String, Object> variant = catalog.variant(variantId)
-                .orElseThrow(() -> new CartError(404, "Cannot find variant"));
+    Map<String, Object> add(
+            String token, StorefrontCatalog catalog, String variantText, String quantityText, String sellingPlanText) {
+        long variantId =
+                number(variantText, "id", "Parameter Missing or Invalid: Required parameter missing or invalid: id");
+        long quantity = quantityText == null || quantityText.isBlank()
+                ? 1
+                : number(quantityText, "quantity", "Quantity must be a positive number");
+        Map<String, Object> variant =
+                catalog.variant(variantId).orElseThrow(() -> new CartError(404, "Cannot find variant"));
         Map<String, Object> allocation = null;
         if (sellingPlanText != null && !sellingPlanText.isBlank()) {
             long planId = number(sellingPlanText, "selling_plan", "The selling plan is not valid");
-            allocation = ((List<Map<String, Object>>) variant.get("selling_plan_allocations")).stream()
-                    .filter(a -> Objects.equals(((Map<String, Object>) a.get("selling_plan")).get("id"), planId))
-                    .findFirst()
-                    .orElseThrow(() -> new CartError(422, "Variant can only be purchased with a selling plan it has"));
+            allocation = ((List<Map<String, Object>>) variant.get("selling_plan_allocations"))
+                    .stream()
+                            .filter(a ->
+                                    Objects.equals(((Map<String, Object>) a.get("selling_plan")).get("id"), planId))
+                            .findFirst()
+                            .orElseThrow(() ->
+                                    new CartError(422, "Variant can only be purchased with a selling plan it has"));
         }
         long unitPrice = allocation == null ? (long) variant.get("price") : (long) allocation.get("price");
-        String key = variantId + ":" + (allocation == null ? "once"
-                : ((Map<String, Object>) allocation.get("selling_plan")).get("id"));
+        String key = variantId + ":"
+                + (allocation == null ? "once" : ((Map<String, Object>) allocation.get("selling_plan")).get("id"));
         List<Map<String, Object>> lines = carts.computeIfAbsent(token, t -> new ArrayList<>());
         synchronized (lines) {
-            Map<String, Object> line = lines.stream().filter(l -> key.equals(l.get("key"))).findFirst().orElse(null);
+            Map<String, Object> line = lines.stream()
+                    .filter(l -> key.equals(l.get("key")))
+                    .findFirst()
+                    .orElse(null);
             if (line == null) {
                 line = new LinkedHashMap<>();
                 line.put("key", key);
@@ -109,11 +114,18 @@ final class StorefrontCart {
                 try {
                     JsonNode json = StorefrontAnswers.JSON.readTree(body.getBytes());
                     JsonNode item = json.has("items") ? json.path("items").path(0) : json;
-                    added(request, ajax, catalog, item.path("id").asText(null), item.path("quantity").asText(null),
+                    added(
+                            request,
+                            ajax,
+                            catalog,
+                            item.path("id").asText(null),
+                            item.path("quantity").asText(null),
                             item.path("selling_plan").asText(null));
                 } catch (IOException e) {
-                    json(request.response(), 400, Map.of("status", 400, "message", "Cart Error",
-                            "description", "the body is not JSON"));
+                    json(
+                            request.response(),
+                            400,
+                            Map.of("status", 400, "message", "Cart Error", "description", "the body is not JSON"));
                 }
             });
         } else {
@@ -125,12 +137,18 @@ final class StorefrontCart {
         }
     }
 
-    private void added(HttpServerRequest request, boolean ajax, StorefrontCatalog catalog, String variant,
-                       String quantity, String sellingPlan) {
+    private void added(
+            HttpServerRequest request,
+            boolean ajax,
+            StorefrontCatalog catalog,
+            String variant,
+            String quantity,
+            String sellingPlan) {
         try {
             Map<String, Object> line = add(cartToken(request, true), catalog, variant, quantity, sellingPlan);
-            LOG.infof("cart add variant=%s selling_plan=%s", line.get("variant_id"),
-                    sellingPlan == null || sellingPlan.isBlank() ? "none" : sellingPlan);
+            LOG.infof(
+                    "cart add variant=%s selling_plan=%s",
+                    line.get("variant_id"), sellingPlan == null || sellingPlan.isBlank() ? "none" : sellingPlan);
             if (ajax) {
                 json(request.response(), 200, line);
             } else {
@@ -151,21 +169,31 @@ final class StorefrontCart {
             return null;
         }
         String token = UUID.randomUUID().toString().replace("-", "");
-        request.response().addCookie(Cookie.cookie(CART_COOKIE, token).setPath("/").setHttpOnly(true)
-                .setSameSite(CookieSameSite.LAX));
+        request.response()
+                .addCookie(Cookie.cookie(CART_COOKIE, token)
+                        .setPath("/")
+                        .setHttpOnly(true)
+                        .setSameSite(CookieSameSite.LAX));
         return token;
     }
 
     /** The cart of this token, as {@code /cart.js} answers it. */
     Map<String, Object> cart(String token) {
-        List<Map<String, Object>> lines = Optional.ofNullable(token).map(carts::get).orElse(List.of());
+        List<Map<String, Object>> lines =
+                Optional.ofNullable(token).map(carts::get).orElse(List.of());
         Map<String, Object> cart = new LinkedHashMap<>();
         synchronized (lines) {
-            List<Map<String, Object>> items = lines.stream().map(l -> (Map<String, Object>) new LinkedHashMap<>(l)).toList();
+            List<Map<String, Object>> items = lines.stream()
+                    .map(l -> (Map<String, Object>) new LinkedHashMap<>(l))
+                    .toList();
             cart.put("token", token);
             cart.put("items", items);
-            cart.put("item_count", items.stream().mapToLong(l -> (long) l.get("quantity")).sum());
-            cart.put("total_price", items.stream().mapToLong(l -> (long) l.get("line_price")).sum());
+            cart.put(
+                    "item_count",
+                    items.stream().mapToLong(l -> (long) l.get("quantity")).sum());
+            cart.put(
+                    "total_price",
+                    items.stream().mapToLong(l -> (long) l.get("line_price")).sum());
             cart.put("requires_shipping", !items.isEmpty());
             cart.put("currency", "AUD");
         }

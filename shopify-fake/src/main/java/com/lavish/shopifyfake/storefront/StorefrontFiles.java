@@ -2,15 +2,14 @@ package com.lavish.shopifyfake.storefront;
 
 import static com.lavish.shopifyfake.storefront.StorefrontAnswers.text;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The files a storefront page loads: the extension's assets (what Shopify's CDN serves for {@code asset_url}) and the
@@ -21,8 +20,7 @@ final class StorefrontFiles {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private StorefrontFiles() {
-    }
+    private StorefrontFiles() {}
 
     static void asset(HttpServerRequest request, Path folder, String name) {
         Path file = folder.resolve(name);
@@ -54,10 +52,12 @@ final class StorefrontFiles {
     }
 
     private static void file(HttpServerResponse response, String name, byte[] bytes) {
-        String type = name.endsWith(".js") || name.endsWith(".mjs") ? "text/javascript; charset=utf-8"
+        String type = name.endsWith(".js") || name.endsWith(".mjs")
+                ? "text/javascript; charset=utf-8"
                 : name.endsWith(".css") ? "text/css; charset=utf-8" : "application/octet-stream";
-        response.putHeader("Content-Type", type).putHeader("Cache-Control", "public, max-age=300")
-                .putHeader("X-Content-Type-Options", "nosniff").end(Buffer.buffer(bytes));
+        response.putHeader("Content-Type", type)
+                .putHeader("Cache-Control", "public, max-age=300")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .end(Buffer.buffer(bytes));
     }
-
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class AdminSchemaTest {
@@ -21,20 +20,36 @@ class AdminSchemaTest {
 
     @Test
     void documentShopifyWouldAcceptHasNoErrors() {
-        List<String> errors = AdminSchema.load().validate(CREATE, Map.of("input", Map.of("name", "Monthly",
-                "merchantCode", "lavish-1", "sellingPlansToCreate", List.of(Map.of("name", "Every month",
-                        "billingPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)),
-                        "deliveryPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)))))));
+        List<String> errors = AdminSchema.load()
+                .validate(
+                        CREATE,
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "name",
+                                        "Monthly",
+                                        "merchantCode",
+                                        "lavish-1",
+                                        "sellingPlansToCreate",
+                                        List.of(Map.of(
+                                                "name",
+                                                "Every month",
+                                                "billingPolicy",
+                                                Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)),
+                                                "deliveryPolicy",
+                                                Map.of(
+                                                        "recurring",
+                                                        Map.of("interval", "MONTH", "intervalCount", 1)))))));
 
         assertEquals(List.of(), errors);
     }
 
     @Test
     void unknownFieldAndMissingArgumentAreErrors() {
-        List<String> unknownField = AdminSchema.load().validate(
-                "{ sellingPlanGroups(first: 1) { nodes { id merchantKode } } }", null);
-        List<String> missingArgument = AdminSchema.load().validate(
-                "mutation { sellingPlanGroupDelete { deletedSellingPlanGroupId } }", null);
+        List<String> unknownField =
+                AdminSchema.load().validate("{ sellingPlanGroups(first: 1) { nodes { id merchantKode } } }", null);
+        List<String> missingArgument =
+                AdminSchema.load().validate("mutation { sellingPlanGroupDelete { deletedSellingPlanGroupId } }", null);
 
         assertEquals(1, unknownField.size());
         assertTrue(unknownField.get(0).contains("merchantKode"), unknownField.toString());
@@ -43,12 +58,25 @@ class AdminSchemaTest {
 
     @Test
     void variablesAreCheckedAgainstTheirDeclaredTypes() {
-        List<String> wrongEnum = AdminSchema.load().validate(CREATE, Map.of("input", Map.of("name", "Monthly",
-                "sellingPlansToCreate", List.of(Map.of("name", "Every month",
-                        "billingPolicy", Map.of("recurring", Map.of("interval", "FORTNIGHT", "intervalCount", 1)))))));
+        List<String> wrongEnum = AdminSchema.load()
+                .validate(
+                        CREATE,
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "name",
+                                        "Monthly",
+                                        "sellingPlansToCreate",
+                                        List.of(Map.of(
+                                                "name",
+                                                "Every month",
+                                                "billingPolicy",
+                                                Map.of(
+                                                        "recurring",
+                                                        Map.of("interval", "FORTNIGHT", "intervalCount", 1)))))));
         List<String> missingRequired = AdminSchema.load().validate(CREATE, Map.of());
-        List<String> unknownInputField = AdminSchema.load().validate(CREATE,
-                Map.of("input", Map.of("name", "Monthly", "merchantKode", "x")));
+        List<String> unknownInputField =
+                AdminSchema.load().validate(CREATE, Map.of("input", Map.of("name", "Monthly", "merchantKode", "x")));
 
         assertEquals(1, wrongEnum.size(), wrongEnum.toString());
         assertTrue(wrongEnum.get(0).contains("FORTNIGHT"), wrongEnum.toString());
@@ -65,8 +93,7 @@ class AdminSchemaTest {
     void billingAttemptNeedsItsIdempotencyKey() {
         List<String> errors = AdminSchema.load().validate("""
                 mutation { subscriptionBillingAttemptCreate(subscriptionContractId: "gid://shopify/SubscriptionContract/1",
-                  subscriptionBillingAttemptInput: {}) { subscriptionBillingAttempt { id } userErrors { code } } }""",
-                null);
+                  subscriptionBillingAttemptInput: {}) { subscriptionBillingAttempt { id } userErrors { code } } }""", null);
 
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("idempotencyKey"), errors.toString());

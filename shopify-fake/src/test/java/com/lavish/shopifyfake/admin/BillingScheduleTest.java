@@ -3,7 +3,6 @@ package com.lavish.shopifyfake.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.OffsetDateTime;
-
 import org.junit.jupiter.api.Test;
 
 class BillingScheduleTest {
@@ -16,8 +15,8 @@ class BillingScheduleTest {
 
     @Test
     void cyclesAreCountedInIntervalsFromTheAnchor() {
-        BillingSchedule schedule = new BillingSchedule("WEEK", 2,
-                new BillingSchedule.Anchor(3, OffsetDateTime.parse("2027-01-15T00:00:00Z")));
+        BillingSchedule schedule = new BillingSchedule(
+                "WEEK", 2, new BillingSchedule.Anchor(3, OffsetDateTime.parse("2027-01-15T00:00:00Z")));
 
         assertEquals(OffsetDateTime.parse("2027-01-01T00:00:00Z"), schedule.billingDate(2));
         assertEquals(OffsetDateTime.parse("2027-01-29T00:00:00Z"), schedule.billingDate(4));

@@ -3,13 +3,11 @@ package com.lavish.shopifyfake.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.util.OptionalLong;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.shopifyfake.SampleWebhooks;
-
+import java.time.Instant;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The purchasing summary's rule, without a server: what counts, what adds up, which summary is newer. */
@@ -38,8 +36,11 @@ class CustomerSalesHistoryTest {
         history.delivered("orders/create", order(1, ADA, "40.00", false));
         history.delivered("orders/create", order(2, ADA, "10.00", false));
         history.delivered("orders/paid", order(1, ADA, "45.00", false));
-        assertEquals("gid://shopify/Order/2", history.summary(ADA, NOW).path("lastOrderId").asText());
-        assertEquals("55.00", history.summary(ADA, NOW).at("/amountSpent/amount").asText(), "the current total");
+        assertEquals(
+                "gid://shopify/Order/2",
+                history.summary(ADA, NOW).path("lastOrderId").asText());
+        assertEquals(
+                "55.00", history.summary(ADA, NOW).at("/amountSpent/amount").asText(), "the current total");
 
         ObjectNode deletion = SampleWebhooks.JSON.createObjectNode().put("id", 2L);
         assertEquals(OptionalLong.of(ADA), history.delivered("orders/delete", deletion));
@@ -59,8 +60,10 @@ class CustomerSalesHistoryTest {
 
     @Test
     void twoSummariesAtTheSameInstantAreStillOrdered() {
-        Instant first = Instant.parse(history.summary(ADA, NOW).path("occurredAt").asText());
-        Instant second = Instant.parse(history.summary(ADA, NOW).path("occurredAt").asText());
+        Instant first =
+                Instant.parse(history.summary(ADA, NOW).path("occurredAt").asText());
+        Instant second =
+                Instant.parse(history.summary(ADA, NOW).path("occurredAt").asText());
         assertEquals(Instant.parse("2026-11-26T00:00:00.123Z"), first, "to the millisecond, as Shopify writes it");
         assertTrue(second.isAfter(first), first + " then " + second);
     }

@@ -1,5 +1,12 @@
 package com.lavish.shopifyfake.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.shopifyfake.ShopifyFakeServer;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,16 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.shopifyfake.SampleWebhooks;
-import com.lavish.shopifyfake.ShopifyFakeServer;
-
-import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The fake started in-process on a random port, on a clock the test moves, beside a tiny gateway that records the
@@ -51,19 +51,28 @@ final class FakeAdmin implements AutoCloseable {
     final List<Received> webhooks = new CopyOnWriteArrayList<>();
     final ShopifyFakeServer fake;
     private final HttpServer gateway;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     FakeAdmin(String... extraOptions) throws Exception {
-        gateway = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            webhooks.add(new Received(MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.getBytes()));
-            request.response().setStatusCode(200).end();
-        })).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        List<String> options = new ArrayList<>(List.of("--port", "0", "--edge", "http://127.0.0.1:" + gateway.actualPort(),
-                "--billing-delay-ms", "20"));
+        gateway = vertx.createHttpServer()
+                .requestHandler(request -> request.body().onSuccess(body -> {
+                    webhooks.add(new Received(
+                            MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.getBytes()));
+                    request.response().setStatusCode(200).end();
+                }))
+                .listen(0)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        List<String> options = new ArrayList<>(List.of(
+                "--port", "0", "--edge", "http://127.0.0.1:" + gateway.actualPort(), "--billing-delay-ms", "20"));
         options.addAll(List.of(extraOptions));
-        ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(options,
-                Map.of("SHOPIFY_API_SECRET", SECRET, "SHOPIFY_SHOPS", SHOP, "SHOPIFY_ADMIN_TOKEN", TOKEN));
-        fake = ShopifyFakeServer.start(vertx, config, clock).toCompletionStage().toCompletableFuture()
+        ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(
+                options, Map.of("SHOPIFY_API_SECRET", SECRET, "SHOPIFY_SHOPS", SHOP, "SHOPIFY_ADMIN_TOKEN", TOKEN));
+        fake = ShopifyFakeServer.start(vertx, config, clock)
+                .toCompletionStage()
+                .toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         fake.admin().ready().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
@@ -74,7 +83,9 @@ final class FakeAdmin implements AutoCloseable {
 
     HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -85,9 +96,14 @@ final class FakeAdmin implements AutoCloseable {
     JsonNode graphql(String query, Map<String, Object> variables) throws Exception {
         ObjectNode body = SampleWebhooks.JSON.createObjectNode().put("query", query);
         body.set("variables", SampleWebhooks.JSON.valueToTree(variables == null ? Map.of() : variables));
-        HttpResponse<String> response = send("POST", "/admin/api/" + VERSION + "/graphql.json",
-                SampleWebhooks.JSON.writeValueAsString(body), "X-Shopify-Access-Token", TOKEN,
-                "Content-Type", "application/json");
+        HttpResponse<String> response = send(
+                "POST",
+                "/admin/api/" + VERSION + "/graphql.json",
+                SampleWebhooks.JSON.writeValueAsString(body),
+                "X-Shopify-Access-Token",
+                TOKEN,
+                "Content-Type",
+                "application/json");
         if (response.statusCode() != 200) {
             throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
         }
@@ -95,8 +111,12 @@ final class FakeAdmin implements AutoCloseable {
     }
 
     JsonNode control(String method, String path, Object body) throws Exception {
-        HttpResponse<String> response = send(method, path, body == null ? null
-                : SampleWebhooks.JSON.writeValueAsString(body), "Content-Type", "application/json");
+        HttpResponse<String> response = send(
+                method,
+                path,
+                body == null ? null : SampleWebhooks.JSON.writeValueAsString(body),
+                "Content-Type",
+                "application/json");
         if (response.statusCode() >= 300) {
             throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
         }
@@ -108,7 +128,11 @@ final class FakeAdmin implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

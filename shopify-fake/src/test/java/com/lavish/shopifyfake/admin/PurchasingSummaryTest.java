@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,12 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,33 +43,52 @@ class PurchasingSummaryTest {
 
     @Test
     void triggeredOrderWebhooksAreEachFollowedByTheirCustomersSummary() throws Exception {
-        trigger("customers/create", Map.of("customer_id", ADA, "email", "ada@example.com.au",
-                "first_name", "Ada", "last_name", "Lovelace"));
+        trigger(
+                "customers/create",
+                Map.of(
+                        "customer_id",
+                        ADA,
+                        "email",
+                        "ada@example.com.au",
+                        "first_name",
+                        "Ada",
+                        "last_name",
+                        "Lovelace"));
         trigger("orders/create", Map.of("customer_id", ADA, "order_id", 1001, "cancelled", false));
         JsonNode first = awaitSummaries(1).get(0).json();
         FakeAdmin.Received order = admin.webhooks("orders/create").get(0);
-        BigDecimal total = new BigDecimal(order.json().path("current_total_price").asText());
+        BigDecimal total =
+                new BigDecimal(order.json().path("current_total_price").asText());
 
-        assertTrue(admin.webhooks.indexOf(order) < admin.webhooks.indexOf(admin.webhooks(TOPIC).get(0)),
+        assertTrue(
+                admin.webhooks.indexOf(order)
+                        < admin.webhooks.indexOf(admin.webhooks(TOPIC).get(0)),
                 "the summary follows the order webhook");
-        assertEquals(List.of("customerId", "numberOfOrders", "amountSpent", "lastOrderId", "occurredAt"),
-                fieldNames(first), "Shopify's camelCase shape");
+        assertEquals(
+                List.of("customerId", "numberOfOrders", "amountSpent", "lastOrderId", "occurredAt"),
+                fieldNames(first),
+                "Shopify's camelCase shape");
         assertEquals("gid://shopify/Customer/" + ADA, first.path("customerId").asText());
         assertEquals(1, first.path("numberOfOrders").asInt());
         assertTrue(first.path("numberOfOrders").isIntegralNumber());
         assertEquals(total.toPlainString(), first.at("/amountSpent/amount").asText());
         assertEquals("AUD", first.at("/amountSpent/currencyCode").asText());
         assertEquals("gid://shopify/Order/1001", first.path("lastOrderId").asText());
-        assertTrue(first.path("occurredAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
+        assertTrue(
+                first.path("occurredAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"),
                 first.path("occurredAt").asText());
 
         trigger("orders/create", Map.of("customer_id", ADA, "order_id", 1002, "cancelled", false));
         JsonNode second = awaitSummaries(2).get(1).json();
         assertEquals(2, second.path("numberOfOrders").asInt());
-        assertEquals(total.add(total).toPlainString(), second.at("/amountSpent/amount").asText());
+        assertEquals(
+                total.add(total).toPlainString(),
+                second.at("/amountSpent/amount").asText());
         assertEquals("gid://shopify/Order/1002", second.path("lastOrderId").asText());
-        assertTrue(Instant.parse(second.path("occurredAt").asText())
-                .isAfter(Instant.parse(first.path("occurredAt").asText())), "a newer summary is newer");
+        assertTrue(
+                Instant.parse(second.path("occurredAt").asText())
+                        .isAfter(Instant.parse(first.path("occurredAt").asText())),
+                "a newer summary is newer");
 
         // Shopify's orders/cancelled sample is a cancelled order: it still counts, its money does not
         trigger("orders/cancelled", Map.of("customer_id", ADA, "order_id", 1002));
@@ -92,26 +108,54 @@ class PurchasingSummaryTest {
         assertTrue(summary.headers().get("X-Shopify-Webhook-Id") != null);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(FakeAdmin.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        assertTrue(MessageDigest.isEqual(mac.doFinal(summary.body()),
-                Base64.getDecoder().decode(summary.headers().get("X-Shopify-Hmac-Sha256"))), "signed with the secret");
-        assertTrue(admin.control("GET", "/fake/admin/webhooks", null).path("webhooks").findValuesAsText("topic")
-                .contains(TOPIC), "listed with the Admin API's webhooks");
+        assertTrue(
+                MessageDigest.isEqual(
+                        mac.doFinal(summary.body()),
+                        Base64.getDecoder().decode(summary.headers().get("X-Shopify-Hmac-Sha256"))),
+                "signed with the secret");
+        assertTrue(
+                admin.control("GET", "/fake/admin/webhooks", null)
+                        .path("webhooks")
+                        .findValuesAsText("topic")
+                        .contains(TOPIC),
+                "listed with the Admin API's webhooks");
     }
 
     @Test
     void checkoutAndBilledCycleSummariseTheShopsOwnOrdersOfACustomerTheWebhooksNamed() throws Exception {
-        trigger("customers/create", Map.of("customer_id", ADA, "email", "ada.reader@example.com.au",
-                "first_name", "Ada", "last_name", "Lovelace"));
-        trigger("customers/update", Map.of("customer_id", ADA, "email", "ada.lovelace@example.com.au",
-                "first_name", "Ada", "last_name", "Lovelace"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.webhooks("customers/update").size() == 1);
+        trigger(
+                "customers/create",
+                Map.of(
+                        "customer_id",
+                        ADA,
+                        "email",
+                        "ada.reader@example.com.au",
+                        "first_name",
+                        "Ada",
+                        "last_name",
+                        "Lovelace"));
+        trigger(
+                "customers/update",
+                Map.of(
+                        "customer_id",
+                        ADA,
+                        "email",
+                        "ada.lovelace@example.com.au",
+                        "first_name",
+                        "Ada",
+                        "last_name",
+                        "Lovelace"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> admin.webhooks("customers/update").size() == 1);
         String contractId = subscribe(ADA);
         JsonNode afterCheckout = awaitSummaries(1).get(0).json();
 
         assertEquals(1, afterCheckout.path("numberOfOrders").asInt());
         assertEquals("26.96", afterCheckout.at("/amountSpent/amount").asText(), "29.95 less 10%");
         JsonNode order = admin.webhooks("orders/create").get(0).json();
-        assertEquals("gid://shopify/Order/" + order.path("id").asLong(), afterCheckout.path("lastOrderId").asText());
+        assertEquals(
+                "gid://shopify/Order/" + order.path("id").asLong(),
+                afterCheckout.path("lastOrderId").asText());
         // the customer the webhooks named, not one the checkout made up
         assertEquals("ada.lovelace@example.com.au", order.at("/customer/email").asText());
         assertEquals("ada.lovelace@example.com.au", order.path("email").asText());
@@ -123,12 +167,15 @@ class PurchasingSummaryTest {
         JsonNode afterBilling = awaitSummaries(2).get(1).json();
         assertEquals(2, afterBilling.path("numberOfOrders").asInt());
         assertEquals("53.92", afterBilling.at("/amountSpent/amount").asText());
-        assertTrue(Instant.parse(afterBilling.path("occurredAt").asText())
-                .isAfter(Instant.parse(afterCheckout.path("occurredAt").asText())),
+        assertTrue(
+                Instant.parse(afterBilling.path("occurredAt").asText())
+                        .isAfter(Instant.parse(afterCheckout.path("occurredAt").asText())),
                 "newer although the test's clock stood still");
 
-        JsonNode customer = admin.graphql("query($id: ID!) { customer(id: $id) { email firstName numberOfOrders "
-                + "amountSpent { amount currencyCode } } }", Map.of("id", "gid://shopify/Customer/" + ADA))
+        JsonNode customer = admin.graphql(
+                        "query($id: ID!) { customer(id: $id) { email firstName numberOfOrders "
+                                + "amountSpent { amount currencyCode } } }",
+                        Map.of("id", "gid://shopify/Customer/" + ADA))
                 .at("/data/customer");
         assertEquals("ada.lovelace@example.com.au", customer.path("email").asText());
         assertEquals("2", customer.path("numberOfOrders").asText(), "the Admin API says what the webhook said");
@@ -139,7 +186,8 @@ class PurchasingSummaryTest {
     void mutedSummaryIsNotSentButTheOrderStillCountsInTheNextOne() throws Exception {
         admin.control("POST", "/fake/admin/webhooks/mute", Map.of("topics", List.of(TOPIC), "count", 1));
         String contractId = subscribe(ADA);
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.webhooks("orders/create").size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> admin.webhooks("orders/create").size() == 1);
 
         admin.graphql(AdminApiTest.BILL, Map.of("id", contractId, "key", "cycle-1"));
         JsonNode next = awaitSummaries(1).get(0).json();
@@ -148,15 +196,39 @@ class PurchasingSummaryTest {
 
     private String subscribe(long customerId) throws Exception {
         String productId = admin.graphql("{ products(first: 1) { nodes { id } } }", null)
-                .at("/data/products/nodes/0/id").asText();
-        JsonNode group = admin.graphql(AdminApiTest.CREATE_GROUP, Map.of(
-                "input", Map.of("name", "Monthly", "merchantCode", "lavish-monthly",
-                        "sellingPlansToCreate", List.of(AdminApiTest.monthlyPlan("Every month", "MONTH", 1, "MONTH", 1))),
-                "resources", Map.of("productIds", List.of(productId))));
-        String planId = group.at("/data/sellingPlanGroupCreate/sellingPlanGroup/sellingPlans/nodes/0/id").asText();
-        String variantId = admin.control("GET", "/fake/admin/products", null).at("/products/0/variants/0/id").asText();
-        return admin.control("POST", "/fake/admin/checkouts", Map.of("customerId", customerId,
-                "variantId", variantId, "sellingPlanId", planId, "quantity", 1)).path("contractId").asText();
+                .at("/data/products/nodes/0/id")
+                .asText();
+        JsonNode group = admin.graphql(
+                AdminApiTest.CREATE_GROUP,
+                Map.of(
+                        "input",
+                                Map.of(
+                                        "name",
+                                        "Monthly",
+                                        "merchantCode",
+                                        "lavish-monthly",
+                                        "sellingPlansToCreate",
+                                        List.of(AdminApiTest.monthlyPlan("Every month", "MONTH", 1, "MONTH", 1))),
+                        "resources", Map.of("productIds", List.of(productId))));
+        String planId = group.at("/data/sellingPlanGroupCreate/sellingPlanGroup/sellingPlans/nodes/0/id")
+                .asText();
+        String variantId = admin.control("GET", "/fake/admin/products", null)
+                .at("/products/0/variants/0/id")
+                .asText();
+        return admin.control(
+                        "POST",
+                        "/fake/admin/checkouts",
+                        Map.of(
+                                "customerId",
+                                customerId,
+                                "variantId",
+                                variantId,
+                                "sellingPlanId",
+                                planId,
+                                "quantity",
+                                1))
+                .path("contractId")
+                .asText();
     }
 
     private void trigger(String topic, Map<String, Object> options) throws Exception {

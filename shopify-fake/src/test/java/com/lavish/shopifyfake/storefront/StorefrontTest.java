@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lavish.shopifyfake.ShopifyFakeServer;
+import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -21,14 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lavish.shopifyfake.ShopifyFakeServer;
-import com.sun.net.httpserver.HttpServer;
-
-import io.vertx.core.Vertx;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,9 +67,19 @@ class StorefrontTest {
         edge.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         edge.start();
         vertx = Vertx.vertx();
-        ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(List.of("--port", "0", "--edge",
-                "http://127.0.0.1:" + edge.getAddress().getPort(), "--theme-extension", extension().toString()), Map.of());
-        fake = ShopifyFakeServer.start(vertx, config).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(
+                List.of(
+                        "--port",
+                        "0",
+                        "--edge",
+                        "http://127.0.0.1:" + edge.getAddress().getPort(),
+                        "--theme-extension",
+                        extension().toString()),
+                Map.of());
+        fake = ShopifyFakeServer.start(vertx, config)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         fake.admin().ready().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
@@ -88,11 +95,13 @@ class StorefrontTest {
         HttpResponse<String> page = get("/products/lavish-monthly-book-box", null);
 
         assertEquals(200, page.statusCode(), page.body());
-        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self';"));
+        assertTrue(
+                page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self';"));
         assertTrue(page.body().contains("value=\"" + monthly + "\""), "the monthly plan is a choice");
         assertTrue(page.body().contains("$26.96"), "10% off $29.95");
         assertTrue(page.body().contains("Save $2.99 (10%)"));
-        assertTrue(page.body().replaceAll("\\s+", " ").contains("value=\"\" data-plan checked"),
+        assertTrue(
+                page.body().replaceAll("\\s+", " ").contains("value=\"\" data-plan checked"),
                 "one-time is chosen when the URL names no plan (selected_plan_id == blank)");
         assertFalse(page.body().contains("{%") || page.body().contains("{{"), "no Liquid left unrendered");
 
@@ -103,21 +112,32 @@ class StorefrontTest {
     @Test
     void cartAddRecordsTheSellingPlanTheProductFormSent() throws Exception {
         String monthly = sellingPlanGroup();
-        HttpResponse<String> added = client.send(HttpRequest.newBuilder(uri("/cart/add.js"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("id=44123456000001&quantity=2&selling_plan=" + monthly)).build(),
+        HttpResponse<String> added = client.send(
+                HttpRequest.newBuilder(uri("/cart/add.js"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "id=44123456000001&quantity=2&selling_plan=" + monthly))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, added.statusCode(), added.body());
-        assertEquals(monthly, JSON.readTree(added.body()).path("selling_plan_allocation").path("selling_plan").path("id").asText());
+        assertEquals(
+                monthly,
+                JSON.readTree(added.body())
+                        .path("selling_plan_allocation")
+                        .path("selling_plan")
+                        .path("id")
+                        .asText());
         String cookie = added.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
 
         JsonNode cart = JSON.readTree(get("/cart.js", cookie).body());
         assertEquals(2, cart.path("item_count").asInt());
         assertEquals(5392, cart.path("total_price").asInt(), "two at $26.96");
 
-        HttpResponse<String> refused = client.send(HttpRequest.newBuilder(uri("/cart/add.js"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\": 44123456000001, \"selling_plan\": 999}")).build(),
+        HttpResponse<String> refused = client.send(
+                HttpRequest.newBuilder(uri("/cart/add.js"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"id\": 44123456000001, \"selling_plan\": 999}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(422, refused.statusCode());
         assertEquals("Cart Error", JSON.readTree(refused.body()).path("message").asText());
@@ -141,11 +161,13 @@ class StorefrontTest {
     @Test
     void anEventStreamThroughTheAppProxyArrivesEventByEvent() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(uri("/apps/lavish/orders/events")).build(),
+        HttpResponse<InputStream> stream = client.send(
+                HttpRequest.newBuilder(uri("/apps/lavish/orders/events")).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
             assertEquals("id: 1", reader.readLine());
-            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2),
+            assertTrue(
+                    System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2),
                     "the first event came before the stream ended (3 s), not buffered");
         }
     }
@@ -154,13 +176,21 @@ class StorefrontTest {
     void blankIsNilFalseOrEmptyAsInShopify() {
         LiquidTheme theme = new LiquidTheme(extension());
         Map<String, Object> objects = new HashMap<>(Map.of("empty_text", "", "text", "x", "no", false));
-        assertEquals("nil empty no", render(theme, "{% if missing == blank %}nil{% endif %} "
-                + "{% if empty_text == blank %}empty{% endif %}{% if text == blank %} text{% endif %} "
-                + "{% if no == blank %}no{% endif %}{% if text != blank %}{% endif %}", objects));
+        assertEquals(
+                "nil empty no",
+                render(
+                        theme,
+                        "{% if missing == blank %}nil{% endif %} "
+                                + "{% if empty_text == blank %}empty{% endif %}{% if text == blank %} text{% endif %} "
+                                + "{% if no == blank %}no{% endif %}{% if text != blank %}{% endif %}",
+                        objects));
     }
 
     private static String render(LiquidTheme theme, String source, Map<String, Object> objects) {
-        return new liqp.TemplateParser.Builder().build().parse(LiquidTheme.shopifyBlank(source)).render(objects);
+        return new liqp.TemplateParser.Builder()
+                .build()
+                .parse(LiquidTheme.shopifyBlank(source))
+                .render(objects);
     }
 
     /** A selling plan group with a monthly (10% off) and a quarterly plan on the Monthly Book Box; the monthly id. */
@@ -171,11 +201,22 @@ class StorefrontTest {
                    {"name": "Every month", "options": ["1 month"], "category": "SUBSCRIPTION", "billingPolicy": {"recurring": {"interval": "MONTH", "intervalCount": 1}}, "deliveryPolicy": {"recurring": {"interval": "MONTH", "intervalCount": 1}}, "pricingPolicies": [{"fixed": {"adjustmentType": "PERCENTAGE", "adjustmentValue": {"percentage": 10}}}]},
                    {"name": "Every 3 months", "options": ["3 months"], "category": "SUBSCRIPTION", "billingPolicy": {"recurring": {"interval": "MONTH", "intervalCount": 3}}, "deliveryPolicy": {"recurring": {"interval": "MONTH", "intervalCount": 3}}}]},
                   "resources": {"productIds": ["gid://shopify/Product/8123456000001"]}}}""";
-        HttpResponse<String> created = client.send(HttpRequest.newBuilder(uri("/admin/api/2026-07/graphql.json"))
-                .header("Content-Type", "application/json").header("X-Shopify-Access-Token", TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(mutation)).build(), HttpResponse.BodyHandlers.ofString());
-        String gid = JSON.readTree(created.body()).path("data").path("sellingPlanGroupCreate").path("sellingPlanGroup")
-                .path("sellingPlans").path("nodes").path(0).path("id").asText();
+        HttpResponse<String> created = client.send(
+                HttpRequest.newBuilder(uri("/admin/api/2026-07/graphql.json"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Shopify-Access-Token", TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofString(mutation))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String gid = JSON.readTree(created.body())
+                .path("data")
+                .path("sellingPlanGroupCreate")
+                .path("sellingPlanGroup")
+                .path("sellingPlans")
+                .path("nodes")
+                .path(0)
+                .path("id")
+                .asText();
         return gid.substring(gid.lastIndexOf('/') + 1);
     }
 

@@ -1,9 +1,8 @@
 package com.lavish.subscriptions.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The billing run: {@code billing.*}. */
 @ConfigMapping(prefix = "billing")

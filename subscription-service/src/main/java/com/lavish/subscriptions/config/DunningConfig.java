@@ -1,11 +1,10 @@
 package com.lavish.subscriptions.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * What happens after a failed billing attempt: {@code dunning.*}. Payment and inventory failures each have their
@@ -34,7 +33,8 @@ public interface DunningConfig {
     }
 
     enum FinalAction {
-        PAUSE, CANCEL;
+        PAUSE,
+        CANCEL;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);

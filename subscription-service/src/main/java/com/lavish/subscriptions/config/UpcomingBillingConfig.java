@@ -1,9 +1,8 @@
 package com.lavish.subscriptions.config;
 
-import java.util.Map;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Map;
 
 /**
  * The reminder before a contract bills ({@code upcoming-billing.*}): how many days ahead, per shop where a shop wants

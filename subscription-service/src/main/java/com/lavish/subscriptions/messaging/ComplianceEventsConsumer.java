@@ -1,17 +1,14 @@
 package com.lavish.subscriptions.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.lavish.consumer.EventPipeline;
 import com.lavish.consumer.EventProjection;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.consumer.privacy.PrivacyRequests;
 import com.lavish.subscriptions.service.SubscriptionPrivacyErasure;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes shopify.compliance in the consumer group subscription-service-privacy: Shopify's mandatory privacy
@@ -23,7 +20,8 @@ public class ComplianceEventsConsumer {
     private final EventPipeline pipeline;
     private final EventProjection<PrivacyRequest> projection;
 
-    public ComplianceEventsConsumer(EventPipeline pipeline, PrivacyRequests privacy, SubscriptionPrivacyErasure erasure) {
+    public ComplianceEventsConsumer(
+            EventPipeline pipeline, PrivacyRequests privacy, SubscriptionPrivacyErasure erasure) {
         this.pipeline = pipeline;
         this.projection = privacy.projection("subscription.privacy.requests", erasure);
     }

@@ -8,18 +8,16 @@ import static com.lavish.events.WebhookFields.requiredId;
 import static com.lavish.events.WebhookFields.text;
 import static com.lavish.events.WebhookFields.timestamp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.sync.ReconcileType;
+import com.lavish.subscriptions.service.ProductChange;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.events.sync.ReconcileType;
-import com.lavish.subscriptions.service.ProductChange;
 
 /**
  * Reads shopify.products bodies into a {@link ProductChange}: products/* webhooks (snake_case, numeric ids) and the
@@ -31,13 +29,15 @@ public class ProductWebhookReader {
 
     public Optional<ProductChange> read(ShopifyEvent event) {
         String type = event.type();
-        if (ReconcileType.ofEventType(type).filter(t -> t == ReconcileType.PRODUCTS).isPresent()) {
+        if (ReconcileType.ofEventType(type)
+                .filter(t -> t == ReconcileType.PRODUCTS)
+                .isPresent()) {
             return Optional.of(node(event, object(event)));
         }
         return switch (type) {
             case "products/create", "products/update" -> Optional.of(webhook(event, object(event)));
-            case "products/delete" -> Optional.of(new ProductChange.Deleted(requiredId(event, object(event), "id"),
-                    eventTime(event)));
+            case "products/delete" ->
+                Optional.of(new ProductChange.Deleted(requiredId(event, object(event), "id"), eventTime(event)));
             default -> Optional.empty();
         };
     }
@@ -45,8 +45,14 @@ public class ProductWebhookReader {
     private static ProductChange webhook(ShopifyEvent event, JsonNode body) {
         List<ProductChange.Variant> variants = new ArrayList<>();
         body.path("variants").forEach(variant -> variant(variant).ifPresent(variants::add));
-        return new ProductChange.Version(requiredId(event, body, "id"), text(body, "title"), text(body, "handle"),
-                lower(text(body, "status")), updatedAt(event, body, "updated_at"), variants, null);
+        return new ProductChange.Version(
+                requiredId(event, body, "id"),
+                text(body, "title"),
+                text(body, "handle"),
+                lower(text(body, "status")),
+                updatedAt(event, body, "updated_at"),
+                variants,
+                null);
     }
 
     private static ProductChange node(ShopifyEvent event, JsonNode body) {
@@ -63,8 +69,14 @@ public class ProductWebhookReader {
                 }
             }
         }
-        return new ProductChange.Version(requiredId(event, body, "id"), text(body, "title"), text(body, "handle"),
-                lower(text(body, "status")), updatedAt(event, body, "updatedAt"), variants, groups);
+        return new ProductChange.Version(
+                requiredId(event, body, "id"),
+                text(body, "title"),
+                text(body, "handle"),
+                lower(text(body, "status")),
+                updatedAt(event, body, "updatedAt"),
+                variants,
+                groups);
     }
 
     private static Optional<ProductChange.Variant> variant(JsonNode node) {
@@ -72,8 +84,8 @@ public class ProductWebhookReader {
         if (id == null) {
             return Optional.empty();
         }
-        return Optional.of(new ProductChange.Variant(id, text(node, "title"), text(node, "sku"),
-                decimal(node, "price")));
+        return Optional.of(
+                new ProductChange.Variant(id, text(node, "title"), text(node, "sku"), decimal(node, "price")));
     }
 
     /**

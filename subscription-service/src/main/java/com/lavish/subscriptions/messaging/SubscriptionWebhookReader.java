@@ -10,6 +10,13 @@ import static com.lavish.events.WebhookFields.requiredId;
 import static com.lavish.events.WebhookFields.text;
 import static com.lavish.events.WebhookFields.timestamp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.events.MalformedEventException;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.sync.ReconcileType;
+import com.lavish.subscriptions.service.ContractSnapshot;
+import com.lavish.subscriptions.service.SubscriptionChange;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,17 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.lavish.events.MalformedEventException;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.events.sync.ReconcileType;
-import com.lavish.subscriptions.service.ContractSnapshot;
-import com.lavish.subscriptions.service.SubscriptionChange;
 
 /**
  * Reads shopify.subscriptions bodies into a {@link SubscriptionChange}: the REST-shaped webhooks (snake_case,
@@ -50,7 +47,9 @@ public class SubscriptionWebhookReader {
     /** The change the event asks for; empty for a type this service does not apply (billing cycle edits, say). */
     public Optional<SubscriptionChange> read(ShopifyEvent event) {
         String type = event.type();
-        if (ReconcileType.ofEventType(type).filter(t -> t == ReconcileType.SUBSCRIPTION_CONTRACTS).isPresent()) {
+        if (ReconcileType.ofEventType(type)
+                .filter(t -> t == ReconcileType.SUBSCRIPTION_CONTRACTS)
+                .isPresent()) {
             return Optional.of(new SubscriptionChange.ContractVersion(node(event, object(event))));
         }
         if (type.startsWith(CONTRACTS)) {
@@ -59,7 +58,8 @@ public class SubscriptionWebhookReader {
         if (type.startsWith(BILLING_ATTEMPTS)) {
             String outcome = type.substring(BILLING_ATTEMPTS.length());
             return List.of("success", "failure", "challenged").contains(outcome)
-                    ? Optional.of(billingAttempt(event, object(event), outcome)) : Optional.empty();
+                    ? Optional.of(billingAttempt(event, object(event), outcome))
+                    : Optional.empty();
         }
         if (type.equals(BILLING_CYCLES + "skip") || type.equals(BILLING_CYCLES + "unskip")) {
             return Optional.of(cycleSkip(event, object(event), type.endsWith("/skip")));
@@ -68,19 +68,28 @@ public class SubscriptionWebhookReader {
             return Optional.of(new SubscriptionChange.GroupVersion(group(event, object(event)), eventTime(event)));
         }
         if (type.equals(GROUPS + "delete")) {
-            return Optional.of(new SubscriptionChange.GroupDeleted(requiredId(event, object(event), "id"),
-                    eventTime(event)));
+            return Optional.of(
+                    new SubscriptionChange.GroupDeleted(requiredId(event, object(event), "id"), eventTime(event)));
         }
         return Optional.empty();
     }
 
     /** A webhook: what it carries, and nothing of what it lacks (lines, next billing date, address). */
     private static ContractSnapshot webhook(ShopifyEvent event, JsonNode body) {
-        return new ContractSnapshot(requiredId(event, body, "id"), id(body.get("customer_id")),
-                id(body.get("origin_order_id")), lower(text(body, "status")), text(body, "currency_code"),
-                revision(body.get("revision_id")), eventTime(event), false, null,
+        return new ContractSnapshot(
+                requiredId(event, body, "id"),
+                id(body.get("customer_id")),
+                id(body.get("origin_order_id")),
+                lower(text(body, "status")),
+                text(body, "currency_code"),
+                revision(body.get("revision_id")),
+                eventTime(event),
+                false,
+                null,
                 policy(body.path("billing_policy"), "interval_count", "min_cycles", "max_cycles"),
-                policy(body.path("delivery_policy"), "interval_count", null, null), null, null);
+                policy(body.path("delivery_policy"), "interval_count", null, null),
+                null,
+                null);
     }
 
     /** The Admin API's SubscriptionContract node: the whole contract. */
@@ -93,12 +102,20 @@ public class SubscriptionWebhookReader {
         }
         nodes.forEach(node -> line(node.has("node") ? node.get("node") : node).ifPresent(lines::add));
         JsonNode address = body.path("deliveryMethod").path("address");
-        return new ContractSnapshot(requiredId(event, body, "id"), id(body.path("customer").get("id")),
-                id(body.path("originOrder").get("id")), lower(text(body, "status")), text(body, "currencyCode"),
-                revision(body.get("revisionId")), eventTime(event), true, timestamp(body, "nextBillingDate"),
+        return new ContractSnapshot(
+                requiredId(event, body, "id"),
+                id(body.path("customer").get("id")),
+                id(body.path("originOrder").get("id")),
+                lower(text(body, "status")),
+                text(body, "currencyCode"),
+                revision(body.get("revisionId")),
+                eventTime(event),
+                true,
+                timestamp(body, "nextBillingDate"),
                 policy(body.path("billingPolicy"), "intervalCount", "minCycles", "maxCycles"),
                 policy(body.path("deliveryPolicy"), "intervalCount", null, null),
-                address.isObject() ? address(address) : null, lines);
+                address.isObject() ? address(address) : null,
+                lines);
     }
 
     private static Optional<ContractSnapshot.Line> line(JsonNode node) {
@@ -109,9 +126,16 @@ public class SubscriptionWebhookReader {
         }
         Integer quantity = integer(node, "quantity");
         JsonNode price = node.path("currentPrice");
-        return Optional.of(new ContractSnapshot.Line(id, id(node.get("productId")), id(node.get("variantId")),
-                id(node.get("sellingPlanId")), text(node, "sellingPlanName"), text(node, "title"),
-                text(node, "variantTitle"), text(node, "sku"), quantity == null ? 0 : quantity,
+        return Optional.of(new ContractSnapshot.Line(
+                id,
+                id(node.get("productId")),
+                id(node.get("variantId")),
+                id(node.get("sellingPlanId")),
+                text(node, "sellingPlanName"),
+                text(node, "title"),
+                text(node, "variantTitle"),
+                text(node, "sku"),
+                quantity == null ? 0 : quantity,
                 price.isObject() ? decimal(price, "amount") : null,
                 price.isObject() ? text(price, "currencyCode") : null));
     }
@@ -119,17 +143,27 @@ public class SubscriptionWebhookReader {
     private static ContractSnapshot.Address address(JsonNode node) {
         // countryCode is deprecated on MailingAddress in favour of countryCodeV2: take whichever came
         String country = text(node, "countryCodeV2");
-        return new ContractSnapshot.Address(text(node, "firstName"), text(node, "lastName"), text(node, "address1"),
-                text(node, "address2"), text(node, "city"), text(node, "provinceCode"),
-                country != null ? country : text(node, "countryCode"), text(node, "zip"), text(node, "phone"));
+        return new ContractSnapshot.Address(
+                text(node, "firstName"),
+                text(node, "lastName"),
+                text(node, "address1"),
+                text(node, "address2"),
+                text(node, "city"),
+                text(node, "provinceCode"),
+                country != null ? country : text(node, "countryCode"),
+                text(node, "zip"),
+                text(node, "phone"));
     }
 
     private static ContractSnapshot.Policy policy(JsonNode node, String count, String min, String max) {
         if (!node.isObject()) {
             return null;
         }
-        return new ContractSnapshot.Policy(lower(text(node, "interval")), integer(node, count),
-                min == null ? null : integer(node, min), max == null ? null : integer(node, max));
+        return new ContractSnapshot.Policy(
+                lower(text(node, "interval")),
+                integer(node, count),
+                min == null ? null : integer(node, min),
+                max == null ? null : integer(node, max));
     }
 
     private static SubscriptionChange billingAttempt(ShopifyEvent event, JsonNode body, String outcome) {
@@ -138,21 +172,30 @@ public class SubscriptionWebhookReader {
             contract = id(body.get("admin_graphql_api_subscription_contract_id"));
         }
         if (contract == null) {
-            throw new MalformedEventException(event.type()
-                    + " names no contract (an integer at \"subscription_contract_id\")");
+            throw new MalformedEventException(
+                    event.type() + " names no contract (an integer at \"subscription_contract_id\")");
         }
-        return new SubscriptionChange.BillingAttemptReport(contract, text(body, "idempotency_key"),
-                id(body.get("id")), id(body.get("order_id")), outcome, lower(text(body, "error_code")),
-                text(body, "error_message"), eventTime(event));
+        return new SubscriptionChange.BillingAttemptReport(
+                contract,
+                text(body, "idempotency_key"),
+                id(body.get("id")),
+                id(body.get("order_id")),
+                outcome,
+                lower(text(body, "error_code")),
+                text(body, "error_message"),
+                eventTime(event));
     }
 
     private static SubscriptionChange cycleSkip(ShopifyEvent event, JsonNode body, boolean skipTopic) {
         long contract = requiredId(event, body, "subscription_contract_id");
         Instant expected = timestamp(body, "billing_attempt_expected_date");
         Boolean skipped = bool(body, "skipped");
-        return new SubscriptionChange.CycleSkip(contract, integer(body, "cycle_index"),
+        return new SubscriptionChange.CycleSkip(
+                contract,
+                integer(body, "cycle_index"),
                 expected == null ? null : LocalDate.ofInstant(expected, ZoneOffset.UTC),
-                skipped != null ? skipped : skipTopic, eventTime(event));
+                skipped != null ? skipped : skipTopic,
+                eventTime(event));
     }
 
     private static SubscriptionChange.GroupSnapshot group(ShopifyEvent event, JsonNode body) {
@@ -179,8 +222,14 @@ public class SubscriptionWebhookReader {
                 }
             }
         }
-        return new SubscriptionChange.GroupSnapshot(requiredId(event, body, "id"), text(body, "name"),
-                text(body, "merchant_code"), text(body, "description"), options, plans, products);
+        return new SubscriptionChange.GroupSnapshot(
+                requiredId(event, body, "id"),
+                text(body, "name"),
+                text(body, "merchant_code"),
+                text(body, "description"),
+                options,
+                plans,
+                products);
     }
 
     private static SubscriptionChange.PlanSnapshot plan(JsonNode plan, String name) {
@@ -196,10 +245,16 @@ public class SubscriptionWebhookReader {
                 break;
             }
         }
-        return new SubscriptionChange.PlanSnapshot(name,
-                options.isArray() && !options.isEmpty() ? options.get(0).asText() : null, integer(plan, "position"),
-                lower(text(billing, "interval")), integer(billing, "interval_count"), integer(billing, "min_cycles"),
-                integer(billing, "max_cycles"), lower(text(delivery, "interval")), integer(delivery, "interval_count"),
+        return new SubscriptionChange.PlanSnapshot(
+                name,
+                options.isArray() && !options.isEmpty() ? options.get(0).asText() : null,
+                integer(plan, "position"),
+                lower(text(billing, "interval")),
+                integer(billing, "interval_count"),
+                integer(billing, "min_cycles"),
+                integer(billing, "max_cycles"),
+                lower(text(delivery, "interval")),
+                integer(delivery, "interval_count"),
                 pricing == null ? null : lower(text(pricing, "adjustment_type")),
                 pricing == null ? null : decimal(pricing, "adjustment_value"));
     }

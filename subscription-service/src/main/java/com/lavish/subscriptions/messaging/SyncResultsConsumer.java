@@ -1,14 +1,11 @@
 package com.lavish.subscriptions.messaging;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import com.lavish.consumer.EventPipeline;
 import com.lavish.subscriptions.service.SyncResultProjection;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Consumes sync.results, sync-service's answers to every service's commands, a poll at a time, through

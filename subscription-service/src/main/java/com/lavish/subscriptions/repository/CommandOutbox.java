@@ -1,11 +1,5 @@
 package com.lavish.subscriptions.repository;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.edge.personaldata.PersonalDataCipher;
 import com.lavish.events.Topics;
@@ -14,11 +8,14 @@ import com.lavish.events.subscription.SubscriptionEvents;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.subscriptions.EncryptedColumns;
 import com.lavish.subscriptions.service.SyncCommands;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The outbox ({@code sync_command_outbox}) on the reactive client: the commands for sync-service and the subscription
@@ -52,15 +49,13 @@ public class CommandOutbox {
             update subscription.sync_command_outbox set sent_at = now() where id = any($1::bigint[])""";
 
     /** A command or an event as the relay sends it: its topic, its type (for the metrics), its payload decrypted. */
-    public record Unsent(long id, String topic, String type, byte[] payload) {
-    }
+    public record Unsent(long id, String topic, String type, byte[] payload) {}
 
     /**
      * An event to write, with the key of its occasion (its idempotency key): the event's own for most,
      * {@code upcoming-billing/<contract>/<date>} for the reminder, which is written once per contract and billing date.
      */
-    public record Event(SubscriptionEvent event, String occasion) {
-    }
+    public record Event(SubscriptionEvent event, String occasion) {}
 
     private final PersonalDataCipher cipher;
 
@@ -81,15 +76,27 @@ public class CommandOutbox {
     public Uni<Void> insert(SqlConnection connection, List<SyncCommand> commands, List<Event> events) {
         ColumnArrays rows = new ColumnArrays();
         for (SyncCommand command : commands) {
-            rows.row().text(command.shop()).text(command.commandId()).text(command.idempotencyKey())
-                    .text(command.type().name()).text(Topics.SYNC_COMMANDS).text(command.recordKey().toString())
+            rows.row()
+                    .text(command.shop())
+                    .text(command.commandId())
+                    .text(command.idempotencyKey())
+                    .text(command.type().name())
+                    .text(Topics.SYNC_COMMANDS)
+                    .text(command.recordKey().toString())
                     .text(storedPayload(command));
         }
         for (Event e : events) {
             SubscriptionEvent event = e.event();
-            rows.row().text(event.shop()).text(event.eventId()).text(e.occasion()).text(event.type().name())
-                    .text(Topics.SUBSCRIPTION_EVENTS).text(event.recordKey().toString())
-                    .text(encrypted(event.shop(), event.eventId(),
+            rows.row()
+                    .text(event.shop())
+                    .text(event.eventId())
+                    .text(e.occasion())
+                    .text(event.type().name())
+                    .text(Topics.SUBSCRIPTION_EVENTS)
+                    .text(event.recordKey().toString())
+                    .text(encrypted(
+                            event.shop(),
+                            event.eventId(),
                             new String(SubscriptionEvents.write(event), StandardCharsets.UTF_8)));
         }
         return ContractWrites.run(connection, INSERT, rows);
@@ -100,9 +107,14 @@ public class CommandOutbox {
         return connection.preparedQuery(UNSENT).execute(Tuple.of(limit)).map(rows -> {
             List<Unsent> unsent = new ArrayList<>();
             for (Row row : rows) {
-                String payload = cipher.decrypt(row.getString("payload"), EncryptedColumns.COMMAND_PAYLOAD,
+                String payload = cipher.decrypt(
+                        row.getString("payload"),
+                        EncryptedColumns.COMMAND_PAYLOAD,
                         EncryptedColumns.commandKey(row.getString("shop_domain"), row.getString("command_id")));
-                unsent.add(new Unsent(row.getLong("id"), row.getString("topic"), row.getString("type"),
+                unsent.add(new Unsent(
+                        row.getLong("id"),
+                        row.getString("topic"),
+                        row.getString("type"),
                         payload.getBytes(StandardCharsets.UTF_8)));
             }
             return unsent;
@@ -111,6 +123,9 @@ public class CommandOutbox {
 
     public Uni<Void> markSent(SqlConnection connection, List<Unsent> sent) {
         Long[] ids = sent.stream().map(Unsent::id).toArray(Long[]::new);
-        return connection.preparedQuery(SENT).execute(Tuple.tuple().addArrayOfLong(ids)).replaceWithVoid();
+        return connection
+                .preparedQuery(SENT)
+                .execute(Tuple.tuple().addArrayOfLong(ids))
+                .replaceWithVoid();
     }
 }

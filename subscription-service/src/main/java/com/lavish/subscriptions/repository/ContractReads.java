@@ -6,13 +6,6 @@ import static com.lavish.subscriptions.repository.RowValues.bigInteger;
 import static com.lavish.subscriptions.repository.RowValues.instant;
 import static com.lavish.subscriptions.repository.RowValues.integer;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.privacy.PrivacyRequest;
 import com.lavish.edge.personaldata.EncryptedColumn;
@@ -23,11 +16,15 @@ import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.EncryptedColumns;
 import com.lavish.subscriptions.SubscriptionContract;
 import com.lavish.subscriptions.service.ContractChanges;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads what a poll's rules decide on into a {@link ContractChanges}, with a few set-based selects sent at once on the
@@ -79,8 +76,7 @@ public class ContractReads {
                 select * from unnest($1::text[], $2::bigint[])
                 union all
                 select c.shop_domain, c.shopify_customer_id from subscription.subscription_contract c
-                where (c.shop_domain, c.shopify_id) in (select * from unnest($3::text[], $4::bigint[])))"""
-            .formatted(PrivacyRequest.CUSTOMERS_REDACT);
+                where (c.shop_domain, c.shopify_id) in (select * from unnest($3::text[], $4::bigint[])))""".formatted(PrivacyRequest.CUSTOMERS_REDACT);
 
     private final PersonalDataCipher cipher;
 
@@ -119,16 +115,17 @@ public class ContractReads {
         Tuple reached = keys.attempts.appendTo(keys.contracts.tuple());
         List<Uni<Void>> reads = new ArrayList<>();
         reads.add(read(connection, CONTRACTS.formatted(OF_EVENTS), reached, this::contract, changes::loaded));
-        reads.add(read(connection, PENDING_ACTIONS.formatted(OF_EVENTS), reached, this::action,
-                changes::loaded));
+        reads.add(read(connection, PENDING_ACTIONS.formatted(OF_EVENTS), reached, this::action, changes::loaded));
         if (!keys.attempts.isEmpty()) {
-            reads.add(read(connection, ATTEMPTS_BY_KEY, keys.attempts.tuple(), ContractReads::attempt,
-                    changes::loaded));
+            reads.add(
+                    read(connection, ATTEMPTS_BY_KEY, keys.attempts.tuple(), ContractReads::attempt, changes::loaded));
         }
         if (!keys.contracts.isEmpty()) {
-            reads.add(connection.preparedQuery(REDACTED).execute(keys.contracts.appendTo(keys.customers.tuple()))
-                    .invoke(rows -> rows.forEach(row -> changes.redacted(row.getString("shop_domain"),
-                            row.getLong("shopify_customer_id"))))
+            reads.add(connection
+                    .preparedQuery(REDACTED)
+                    .execute(keys.contracts.appendTo(keys.customers.tuple()))
+                    .invoke(rows -> rows.forEach(
+                            row -> changes.redacted(row.getString("shop_domain"), row.getLong("shopify_customer_id"))))
                     .replaceWithVoid());
         }
         // sent one after the other without waiting: the contracts are locked before the rest is read
@@ -136,26 +133,31 @@ public class ContractReads {
     }
 
     /** What a poll of sync.results reads: the actions and attempts its commands made, and their contracts. */
-    public Uni<ContractChanges> forResults(SqlConnection connection, List<String> actionCommands,
-                                           List<String> attemptCommands) {
+    public Uni<ContractChanges> forResults(
+            SqlConnection connection, List<String> actionCommands, List<String> attemptCommands) {
         ContractChanges changes = new ContractChanges();
         if (actionCommands.isEmpty() && attemptCommands.isEmpty()) {
             return Uni.createFrom().item(changes);
         }
         Tuple actions = Tuple.tuple().addArrayOfString(actionCommands.toArray(new String[0]));
         Tuple attempts = Tuple.tuple().addArrayOfString(attemptCommands.toArray(new String[0]));
-        Tuple both = Tuple.tuple().addArrayOfString(actionCommands.toArray(new String[0]))
+        Tuple both = Tuple.tuple()
+                .addArrayOfString(actionCommands.toArray(new String[0]))
                 .addArrayOfString(attemptCommands.toArray(new String[0]));
-        return Uni.join().all(
+        return Uni.join()
+                .all(
                         read(connection, CONTRACTS.formatted(OF_RESULTS), both, this::contract, changes::loaded),
                         read(connection, ACTIONS_BY_COMMAND, actions, this::action, changes::loaded),
                         read(connection, ATTEMPTS_BY_COMMAND, attempts, ContractReads::attempt, changes::loaded))
-                .andFailFast().replaceWith(changes);
+                .andFailFast()
+                .replaceWith(changes);
     }
 
-    private static <T> Uni<Void> read(SqlConnection connection, String sql, Tuple parameters, Function<Row, T> map,
-                                      Consumer<T> into) {
-        return connection.preparedQuery(sql).execute(parameters)
+    private static <T> Uni<Void> read(
+            SqlConnection connection, String sql, Tuple parameters, Function<Row, T> map, Consumer<T> into) {
+        return connection
+                .preparedQuery(sql)
+                .execute(parameters)
                 .invoke(rows -> rows.forEach(row -> into.accept(map.apply(row))))
                 .replaceWithVoid();
     }
@@ -212,7 +214,9 @@ public class ContractReads {
         a.commandId = row.getString("command_id");
         a.idempotencyKey = row.getString("idempotency_key");
         a.cycleDate = row.getLocalDate("cycle_date");
-        a.edit = decrypt(row, EncryptedColumns.ACTION_EDIT,
+        a.edit = decrypt(
+                row,
+                EncryptedColumns.ACTION_EDIT,
                 EncryptedColumns.actionKey(a.shopDomain, a.contractShopifyId, a.commandId));
         a.message = row.getString("message");
         a.requestedAt = instant(row, "requested_at");

@@ -6,12 +6,6 @@ import static com.lavish.consumer.ColumnArrays.Kind.NUMERIC;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 import static com.lavish.subscriptions.repository.RowValues.numeric;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.edge.personaldata.EncryptedColumn;
 import com.lavish.edge.personaldata.PersonalDataCipher;
@@ -26,9 +20,12 @@ import com.lavish.subscriptions.SubscriptionLine;
 import com.lavish.subscriptions.service.ContractChanges;
 import com.lavish.subscriptions.service.ContractEvents;
 import com.lavish.subscriptions.service.PendingActions;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes what a poll's rules made of its {@link ContractChanges}: one set-based statement per kind of row, all sent at
@@ -232,55 +229,101 @@ public class ContractWrites {
     }
 
     /** Skips the cycles; a cycle skipped now, and not before, is told as SKIPPED (a skip delivered again is not). */
-    private static Uni<Void> skipped(SqlConnection connection, List<ContractChanges.CycleChange> cycles,
-                                     List<ContractEvents.Asked> asked, Instant now) {
+    private static Uni<Void> skipped(
+            SqlConnection connection,
+            List<ContractChanges.CycleChange> cycles,
+            List<ContractEvents.Asked> asked,
+            Instant now) {
         ColumnArrays rows = cycles(cycles, true);
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(CYCLES_SKIPPED).execute(rows.tuple()).invoke(inserted -> inserted.forEach(
-                        row -> asked.add(new ContractEvents.Asked(SubscriptionEventType.SKIPPED,
-                                row.getString("shop_domain"), row.getLong("contract_shopify_id"), now,
-                                row.getLocalDate("cycle_date"), null, null))))
+        return rows.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection
+                        .preparedQuery(CYCLES_SKIPPED)
+                        .execute(rows.tuple())
+                        .invoke(inserted -> inserted.forEach(row -> asked.add(new ContractEvents.Asked(
+                                SubscriptionEventType.SKIPPED,
+                                row.getString("shop_domain"),
+                                row.getLong("contract_shopify_id"),
+                                now,
+                                row.getLocalDate("cycle_date"),
+                                null,
+                                null))))
                         .replaceWithVoid();
     }
 
     static Uni<Void> run(SqlConnection connection, String sql, ColumnArrays rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
+        return rows.isEmpty()
+                ? Uni.createFrom().voidItem()
                 : connection.preparedQuery(sql).execute(rows.tuple()).replaceWithVoid();
     }
 
     private Uni<Void> contracts(SqlConnection connection, ContractChanges changes) {
         ColumnArrays contracts = new ColumnArrays();
-        ColumnArrays lines = new ColumnArrays(TEXT, BIGINT, TEXT, BIGINT, BIGINT, BIGINT, TEXT, TEXT, TEXT, TEXT,
-                INTEGER, NUMERIC, TEXT);
+        ColumnArrays lines = new ColumnArrays(
+                TEXT, BIGINT, TEXT, BIGINT, BIGINT, BIGINT, TEXT, TEXT, TEXT, TEXT, INTEGER, NUMERIC, TEXT);
         for (SubscriptionContract c : changes.changedContracts()) {
             boolean replacesLines = changes.replacesLines(c);
             RowKey key = EncryptedColumns.contractKey(c.shopDomain, c.shopifyId);
-            contracts.row().bigint(c.id).text(c.shopDomain).bigint(c.shopifyId).bigint(c.shopifyCustomerId)
-                    .bigint(c.originOrderId).text(c.status).text(c.currencyCode).numeric(numeric(c.revisionId))
-                    .timestamptz(c.versionTime).numeric(numeric(c.fetchedRevisionId)).timestamptz(c.nextBillingDate)
-                    .text(c.billingInterval).integer(c.billingIntervalCount).integer(c.billingMinCycles)
-                    .integer(c.billingMaxCycles).text(c.deliveryInterval).integer(c.deliveryIntervalCount)
+            contracts
+                    .row()
+                    .bigint(c.id)
+                    .text(c.shopDomain)
+                    .bigint(c.shopifyId)
+                    .bigint(c.shopifyCustomerId)
+                    .bigint(c.originOrderId)
+                    .text(c.status)
+                    .text(c.currencyCode)
+                    .numeric(numeric(c.revisionId))
+                    .timestamptz(c.versionTime)
+                    .numeric(numeric(c.fetchedRevisionId))
+                    .timestamptz(c.nextBillingDate)
+                    .text(c.billingInterval)
+                    .integer(c.billingIntervalCount)
+                    .integer(c.billingMinCycles)
+                    .integer(c.billingMaxCycles)
+                    .text(c.deliveryInterval)
+                    .integer(c.deliveryIntervalCount)
                     .text(encrypt(c.deliveryFirstName, EncryptedColumns.DELIVERY_FIRST_NAME, key))
                     .text(encrypt(c.deliveryLastName, EncryptedColumns.DELIVERY_LAST_NAME, key))
                     .text(encrypt(c.deliveryAddress1, EncryptedColumns.DELIVERY_ADDRESS1, key))
                     .text(encrypt(c.deliveryAddress2, EncryptedColumns.DELIVERY_ADDRESS2, key))
                     .text(encrypt(c.deliveryCity, EncryptedColumns.DELIVERY_CITY, key))
-                    .text(c.deliveryProvinceCode).text(c.deliveryCountryCode)
+                    .text(c.deliveryProvinceCode)
+                    .text(c.deliveryCountryCode)
                     .text(encrypt(c.deliveryZip, EncryptedColumns.DELIVERY_ZIP, key))
                     .text(encrypt(c.deliveryPhone, EncryptedColumns.DELIVERY_PHONE, key))
-                    .bigint(c.pendingActionId).text(c.billingInFlight).integer(c.failedAttempts)
-                    .timestamptz(c.nextRetryAt).timestamptz(c.endedAt).timestamptz(c.syncedAt).bool(replacesLines);
+                    .bigint(c.pendingActionId)
+                    .text(c.billingInFlight)
+                    .integer(c.failedAttempts)
+                    .timestamptz(c.nextRetryAt)
+                    .timestamptz(c.endedAt)
+                    .timestamptz(c.syncedAt)
+                    .bool(replacesLines);
             if (replacesLines) {
                 for (SubscriptionLine l : c.lines) {
-                    lines.row().text(c.shopDomain).bigint(c.shopifyId).text(l.shopifyLineId).bigint(l.productId)
-                            .bigint(l.variantId).bigint(l.sellingPlanId).text(l.sellingPlanName).text(l.title)
-                            .text(l.variantTitle).text(l.sku).integer(l.quantity).numeric(l.currentPrice)
+                    lines.row()
+                            .text(c.shopDomain)
+                            .bigint(c.shopifyId)
+                            .text(l.shopifyLineId)
+                            .bigint(l.productId)
+                            .bigint(l.variantId)
+                            .bigint(l.sellingPlanId)
+                            .text(l.sellingPlanName)
+                            .text(l.title)
+                            .text(l.variantTitle)
+                            .text(l.sku)
+                            .integer(l.quantity)
+                            .numeric(l.currentPrice)
                             .text(l.currencyCode);
                 }
             }
         }
-        return contracts.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(CONTRACTS).execute(lines.appendTo(contracts.tuple())).replaceWithVoid();
+        return contracts.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection
+                        .preparedQuery(CONTRACTS)
+                        .execute(lines.appendTo(contracts.tuple()))
+                        .replaceWithVoid();
     }
 
     private static ColumnArrays settledActions(ContractChanges changes) {
@@ -295,11 +338,22 @@ public class ContractWrites {
         ColumnArrays rows = new ColumnArrays();
         for (PendingActions.Started started : changes.startedActions()) {
             ContractAction a = started.action();
-            rows.row().text(a.shopDomain).bigint(a.contractShopifyId).text(a.action).text(a.requestedBy)
-                    .text(a.state).text(a.commandId).text(a.idempotencyKey).date(a.cycleDate)
-                    .text(encrypt(a.edit, EncryptedColumns.ACTION_EDIT,
+            rows.row()
+                    .text(a.shopDomain)
+                    .bigint(a.contractShopifyId)
+                    .text(a.action)
+                    .text(a.requestedBy)
+                    .text(a.state)
+                    .text(a.commandId)
+                    .text(a.idempotencyKey)
+                    .date(a.cycleDate)
+                    .text(encrypt(
+                            a.edit,
+                            EncryptedColumns.ACTION_EDIT,
                             EncryptedColumns.actionKey(a.shopDomain, a.contractShopifyId, a.commandId)))
-                    .text(a.message).timestamptz(a.requestedAt).timestamptz(a.completedAt);
+                    .text(a.message)
+                    .timestamptz(a.requestedAt)
+                    .timestamptz(a.completedAt);
         }
         return rows;
     }
@@ -309,9 +363,19 @@ public class ContractWrites {
         List<BillingAttempt> all = new ArrayList<>(changes.changedAttempts());
         all.addAll(changes.reportedAttempts());
         for (BillingAttempt a : all) {
-            rows.row().bigint(a.id).text(a.shopDomain).bigint(a.contractShopifyId).integer(a.attemptNumber)
-                    .text(a.idempotencyKey).text(a.state).bigint(a.shopifyAttemptId).bigint(a.orderId)
-                    .text(a.errorCode).text(a.errorMessage).timestamptz(a.requestedAt).timestamptz(a.completedAt);
+            rows.row()
+                    .bigint(a.id)
+                    .text(a.shopDomain)
+                    .bigint(a.contractShopifyId)
+                    .integer(a.attemptNumber)
+                    .text(a.idempotencyKey)
+                    .text(a.state)
+                    .bigint(a.shopifyAttemptId)
+                    .bigint(a.orderId)
+                    .text(a.errorCode)
+                    .text(a.errorMessage)
+                    .timestamptz(a.requestedAt)
+                    .timestamptz(a.completedAt);
         }
         return rows;
     }
@@ -319,8 +383,16 @@ public class ContractWrites {
     private static ColumnArrays steps(ContractChanges changes) {
         ColumnArrays rows = new ColumnArrays();
         for (DunningStep s : changes.steps()) {
-            rows.row().text(s.shopDomain).bigint(s.contractShopifyId).date(s.cycleDate).integer(s.attemptNumber)
-                    .text(s.step).text(s.path).text(s.errorCode).text(s.message).timestamptz(s.nextRetryAt)
+            rows.row()
+                    .text(s.shopDomain)
+                    .bigint(s.contractShopifyId)
+                    .date(s.cycleDate)
+                    .integer(s.attemptNumber)
+                    .text(s.step)
+                    .text(s.path)
+                    .text(s.errorCode)
+                    .text(s.message)
+                    .timestamptz(s.nextRetryAt)
                     .timestamptz(s.occurredAt);
         }
         return rows;
@@ -329,7 +401,8 @@ public class ContractWrites {
     private static ColumnArrays cycles(List<ContractChanges.CycleChange> cycles, boolean skipped) {
         ColumnArrays rows = new ColumnArrays();
         for (ContractChanges.CycleChange c : cycles) {
-            ColumnArrays.Row row = rows.row().text(c.shop()).bigint(c.contractId()).date(c.cycleDate());
+            ColumnArrays.Row row =
+                    rows.row().text(c.shop()).bigint(c.contractId()).date(c.cycleDate());
             if (skipped) {
                 row.integer(c.cycleIndex()).timestamptz(c.at());
             }

@@ -1,14 +1,11 @@
 package com.lavish.subscriptions.repository;
 
-import java.util.Collection;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.subscriptions.DunningStep;
-
 import io.quarkus.hibernate.reactive.panache.PanacheRepository;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
 
 @ApplicationScoped
 public class DunningStepRepository implements PanacheRepository<DunningStep> {
@@ -18,6 +15,7 @@ public class DunningStepRepository implements PanacheRepository<DunningStep> {
         if (contractIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return find("shopDomain = ?1 and contractShopifyId in ?2 order by id desc", shopDomain, contractIds).list();
+        return find("shopDomain = ?1 and contractShopifyId in ?2 order by id desc", shopDomain, contractIds)
+                .list();
     }
 }

@@ -5,18 +5,16 @@ import static com.lavish.consumer.ColumnArrays.Kind.NUMERIC;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 import static com.lavish.subscriptions.repository.RowValues.instant;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.subscriptions.Product;
 import com.lavish.subscriptions.ProductVariant;
 import com.lavish.subscriptions.SellingPlanGroup;
 import com.lavish.subscriptions.SellingPlanGroupProduct;
 import com.lavish.subscriptions.service.ProductChanges;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * A poll of shopify.products on the reactive client: its products read locked, with the group memberships of each and
@@ -104,7 +102,9 @@ public class ProductRows {
     public Uni<ProductChanges> read(SqlConnection connection, Keys keys) {
         ProductChanges changes = new ProductChanges();
         Tuple products = keys.products.tuple();
-        return Uni.combine().all().unis(
+        return Uni.combine()
+                .all()
+                .unis(
                         connection.preparedQuery(PRODUCTS).execute(products),
                         connection.preparedQuery(GROUPS).execute(keys.groups.appendTo(keys.products.tuple())),
                         connection.preparedQuery(MEMBERSHIPS).execute(products))
@@ -130,8 +130,8 @@ public class ProductRows {
                     membershipRows.forEach(row -> {
                         SellingPlanGroup group = changes.group(row.getLong("group_id"));
                         if (group != null) {
-                            SellingPlanGroupProduct m = SellingPlanGroupProduct.of(group, row.getLong("product_id"),
-                                    row.getString("state"));
+                            SellingPlanGroupProduct m = SellingPlanGroupProduct.of(
+                                    group, row.getLong("product_id"), row.getString("state"));
                             m.id = row.getLong("id");
                             m.commandId = row.getString("command_id");
                             changes.loaded(m);
@@ -145,24 +145,49 @@ public class ProductRows {
         ColumnArrays products = new ColumnArrays();
         ColumnArrays variants = new ColumnArrays(TEXT, BIGINT, BIGINT, TEXT, TEXT, NUMERIC);
         for (Product p : changes.touched()) {
-            products.row().bigint(p.id).text(p.shopDomain).bigint(p.shopifyId).text(p.title).text(p.handle)
-                    .text(p.status).timestamptz(p.updatedAt).timestamptz(p.deletedAt);
+            products.row()
+                    .bigint(p.id)
+                    .text(p.shopDomain)
+                    .bigint(p.shopifyId)
+                    .text(p.title)
+                    .text(p.handle)
+                    .text(p.status)
+                    .timestamptz(p.updatedAt)
+                    .timestamptz(p.deletedAt);
             for (ProductVariant v : p.variants) {
-                variants.row().text(p.shopDomain).bigint(p.shopifyId).bigint(v.shopifyId).text(v.title).text(v.sku)
+                variants.row()
+                        .text(p.shopDomain)
+                        .bigint(p.shopifyId)
+                        .bigint(v.shopifyId)
+                        .text(v.title)
+                        .text(v.sku)
                         .numeric(v.price);
             }
         }
         ColumnArrays added = new ColumnArrays();
-        changes.membershipsAdded().forEach(m -> added.row().bigint(m.group.id).text(m.shopDomain)
-                .bigint(m.productId).text(m.state));
+        changes.membershipsAdded()
+                .forEach(m -> added.row()
+                        .bigint(m.group.id)
+                        .text(m.shopDomain)
+                        .bigint(m.productId)
+                        .text(m.state));
         Long[] removed = changes.membershipsRemoved().stream().map(m -> m.id).toArray(Long[]::new);
-        return Uni.join().all(
-                        products.isEmpty() ? Uni.createFrom().voidItem() : connection.preparedQuery(WRITE)
-                                .execute(variants.appendTo(products.tuple())).replaceWithVoid(),
-                        removed.length == 0 ? Uni.createFrom().voidItem() : connection
-                                .preparedQuery(MEMBERSHIPS_REMOVED).execute(Tuple.tuple().addArrayOfLong(removed))
-                                .replaceWithVoid(),
+        return Uni.join()
+                .all(
+                        products.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : connection
+                                        .preparedQuery(WRITE)
+                                        .execute(variants.appendTo(products.tuple()))
+                                        .replaceWithVoid(),
+                        removed.length == 0
+                                ? Uni.createFrom().voidItem()
+                                : connection
+                                        .preparedQuery(MEMBERSHIPS_REMOVED)
+                                        .execute(Tuple.tuple().addArrayOfLong(removed))
+                                        .replaceWithVoid(),
                         ContractWrites.run(connection, MEMBERSHIPS_ADDED, added))
-                .andFailFast().replaceWithVoid();
+                .andFailFast()
+                .replaceWithVoid();
     }
 }

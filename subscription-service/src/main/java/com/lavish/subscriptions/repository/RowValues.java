@@ -1,17 +1,15 @@
 package com.lavish.subscriptions.repository;
 
+import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-import io.vertx.mutiny.sqlclient.Row;
-
 /** The column values the reactive client answers in the types the entities hold. */
 final class RowValues {
 
-    private RowValues() {
-    }
+    private RowValues() {}
 
     static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);

@@ -4,6 +4,17 @@ import static com.lavish.consumer.ColumnArrays.Kind.BIGINT;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 import static com.lavish.subscriptions.repository.RowValues.instant;
 
+import com.lavish.consumer.ColumnArrays;
+import com.lavish.subscriptions.SellingPlan;
+import com.lavish.subscriptions.SellingPlanGroup;
+import com.lavish.subscriptions.SellingPlanGroupProduct;
+import com.lavish.subscriptions.service.SellingPlanGroupChanges;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,20 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.lavish.consumer.ColumnArrays;
-import com.lavish.subscriptions.SellingPlan;
-import com.lavish.subscriptions.SellingPlanGroup;
-import com.lavish.subscriptions.SellingPlanGroupProduct;
-import com.lavish.subscriptions.service.SellingPlanGroupChanges;
-
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A poll's selling plan groups on the reactive client: read with their plans and products (the group rows locked
@@ -51,8 +48,8 @@ public class SellingPlanGroupRows {
             or g.id in (select p.group_id from subscription.selling_plan_group_product p
                         where p.command_id = any($1::text[]))""";
 
-    private static final String GROUPS = "select g.* from subscription.selling_plan_group g where %s "
-            + "order by g.id for update";
+    private static final String GROUPS =
+            "select g.* from subscription.selling_plan_group g where %s " + "order by g.id for update";
     private static final String PLANS = "select p.* from subscription.selling_plan p where p.group_id in "
             + "(select g.id from subscription.selling_plan_group g where %s) order by p.position, p.id";
     private static final String PRODUCTS = "select p.* from subscription.selling_plan_group_product p "
@@ -115,17 +112,21 @@ public class SellingPlanGroupRows {
     }
 
     public Uni<SellingPlanGroupChanges> forWebhooks(SqlConnection connection, WebhookKeys keys) {
-        return keys.ids.isEmpty() ? Uni.createFrom().item(new SellingPlanGroupChanges())
+        return keys.ids.isEmpty()
+                ? Uni.createFrom().item(new SellingPlanGroupChanges())
                 : read(connection, OF_WEBHOOKS, keys.merchantCodes.appendTo(keys.ids.tuple()));
     }
 
     public Uni<SellingPlanGroupChanges> forResults(SqlConnection connection, List<String> commandIds) {
-        return commandIds.isEmpty() ? Uni.createFrom().item(new SellingPlanGroupChanges())
+        return commandIds.isEmpty()
+                ? Uni.createFrom().item(new SellingPlanGroupChanges())
                 : read(connection, OF_RESULTS, Tuple.tuple().addArrayOfString(commandIds.toArray(new String[0])));
     }
 
     private Uni<SellingPlanGroupChanges> read(SqlConnection connection, String which, Tuple parameters) {
-        return Uni.combine().all().unis(
+        return Uni.combine()
+                .all()
+                .unis(
                         connection.preparedQuery(GROUPS.formatted(which)).execute(parameters),
                         connection.preparedQuery(PLANS.formatted(which)).execute(parameters),
                         connection.preparedQuery(PRODUCTS.formatted(which)).execute(parameters))
@@ -147,7 +148,8 @@ public class SellingPlanGroupRows {
         if (touched.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<SellingPlanGroup> created = touched.stream().filter(g -> g.id == null).toList();
+        List<SellingPlanGroup> created =
+                touched.stream().filter(g -> g.id == null).toList();
         return insert(connection, created).chain(() -> {
             ColumnArrays groups = new ColumnArrays();
             ColumnArrays plans = new ColumnArrays();
@@ -155,28 +157,53 @@ public class SellingPlanGroupRows {
             List<Long> plansGone = new ArrayList<>();
             List<Long> productsGone = new ArrayList<>();
             for (SellingPlanGroup g : touched) {
-                groups.row().bigint(g.id).bigint(g.shopifyId).text(g.name).text(g.merchantCode).text(g.description)
-                        .text(g.options).text(g.state).text(g.message).timestamptz(g.versionTime);
+                groups.row()
+                        .bigint(g.id)
+                        .bigint(g.shopifyId)
+                        .text(g.name)
+                        .text(g.merchantCode)
+                        .text(g.description)
+                        .text(g.options)
+                        .text(g.state)
+                        .text(g.message)
+                        .timestamptz(g.versionTime);
                 for (SellingPlan p : g.plans) {
-                    plans.row().bigint(g.id).text(g.shopDomain).bigint(p.shopifyId).text(p.name).text(p.optionValue)
-                            .integer(p.position).text(p.billingInterval).integer(p.billingIntervalCount)
-                            .text(p.deliveryInterval).integer(p.deliveryIntervalCount).integer(p.minCycles)
-                            .integer(p.maxCycles).text(p.adjustmentType).numeric(p.adjustmentValue);
+                    plans.row()
+                            .bigint(g.id)
+                            .text(g.shopDomain)
+                            .bigint(p.shopifyId)
+                            .text(p.name)
+                            .text(p.optionValue)
+                            .integer(p.position)
+                            .text(p.billingInterval)
+                            .integer(p.billingIntervalCount)
+                            .text(p.deliveryInterval)
+                            .integer(p.deliveryIntervalCount)
+                            .integer(p.minCycles)
+                            .integer(p.maxCycles)
+                            .text(p.adjustmentType)
+                            .numeric(p.adjustmentValue);
                 }
                 for (SellingPlanGroupProduct p : g.products) {
-                    products.row().bigint(g.id).text(g.shopDomain).bigint(p.productId).text(p.state)
+                    products.row()
+                            .bigint(g.id)
+                            .text(g.shopDomain)
+                            .bigint(p.productId)
+                            .text(p.state)
                             .text(p.commandId);
                 }
                 plansGone.addAll(gone(changes.plansAsRead(g), g.plans, p -> p.id));
                 productsGone.addAll(gone(changes.productsAsRead(g), g.products, p -> p.id));
             }
-            return Uni.join().all(
+            return Uni.join()
+                    .all(
                             ContractWrites.run(connection, UPDATE_GROUPS, groups),
                             delete(connection, DELETE_PLANS, plansGone),
                             ContractWrites.run(connection, PLANS_UPSERT, plans),
                             delete(connection, DELETE_PRODUCTS, productsGone),
                             ContractWrites.run(connection, PRODUCTS_UPSERT, products))
-                    .andFailFast().replaceWithVoid();
+                    .andFailFast()
+                    .replaceWithVoid();
         });
     }
 
@@ -185,17 +212,30 @@ public class SellingPlanGroupRows {
             return Uni.createFrom().voidItem();
         }
         ColumnArrays rows = new ColumnArrays();
-        created.forEach(g -> rows.row().text(g.shopDomain).bigint(g.shopifyId).text(g.name).text(g.merchantCode)
-                .text(g.description).text(g.options).text(g.state).text(g.message).timestamptz(g.versionTime)
+        created.forEach(g -> rows.row()
+                .text(g.shopDomain)
+                .bigint(g.shopifyId)
+                .text(g.name)
+                .text(g.merchantCode)
+                .text(g.description)
+                .text(g.options)
+                .text(g.state)
+                .text(g.message)
+                .timestamptz(g.versionTime)
                 .timestamptz(g.createdAt));
-        return connection.preparedQuery(INSERT_GROUPS).execute(rows.tuple()).invoke((RowSet<Row> inserted) -> {
-            // a group new to this service is one Shopify reported: its Shopify id names it
-            for (Row row : inserted) {
-                created.stream().filter(g -> g.shopDomain.equals(row.getString("shop_domain"))
-                                && Objects.equals(g.shopifyId, row.getLong("shopify_id")))
-                        .forEach(g -> g.id = row.getLong("id"));
-            }
-        }).replaceWithVoid();
+        return connection
+                .preparedQuery(INSERT_GROUPS)
+                .execute(rows.tuple())
+                .invoke((RowSet<Row> inserted) -> {
+                    // a group new to this service is one Shopify reported: its Shopify id names it
+                    for (Row row : inserted) {
+                        created.stream()
+                                .filter(g -> g.shopDomain.equals(row.getString("shop_domain"))
+                                        && Objects.equals(g.shopifyId, row.getLong("shopify_id")))
+                                .forEach(g -> g.id = row.getLong("id"));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static Optional<SellingPlanGroup> of(Map<Long, SellingPlanGroup> groups, Row row) {
@@ -209,8 +249,11 @@ public class SellingPlanGroupRows {
     }
 
     private static Uni<Void> delete(SqlConnection connection, String sql, List<Long> ids) {
-        return ids.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(sql).execute(Tuple.tuple().addArrayOfLong(ids.toArray(new Long[0])))
+        return ids.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection
+                        .preparedQuery(sql)
+                        .execute(Tuple.tuple().addArrayOfLong(ids.toArray(new Long[0])))
                         .replaceWithVoid();
     }
 
@@ -253,8 +296,8 @@ public class SellingPlanGroupRows {
     }
 
     private static void product(SellingPlanGroup group, Row row) {
-        SellingPlanGroupProduct p = SellingPlanGroupProduct.of(group, row.getLong("product_id"),
-                row.getString("state"));
+        SellingPlanGroupProduct p =
+                SellingPlanGroupProduct.of(group, row.getLong("product_id"), row.getString("state"));
         p.id = row.getLong("id");
         p.shopDomain = row.getString("shop_domain");
         p.commandId = row.getString("command_id");

@@ -4,21 +4,18 @@ import static com.lavish.consumer.ColumnArrays.Kind.BIGINT;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 import static com.lavish.subscriptions.repository.RowValues.instant;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.subscriptions.service.ContractEvents;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the subscription events a transaction asked for into the outbox, with its commands, in that transaction:
@@ -57,10 +54,14 @@ public class SubscriptionEventRows {
                 ContractEvents.Stored contract = stored.computeIfAbsent(
                         List.of(row.getString("shop_domain"), row.getLong("shopify_id")), key -> stored(row));
                 if (row.getLong("line_id") != null) {
-                    contract.lines().add(new ContractEvents.StoredLine(row.getString("title"),
-                            row.getString("variant_title"), row.getInteger("quantity"),
-                            row.getBigDecimal("current_price"), row.getString("selling_plan_name"),
-                            row.getString("line_currency")));
+                    contract.lines()
+                            .add(new ContractEvents.StoredLine(
+                                    row.getString("title"),
+                                    row.getString("variant_title"),
+                                    row.getInteger("quantity"),
+                                    row.getBigDecimal("current_price"),
+                                    row.getString("selling_plan_name"),
+                                    row.getString("line_currency")));
                 }
             }
             List<CommandOutbox.Event> events = new ArrayList<>();
@@ -77,9 +78,13 @@ public class SubscriptionEventRows {
 
     private static ContractEvents.Stored stored(Row row) {
         Long customer = row.getLong("shopify_customer_id");
-        return new ContractEvents.Stored(customer == null ? 0 : customer, row.getString("status"),
+        return new ContractEvents.Stored(
+                customer == null ? 0 : customer,
+                row.getString("status"),
                 instant(row, "next_billing_date"),
-                row.getString("billing_interval"), row.getInteger("billing_interval_count"),
-                row.getString("currency_code"), new ArrayList<>());
+                row.getString("billing_interval"),
+                row.getInteger("billing_interval_count"),
+                row.getString("currency_code"),
+                new ArrayList<>());
     }
 }

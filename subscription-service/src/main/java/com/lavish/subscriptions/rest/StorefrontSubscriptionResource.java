@@ -1,7 +1,17 @@
 package com.lavish.subscriptions.rest;
 
-import java.util.List;
-
+import com.lavish.edge.caching.CacheDirectives;
+import com.lavish.edge.identity.StorefrontIdentity;
+import com.lavish.edge.problem.Problem;
+import com.lavish.subscriptions.ContractActionType;
+import com.lavish.subscriptions.service.ContractActions;
+import com.lavish.subscriptions.service.ContractChangeRequest;
+import com.lavish.subscriptions.service.StoredAnswer;
+import com.lavish.subscriptions.service.StorefrontSubscriptions;
+import com.lavish.subscriptions.service.SubscriptionView;
+import com.lavish.subscriptions.service.SyncCommandRelay;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -13,7 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -26,20 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import com.lavish.edge.caching.CacheDirectives;
-import com.lavish.edge.identity.StorefrontIdentity;
-import com.lavish.edge.problem.Problem;
-import com.lavish.subscriptions.ContractActionType;
-import com.lavish.subscriptions.service.ContractActions;
-import com.lavish.subscriptions.service.ContractChangeRequest;
-import com.lavish.subscriptions.service.StorefrontSubscriptions;
-import com.lavish.subscriptions.service.StoredAnswer;
-import com.lavish.subscriptions.service.SubscriptionView;
-import com.lavish.subscriptions.service.SyncCommandRelay;
-
-import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The signed-in customer's subscriptions, through Shopify's app proxy ({@code /proxy/subscriptions}) and direct
@@ -63,8 +59,11 @@ public class StorefrontSubscriptionResource {
     private final ContractActions actions;
     private final SyncCommandRelay relay;
 
-    public StorefrontSubscriptionResource(StorefrontIdentity identity, StorefrontSubscriptions subscriptions,
-                                          ContractActions actions, SyncCommandRelay relay) {
+    public StorefrontSubscriptionResource(
+            StorefrontIdentity identity,
+            StorefrontSubscriptions subscriptions,
+            ContractActions actions,
+            SyncCommandRelay relay) {
         this.identity = identity;
         this.subscriptions = subscriptions;
         this.actions = actions;
@@ -72,107 +71,159 @@ public class StorefrontSubscriptionResource {
     }
 
     /** The list's wrapper. */
-    public record SubscriptionList(List<SubscriptionView> subscriptions) {
-    }
+    public record SubscriptionList(List<SubscriptionView> subscriptions) {}
 
     @GET
-    @Operation(operationId = "listSubscriptions", summary = "The signed-in customer's subscriptions, newest first",
+    @Operation(
+            operationId = "listSubscriptions",
+            summary = "The signed-in customer's subscriptions, newest first",
             description = "Each with its status (and a change still waiting for Shopify), next billing date and next "
                     + "delivery, plan and the plans of its group it may change to, lines, delivery address, and its "
                     + "billing: failed attempts, the next retry and the latest steps.")
-    @APIResponse(responseCode = "200", description = "The subscriptions",
-            headers = @Header(name = "Cache-Control", description = "Always private, no-store",
-                    schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SubscriptionList.class),
-                    examples = @ExampleObject(name = "subscriptions", value = "{\"subscriptions\":[" + VIEW_EXAMPLE
-                            + "]}")))
-    public Uni<RestResponse<SubscriptionList>> list(@Parameter(name = "entry", in = ParameterIn.PATH, description = "proxy or api",
-            schema = @Schema(enumeration = {"proxy", "api"})) @PathParam("entry") String entry) {
-        return subscriptions.mine(identity.customer())
-                .map(found -> RestResponse.ok(new SubscriptionList(found)));
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscriptions",
+            headers =
+                    @Header(
+                            name = "Cache-Control",
+                            description = "Always private, no-store",
+                            schema = @Schema(type = SchemaType.STRING)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionList.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "subscriptions",
+                                            value = "{\"subscriptions\":[" + VIEW_EXAMPLE + "]}")))
+    public Uni<RestResponse<SubscriptionList>> list(
+            @Parameter(
+                            name = "entry",
+                            in = ParameterIn.PATH,
+                            description = "proxy or api",
+                            schema = @Schema(enumeration = {"proxy", "api"}))
+                    @PathParam("entry")
+                    String entry) {
+        return subscriptions.mine(identity.customer()).map(found -> RestResponse.ok(new SubscriptionList(found)));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "subscriptionById", summary = "One of the signed-in customer's subscriptions",
+    @Operation(
+            operationId = "subscriptionById",
+            summary = "One of the signed-in customer's subscriptions",
             description = "A contract id that is not one of this customer's is a 404, whoever else has it.")
-    @APIResponse(responseCode = "200", description = "The subscription",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SubscriptionView.class),
-                    examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The subscription",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class),
+                            examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "badId")
     @APIResponse(responseCode = "404", ref = "notYours")
-    public Uni<RestResponse<SubscriptionView>> one(@PathParam("entry") String entry,
-                             @Parameter(description = "The contract id", example = "402440842")
-                             @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id) {
-        return subscriptions.one(identity.customer(), contractId(id))
-                .map(RestResponse::ok);
+    public Uni<RestResponse<SubscriptionView>> one(
+            @PathParam("entry") String entry,
+            @Parameter(description = "The contract id", example = "402440842")
+                    @PathParam("id")
+                    @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE)
+                    String id) {
+        return subscriptions.one(identity.customer(), contractId(id)).map(RestResponse::ok);
     }
 
     @POST
     @Path("/{id}/{action: pause|resume|skip|unskip|cancel}")
-    @Operation(operationId = "subscriptionAction", summary = "Pause, resume, skip or unskip the next delivery, cancel",
+    @Operation(
+            operationId = "subscriptionAction",
+            summary = "Pause, resume, skip or unskip the next delivery, cancel",
             description = "Sent to Shopify through sync-service. The answer is 202 with the subscription showing the "
                     + "change in `pending`; once Shopify confirms it the status changes and `pending` is gone, and if "
                     + "Shopify refuses it `last_action` carries its message. Skip takes the next delivery not skipped "
                     + "yet, unskip the earliest skipped one. Send an `Idempotency-Key` to make a retry safe: a repeat "
                     + "with the same key gets the first answer and changes nothing; the same key with another "
                     + "request is a 422.")
-    @APIResponse(responseCode = "202", description = "Sent to Shopify; the change is pending",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SubscriptionView.class),
-                    examples = @ExampleObject(name = "pausing", value = PENDING_EXAMPLE)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Sent to Shopify; the change is pending",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class),
+                            examples = @ExampleObject(name = "pausing", value = PENDING_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "badId")
     @APIResponse(responseCode = "404", ref = "notYours")
     @APIResponse(responseCode = "409", ref = "forbiddenByStatus")
     @APIResponse(responseCode = "422", ref = "keyReused")
-    public Uni<RestResponse<String>> act(@PathParam("entry") String entry,
-                             @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id,
-                             @Parameter(description = "pause, resume, skip, unskip or cancel")
-                             @PathParam("action") String action,
-                             @Parameter(description = "Makes a retry of this request safe (a UUID, say)")
-                             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return answer(actions.request(identity.customer(), contractId(id), ContractActionType.of(action), null,
-                idempotencyKey));
+    public Uni<RestResponse<String>> act(
+            @PathParam("entry") String entry,
+            @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id,
+            @Parameter(description = "pause, resume, skip, unskip or cancel") @PathParam("action") String action,
+            @Parameter(description = "Makes a retry of this request safe (a UUID, say)") @HeaderParam("Idempotency-Key")
+                    String idempotencyKey) {
+        return answer(actions.request(
+                identity.customer(), contractId(id), ContractActionType.of(action), null, idempotencyKey));
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changeSubscription", summary = "Change frequency, quantity or delivery address",
+    @Operation(
+            operationId = "changeSubscription",
+            summary = "Change frequency, quantity or delivery address",
             description = "Frequency: `selling_plan_id`, one of `plan.alternatives` (another plan of the same group). "
                     + "Quantity: `quantity` (1 to 100) of `line_id` (may be left out for a one-line subscription). "
                     + "Address: `delivery_address`. Sent to Shopify like the other actions: 202 with the change "
                     + "pending.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ContractChangeRequest.class),
-            examples = @ExampleObject(name = "everyTwoMonths", value = "{\"selling_plan_id\":\"690875515\","
-                    + "\"quantity\":2}")))
-    @APIResponse(responseCode = "202", description = "Sent to Shopify; the change is pending",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "400", description = "A field that cannot be: it is named in `field`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "badPlan", value = "{\"type\":\"about:blank\",\"title\":"
-                            + "\"Bad Request\",\"status\":400,\"detail\":\"selling_plan_id must be another plan of "
-                            + "this subscription's group (see plan.alternatives)\",\"field\":\"selling_plan_id\"}")))
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ContractChangeRequest.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "everyTwoMonths",
+                                            value = "{\"selling_plan_id\":\"690875515\"," + "\"quantity\":2}")))
+    @APIResponse(
+            responseCode = "202",
+            description = "Sent to Shopify; the change is pending",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field that cannot be: it is named in `field`",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(implementation = Problem.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "badPlan",
+                                            value =
+                                                    "{\"type\":\"about:blank\",\"title\":"
+                                                            + "\"Bad Request\",\"status\":400,\"detail\":\"selling_plan_id must be another plan of "
+                                                            + "this subscription's group (see plan.alternatives)\",\"field\":\"selling_plan_id\"}")))
     @APIResponse(responseCode = "404", ref = "notYours")
     @APIResponse(responseCode = "409", ref = "forbiddenByStatus")
     @APIResponse(responseCode = "422", ref = "keyReused")
-    public Uni<RestResponse<String>> change(@PathParam("entry") String entry,
-                                @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey,
-                                @Valid ContractChangeRequest change) {
-        return answer(actions.request(identity.customer(), contractId(id), ContractActionType.UPDATE, change,
-                idempotencyKey));
+    public Uni<RestResponse<String>> change(
+            @PathParam("entry") String entry,
+            @PathParam("id") @Pattern(regexp = CONTRACT_ID, message = CONTRACT_ID_RULE) String id,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid ContractChangeRequest change) {
+        return answer(actions.request(
+                identity.customer(), contractId(id), ContractActionType.UPDATE, change, idempotencyKey));
     }
 
     /** The stored answer as it was given; its command goes to sync.commands before the answer leaves. */
     private Uni<RestResponse<String>> answer(Uni<StoredAnswer> work) {
         return work.call(relay::relayQuietly)
                 .map(stored -> RestResponse.ResponseBuilder.<String>create(stored.status())
-                        .entity(stored.body()).type(MediaType.APPLICATION_JSON_TYPE).build());
+                        .entity(stored.body())
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .build());
     }
 
     /** The path's id, its form checked as the request came in. */

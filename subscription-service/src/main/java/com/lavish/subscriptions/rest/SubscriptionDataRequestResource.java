@@ -1,9 +1,5 @@
 package com.lavish.subscriptions.rest;
 
-import java.util.List;
-
-import jakarta.ws.rs.Path;
-
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.lavish.consumer.privacy.DataRequest;
@@ -12,8 +8,9 @@ import com.lavish.consumer.privacy.rest.DataRequestAdminResource;
 import com.lavish.subscriptions.repository.ContractRepository;
 import com.lavish.subscriptions.service.SubscriptionView;
 import com.lavish.subscriptions.service.SubscriptionViews;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Path;
+import java.util.List;
 
 /**
  * subscription-service's part of Shopify's customers/data_request for the shop owner (admin credential, ADR 0006):
@@ -26,8 +23,8 @@ public class SubscriptionDataRequestResource
     private final ContractRepository contracts;
     private final SubscriptionViews views;
 
-    public SubscriptionDataRequestResource(DataRequests dataRequests, ContractRepository contracts,
-                                           SubscriptionViews views) {
+    public SubscriptionDataRequestResource(
+            DataRequests dataRequests, ContractRepository contracts, SubscriptionViews views) {
         super(dataRequests);
         this.contracts = contracts;
         this.views = views;
@@ -35,13 +32,13 @@ public class SubscriptionDataRequestResource
 
     /** What this service holds about the request's customer. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record SubscriptionDataExport(String service, DataRequest dataRequest,
-                                         List<SubscriptionView> subscriptions) {
-    }
+    public record SubscriptionDataExport(
+            String service, DataRequest dataRequest, List<SubscriptionView> subscriptions) {}
 
     @Override
     protected Uni<SubscriptionDataExport> exportOf(DataRequest request) {
-        return contracts.allOfCustomer(request.shop(), request.customerId())
+        return contracts
+                .allOfCustomer(request.shop(), request.customerId())
                 .chain(found -> views.of(request.shop(), found))
                 .map(found -> new SubscriptionDataExport("subscription-service", request, found));
     }

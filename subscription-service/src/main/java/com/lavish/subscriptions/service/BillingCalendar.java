@@ -8,8 +8,7 @@ import java.util.Locale;
 /** Billing dates one interval apart, as Shopify's policies count them (day, week, month, year). */
 final class BillingCalendar {
 
-    private BillingCalendar() {
-    }
+    private BillingCalendar() {}
 
     /** The billing date {@code count} {@code interval}s after {@code from} (in UTC: a month after 31 Jan is 28/29 Feb). */
     static Instant after(Instant from, String interval, Integer count) {

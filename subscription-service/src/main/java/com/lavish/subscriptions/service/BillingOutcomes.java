@@ -1,13 +1,5 @@
 package com.lavish.subscriptions.service;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Locale;
-import java.util.Objects;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.EventOutcome;
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
@@ -16,6 +8,12 @@ import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.DunningStep;
 import com.lavish.subscriptions.SubscriptionContract;
 import com.lavish.subscriptions.config.BillingConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What became of billing attempts: sync-service's answer to a BILLING_ATTEMPT_CREATE (Shopify took it, refused it,
@@ -39,10 +37,14 @@ public class BillingOutcomes {
      *
      * @param ceId the delivery's ce_id: the key of an attempt reported without one
      */
-    public EventOutcome report(ContractChanges changes, String shop, String ceId,
-                               SubscriptionChange.BillingAttemptReport report, Instant now) {
-        BillingAttempt attempt = report.idempotencyKey() == null ? null
-                : changes.attempt(shop, report.idempotencyKey());
+    public EventOutcome report(
+            ContractChanges changes,
+            String shop,
+            String ceId,
+            SubscriptionChange.BillingAttemptReport report,
+            Instant now) {
+        BillingAttempt attempt =
+                report.idempotencyKey() == null ? null : changes.attempt(shop, report.idempotencyKey());
         if (attempt == null) {
             changes.attemptReported(foreign(shop, ceId, report));
             return EventOutcome.IGNORED;
@@ -58,15 +60,16 @@ public class BillingOutcomes {
             succeeded(changes, contract, attempt, report.orderId(), report.at());
         } else {
             String state = "challenged".equals(report.outcome()) ? BillingAttempt.CHALLENGED : BillingAttempt.FAILED;
-            String code = report.errorCode() != null ? report.errorCode()
+            String code = report.errorCode() != null
+                    ? report.errorCode()
                     : "challenged".equals(report.outcome()) ? "challenged" : null;
             dunning.failed(changes, contract, attempt, state, code, report.errorMessage(), report.at(), now);
         }
         return EventOutcome.APPLIED;
     }
 
-    private static void succeeded(ContractChanges changes, SubscriptionContract contract, BillingAttempt attempt,
-                                  Long orderId, Instant at) {
+    private static void succeeded(
+            ContractChanges changes, SubscriptionContract contract, BillingAttempt attempt, Long orderId, Instant at) {
         attempt.state = BillingAttempt.SUCCEEDED;
         attempt.orderId = orderId;
         attempt.completedAt = at;
@@ -86,13 +89,21 @@ public class BillingOutcomes {
         // the cycle billed is the one the next billing date names: move on from it, once
         if (contract.nextBillingDate != null
                 && LocalDate.ofInstant(contract.nextBillingDate, ZoneOffset.UTC).equals(attempt.cycleDate)) {
-            contract.nextBillingDate = BillingCalendar.after(contract.nextBillingDate, contract.billingInterval,
-                    contract.billingIntervalCount);
+            contract.nextBillingDate = BillingCalendar.after(
+                    contract.nextBillingDate, contract.billingInterval, contract.billingIntervalCount);
         }
-        changes.event(new ContractEvents.Asked(SubscriptionEventType.BILLING_SUCCEEDED, contract.shopDomain,
-                contract.shopifyId, at, attempt.cycleDate, new SubscriptionEvent.Billing(
-                        attempt.cycleDate == null ? null : attempt.cycleDate.toString(), attempt.amount,
-                        attempt.currencyCode, orderId), null));
+        changes.event(new ContractEvents.Asked(
+                SubscriptionEventType.BILLING_SUCCEEDED,
+                contract.shopDomain,
+                contract.shopifyId,
+                at,
+                attempt.cycleDate,
+                new SubscriptionEvent.Billing(
+                        attempt.cycleDate == null ? null : attempt.cycleDate.toString(),
+                        attempt.amount,
+                        attempt.currencyCode,
+                        orderId),
+                null));
     }
 
     /** An attempt this service did not ask for (the merchant's, another app's): recorded, nothing scheduled. */
@@ -132,10 +143,21 @@ public class BillingOutcomes {
                 attempt.shopifyAttemptId = result.shopifyId();
                 changes.attemptChanged(attempt);
             }
-            case REJECTED -> dunning.failed(changes, contract, attempt, BillingAttempt.REJECTED,
-                    result.userErrors().stream().map(SyncResult.UserError::code).filter(Objects::nonNull)
-                            .map(code -> code.toLowerCase(Locale.ROOT)).findFirst().orElse("rejected"),
-                    PendingActions.message(result), now, now);
+            case REJECTED ->
+                dunning.failed(
+                        changes,
+                        contract,
+                        attempt,
+                        BillingAttempt.REJECTED,
+                        result.userErrors().stream()
+                                .map(SyncResult.UserError::code)
+                                .filter(Objects::nonNull)
+                                .map(code -> code.toLowerCase(Locale.ROOT))
+                                .findFirst()
+                                .orElse("rejected"),
+                        PendingActions.message(result),
+                        now,
+                        now);
             case FAILED -> {
                 // nothing is known to have reached Shopify: the same attempt, same key, is sent again later
                 attempt.state = BillingAttempt.UNSENT;

@@ -1,5 +1,12 @@
 package com.lavish.subscriptions.service;
 
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.subscriptions.BillingAttempt;
+import com.lavish.subscriptions.ContractAction;
+import com.lavish.subscriptions.ContractStatus;
+import com.lavish.subscriptions.DunningStep;
+import com.lavish.subscriptions.SubscriptionContract;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,14 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.events.sync.SyncCommand;
-import com.lavish.subscriptions.BillingAttempt;
-import com.lavish.subscriptions.ContractAction;
-import com.lavish.subscriptions.ContractStatus;
-import com.lavish.subscriptions.DunningStep;
-import com.lavish.subscriptions.SubscriptionContract;
 
 /**
  * One poll's contracts as it read them (each row locked until the poll commits), their pending actions and billing
@@ -46,8 +45,8 @@ public final class ContractChanges {
      *
      * @param skipped true to skip the cycle, false to unskip it
      */
-    public record CycleChange(String shop, long contractId, LocalDate cycleDate, Integer cycleIndex, Instant at,
-                              boolean skipped) {
+    public record CycleChange(
+            String shop, long contractId, LocalDate cycleDate, Integer cycleIndex, Instant at, boolean skipped) {
 
         private List<Object> cycle() {
             return List.of(shop, contractId, cycleDate);
@@ -58,8 +57,7 @@ public final class ContractChanges {
      * What Shopify confirmed of an update on a contract's lines: a line's quantity, the plan of every line on one.
      * Null fields leave the lines as they are.
      */
-    public record LineEdit(SubscriptionContract contract, String lineId, Integer quantity, Long sellingPlanId) {
-    }
+    public record LineEdit(SubscriptionContract contract, String lineId, Integer quantity, Long sellingPlanId) {}
 
     private final Map<Key, SubscriptionContract> contracts = new HashMap<>();
     private final Map<Long, ContractAction> actionsById = new HashMap<>();
@@ -187,7 +185,8 @@ public final class ContractChanges {
             return;
         }
         PendingActions.Started fresh = started.get(Key.of(contract));
-        boolean pendingHere = action.id != null ? Objects.equals(contract.pendingActionId, action.id)
+        boolean pendingHere = action.id != null
+                ? Objects.equals(contract.pendingActionId, action.id)
                 : fresh != null && fresh.action() == action;
         if (pendingHere) {
             contract.pendingActionId = null;
@@ -301,7 +300,9 @@ public final class ContractChanges {
 
     /** Whether the poll writes anything to the outbox: a command, or an event (a skip may be one). */
     public boolean writesOutbox() {
-        return !commands.isEmpty() || !cyclesToInsert().isEmpty() || !events(Instant.now()).isEmpty();
+        return !commands.isEmpty()
+                || !cyclesToInsert().isEmpty()
+                || !events(Instant.now()).isEmpty();
     }
 
     /**
@@ -323,8 +324,8 @@ public final class ContractChanges {
         all.addAll(events);
         for (SubscriptionContract contract : changed) {
             SubscriptionEventType moved = statusAsRead.containsKey(contract) && !created.contains(contract)
-                    ? ContractEvents.transition(ContractStatus.parse(statusAsRead.get(contract)),
-                            contract.contractStatus())
+                    ? ContractEvents.transition(
+                            ContractStatus.parse(statusAsRead.get(contract)), contract.contractStatus())
                     : null;
             if (moved != null) {
                 all.add(ContractEvents.Asked.of(moved, contract, now));

@@ -1,5 +1,9 @@
 package com.lavish.subscriptions.service;
 
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.subscriptions.ContractStatus;
+import com.lavish.subscriptions.SubscriptionContract;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,11 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import com.lavish.events.subscription.SubscriptionEvent;
-import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.subscriptions.ContractStatus;
-import com.lavish.subscriptions.SubscriptionContract;
 
 /**
  * The subscription events a change causes (subscription.events): asked for by the rules in the transaction of the
@@ -27,8 +26,14 @@ public final class ContractEvents {
      *
      * @param cycle the billing cycle it is about: the one skipped, the one coming up; null for the others
      */
-    public record Asked(SubscriptionEventType type, String shop, long contractId, Instant at, LocalDate cycle,
-                        SubscriptionEvent.Billing billing, SubscriptionEvent.Dunning dunning) {
+    public record Asked(
+            SubscriptionEventType type,
+            String shop,
+            long contractId,
+            Instant at,
+            LocalDate cycle,
+            SubscriptionEvent.Billing billing,
+            SubscriptionEvent.Dunning dunning) {
 
         public static Asked of(SubscriptionEventType type, SubscriptionContract contract, Instant at) {
             return new Asked(type, contract.shopDomain, contract.shopifyId, at, null, null, null);
@@ -39,22 +44,26 @@ public final class ContractEvents {
          * many runs ask for it; any other event is its own occasion.
          */
         public String occasion(String eventId) {
-            return type == SubscriptionEventType.UPCOMING_BILLING ? upcomingBilling(contractId, cycle)
+            return type == SubscriptionEventType.UPCOMING_BILLING
+                    ? upcomingBilling(contractId, cycle)
                     : "subscription-event/" + eventId;
         }
     }
 
     /** A contract as stored, with its lines in their order. */
-    public record Stored(long customerId, String status, Instant nextBillingDate, String interval,
-                         Integer intervalCount, String currency, List<StoredLine> lines) {
-    }
+    public record Stored(
+            long customerId,
+            String status,
+            Instant nextBillingDate,
+            String interval,
+            Integer intervalCount,
+            String currency,
+            List<StoredLine> lines) {}
 
-    public record StoredLine(String title, String variantTitle, int quantity, BigDecimal price, String planName,
-                             String currency) {
-    }
+    public record StoredLine(
+            String title, String variantTitle, int quantity, BigDecimal price, String planName, String currency) {}
 
-    private ContractEvents() {
-    }
+    private ContractEvents() {}
 
     /** The outbox key of the reminder of one contract's billing date. */
     public static String upcomingBilling(long contractId, LocalDate cycle) {
@@ -78,27 +87,52 @@ public final class ContractEvents {
     /** The event, its contract part from the stored contract. */
     public static SubscriptionEvent build(Asked asked, Stored stored) {
         List<SubscriptionEvent.Line> lines = stored.lines().stream()
-                .map(l -> new SubscriptionEvent.Line(l.title(), l.variantTitle(), l.quantity(), l.price())).toList();
-        String currency = stored.currency() != null ? stored.currency()
-                : stored.lines().stream().map(StoredLine::currency).filter(c -> c != null).findFirst().orElse(null);
+                .map(l -> new SubscriptionEvent.Line(l.title(), l.variantTitle(), l.quantity(), l.price()))
+                .toList();
+        String currency = stored.currency() != null
+                ? stored.currency()
+                : stored.lines().stream()
+                        .map(StoredLine::currency)
+                        .filter(c -> c != null)
+                        .findFirst()
+                        .orElse(null);
         Instant next = stored.nextBillingDate();
-        if (asked.type() == SubscriptionEventType.SKIPPED && next != null
+        if (asked.type() == SubscriptionEventType.SKIPPED
+                && next != null
                 && LocalDate.ofInstant(next, ZoneOffset.UTC).equals(asked.cycle())) {
             // the cycle skipped is the one the date names: the billing run passes it over, so the next is the one after
             next = BillingCalendar.after(next, stored.interval(), stored.intervalCount());
         }
-        SubscriptionEvent.Contract contract = new SubscriptionEvent.Contract(stored.status(),
+        SubscriptionEvent.Contract contract = new SubscriptionEvent.Contract(
+                stored.status(),
                 next == null ? null : next.toString(),
-                stored.lines().stream().map(StoredLine::planName).filter(p -> p != null).findFirst().orElse(null),
-                stored.interval() == null ? null : stored.interval().toLowerCase(Locale.ROOT), stored.intervalCount(),
-                currency, lines);
+                stored.lines().stream()
+                        .map(StoredLine::planName)
+                        .filter(p -> p != null)
+                        .findFirst()
+                        .orElse(null),
+                stored.interval() == null ? null : stored.interval().toLowerCase(Locale.ROOT),
+                stored.intervalCount(),
+                currency,
+                lines);
         SubscriptionEvent.Billing billing = asked.billing();
         if (billing != null && billing.amount() == null) {
-            billing = new SubscriptionEvent.Billing(billing.billingDate(), total(stored),
-                    billing.currency() != null ? billing.currency() : currency, billing.orderId());
+            billing = new SubscriptionEvent.Billing(
+                    billing.billingDate(),
+                    total(stored),
+                    billing.currency() != null ? billing.currency() : currency,
+                    billing.orderId());
         }
-        return new SubscriptionEvent(UUID.randomUUID().toString(), asked.type(), asked.shop(), asked.contractId(),
-                stored.customerId(), asked.at().toString(), contract, billing, asked.dunning());
+        return new SubscriptionEvent(
+                UUID.randomUUID().toString(),
+                asked.type(),
+                asked.shop(),
+                asked.contractId(),
+                stored.customerId(),
+                asked.at().toString(),
+                contract,
+                billing,
+                asked.dunning());
     }
 
     /** What a cycle bills: each line's price times its quantity. */

@@ -13,23 +13,48 @@ import java.util.List;
  * @param revisionId  Shopify's revision (UnsignedInt64), the order of versions; null when the body has none
  * @param versionTime ce_time: the order of versions without a revision
  */
-public record ContractSnapshot(long id, Long customerId, Long originOrderId, String status, String currencyCode,
-                               BigInteger revisionId, Instant versionTime, boolean whole, Instant nextBillingDate,
-                               Policy billingPolicy, Policy deliveryPolicy, Address deliveryAddress, List<Line> lines) {
+public record ContractSnapshot(
+        long id,
+        Long customerId,
+        Long originOrderId,
+        String status,
+        String currencyCode,
+        BigInteger revisionId,
+        Instant versionTime,
+        boolean whole,
+        Instant nextBillingDate,
+        Policy billingPolicy,
+        Policy deliveryPolicy,
+        Address deliveryAddress,
+        List<Line> lines) {
 
     /** A billing or delivery policy: every {@code intervalCount} {@code interval}s (day, week, month, year). */
-    public record Policy(String interval, Integer intervalCount, Integer minCycles, Integer maxCycles) {
-    }
+    public record Policy(String interval, Integer intervalCount, Integer minCycles, Integer maxCycles) {}
 
-    public record Address(String firstName, String lastName, String address1, String address2, String city,
-                          String provinceCode, String countryCode, String zip, String phone) {
-    }
+    public record Address(
+            String firstName,
+            String lastName,
+            String address1,
+            String address2,
+            String city,
+            String provinceCode,
+            String countryCode,
+            String zip,
+            String phone) {}
 
     /** A line: its Shopify gid (lines have no numeric id), what, how many, at what price, on which plan. */
-    public record Line(String id, Long productId, Long variantId, Long sellingPlanId, String sellingPlanName,
-                       String title, String variantTitle, String sku, int quantity, BigDecimal price,
-                       String currencyCode) {
-    }
+    public record Line(
+            String id,
+            Long productId,
+            Long variantId,
+            Long sellingPlanId,
+            String sellingPlanName,
+            String title,
+            String variantTitle,
+            String sku,
+            int quantity,
+            BigDecimal price,
+            String currencyCode) {}
 
     @Override
     public String toString() {

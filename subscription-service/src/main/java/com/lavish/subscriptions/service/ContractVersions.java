@@ -1,16 +1,15 @@
 package com.lavish.subscriptions.service;
 
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.lavish.consumer.ChildRows;
 import com.lavish.consumer.Delivery;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.subscriptions.ContractStatus;
 import com.lavish.subscriptions.SubscriptionContract;
 import com.lavish.subscriptions.SubscriptionLine;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A poll's versions of contracts, applied in offset order to the contracts it read ({@link ContractChanges}), each only
@@ -49,15 +48,21 @@ public final class ContractVersions {
             delivery.stale();
             return;
         }
-        Long customerId = snapshot.customerId() != null ? snapshot.customerId()
+        Long customerId = snapshot.customerId() != null
+                ? snapshot.customerId()
                 : stored != null ? stored.shopifyCustomerId : null;
         SubscriptionContract contract = stored != null ? stored : changes.create(shop, snapshot.id());
         changes.changed(contract);
         copy(snapshot, contract, now);
         if (snapshot.whole()) {
             // the node's lines, each matched by its gid: the others go, the ones kept are updated in place
-            ChildRows.reconcile(contract.lines, row -> row.shopifyLineId, snapshot.lines(),
-                    ContractSnapshot.Line::id, line -> line(contract, line), ContractVersions::copy);
+            ChildRows.reconcile(
+                    contract.lines,
+                    row -> row.shopifyLineId,
+                    snapshot.lines(),
+                    ContractSnapshot.Line::id,
+                    line -> line(contract, line),
+                    ContractVersions::copy);
             changes.linesReplaced(contract);
         }
         // a customer who asked to be redacted stays redacted, whatever a later version carries
@@ -65,8 +70,10 @@ public final class ContractVersions {
             contract.redactPersonalData();
         }
         PendingActions.confirmByShopify(changes, contract, now);
-        replace(applied.computeIfAbsent(new ContractChanges.Key(shop, snapshot.id()), key -> new Applied()),
-                delivery, snapshot);
+        replace(
+                applied.computeIfAbsent(new ContractChanges.Key(shop, snapshot.id()), key -> new Applied()),
+                delivery,
+                snapshot);
     }
 
     private static void replace(Applied of, Delivery<?> delivery, ContractSnapshot snapshot) {
@@ -92,9 +99,13 @@ public final class ContractVersions {
             if (of.last.whole()) {
                 return;
             }
-            String version = of.last.revisionId() != null ? of.last.revisionId().toString()
+            String version = of.last.revisionId() != null
+                    ? of.last.revisionId().toString()
                     : Long.toString(of.last.versionTime().toEpochMilli());
-            changes.command(SyncCommands.contract(key.shop(), SyncCommandType.CONTRACT_FETCH, key.contractId(),
+            changes.command(SyncCommands.contract(
+                    key.shop(),
+                    SyncCommandType.CONTRACT_FETCH,
+                    key.contractId(),
                     "contract-fetch/" + key.contractId() + "/" + version));
         });
     }
@@ -107,8 +118,10 @@ public final class ContractVersions {
         BigInteger incoming = snapshot.revisionId();
         if (incoming != null && stored.revisionId != null) {
             int order = incoming.compareTo(stored.revisionId);
-            return order > 0 || order == 0 && snapshot.whole()
-                    && (stored.fetchedRevisionId == null || stored.fetchedRevisionId.compareTo(incoming) < 0);
+            return order > 0
+                    || order == 0
+                            && snapshot.whole()
+                            && (stored.fetchedRevisionId == null || stored.fetchedRevisionId.compareTo(incoming) < 0);
         }
         // A webhook's ce_time is X-Shopify-Triggered-At, which Shopify does not sign (docs/shopify-reference.md §1.2):
         // it never outranks the revision of a signed body, so a version with a revision replaces one without and
@@ -117,8 +130,10 @@ public final class ContractVersions {
         if (incoming != null || stored.revisionId != null) {
             return incoming != null;
         }
-        return stored.versionTime == null || snapshot.versionTime().isAfter(stored.versionTime)
-                || snapshot.whole() && stored.fetchedRevisionId == null
+        return stored.versionTime == null
+                || snapshot.versionTime().isAfter(stored.versionTime)
+                || snapshot.whole()
+                        && stored.fetchedRevisionId == null
                         && !snapshot.versionTime().isBefore(stored.versionTime);
     }
 

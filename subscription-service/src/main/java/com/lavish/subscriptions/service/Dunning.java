@@ -1,14 +1,5 @@
 package com.lavish.subscriptions.service;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.sync.SyncCommand;
@@ -18,6 +9,12 @@ import com.lavish.subscriptions.ContractActionType;
 import com.lavish.subscriptions.DunningStep;
 import com.lavish.subscriptions.SubscriptionContract;
 import com.lavish.subscriptions.config.DunningConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
 
 /**
  * What follows a failed billing attempt ({@code dunning.*}): the failure takes the inventory path when its code is
@@ -48,8 +45,15 @@ public class Dunning {
      * @param at    when Shopify reported it
      * @param now   when the action that ends dunning is asked for
      */
-    public void failed(ContractChanges changes, SubscriptionContract contract, BillingAttempt attempt, String state,
-                       String errorCode, String errorMessage, Instant at, Instant now) {
+    public void failed(
+            ContractChanges changes,
+            SubscriptionContract contract,
+            BillingAttempt attempt,
+            String state,
+            String errorCode,
+            String errorMessage,
+            Instant at,
+            Instant now) {
         attempt.state = state;
         attempt.errorCode = errorCode;
         attempt.errorMessage = errorMessage;
@@ -83,25 +87,43 @@ public class Dunning {
         contract.nextRetryAt = null;
         told(changes, contract, attempt, errorCode, at);
         DunningConfig.FinalAction end = schedule.finalAction();
-        DunningStep last = step(contract, attempt, end == DunningConfig.FinalAction.CANCEL ? DunningStep.CANCELLED
-                : DunningStep.PAUSED, path, at);
+        DunningStep last = step(
+                contract,
+                attempt,
+                end == DunningConfig.FinalAction.CANCEL ? DunningStep.CANCELLED : DunningStep.PAUSED,
+                path,
+                at);
         changes.step(last);
         if (changes.hasPendingChange(contract)) {
-            LOG.warnf("dunning of contract %d ended while another change is pending; its %s is not sent",
+            LOG.warnf(
+                    "dunning of contract %d ended while another change is pending; its %s is not sent",
                     contract.shopifyId, end.value());
             last.message = "dunning ended after " + contract.failedAttempts + " failed attempts; the " + end.value()
                     + " waits for the pending change";
             return;
         }
-        last.message = "dunning ended after " + contract.failedAttempts + " failed attempts: " + end.value()
-                + " requested";
-        ContractActionType type = end == DunningConfig.FinalAction.CANCEL ? ContractActionType.CANCEL
-                : ContractActionType.PAUSE;
-        changes.start(contract, PendingActions.start(contract, type, PendingActions.BY_DUNNING,
-                "dunning/" + contract.shopifyId + "/" + attempt.cycleDate + "/" + end.value(), null, null, now));
+        last.message =
+                "dunning ended after " + contract.failedAttempts + " failed attempts: " + end.value() + " requested";
+        ContractActionType type =
+                end == DunningConfig.FinalAction.CANCEL ? ContractActionType.CANCEL : ContractActionType.PAUSE;
+        changes.start(
+                contract,
+                PendingActions.start(
+                        contract,
+                        type,
+                        PendingActions.BY_DUNNING,
+                        "dunning/" + contract.shopifyId + "/" + attempt.cycleDate + "/" + end.value(),
+                        null,
+                        null,
+                        now));
         String outcome = end == DunningConfig.FinalAction.CANCEL ? "cancelled" : "paused";
-        changes.event(new ContractEvents.Asked(SubscriptionEventType.DUNNING_EXHAUSTED, contract.shopDomain,
-                contract.shopifyId, at, attempt.cycleDate, null,
+        changes.event(new ContractEvents.Asked(
+                SubscriptionEventType.DUNNING_EXHAUSTED,
+                contract.shopDomain,
+                contract.shopifyId,
+                at,
+                attempt.cycleDate,
+                null,
                 new SubscriptionEvent.Dunning(errorCode, attempt.attemptNumber, null, outcome)));
     }
 
@@ -110,18 +132,33 @@ public class Dunning {
      * customer to update it: once per dunning run (the cycle), whichever of its failures asks first, since the outbox
      * keeps one PAYMENT_METHOD_UPDATE_EMAIL per key.
      */
-    private static void told(ContractChanges changes, SubscriptionContract contract, BillingAttempt attempt,
-                             String errorCode, Instant at) {
-        SubscriptionEvent.Dunning step = new SubscriptionEvent.Dunning(errorCode, attempt.attemptNumber,
-                contract.nextRetryAt == null ? null : contract.nextRetryAt.toString(), null);
+    private static void told(
+            ContractChanges changes,
+            SubscriptionContract contract,
+            BillingAttempt attempt,
+            String errorCode,
+            Instant at) {
+        SubscriptionEvent.Dunning step = new SubscriptionEvent.Dunning(
+                errorCode,
+                attempt.attemptNumber,
+                contract.nextRetryAt == null ? null : contract.nextRetryAt.toString(),
+                null);
         String cycle = attempt.cycleDate == null ? null : attempt.cycleDate.toString();
-        changes.event(new ContractEvents.Asked(SubscriptionEventType.BILLING_FAILED, contract.shopDomain,
-                contract.shopifyId, at, attempt.cycleDate, new SubscriptionEvent.Billing(cycle, attempt.amount,
-                        attempt.currencyCode, null), step));
+        changes.event(new ContractEvents.Asked(
+                SubscriptionEventType.BILLING_FAILED,
+                contract.shopDomain,
+                contract.shopifyId,
+                at,
+                attempt.cycleDate,
+                new SubscriptionEvent.Billing(cycle, attempt.amount, attempt.currencyCode, null),
+                step));
         // the cycle names the run: an attempt without one (none this service asks) asks for no email
         if (step.paymentMethodProblem() && cycle != null) {
-            changes.command(SyncCommands.contract(contract.shopDomain, SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL,
-                    contract.shopifyId, "payment-method-email/" + contract.shopifyId + "/" + cycle)
+            changes.command(SyncCommands.contract(
+                            contract.shopDomain,
+                            SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL,
+                            contract.shopifyId,
+                            "payment-method-email/" + contract.shopifyId + "/" + cycle)
                     .withActor(SyncCommand.ACTOR_PARTNER));
         }
     }
@@ -129,11 +166,12 @@ public class Dunning {
     /** The path of a failure: inventory for the configured codes, payment for every other. */
     String path(String errorCode) {
         return errorCode != null && config.inventoryErrorCodes().contains(errorCode.toLowerCase(Locale.ROOT))
-                ? INVENTORY : PAYMENT;
+                ? INVENTORY
+                : PAYMENT;
     }
 
-    private static DunningStep step(SubscriptionContract contract, BillingAttempt attempt, String step, String path,
-                                    Instant at) {
+    private static DunningStep step(
+            SubscriptionContract contract, BillingAttempt attempt, String step, String path, Instant at) {
         DunningStep row = DunningStep.of(contract, attempt.cycleDate, attempt.attemptNumber, step, at);
         row.path = path;
         return row;

@@ -1,5 +1,15 @@
 package com.lavish.subscriptions.service;
 
+import com.lavish.edge.identity.StorefrontCustomer;
+import com.lavish.edge.personaldata.PersonalDataCipher;
+import com.lavish.edge.personaldata.RowKey;
+import com.lavish.edge.problem.Problem;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.subscriptions.EncryptedColumns;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,22 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import com.lavish.edge.identity.StorefrontCustomer;
-import com.lavish.edge.personaldata.PersonalDataCipher;
-import com.lavish.edge.personaldata.RowKey;
-import com.lavish.edge.problem.Problem;
-import com.lavish.edge.problem.ProblemException;
-import com.lavish.subscriptions.EncryptedColumns;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The storefront's {@code Idempotency-Key}s, per customer, in {@code idempotent_request}, with the request's
@@ -46,9 +42,9 @@ public class IdempotentRequests {
     private final PersonalDataCipher cipher;
     private final Duration retention;
 
-    public IdempotentRequests(PersonalDataCipher cipher,
-                              @ConfigProperty(name = "subscriptions.idempotency.retention", defaultValue = "24h")
-                              Duration retention) {
+    public IdempotentRequests(
+            PersonalDataCipher cipher,
+            @ConfigProperty(name = "subscriptions.idempotency.retention", defaultValue = "24h") Duration retention) {
         this.cipher = cipher;
         this.retention = retention;
     }
@@ -61,56 +57,71 @@ public class IdempotentRequests {
      */
     public Uni<Optional<StoredAnswer>> claim(StorefrontCustomer who, String key, String fingerprint) {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            return Uni.createFrom().failure(ProblemException.badRequest(HEADER,
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID"));
+            return Uni.createFrom()
+                    .failure(ProblemException.badRequest(
+                            HEADER, "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID"));
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                         insert into {h-schema}idempotent_request (shop_domain, shopify_customer_id, idempotency_key,
                             fingerprint, response_status, response_body)
                         values (:shop, :customer, :key, :fingerprint, 0, '')
                         on conflict do nothing""")
-                .setParameter("shop", who.shop())
-                .setParameter("customer", who.customerId())
-                .setParameter("key", key)
-                .setParameter("fingerprint", fingerprint)
-                .executeUpdate()
-                .chain(inserted -> inserted == 1 ? Uni.createFrom().item(Optional.<StoredAnswer>empty())
-                        : session.createNativeQuery("""
+                        .setParameter("shop", who.shop())
+                        .setParameter("customer", who.customerId())
+                        .setParameter("key", key)
+                        .setParameter("fingerprint", fingerprint)
+                        .executeUpdate()
+                        .chain(inserted -> inserted == 1
+                                ? Uni.createFrom().item(Optional.<StoredAnswer>empty())
+                                : session.createNativeQuery("""
                                         select fingerprint, response_status, response_body
                                         from {h-schema}idempotent_request where shop_domain = :shop
-                                            and shopify_customer_id = :customer and idempotency_key = :key""",
-                                        Object[].class)
-                                .setParameter("shop", who.shop())
-                                .setParameter("customer", who.customerId())
-                                .setParameter("key", key)
-                                .getSingleResult()
-                                .map(row -> Optional.of(stored(row, fingerprint,
-                                        EncryptedColumns.idempotentRequestKey(who.shop(), who.customerId(), key))))));
+                                            and shopify_customer_id = :customer and idempotency_key = :key""", Object[].class)
+                                        .setParameter("shop", who.shop())
+                                        .setParameter("customer", who.customerId())
+                                        .setParameter("key", key)
+                                        .getSingleResult()
+                                        .map(row -> Optional.of(stored(
+                                                row,
+                                                fingerprint,
+                                                EncryptedColumns.idempotentRequestKey(
+                                                        who.shop(), who.customerId(), key))))));
     }
 
     private StoredAnswer stored(Object[] row, String fingerprint, RowKey rowKey) {
         if (!fingerprint.equals(row[0])) {
-            throw new ProblemException(new Problem(Problem.BLANK, "Unprocessable Content", 422,
-                    "this Idempotency-Key was used for another request; use a new key for a new request", HEADER));
+            throw new ProblemException(new Problem(
+                    Problem.BLANK,
+                    "Unprocessable Content",
+                    422,
+                    "this Idempotency-Key was used for another request; use a new key for a new request",
+                    HEADER));
         }
         String body = (String) row[2];
         // empty while the first request is still at work (it claimed the key, its answer is not in yet)
-        return new StoredAnswer(((Number) row[1]).intValue(), body.isEmpty() ? body
-                : cipher.decrypt(body, EncryptedColumns.IDEMPOTENT_ANSWER, rowKey));
+        return new StoredAnswer(
+                ((Number) row[1]).intValue(),
+                body.isEmpty() ? body : cipher.decrypt(body, EncryptedColumns.IDEMPOTENT_ANSWER, rowKey));
     }
 
     /** Stores the answer of the claimed key, in the transaction of the work. */
     public Uni<Void> complete(StorefrontCustomer who, String key, StoredAnswer answer) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                         update {h-schema}idempotent_request set response_status = :status, response_body = :body
                         where shop_domain = :shop and shopify_customer_id = :customer and idempotency_key = :key""")
-                .setParameter("status", answer.status())
-                .setParameter("body", cipher.encrypt(answer.body(), EncryptedColumns.IDEMPOTENT_ANSWER,
-                        EncryptedColumns.idempotentRequestKey(who.shop(), who.customerId(), key)))
-                .setParameter("shop", who.shop())
-                .setParameter("customer", who.customerId())
-                .setParameter("key", key)
-                .executeUpdate())
+                        .setParameter("status", answer.status())
+                        .setParameter(
+                                "body",
+                                cipher.encrypt(
+                                        answer.body(),
+                                        EncryptedColumns.IDEMPOTENT_ANSWER,
+                                        EncryptedColumns.idempotentRequestKey(who.shop(), who.customerId(), key)))
+                        .setParameter("shop", who.shop())
+                        .setParameter("customer", who.customerId())
+                        .setParameter("key", key)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 
@@ -118,28 +129,35 @@ public class IdempotentRequests {
      * Forgets answers older than the retention: a key is for retrying one request, not for ever. Scheduled; public
      * so that a test can run it when it has aged a row rather than wait for the schedule.
      */
-    @Scheduled(identity = "idempotency-expiry", every = "${subscriptions.idempotency.expire-every:10m}", delayed = "1m",
+    @Scheduled(
+            identity = "idempotency-expiry",
+            every = "${subscriptions.idempotency.expire-every:10m}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> expire() {
         return expireBefore(Instant.now().minus(retention))
-                .onFailure().invoke(failure -> LOG.warnf("expired Idempotency-Key answers not deleted (the next run "
-                        + "does it): %s", failure.getMessage()))
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .invoke(failure -> LOG.warnf(
+                        "expired Idempotency-Key answers not deleted (the next run " + "does it): %s",
+                        failure.getMessage()))
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 
     Uni<Integer> expireBefore(Instant before) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "delete from {h-schema}idempotent_request where created_at < :before")
-                .setParameter("before", before)
-                .executeUpdate()));
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "delete from {h-schema}idempotent_request where created_at < :before")
+                        .setParameter("before", before)
+                        .executeUpdate()));
     }
 
     /** The fingerprint of a request: SHA-256 of what it asks (action, contract, normalised body). */
     public static String fingerprint(String request) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(request.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

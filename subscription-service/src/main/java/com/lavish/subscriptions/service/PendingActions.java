@@ -1,15 +1,5 @@
 package com.lavish.subscriptions.service;
 
-import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Collectors;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +11,14 @@ import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.ContractActionType;
 import com.lavish.subscriptions.ContractStatus;
 import com.lavish.subscriptions.SubscriptionContract;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * The life of a change asked of Shopify for a contract ({@link ContractAction}), by the storefront customer or by
@@ -35,31 +33,35 @@ public final class PendingActions {
 
     private static final Logger LOG = Logger.getLogger(PendingActions.class);
     // an edit is a record of plain values, read back by whichever version of this service wrote it
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** An action just asked for, and the command that carries it to Shopify. */
-    public record Started(ContractAction action, SyncCommand command) {
-    }
+    public record Started(ContractAction action, SyncCommand command) {}
 
-    private PendingActions() {
-    }
+    private PendingActions() {}
 
     /**
      * The action, pending, and its command; the caller records it as the contract's pending action and writes the
      * command to the outbox in the same transaction.
      */
-    public static Started start(SubscriptionContract contract, ContractActionType type, String requestedBy,
-                                String idempotencyKey, LocalDate cycleDate, SyncCommand.ContractEdit edit,
-                                Instant now) {
+    public static Started start(
+            SubscriptionContract contract,
+            ContractActionType type,
+            String requestedBy,
+            String idempotencyKey,
+            LocalDate cycleDate,
+            SyncCommand.ContractEdit edit,
+            Instant now) {
         String shop = contract.shopDomain;
         // Shopify records who changed a contract: the customer on the storefront, the app itself for dunning
         SyncCommand command = (switch (type) {
-            case SKIP, UNSKIP -> SyncCommands.cycle(shop, type.command(), contract.shopifyId, idempotencyKey,
-                    cycleDate);
-            case UPDATE -> SyncCommands.contractUpdate(shop, contract.shopifyId, idempotencyKey, edit);
-            default -> SyncCommands.contract(shop, type.command(), contract.shopifyId, idempotencyKey);
-        }).withActor(BY_CUSTOMER.equals(requestedBy) ? SyncCommand.ACTOR_CUSTOMER : SyncCommand.ACTOR_PARTNER);
+                    case SKIP, UNSKIP ->
+                        SyncCommands.cycle(shop, type.command(), contract.shopifyId, idempotencyKey, cycleDate);
+                    case UPDATE -> SyncCommands.contractUpdate(shop, contract.shopifyId, idempotencyKey, edit);
+                    default -> SyncCommands.contract(shop, type.command(), contract.shopifyId, idempotencyKey);
+                })
+                .withActor(BY_CUSTOMER.equals(requestedBy) ? SyncCommand.ACTOR_CUSTOMER : SyncCommand.ACTOR_PARTNER);
         ContractAction action = new ContractAction();
         action.shopDomain = shop;
         action.contractShopifyId = contract.shopifyId;
@@ -85,7 +87,8 @@ public final class PendingActions {
         }
         SubscriptionContract contract = changes.contract(action.shopDomain, action.contractShopifyId);
         if (result.outcome() != SyncResult.SyncOutcome.SUCCEEDED) {
-            action.state = result.outcome() == SyncResult.SyncOutcome.REJECTED ? ContractAction.REJECTED
+            action.state = result.outcome() == SyncResult.SyncOutcome.REJECTED
+                    ? ContractAction.REJECTED
                     : ContractAction.FAILED;
             action.message = message(result);
             action.completedAt = now;
@@ -103,15 +106,21 @@ public final class PendingActions {
      */
     public static void confirmByShopify(ContractChanges changes, SubscriptionContract contract, Instant now) {
         ContractAction action = changes.pendingAction(contract);
-        if (action == null || !action.isPending() || action.type().resultingStatus() == null
+        if (action == null
+                || !action.isPending()
+                || action.type().resultingStatus() == null
                 || action.type().resultingStatus() != contract.contractStatus()) {
             return;
         }
         confirm(changes, contract, action, null, now);
     }
 
-    private static void confirm(ContractChanges changes, SubscriptionContract contract, ContractAction action,
-                                ContractStatus answered, Instant at) {
+    private static void confirm(
+            ContractChanges changes,
+            SubscriptionContract contract,
+            ContractAction action,
+            ContractStatus answered,
+            Instant at) {
         action.state = ContractAction.CONFIRMED;
         action.completedAt = at;
         changes.settled(action);
@@ -134,14 +143,13 @@ public final class PendingActions {
             case SKIP -> changes.skip(contract.shopDomain, contract.shopifyId, action.cycleDate, null, at);
             case UNSKIP -> changes.unskip(contract.shopDomain, contract.shopifyId, action.cycleDate);
             case UPDATE -> applyEdit(changes, contract, readEdit(action.edit), at);
-            default -> {
-            }
+            default -> {}
         }
     }
 
     /** What Shopify confirmed of an update, on the local contract until the next version from Shopify. */
-    private static void applyEdit(ContractChanges changes, SubscriptionContract contract,
-                                  SyncCommand.ContractEdit edit, Instant at) {
+    private static void applyEdit(
+            ContractChanges changes, SubscriptionContract contract, SyncCommand.ContractEdit edit, Instant at) {
         if (edit == null) {
             return;
         }
@@ -181,13 +189,18 @@ public final class PendingActions {
 
     /** Shopify's userErrors for people, or sync-service's reason. */
     public static String message(SyncResult result) {
-        String errors = result.userErrors().stream().map(SyncResult.UserError::message).filter(Objects::nonNull)
+        String errors = result.userErrors().stream()
+                .map(SyncResult.UserError::message)
+                .filter(Objects::nonNull)
                 .collect(Collectors.joining("; "));
         if (!errors.isEmpty()) {
             return errors;
         }
-        return Optional.ofNullable(result.message()).orElse(result.outcome() == SyncResult.SyncOutcome.FAILED
-                ? "Shopify could not be reached; nothing was changed" : "Shopify refused the change");
+        return Optional.ofNullable(result.message())
+                .orElse(
+                        result.outcome() == SyncResult.SyncOutcome.FAILED
+                                ? "Shopify could not be reached; nothing was changed"
+                                : "Shopify refused the change");
     }
 
     static String writeEdit(SyncCommand.ContractEdit edit) {
@@ -202,7 +215,8 @@ public final class PendingActions {
         try {
             return edit == null ? null : JSON.readValue(edit, SyncCommand.ContractEdit.class);
         } catch (IOException e) {
-            LOG.warnf("the stored edit of an action cannot be read (%s); the next contract version brings it",
+            LOG.warnf(
+                    "the stored edit of an action cannot be read (%s); the next contract version brings it",
                     e.getMessage());
             return null;
         }

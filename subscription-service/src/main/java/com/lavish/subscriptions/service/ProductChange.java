@@ -13,13 +13,17 @@ public sealed interface ProductChange {
     /**
      * @param sellingPlanGroupIds the groups that apply to it (the Admin API node says; a webhook does not: null)
      */
-    record Version(long id, String title, String handle, String status, Instant updatedAt, List<Variant> variants,
-                   List<Long> sellingPlanGroupIds) implements ProductChange {
-    }
+    record Version(
+            long id,
+            String title,
+            String handle,
+            String status,
+            Instant updatedAt,
+            List<Variant> variants,
+            List<Long> sellingPlanGroupIds)
+            implements ProductChange {}
 
-    record Deleted(long id, Instant at) implements ProductChange {
-    }
+    record Deleted(long id, Instant at) implements ProductChange {}
 
-    record Variant(long id, String title, String sku, BigDecimal price) {
-    }
+    record Variant(long id, String title, String sku, BigDecimal price) {}
 }

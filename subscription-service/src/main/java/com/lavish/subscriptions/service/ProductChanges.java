@@ -1,5 +1,11 @@
 package com.lavish.subscriptions.service;
 
+import com.lavish.consumer.ChildRows;
+import com.lavish.consumer.Delivery;
+import com.lavish.subscriptions.Product;
+import com.lavish.subscriptions.ProductVariant;
+import com.lavish.subscriptions.SellingPlanGroup;
+import com.lavish.subscriptions.SellingPlanGroupProduct;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,13 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.lavish.consumer.ChildRows;
-import com.lavish.consumer.Delivery;
-import com.lavish.subscriptions.Product;
-import com.lavish.subscriptions.ProductVariant;
-import com.lavish.subscriptions.SellingPlanGroup;
-import com.lavish.subscriptions.SellingPlanGroupProduct;
 
 /**
  * One poll's products as it read them (locked until it commits), with the selling plan groups they belong to, and
@@ -55,7 +54,8 @@ public final class ProductChanges {
     }
 
     public void loaded(SellingPlanGroupProduct membership) {
-        memberships.computeIfAbsent(key(membership.shopDomain, membership.productId), k -> new ArrayList<>())
+        memberships
+                .computeIfAbsent(key(membership.shopDomain, membership.productId), k -> new ArrayList<>())
                 .add(membership);
         membershipsAsRead.put(membership, true);
     }
@@ -72,8 +72,9 @@ public final class ProductChanges {
 
     private void upsert(Delivery<?> delivery, String shop, ProductChange.Version version) {
         Product stored = products.get(key(shop, version.id()));
-        if (stored != null && (stored.deletedAt != null
-                || stored.updatedAt != null && !version.updatedAt().isAfter(stored.updatedAt))) {
+        if (stored != null
+                && (stored.deletedAt != null
+                        || stored.updatedAt != null && !version.updatedAt().isAfter(stored.updatedAt))) {
             delivery.stale();
             return;
         }
@@ -82,14 +83,19 @@ public final class ProductChanges {
         product.handle = version.handle();
         product.status = version.status();
         product.updatedAt = version.updatedAt();
-        ChildRows.reconcile(product.variants, v -> v.shopifyId, version.variants(), ProductChange.Variant::id,
+        ChildRows.reconcile(
+                product.variants,
+                v -> v.shopifyId,
+                version.variants(),
+                ProductChange.Variant::id,
                 snapshot -> {
                     ProductVariant variant = new ProductVariant();
                     variant.product = product;
                     variant.shopDomain = shop;
                     variant.shopifyId = snapshot.id();
                     return variant;
-                }, (snapshot, variant) -> {
+                },
+                (snapshot, variant) -> {
                     variant.title = snapshot.title();
                     variant.sku = snapshot.sku();
                     variant.price = snapshot.price();
@@ -172,12 +178,16 @@ public final class ProductChanges {
     public List<SellingPlanGroupProduct> membershipsRemoved() {
         Set<SellingPlanGroupProduct> now = Collections.newSetFromMap(new IdentityHashMap<>());
         memberships.values().forEach(now::addAll);
-        return membershipsAsRead.keySet().stream().filter(row -> !now.contains(row)).toList();
+        return membershipsAsRead.keySet().stream()
+                .filter(row -> !now.contains(row))
+                .toList();
     }
 
     /** The memberships the poll added. */
     public List<SellingPlanGroupProduct> membershipsAdded() {
-        return memberships.values().stream().flatMap(List::stream)
-                .filter(row -> !membershipsAsRead.containsKey(row)).toList();
+        return memberships.values().stream()
+                .flatMap(List::stream)
+                .filter(row -> !membershipsAsRead.containsKey(row))
+                .toList();
     }
 }

@@ -1,17 +1,14 @@
 package com.lavish.subscriptions.service;
 
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventProjection;
 import com.lavish.consumer.ProjectionBatch;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.subscriptions.messaging.ProductWebhookReader;
 import com.lavish.subscriptions.repository.ProductRows;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /**
  * shopify.products (products/* webhooks and reconcile/products nodes) into the product catalogue, on event-consumer's

@@ -1,15 +1,5 @@
 package com.lavish.subscriptions.service;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.events.PayloadInspector;
@@ -19,10 +9,17 @@ import com.lavish.subscriptions.SellingPlan;
 import com.lavish.subscriptions.SellingPlanGroup;
 import com.lavish.subscriptions.SellingPlanGroupProduct;
 import com.lavish.subscriptions.repository.SellingPlanGroupRepository;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The selling plan catalogue as the admin changes it: groups created here (stored pending with a
@@ -49,7 +46,8 @@ public class SellingPlanCatalogue {
     @WithTransaction
     public Uni<SellingPlanGroupView> create(SellingPlanGroupRequest request, String idempotencyKey) {
         validate(request);
-        String key = "selling-plan-group/" + (idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
+        String key = "selling-plan-group/"
+                + (idempotencyKey != null ? idempotencyKey : UUID.randomUUID().toString());
         return groups.findByIdempotencyKey(request.shop(), key).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(SellingPlanGroupView.of(existing, existing.products));
@@ -58,8 +56,10 @@ public class SellingPlanCatalogue {
             group.shopDomain = request.shop();
             group.name = request.name().trim();
             group.description = request.description();
-            List<String> options = request.options() == null || request.options().isEmpty()
-                    ? List.of("Delivery every") : request.options();
+            List<String> options =
+                    request.options() == null || request.options().isEmpty()
+                            ? List.of("Delivery every")
+                            : request.options();
             group.options = String.join("\n", options);
             group.idempotencyKey = key;
             // unique per creation: what sync-service looks the group up by before it creates it again
@@ -79,24 +79,37 @@ public class SellingPlanCatalogue {
                 plan.billingIntervalCount = planRequest.intervalCount();
                 plan.deliveryInterval = plan.billingInterval;
                 plan.deliveryIntervalCount = planRequest.deliveryIntervalCount() != null
-                        ? planRequest.deliveryIntervalCount() : planRequest.intervalCount();
-                if (planRequest.percentageOff() != null && planRequest.percentageOff().signum() > 0) {
+                        ? planRequest.deliveryIntervalCount()
+                        : planRequest.intervalCount();
+                if (planRequest.percentageOff() != null
+                        && planRequest.percentageOff().signum() > 0) {
                     plan.adjustmentType = "percentage";
                     plan.adjustmentValue = planRequest.percentageOff();
                 }
                 group.plans.add(plan);
-                specs.add(new SyncCommand.SellingPlanSpec(null, plan.name, plan.optionValue,
-                        plan.billingInterval.toUpperCase(Locale.ROOT), plan.billingIntervalCount,
-                        plan.deliveryIntervalCount, plan.adjustmentValue, plan.position));
+                specs.add(new SyncCommand.SellingPlanSpec(
+                        null,
+                        plan.name,
+                        plan.optionValue,
+                        plan.billingInterval.toUpperCase(Locale.ROOT),
+                        plan.billingIntervalCount,
+                        plan.deliveryIntervalCount,
+                        plan.adjustmentValue,
+                        plan.position));
             }
             List<Long> productIds = productIds(request.productIds());
-            productIds.forEach(id -> group.products.add(SellingPlanGroupProduct.of(group, id,
-                    SellingPlanGroupProduct.ADDING)));
-            SyncCommand command = SyncCommands.groupCreate(group.shopDomain, key, new SyncCommand.SellingPlanGroupSpec(
-                    group.name, group.merchantCode, group.description, options, specs), productIds);
+            productIds.forEach(
+                    id -> group.products.add(SellingPlanGroupProduct.of(group, id, SellingPlanGroupProduct.ADDING)));
+            SyncCommand command = SyncCommands.groupCreate(
+                    group.shopDomain,
+                    key,
+                    new SyncCommand.SellingPlanGroupSpec(
+                            group.name, group.merchantCode, group.description, options, specs),
+                    productIds);
             group.commandId = command.commandId();
             group.products.forEach(p -> p.commandId = command.commandId());
-            return groups.persist(group).chain(() -> commands.enqueue(command))
+            return groups.persist(group)
+                    .chain(() -> commands.enqueue(command))
                     .map(sent -> SellingPlanGroupView.of(group, group.products));
         });
     }
@@ -112,12 +125,15 @@ public class SellingPlanCatalogue {
             if (added.isEmpty()) {
                 return Uni.createFrom().item(SellingPlanGroupView.of(group, group.products));
             }
-            SyncCommand command = SyncCommands.groupProducts(group.shopDomain,
-                    SyncCommandType.SELLING_PLAN_GROUP_ADD_PRODUCTS, group.shopifyId,
-                    "selling-plan-group-products/" + UUID.randomUUID(), added);
+            SyncCommand command = SyncCommands.groupProducts(
+                    group.shopDomain,
+                    SyncCommandType.SELLING_PLAN_GROUP_ADD_PRODUCTS,
+                    group.shopifyId,
+                    "selling-plan-group-products/" + UUID.randomUUID(),
+                    added);
             added.forEach(productId -> {
-                SellingPlanGroupProduct row = SellingPlanGroupProduct.of(group, productId,
-                        SellingPlanGroupProduct.ADDING);
+                SellingPlanGroupProduct row =
+                        SellingPlanGroupProduct.of(group, productId, SellingPlanGroupProduct.ADDING);
                 row.commandId = command.commandId();
                 group.products.add(row);
             });
@@ -129,15 +145,20 @@ public class SellingPlanCatalogue {
     @WithTransaction
     public Uni<SellingPlanGroupView> removeProduct(long id, long productId) {
         return live(id).chain(group -> {
-            SellingPlanGroupProduct row = group.products.stream().filter(p -> p.productId == productId).findFirst()
-                    .orElseThrow(() -> ProblemException.notFound("the group does not apply to the product "
-                            + productId));
+            SellingPlanGroupProduct row = group.products.stream()
+                    .filter(p -> p.productId == productId)
+                    .findFirst()
+                    .orElseThrow(
+                            () -> ProblemException.notFound("the group does not apply to the product " + productId));
             if (SellingPlanGroupProduct.REMOVING.equals(row.state)) {
                 return Uni.createFrom().item(SellingPlanGroupView.of(group, group.products));
             }
-            SyncCommand command = SyncCommands.groupProducts(group.shopDomain,
-                    SyncCommandType.SELLING_PLAN_GROUP_REMOVE_PRODUCTS, group.shopifyId,
-                    "selling-plan-group-products/" + UUID.randomUUID(), List.of(productId));
+            SyncCommand command = SyncCommands.groupProducts(
+                    group.shopDomain,
+                    SyncCommandType.SELLING_PLAN_GROUP_REMOVE_PRODUCTS,
+                    group.shopifyId,
+                    "selling-plan-group-products/" + UUID.randomUUID(),
+                    List.of(productId));
             row.state = SellingPlanGroupProduct.REMOVING;
             row.commandId = command.commandId();
             return commands.enqueue(command).map(sent -> SellingPlanGroupView.of(group, group.products));
@@ -157,9 +178,15 @@ public class SellingPlanCatalogue {
     /** The groups of a shop (of every shop when null), newest first. */
     @WithSession
     public Uni<List<SellingPlanGroupView>> list(String shop) {
-        return groups.listWithPlans(shop).chain(found -> groups.productsOf(found.stream().map(g -> g.id).toList())
-                .map(products -> found.stream().map(group -> SellingPlanGroupView.of(group,
-                        products.stream().filter(p -> p.group.id.equals(group.id)).toList())).toList()));
+        return groups.listWithPlans(shop)
+                .chain(found -> groups.productsOf(found.stream().map(g -> g.id).toList())
+                        .map(products -> found.stream()
+                                .map(group -> SellingPlanGroupView.of(
+                                        group,
+                                        products.stream()
+                                                .filter(p -> p.group.id.equals(group.id))
+                                                .toList()))
+                                .toList()));
     }
 
     private Uni<SellingPlanGroup> live(long id) {
@@ -168,8 +195,10 @@ public class SellingPlanCatalogue {
                 throw ProblemException.notFound("there is no selling plan group " + id);
             }
             if (!group.isLive()) {
-                throw new ProblemException(Problem.of(409, "Conflict", "the group is " + group.state
-                        + "; products can be changed only in a live group"));
+                throw new ProblemException(Problem.of(
+                        409,
+                        "Conflict",
+                        "the group is " + group.state + "; products can be changed only in a live group"));
             }
             return group;
         });
@@ -189,8 +218,8 @@ public class SellingPlanCatalogue {
             }
             Integer delivery = plan.deliveryIntervalCount();
             if (delivery != null && plan.intervalCount() % delivery != 0) {
-                throw ProblemException.badRequest("plans[" + i + "].delivery_interval_count",
-                        SellingPlanGroupRequest.Plan.DELIVERY_RULE);
+                throw ProblemException.badRequest(
+                        "plans[" + i + "].delivery_interval_count", SellingPlanGroupRequest.Plan.DELIVERY_RULE);
             }
         }
     }

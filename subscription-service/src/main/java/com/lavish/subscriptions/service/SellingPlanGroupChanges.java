@@ -1,5 +1,10 @@
 package com.lavish.subscriptions.service;
 
+import com.lavish.consumer.EventOutcome;
+import com.lavish.events.sync.SyncResult;
+import com.lavish.subscriptions.SellingPlan;
+import com.lavish.subscriptions.SellingPlanGroup;
+import com.lavish.subscriptions.SellingPlanGroupProduct;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,12 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import com.lavish.consumer.EventOutcome;
-import com.lavish.events.sync.SyncResult;
-import com.lavish.subscriptions.SellingPlan;
-import com.lavish.subscriptions.SellingPlanGroup;
-import com.lavish.subscriptions.SellingPlanGroupProduct;
 
 /**
  * One poll's selling plan groups as it read them (each row locked until the poll commits), with their plans and
@@ -62,8 +61,12 @@ public final class SellingPlanGroupChanges {
         SubscriptionChange.GroupSnapshot snapshot = version.group();
         SellingPlanGroup found = byShopifyId(shop, snapshot.id());
         if (found == null && snapshot.merchantCode() != null) {
-            found = groups.stream().filter(g -> g.shopDomain.equals(shop) && g.shopifyId == null
-                    && snapshot.merchantCode().equals(g.merchantCode)).findFirst().orElse(null);
+            found = groups.stream()
+                    .filter(g -> g.shopDomain.equals(shop)
+                            && g.shopifyId == null
+                            && snapshot.merchantCode().equals(g.merchantCode))
+                    .findFirst()
+                    .orElse(null);
         }
         if (found != null && found.versionTime != null && !version.at().isAfter(found.versionTime)) {
             return EventOutcome.STALE;
@@ -97,9 +100,13 @@ public final class SellingPlanGroupChanges {
     public EventOutcome settle(SyncResult result) {
         String command = result.commandId();
         // a product change's command is on its product rows, not on the group
-        SellingPlanGroup group = groups.stream().filter(g -> command.equals(g.commandId)).findFirst()
-                .orElseGet(() -> groups.stream().filter(g -> g.products.stream()
-                        .anyMatch(p -> command.equals(p.commandId))).findFirst().orElse(null));
+        SellingPlanGroup group = groups.stream()
+                .filter(g -> command.equals(g.commandId))
+                .findFirst()
+                .orElseGet(() -> groups.stream()
+                        .filter(g -> g.products.stream().anyMatch(p -> command.equals(p.commandId)))
+                        .findFirst()
+                        .orElse(null));
         if (group == null) {
             return EventOutcome.IGNORED;
         }
@@ -108,9 +115,11 @@ public final class SellingPlanGroupChanges {
             case SELLING_PLAN_GROUP_CREATE -> created(group, result, succeeded);
             case SELLING_PLAN_GROUP_ADD_PRODUCTS, SELLING_PLAN_GROUP_REMOVE_PRODUCTS -> {
                 group.products.removeIf(p -> command.equals(p.commandId)
-                        && (succeeded ? SellingPlanGroupProduct.REMOVING.equals(p.state)
+                        && (succeeded
+                                ? SellingPlanGroupProduct.REMOVING.equals(p.state)
                                 : SellingPlanGroupProduct.ADDING.equals(p.state)));
-                group.products.stream().filter(p -> command.equals(p.commandId))
+                group.products.stream()
+                        .filter(p -> command.equals(p.commandId))
                         .forEach(p -> p.state = SellingPlanGroupProduct.LIVE);
                 group.message = succeeded ? null : PendingActions.message(result);
                 yield EventOutcome.APPLIED;
@@ -129,7 +138,8 @@ public final class SellingPlanGroupChanges {
             return EventOutcome.STALE;
         }
         if (!succeeded) {
-            group.state = result.outcome() == SyncResult.SyncOutcome.REJECTED ? SellingPlanGroup.REJECTED
+            group.state = result.outcome() == SyncResult.SyncOutcome.REJECTED
+                    ? SellingPlanGroup.REJECTED
                     : SellingPlanGroup.FAILED;
             group.message = PendingActions.message(result);
             group.products.clear();
@@ -147,14 +157,17 @@ public final class SellingPlanGroupChanges {
                 plan.shopifyId = planId;
             }
         });
-        group.products.stream().filter(p -> SellingPlanGroupProduct.ADDING.equals(p.state))
+        group.products.stream()
+                .filter(p -> SellingPlanGroupProduct.ADDING.equals(p.state))
                 .forEach(p -> p.state = SellingPlanGroupProduct.LIVE);
         return EventOutcome.APPLIED;
     }
 
     private SellingPlanGroup byShopifyId(String shop, long shopifyId) {
-        return groups.stream().filter(g -> g.shopDomain.equals(shop) && Objects.equals(g.shopifyId, shopifyId))
-                .findFirst().orElse(null);
+        return groups.stream()
+                .filter(g -> g.shopDomain.equals(shop) && Objects.equals(g.shopifyId, shopifyId))
+                .findFirst()
+                .orElse(null);
     }
 
     private static void copy(SubscriptionChange.GroupSnapshot from, SellingPlanGroup to, Instant at) {
@@ -174,7 +187,10 @@ public final class SellingPlanGroupChanges {
         from.plans().forEach(p -> names.add(p.name()));
         to.plans.removeIf(plan -> !names.contains(plan.name));
         for (SubscriptionChange.PlanSnapshot snapshot : from.plans()) {
-            SellingPlan plan = to.plans.stream().filter(p -> p.name.equals(snapshot.name())).findFirst().orElse(null);
+            SellingPlan plan = to.plans.stream()
+                    .filter(p -> p.name.equals(snapshot.name()))
+                    .findFirst()
+                    .orElse(null);
             if (plan == null) {
                 plan = new SellingPlan();
                 plan.group = to;
@@ -198,7 +214,9 @@ public final class SellingPlanGroupChanges {
             // a removal still waiting for its result is not undone by a webhook sent before it
             to.products.removeIf(p -> !ids.contains(p.productId) && !SellingPlanGroupProduct.ADDING.equals(p.state));
             for (Long id : from.productIds()) {
-                SellingPlanGroupProduct row = to.products.stream().filter(p -> p.productId == id).findFirst()
+                SellingPlanGroupProduct row = to.products.stream()
+                        .filter(p -> p.productId == id)
+                        .findFirst()
                         .orElse(null);
                 if (row == null) {
                     to.products.add(SellingPlanGroupProduct.of(to, id, SellingPlanGroupProduct.LIVE));

@@ -1,8 +1,9 @@
 package com.lavish.subscriptions.service;
 
-import java.math.BigDecimal;
-import java.util.List;
-
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import com.lavish.edge.validation.ServedShop;
+import com.lavish.edge.validation.ShopifyId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,13 +13,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
+import java.math.BigDecimal;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import com.lavish.edge.validation.ServedShop;
-import com.lavish.edge.validation.ShopifyId;
 
 /**
  * The admin's new selling plan group: its plans and the products it applies to. Its shape is checked by its
@@ -31,16 +28,23 @@ import com.lavish.edge.validation.ShopifyId;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "SellingPlanGroupCreate")
 public record SellingPlanGroupRequest(
-        @NotNull(message = SHOP_RULE) @ServedShop(message = SHOP_RULE + ": {shops}") String shop,
-        @NotBlank(message = "name the group, as buyers will see it") String name,
+        @NotNull(message = SHOP_RULE) @ServedShop(message = SHOP_RULE + ": {shops}")
+        String shop,
+
+        @NotBlank(message = "name the group, as buyers will see it")
+        String name,
+
         String description,
         List<String> options,
+
         @NotNull(message = PLANS_RULE) @Size(min = 1, max = MAX_PLANS, message = PLANS_RULE)
         List<@NotNull(message = PLANS_RULE) @Valid Plan> plans,
+
         List<@NotNull(message = PRODUCT_ID_RULE) @ShopifyId(message = PRODUCT_ID_RULE) String> productIds) {
 
     /** The most plans Shopify takes in one group. */
     public static final int MAX_PLANS = 31;
+
     static final String SHOP_RULE = "shop must be one of the shops this suite serves";
     static final String PLANS_RULE = "a group has 1 to " + MAX_PLANS + " plans";
     public static final String PRODUCT_ID_RULE = "a product id is digits or a gid";
@@ -55,14 +59,22 @@ public record SellingPlanGroupRequest(
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Plan(
-            @NotBlank(message = "each plan needs a name of its own") String name,
+            @NotBlank(message = "each plan needs a name of its own")
+            String name,
+
             String option,
+
             @NotNull(message = INTERVAL_RULE)
             @Pattern(regexp = "day|week|month|year", flags = Pattern.Flag.CASE_INSENSITIVE, message = INTERVAL_RULE)
             String interval,
-            @NotNull(message = INTERVAL_COUNT_RULE) @Min(value = 1, message = INTERVAL_COUNT_RULE)
-            @Max(value = 365, message = INTERVAL_COUNT_RULE) Integer intervalCount,
+
+            @NotNull(message = INTERVAL_COUNT_RULE)
+            @Min(value = 1, message = INTERVAL_COUNT_RULE)
+            @Max(value = 365, message = INTERVAL_COUNT_RULE)
+            Integer intervalCount,
+
             @Min(value = 1, message = DELIVERY_RULE) Integer deliveryIntervalCount,
+
             @DecimalMin(value = "0", message = PERCENTAGE_RULE) @DecimalMax(value = "100", message = PERCENTAGE_RULE)
             BigDecimal percentageOff) {
 

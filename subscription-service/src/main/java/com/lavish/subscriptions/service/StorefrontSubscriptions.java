@@ -1,15 +1,12 @@
 package com.lavish.subscriptions.service;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.edge.identity.StorefrontCustomer;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.subscriptions.repository.ContractRepository;
-
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** What the storefront may read of the signed-in customer's subscriptions: theirs, and nobody else's. */
 @ApplicationScoped

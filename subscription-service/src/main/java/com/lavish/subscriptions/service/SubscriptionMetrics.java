@@ -1,13 +1,11 @@
 package com.lavish.subscriptions.service;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.DunningStep;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The counters of what billing, dunning and the contract actions did: {@code subscription.billing.attempts{outcome}},
@@ -33,7 +31,8 @@ public class SubscriptionMetrics {
         }
         for (DunningStep step : changes.steps()) {
             if (step.path != null) {
-                metrics.counter("subscription.dunning.steps", "step", step.step, "path", step.path).increment();
+                metrics.counter("subscription.dunning.steps", "step", step.step, "path", step.path)
+                        .increment();
             }
         }
         for (PendingActions.Started started : changes.startedActions()) {
@@ -41,7 +40,9 @@ public class SubscriptionMetrics {
             actionSettled(started.action());
         }
         changes.settledActions().forEach(this::actionSettled);
-        long fetches = changes.commands().stream().filter(c -> c.type() == SyncCommandType.CONTRACT_FETCH).count();
+        long fetches = changes.commands().stream()
+                .filter(c -> c.type() == SyncCommandType.CONTRACT_FETCH)
+                .count();
         if (fetches > 0) {
             metrics.counter("subscription.contract.fetches").increment(fetches);
         }

@@ -1,14 +1,11 @@
 package com.lavish.subscriptions.service;
 
-import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ProjectionBatch;
 import com.lavish.subscriptions.repository.ContractWrites;
 import com.lavish.subscriptions.repository.SellingPlanGroupRows;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
  * The shape of a poll that changes contracts and selling plan groups (shopify.subscriptions, sync.results): what it
@@ -30,8 +27,11 @@ public class SubscriptionPoll {
     private final SubscriptionMetrics metrics;
     private final SyncCommandRelay relay;
 
-    public SubscriptionPoll(ContractWrites contractWrites, SellingPlanGroupRows groups, SubscriptionMetrics metrics,
-                            SyncCommandRelay relay) {
+    public SubscriptionPoll(
+            ContractWrites contractWrites,
+            SellingPlanGroupRows groups,
+            SubscriptionMetrics metrics,
+            SyncCommandRelay relay) {
         this.contractWrites = contractWrites;
         this.groups = groups;
         this.metrics = metrics;
@@ -42,8 +42,11 @@ public class SubscriptionPoll {
      * @param contractsRead the poll's contract reads, sent on its connection
      * @param groupsRead    its group reads, sent after them without waiting
      */
-    public Uni<Void> write(ProjectionBatch<?> batch, Uni<ContractChanges> contractsRead,
-                           Uni<SellingPlanGroupChanges> groupsRead, Rules rules) {
+    public Uni<Void> write(
+            ProjectionBatch<?> batch,
+            Uni<ContractChanges> contractsRead,
+            Uni<SellingPlanGroupChanges> groupsRead,
+            Rules rules) {
         Instant now = Instant.now();
         return Uni.combine().all().unis(contractsRead, groupsRead).asTuple().chain(read -> {
             ContractChanges contracts = read.getItem1();
@@ -53,8 +56,12 @@ public class SubscriptionPoll {
                 metrics.count(contracts);
                 return !contracts.writesOutbox() ? Uni.createFrom().voidItem() : relay.relayQuietly();
             });
-            return Uni.join().all(contractWrites.write(batch.connection(), contracts),
-                    groups.write(batch.connection(), catalogue)).andFailFast().replaceWithVoid();
+            return Uni.join()
+                    .all(
+                            contractWrites.write(batch.connection(), contracts),
+                            groups.write(batch.connection(), catalogue))
+                    .andFailFast()
+                    .replaceWithVoid();
         });
     }
 }

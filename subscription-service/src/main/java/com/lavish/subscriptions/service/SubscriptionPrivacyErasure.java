@@ -1,15 +1,12 @@
 package com.lavish.subscriptions.service;
 
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.consumer.privacy.PrivacyErasure;
 import com.lavish.consumer.privacy.PrivacyRequest;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * What Shopify's privacy requests erase in the subscription schema (event-consumer's PrivacyRequests records them).
@@ -59,8 +56,17 @@ public class SubscriptionPrivacyErasure implements PrivacyErasure {
     /** Children before parents; contract lines, plans and variants go with their parents (on delete cascade). */
     @Override
     public List<String> shopTables() {
-        return List.of("subscription_contract", "contract_action", "billing_attempt", "skipped_cycle", "dunning_step",
-                "selling_plan_group", "product", "sync_command_outbox", "idempotent_request", "applied_event");
+        return List.of(
+                "subscription_contract",
+                "contract_action",
+                "billing_attempt",
+                "skipped_cycle",
+                "dunning_step",
+                "selling_plan_group",
+                "product",
+                "sync_command_outbox",
+                "idempotent_request",
+                "applied_event");
     }
 
     /** app/uninstalled owes nothing here: the shop's data goes with shop/redact, 48 hours later. */

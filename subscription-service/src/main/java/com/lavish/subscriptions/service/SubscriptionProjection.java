@@ -1,10 +1,5 @@
 package com.lavish.subscriptions.service;
 
-import java.time.Instant;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventOutcome;
 import com.lavish.consumer.EventProjection;
@@ -13,9 +8,11 @@ import com.lavish.events.ShopifyEvent;
 import com.lavish.subscriptions.messaging.SubscriptionWebhookReader;
 import com.lavish.subscriptions.repository.ContractReads;
 import com.lavish.subscriptions.repository.SellingPlanGroupRows;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * shopify.subscriptions into the subscription tables: what subscription-service declares to event-consumer's
@@ -35,8 +32,12 @@ public class SubscriptionProjection implements EventProjection<SubscriptionChang
     private final BillingOutcomes billing;
     private final SubscriptionPoll poll;
 
-    public SubscriptionProjection(SubscriptionWebhookReader reader, ContractReads contractReads,
-                                  SellingPlanGroupRows groups, BillingOutcomes billing, SubscriptionPoll poll) {
+    public SubscriptionProjection(
+            SubscriptionWebhookReader reader,
+            ContractReads contractReads,
+            SellingPlanGroupRows groups,
+            BillingOutcomes billing,
+            SubscriptionPoll poll) {
         this.reader = reader;
         this.contractReads = contractReads;
         this.groups = groups;
@@ -72,14 +73,19 @@ public class SubscriptionProjection implements EventProjection<SubscriptionChang
             }
         }
         SqlConnection connection = batch.connection();
-        return poll.write(batch, contractReads.forEvents(connection, contractKeys),
-                groups.forWebhooks(connection, groupKeys), (contracts, catalogue, now) -> apply(batch, contracts,
-                        catalogue, now));
+        return poll.write(
+                batch,
+                contractReads.forEvents(connection, contractKeys),
+                groups.forWebhooks(connection, groupKeys),
+                (contracts, catalogue, now) -> apply(batch, contracts, catalogue, now));
     }
 
     /** The poll's events in offset order, as they were published: each sees what the ones before it changed. */
-    private void apply(ProjectionBatch<SubscriptionChange> batch, ContractChanges contracts,
-                       SellingPlanGroupChanges catalogue, Instant now) {
+    private void apply(
+            ProjectionBatch<SubscriptionChange> batch,
+            ContractChanges contracts,
+            SellingPlanGroupChanges catalogue,
+            Instant now) {
         ContractVersions versions = new ContractVersions(contracts, now);
         for (Delivery<SubscriptionChange> delivery : batch.deliveries()) {
             String shop = delivery.event().shopDomain();
@@ -87,7 +93,8 @@ public class SubscriptionProjection implements EventProjection<SubscriptionChang
             if (change instanceof SubscriptionChange.ContractVersion v) {
                 versions.apply(delivery, shop, v.contract());
             } else if (change instanceof SubscriptionChange.BillingAttemptReport r) {
-                delivery.outcome(billing.report(contracts, shop, delivery.event().id(), r, now));
+                delivery.outcome(
+                        billing.report(contracts, shop, delivery.event().id(), r, now));
             } else if (change instanceof SubscriptionChange.CycleSkip c) {
                 delivery.outcome(skip(contracts, shop, c));
             } else if (change instanceof SubscriptionChange.GroupVersion g) {

@@ -1,13 +1,11 @@
 package com.lavish.subscriptions.service;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * A contract as its customer sees it: status (and the change waiting for Shopify), the next delivery, plan,
@@ -20,49 +18,70 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @Schema(name = "Subscription")
-public record SubscriptionView(String id, String adminGraphqlApiId, String status, Pending pending,
-                               Action lastAction, Instant nextBillingDate, Instant nextDelivery,
-                               List<LocalDate> skippedCycles, String currencyCode, Policy billingPolicy,
-                               Policy deliveryPolicy, Plan plan, List<Line> lines, Address deliveryAddress,
-                               Billing billing) {
+public record SubscriptionView(
+        String id,
+        String adminGraphqlApiId,
+        String status,
+        Pending pending,
+        Action lastAction,
+        Instant nextBillingDate,
+        Instant nextDelivery,
+        List<LocalDate> skippedCycles,
+        String currencyCode,
+        Policy billingPolicy,
+        Policy deliveryPolicy,
+        Plan plan,
+        List<Line> lines,
+        Address deliveryAddress,
+        Billing billing) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Pending(String action, Instant requestedAt) {
-    }
+    public record Pending(String action, Instant requestedAt) {}
 
     /**
      * @param state   pending, confirmed, rejected or failed
      * @param message Shopify's message when it refused the change
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Action(String action, String state, String message, Instant requestedAt, Instant completedAt) {
-    }
+    public record Action(String action, String state, String message, Instant requestedAt, Instant completedAt) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Policy(String interval, Integer intervalCount, Integer minCycles, Integer maxCycles) {
-    }
+    public record Policy(String interval, Integer intervalCount, Integer minCycles, Integer maxCycles) {}
 
     /**
      * The selling plan of the contract's lines, and the other plans of its group the frequency may change to.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Plan(String id, String name, String groupId, String groupName, List<PlanOption> alternatives) {
-    }
+    public record Plan(String id, String name, String groupId, String groupName, List<PlanOption> alternatives) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record PlanOption(String id, String name, String interval, Integer intervalCount) {
-    }
+    public record PlanOption(String id, String name, String interval, Integer intervalCount) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Line(String id, String productId, String variantId, String title, String variantTitle, String sku,
-                       int quantity, String price, String currencyCode, String sellingPlanId,
-                       String sellingPlanName) {
-    }
+    public record Line(
+            String id,
+            String productId,
+            String variantId,
+            String title,
+            String variantTitle,
+            String sku,
+            int quantity,
+            String price,
+            String currencyCode,
+            String sellingPlanId,
+            String sellingPlanName) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Address(String firstName, String lastName, String address1, String address2, String city,
-                          String provinceCode, String countryCode, String zip, String phone) {
-    }
+    public record Address(
+            String firstName,
+            String lastName,
+            String address1,
+            String address2,
+            String city,
+            String provinceCode,
+            String countryCode,
+            String zip,
+            String phone) {}
 
     /**
      * @param failedAttempts failed attempts of the current cycle (0 when billing is healthy)
@@ -70,22 +89,34 @@ public record SubscriptionView(String id, String adminGraphqlApiId, String statu
      * @param steps          the latest billing and dunning steps, newest first
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Billing(int failedAttempts, Instant nextRetryAt, Attempt lastAttempt, List<Step> steps) {
-    }
+    public record Billing(int failedAttempts, Instant nextRetryAt, Attempt lastAttempt, List<Step> steps) {}
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Attempt(String state, LocalDate cycleDate, int attemptNumber, String amount, String currencyCode,
-                          String errorCode, String errorMessage, Instant requestedAt, Instant completedAt) {
-    }
+    public record Attempt(
+            String state,
+            LocalDate cycleDate,
+            int attemptNumber,
+            String amount,
+            String currencyCode,
+            String errorCode,
+            String errorMessage,
+            Instant requestedAt,
+            Instant completedAt) {}
 
     /**
      * @param step billed, failed, retry_scheduled, paused, cancelled or skipped
      * @param path payment or inventory, for a failure
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Step(String step, String path, LocalDate cycleDate, Integer attemptNumber, String errorCode,
-                       String message, Instant nextRetryAt, Instant occurredAt) {
-    }
+    public record Step(
+            String step,
+            String path,
+            LocalDate cycleDate,
+            Integer attemptNumber,
+            String errorCode,
+            String message,
+            Instant nextRetryAt,
+            Instant occurredAt) {}
 
     @Override
     public String toString() {

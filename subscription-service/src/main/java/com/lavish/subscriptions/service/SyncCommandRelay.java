@@ -1,13 +1,5 @@
 package com.lavish.subscriptions.service;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.jboss.logging.Logger;
-
 import com.lavish.consumer.RecordProducer;
 import com.lavish.events.Topics;
 import com.lavish.events.subscription.SubscriptionEvent;
@@ -16,11 +8,15 @@ import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.subscriptions.config.SyncCommandsConfig;
 import com.lavish.subscriptions.repository.CommandOutbox;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
 
 /**
  * Takes the outbox's rows to their topics, the commands to sync.commands and the subscription events to
@@ -45,8 +41,8 @@ public class SyncCommandRelay {
     private final SyncCommandsConfig config;
     private final MeterRegistry metrics;
 
-    public SyncCommandRelay(Pool pool, CommandOutbox outbox, RecordProducer records, SyncCommandsConfig config,
-                            MeterRegistry metrics) {
+    public SyncCommandRelay(
+            Pool pool, CommandOutbox outbox, RecordProducer records, SyncCommandsConfig config, MeterRegistry metrics) {
         this.pool = pool;
         this.outbox = outbox;
         this.records = records;
@@ -54,7 +50,10 @@ public class SyncCommandRelay {
         this.metrics = metrics;
     }
 
-    @Scheduled(identity = "sync-command-relay", every = "${sync-commands.relay.every:5s}", delayed = "5s",
+    @Scheduled(
+            identity = "sync-command-relay",
+            every = "${sync-commands.relay.every:5s}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return relayQuietly();
@@ -66,17 +65,22 @@ public class SyncCommandRelay {
      */
     public Uni<Void> relayQuietly() {
         return Batches.whileFull(this::relay, config.batchSize(), MAX_PASSES)
-                .onFailure().invoke(failure -> LOG.warnf("outbox not relayed yet (the next pass retries): %s",
-                        failure.getMessage()))
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .invoke(failure ->
+                        LOG.warnf("outbox not relayed yet (the next pass retries): %s", failure.getMessage()))
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 
     /** Sends up to a batch of unsent commands; completes with how many were sent. */
     public Uni<Integer> relay() {
         return pool.withTransaction(connection -> outbox.lockUnsent(connection, config.batchSize())
-                .chain(unsent -> unsent.isEmpty() ? Uni.createFrom().item(0)
-                        : send(unsent).chain(() -> outbox.markSent(connection, unsent)).replaceWith(unsent.size())));
+                .chain(unsent -> unsent.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : send(unsent)
+                                .chain(() -> outbox.markSent(connection, unsent))
+                                .replaceWith(unsent.size())));
     }
 
     /** Every command handed to the producer before any ack is awaited: one round trip to the broker, not one each. */
@@ -96,11 +100,19 @@ public class SyncCommandRelay {
     private static ProducerRecord<byte[], byte[]> record(CommandOutbox.Unsent row) {
         if (Topics.SUBSCRIPTION_EVENTS.equals(row.topic())) {
             SubscriptionEvent event = SubscriptionEvents.read(row.payload());
-            return new ProducerRecord<>(row.topic(), null, bytes(event.recordKey().toString()), row.payload(),
+            return new ProducerRecord<>(
+                    row.topic(),
+                    null,
+                    bytes(event.recordKey().toString()),
+                    row.payload(),
                     SubscriptionEvents.headers(event));
         }
         SyncCommand command = SyncMessages.readCommand(row.payload());
-        return new ProducerRecord<>(Topics.SYNC_COMMANDS, null, bytes(command.recordKey().toString()), row.payload(),
+        return new ProducerRecord<>(
+                Topics.SYNC_COMMANDS,
+                null,
+                bytes(command.recordKey().toString()),
+                row.payload(),
                 SyncMessages.headers(command));
     }
 

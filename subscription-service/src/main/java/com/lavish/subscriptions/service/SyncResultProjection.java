@@ -1,15 +1,5 @@
 package com.lavish.subscriptions.service;
 
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventOutcome;
 import com.lavish.consumer.EventProjection;
@@ -20,9 +10,15 @@ import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
 import com.lavish.subscriptions.repository.ContractReads;
 import com.lavish.subscriptions.repository.SellingPlanGroupRows;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * sync-service's answers to this service's commands (sync.results with origin subscription-service; the others are
@@ -36,19 +32,25 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 public class SyncResultProjection implements EventProjection<SyncResult> {
 
     private static final Logger LOG = Logger.getLogger(SyncResultProjection.class);
-    private static final Set<SyncCommandType> ACTIONS = EnumSet.of(SyncCommandType.CONTRACT_PAUSE,
-            SyncCommandType.CONTRACT_ACTIVATE, SyncCommandType.CONTRACT_CANCEL, SyncCommandType.BILLING_CYCLE_SKIP,
-            SyncCommandType.BILLING_CYCLE_UNSKIP, SyncCommandType.CONTRACT_UPDATE);
-    private static final Set<SyncCommandType> GROUPS = EnumSet.of(SyncCommandType.SELLING_PLAN_GROUP_CREATE,
-            SyncCommandType.SELLING_PLAN_GROUP_ADD_PRODUCTS, SyncCommandType.SELLING_PLAN_GROUP_REMOVE_PRODUCTS);
+    private static final Set<SyncCommandType> ACTIONS = EnumSet.of(
+            SyncCommandType.CONTRACT_PAUSE,
+            SyncCommandType.CONTRACT_ACTIVATE,
+            SyncCommandType.CONTRACT_CANCEL,
+            SyncCommandType.BILLING_CYCLE_SKIP,
+            SyncCommandType.BILLING_CYCLE_UNSKIP,
+            SyncCommandType.CONTRACT_UPDATE);
+    private static final Set<SyncCommandType> GROUPS = EnumSet.of(
+            SyncCommandType.SELLING_PLAN_GROUP_CREATE,
+            SyncCommandType.SELLING_PLAN_GROUP_ADD_PRODUCTS,
+            SyncCommandType.SELLING_PLAN_GROUP_REMOVE_PRODUCTS);
 
     private final ContractReads contractReads;
     private final SellingPlanGroupRows groups;
     private final BillingOutcomes billing;
     private final SubscriptionPoll poll;
 
-    public SyncResultProjection(ContractReads contractReads, SellingPlanGroupRows groups, BillingOutcomes billing,
-                                SubscriptionPoll poll) {
+    public SyncResultProjection(
+            ContractReads contractReads, SellingPlanGroupRows groups, BillingOutcomes billing, SubscriptionPoll poll) {
         this.contractReads = contractReads;
         this.groups = groups;
         this.billing = billing;
@@ -72,8 +74,11 @@ public class SyncResultProjection implements EventProjection<SyncResult> {
         List<String> actions = commands(batch, ACTIONS);
         List<String> attempts = commands(batch, Set.of(SyncCommandType.BILLING_ATTEMPT_CREATE));
         SqlConnection connection = batch.connection();
-        return poll.write(batch, contractReads.forResults(connection, actions, attempts),
-                groups.forResults(connection, commands(batch, GROUPS)), (contracts, catalogue, now) -> {
+        return poll.write(
+                batch,
+                contractReads.forResults(connection, actions, attempts),
+                groups.forResults(connection, commands(batch, GROUPS)),
+                (contracts, catalogue, now) -> {
                     for (Delivery<SyncResult> delivery : batch.deliveries()) {
                         delivery.outcome(settle(delivery.change(), contracts, catalogue, now));
                     }
@@ -82,12 +87,16 @@ public class SyncResultProjection implements EventProjection<SyncResult> {
 
     /** The command ids of the poll's results of these types: each kind is looked up only where it can be. */
     private static List<String> commands(ProjectionBatch<SyncResult> batch, Set<SyncCommandType> types) {
-        return batch.deliveries().stream().map(Delivery::change).filter(r -> types.contains(r.type()))
-                .map(SyncResult::commandId).distinct().toList();
+        return batch.deliveries().stream()
+                .map(Delivery::change)
+                .filter(r -> types.contains(r.type()))
+                .map(SyncResult::commandId)
+                .distinct()
+                .toList();
     }
 
-    private EventOutcome settle(SyncResult result, ContractChanges contracts, SellingPlanGroupChanges catalogue,
-                                Instant now) {
+    private EventOutcome settle(
+            SyncResult result, ContractChanges contracts, SellingPlanGroupChanges catalogue, Instant now) {
         if (ACTIONS.contains(result.type())) {
             return PendingActions.settle(contracts, result, now);
         }
@@ -99,7 +108,8 @@ public class SyncResultProjection implements EventProjection<SyncResult> {
             case CONTRACT_FETCH -> {
                 // the whole contract arrives on shopify.subscriptions; a failure leaves what the webhook carried
                 if (result.outcome() != SyncResult.SyncOutcome.SUCCEEDED) {
-                    LOG.warnf("contract %s could not be read from Shopify (%s); it keeps what its webhook carried",
+                    LOG.warnf(
+                            "contract %s could not be read from Shopify (%s); it keeps what its webhook carried",
                             result.contractId(), result.outcome());
                 }
                 yield EventOutcome.APPLIED;

@@ -3,26 +3,22 @@ package com.lavish.subscriptions.service;
 import static com.lavish.consumer.ColumnArrays.Kind.INTEGER;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.consumer.ColumnArrays;
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.subscriptions.config.UpcomingBillingConfig;
 import com.lavish.subscriptions.repository.SubscriptionEventRows;
-
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Tells subscription.events of the active contracts whose next billing date is coming up: UPCOMING_BILLING, once per
@@ -66,21 +62,26 @@ public class UpcomingBillingRun {
     private final SyncCommandRelay relay;
     private final UpcomingBillingConfig config;
 
-    public UpcomingBillingRun(Pool pool, SubscriptionEventRows events, SyncCommandRelay relay,
-                              UpcomingBillingConfig config) {
+    public UpcomingBillingRun(
+            Pool pool, SubscriptionEventRows events, SyncCommandRelay relay, UpcomingBillingConfig config) {
         this.pool = pool;
         this.events = events;
         this.relay = relay;
         this.config = config;
     }
 
-    @Scheduled(identity = "upcoming-billing-run", every = "${upcoming-billing.every:1h}", delayed = "1m",
+    @Scheduled(
+            identity = "upcoming-billing-run",
+            every = "${upcoming-billing.every:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return remind(Instant.now())
-                .onFailure().invoke(failure -> LOG.warnf("upcoming billing run failed (the next run picks up): %s",
-                        failure.getMessage()))
-                .onFailure().recoverWithNull()
+                .onFailure()
+                .invoke(failure ->
+                        LOG.warnf("upcoming billing run failed (the next run picks up): %s", failure.getMessage()))
+                .onFailure()
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 
@@ -90,22 +91,29 @@ public class UpcomingBillingRun {
      * @return the contracts told of
      */
     public Uni<Integer> remind(Instant now) {
-        return Batches.whileFull(() -> batch(now), config.batchSize(), MAX_BATCHES).call(relay::relayQuietly);
+        return Batches.whileFull(() -> batch(now), config.batchSize(), MAX_BATCHES)
+                .call(relay::relayQuietly);
     }
 
     private Uni<Integer> batch(Instant now) {
         ColumnArrays shops = new ColumnArrays(TEXT, INTEGER);
         config.shops().forEach((shop, own) -> shops.row().text(shop).integer(own.daysBefore()));
         Tuple parameters = Tuple.of(now.atOffset(ZoneOffset.UTC), config.daysBefore());
-        return pool.withTransaction(connection -> connection.preparedQuery(COMING_UP)
+        return pool.withTransaction(connection -> connection
+                .preparedQuery(COMING_UP)
                 .execute(shops.appendTo(parameters).addInteger(config.batchSize()))
                 .chain(rows -> {
                     List<ContractEvents.Asked> asked = new ArrayList<>();
                     for (Row row : rows) {
-                        asked.add(new ContractEvents.Asked(SubscriptionEventType.UPCOMING_BILLING,
-                                row.getString("shop_domain"), row.getLong("shopify_id"), now,
-                                row.getLocalDate("cycle_date"), new SubscriptionEvent.Billing(
-                                        row.getLocalDate("cycle_date").toString(), null, null, null), null));
+                        asked.add(new ContractEvents.Asked(
+                                SubscriptionEventType.UPCOMING_BILLING,
+                                row.getString("shop_domain"),
+                                row.getLong("shopify_id"),
+                                now,
+                                row.getLocalDate("cycle_date"),
+                                new SubscriptionEvent.Billing(
+                                        row.getLocalDate("cycle_date").toString(), null, null, null),
+                                null));
                     }
                     return events.write(connection, List.of(), asked).replaceWith(asked.size());
                 }));

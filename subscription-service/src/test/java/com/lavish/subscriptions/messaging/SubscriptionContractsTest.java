@@ -16,20 +16,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.devstack.DevStackTestResource;
@@ -43,9 +29,19 @@ import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.subscriptions.support.SubscriptionFixture;
 import com.lavish.subscriptions.support.SubscriptionTestSupport;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Contracts from shopify.subscriptions: the thin webhook, the CONTRACT_FETCH it asks for and the whole contract
@@ -65,11 +61,14 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
     void contractWebhookShowsUpForItsCustomerAndIsCompletedFromTheAdminApi() {
         long ada = newId();
         long contract = newId();
-        fixture.contractEvent("subscription_contracts/create", contract,
-                contractWebhook(contract, ada, 7232252373L, "active"));
+        fixture.contractEvent(
+                "subscription_contracts/create", contract, contractWebhook(contract, ada, 7232252373L, "active"));
 
         // the webhook alone: visible at once, without lines or a next billing date
-        storefront().get(proxyPath(ada, "subscriptions")).then().statusCode(200)
+        storefront()
+                .get(proxyPath(ada, "subscriptions"))
+                .then()
+                .statusCode(200)
                 .header("Cache-Control", "private, no-store")
                 .body("subscriptions", hasSize(1))
                 .body("subscriptions[0].id", equalTo(Long.toString(contract)))
@@ -83,7 +82,10 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         assertEquals(SubscriptionFixture.SHOP, fetch.shop());
 
         fixture.publishNode(contractNode(contract, ada, 7232252373L, "ACTIVE", NEXT_BILLING, 690875514L));
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then().statusCode(200)
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("active"))
                 .body("next_billing_date", equalTo(NEXT_BILLING.toString()))
                 .body("next_delivery", equalTo(NEXT_BILLING.toString()))
@@ -111,14 +113,27 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         long contract = newId();
         fixture.createContract(contract, bob, NEXT_BILLING, null);
 
-        storefront().get(proxyPath(newId(), "subscriptions/" + contract)).then().statusCode(404)
+        storefront()
+                .get(proxyPath(newId(), "subscriptions/" + contract))
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body(not(containsString("Sydney")));
-        storefront().post(proxyPath(newId(), "subscriptions/" + contract + "/pause")).then().statusCode(404)
+        storefront()
+                .post(proxyPath(newId(), "subscriptions/" + contract + "/pause"))
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        storefront().get(proxyPath(newId(), "subscriptions")).then().statusCode(200).body("subscriptions", hasSize(0));
-        storefront().get(proxyPath(bob, "subscriptions/" + contract)).then().statusCode(200)
+        storefront()
+                .get(proxyPath(newId(), "subscriptions"))
+                .then()
+                .statusCode(200)
+                .body("subscriptions", hasSize(0));
+        storefront()
+                .get(proxyPath(bob, "subscriptions/" + contract))
+                .then()
+                .statusCode(200)
                 .body("delivery_address.city", equalTo("Sydney"));
     }
 
@@ -132,11 +147,13 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         assertEquals("paused", fixture.contractRow(contract).get("status"));
 
         // numeric, not textual, order: "100" is newer than "20"
-        fixture.contractEvent("subscription_contracts/activate", contract,
-                contractWebhook(contract, ada, 100, "active"));
+        fixture.contractEvent(
+                "subscription_contracts/activate", contract, contractWebhook(contract, ada, 100, "active"));
         assertEquals("active", fixture.contractRow(contract).get("status"));
-        assertEquals(1, fixture.rows("select 1 from subscription.subscription_contract where shopify_id = ?", contract)
-                .size());
+        assertEquals(
+                1,
+                fixture.rows("select 1 from subscription.subscription_contract where shopify_id = ?", contract)
+                        .size());
     }
 
     @Test
@@ -150,13 +167,18 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         ObjectNode second = contractNode(contract, ada, 6, "ACTIVE", NEXT_BILLING, null);
         ArrayNode lines = (ArrayNode) second.at("/lines/nodes");
         ObjectNode kept = lines.addObject().setAll((ObjectNode) lines.get(0).deepCopy());
-        kept.put("id", "gid://shopify/SubscriptionLine/" + newId()).put("title", "Bookmark").put("quantity", 2);
+        kept.put("id", "gid://shopify/SubscriptionLine/" + newId())
+                .put("title", "Bookmark")
+                .put("quantity", 2);
         fixture.publishNode(second);
         List<Map<String, Object>> afterSecond = lineRows(contract);
         assertEquals(2, afterSecond.size());
         assertTrue(afterSecond.stream().noneMatch(row -> gone.equals(row.get("shopify_line_id"))));
-        Object keptRowId = afterSecond.stream().filter(row -> kept.get("id").asText().equals(row.get("shopify_line_id")))
-                .findFirst().orElseThrow().get("id");
+        Object keptRowId = afterSecond.stream()
+                .filter(row -> kept.get("id").asText().equals(row.get("shopify_line_id")))
+                .findFirst()
+                .orElseThrow()
+                .get("id");
 
         // the next version drops the first line and changes the quantity of the one it keeps: updated in place
         ObjectNode third = contractNode(contract, ada, 7, "ACTIVE", NEXT_BILLING, null);
@@ -166,15 +188,20 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         assertEquals(1, afterThird.size());
         assertEquals(keptRowId, afterThird.get(0).get("id"));
         assertEquals(3, ((Number) afterThird.get(0).get("quantity")).intValue());
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then().statusCode(200)
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
+                .statusCode(200)
                 .body("lines.size()", equalTo(1))
                 .body("lines[0].title", equalTo("Bookmark"))
                 .body("lines[0].quantity", equalTo(3));
     }
 
     private List<Map<String, Object>> lineRows(long contract) {
-        return fixture.rows("select l.* from subscription.subscription_line l join subscription.subscription_contract c "
-                + "on c.id = l.contract_id where c.shopify_id = ? order by l.id", contract);
+        return fixture.rows(
+                "select l.* from subscription.subscription_line l join subscription.subscription_contract c "
+                        + "on c.id = l.contract_id where c.shopify_id = ? order by l.id",
+                contract);
     }
 
     @Test
@@ -183,10 +210,13 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         long contract = newId();
         fixture.createContract(contract, ada, NEXT_BILLING, null);
         // a later webhook (cancelled), whose fetch is never answered: lines and next billing date stay
-        fixture.contractEvent("subscription_contracts/cancel", contract, contractWebhook(contract, ada, 101,
-                "cancelled"));
+        fixture.contractEvent(
+                "subscription_contracts/cancel", contract, contractWebhook(contract, ada, 101, "cancelled"));
 
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then().statusCode(200)
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("cancelled"))
                 .body("lines", hasSize(1))
                 .body("next_billing_date", equalTo(NEXT_BILLING.toString()))
@@ -202,8 +232,14 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         long ada = newId();
         long contract = newId();
         ObjectNode body = contractWebhook(contract, ada, 5, "active");
-        ShopifyEvent event = new ShopifyEvent(UUID.randomUUID().toString(), "subscription_contracts/create",
-                SubscriptionFixture.SHOP, Instant.now().toString(), Long.toString(contract), "2026-07", null,
+        ShopifyEvent event = new ShopifyEvent(
+                UUID.randomUUID().toString(),
+                "subscription_contracts/create",
+                SubscriptionFixture.SHOP,
+                Instant.now().toString(),
+                Long.toString(contract),
+                "2026-07",
+                null,
                 body.toString().getBytes(StandardCharsets.UTF_8));
         fixture.send(Topics.SUBSCRIPTIONS, event);
         fixture.send(Topics.SUBSCRIPTIONS, event);
@@ -211,8 +247,13 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         fixture.contractEvent("subscription_contracts/update", contract, contractWebhook(contract, ada, 4, "paused"));
 
         assertEquals("active", fixture.contractRow(contract).get("status"));
-        assertEquals(1, fixture.rows("select 1 from subscription.sync_command_outbox where type = 'CONTRACT_FETCH' "
-                + "and record_key = ?", SubscriptionFixture.SHOP + "/contract-" + contract).size(),
+        assertEquals(
+                1,
+                fixture.rows(
+                                "select 1 from subscription.sync_command_outbox where type = 'CONTRACT_FETCH' "
+                                        + "and record_key = ?",
+                                SubscriptionFixture.SHOP + "/contract-" + contract)
+                        .size(),
                 "one fetch for the revision, however often its webhook arrives");
     }
 
@@ -220,29 +261,48 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
     void revisionsOutOfOrderInOnePollLeaveTheNewestAndFetchItOnce() {
         long ada = newId();
         long contract = newId();
-        double stale = SubscriptionFixture.counter("subscription_events_total",
-                "outcome=\"stale\",type=\"subscription_contracts/update\"");
+        double stale = SubscriptionFixture.counter(
+                "subscription_events_total", "outcome=\"stale\",type=\"subscription_contracts/update\"");
         List<Double> polls = SubscriptionFixture.settledSubscriptionPolls();
-        List<String> ceIds = fixture.sendTogether(Topics.SUBSCRIPTIONS, List.of(
-                SubscriptionFixture.webhookEvent("subscription_contracts/pause", contract,
-                        contractWebhook(contract, ada, 30, "paused")),
-                SubscriptionFixture.webhookEvent("subscription_contracts/update", contract,
-                        contractWebhook(contract, ada, 10, "active")),
-                SubscriptionFixture.webhookEvent("subscription_contracts/update", contract,
-                        contractWebhook(contract, ada, 20, "cancelled")),
-                // the same revision again, as Shopify sends two topics of one change
-                SubscriptionFixture.webhookEvent("subscription_contracts/update", contract,
-                        contractWebhook(contract, ada, 30, "paused"))));
+        List<String> ceIds = fixture.sendTogether(
+                Topics.SUBSCRIPTIONS,
+                List.of(
+                        SubscriptionFixture.webhookEvent(
+                                "subscription_contracts/pause", contract, contractWebhook(contract, ada, 30, "paused")),
+                        SubscriptionFixture.webhookEvent(
+                                "subscription_contracts/update",
+                                contract,
+                                contractWebhook(contract, ada, 10, "active")),
+                        SubscriptionFixture.webhookEvent(
+                                "subscription_contracts/update",
+                                contract,
+                                contractWebhook(contract, ada, 20, "cancelled")),
+                        // the same revision again, as Shopify sends two topics of one change
+                        SubscriptionFixture.webhookEvent(
+                                "subscription_contracts/update",
+                                contract,
+                                contractWebhook(contract, ada, 30, "paused"))));
         ceIds.forEach(fixture::awaitApplied);
 
         assertEquals("paused", fixture.contractRow(contract).get("status"));
         assertEquals(new BigDecimal("30"), fixture.contractRow(contract).get("revision_id"));
-        assertEquals(List.of("contract-fetch/" + contract + "/30"), fixture.rows("select idempotency_key from "
-                        + "subscription.sync_command_outbox where type = 'CONTRACT_FETCH' and record_key = ?",
-                        SubscriptionFixture.SHOP + "/contract-" + contract).stream()
-                .map(row -> row.get("idempotency_key")).toList(), "one fetch, for the revision that won");
-        await().atMost(SubscriptionFixture.WAIT).until(() -> SubscriptionFixture.counter("subscription_events_total",
-                "outcome=\"stale\",type=\"subscription_contracts/update\"") - stale == 3);
+        assertEquals(
+                List.of("contract-fetch/" + contract + "/30"),
+                fixture
+                        .rows(
+                                "select idempotency_key from "
+                                        + "subscription.sync_command_outbox where type = 'CONTRACT_FETCH' and record_key = ?",
+                                SubscriptionFixture.SHOP + "/contract-" + contract)
+                        .stream()
+                        .map(row -> row.get("idempotency_key"))
+                        .toList(),
+                "one fetch, for the revision that won");
+        await().atMost(SubscriptionFixture.WAIT)
+                .until(() -> SubscriptionFixture.counter(
+                                        "subscription_events_total",
+                                        "outcome=\"stale\",type=\"subscription_contracts/update\"")
+                                - stale
+                        == 3);
         assertAppliedInOnePoll(polls);
     }
 
@@ -260,16 +320,21 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         String duplicates = "outcome=\"duplicate\",type=\"subscription_contracts/create\"";
         double before = SubscriptionFixture.counter("subscription_events_total", duplicates);
         List<Double> polls = SubscriptionFixture.settledSubscriptionPolls();
-        ShopifyEvent created = SubscriptionFixture.webhookEvent("subscription_contracts/create", contract,
-                contractWebhook(contract, ada, 5, "active"));
+        ShopifyEvent created = SubscriptionFixture.webhookEvent(
+                "subscription_contracts/create", contract, contractWebhook(contract, ada, 5, "active"));
         fixture.sendTogether(Topics.SUBSCRIPTIONS, List.of(created, created));
         fixture.awaitApplied(created.id());
 
         assertEquals("active", fixture.contractRow(contract).get("status"));
-        assertEquals(1, fixture.rows("select 1 from subscription.sync_command_outbox where type = 'CONTRACT_FETCH' "
-                + "and record_key = ?", SubscriptionFixture.SHOP + "/contract-" + contract).size());
-        await().atMost(SubscriptionFixture.WAIT).until(() -> SubscriptionFixture.counter("subscription_events_total",
-                duplicates) - before == 1);
+        assertEquals(
+                1,
+                fixture.rows(
+                                "select 1 from subscription.sync_command_outbox where type = 'CONTRACT_FETCH' "
+                                        + "and record_key = ?",
+                                SubscriptionFixture.SHOP + "/contract-" + contract)
+                        .size());
+        await().atMost(SubscriptionFixture.WAIT)
+                .until(() -> SubscriptionFixture.counter("subscription_events_total", duplicates) - before == 1);
         assertAppliedInOnePoll(polls);
     }
 
@@ -278,23 +343,39 @@ class SubscriptionContractsTest extends SubscriptionTestSupport {
         long ada = newId();
         long contract = newId();
         fixture.createContract(contract, ada, NEXT_BILLING, null);
-        String token = tokens.issue(new StorefrontCustomer(SubscriptionFixture.SHOP, ada)).token();
+        String token = tokens.issue(new StorefrontCustomer(SubscriptionFixture.SHOP, ada))
+                .token();
 
-        given().header("Authorization", "Bearer " + token).get("/api/subscriptions").then().statusCode(200)
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/subscriptions")
+                .then()
+                .statusCode(200)
                 .body("subscriptions", hasSize(1))
                 .body("subscriptions[0].id", equalTo(Long.toString(contract)));
-        given().header("Authorization", "Bearer " + token).get("/api/subscriptions/" + contract).then()
-                .statusCode(200).body("lines", hasSize(1));
-        given().header("Authorization", "Bearer " + token).get("/api/subscriptions/12ab").then().statusCode(400)
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/subscriptions/" + contract)
+                .then()
+                .statusCode(200)
+                .body("lines", hasSize(1));
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/subscriptions/12ab")
+                .then()
+                .statusCode(400)
                 .body("field", equalTo("id"));
     }
 
     @Test
     void openApiDocumentDescribesTheSubscriptionPathsWithExamples() {
-        ManagementPort.given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        ManagementPort.given()
+                .accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/{entry}/subscriptions'.get.operationId", equalTo("listSubscriptions"))
-                .body("paths.'/{entry}/subscriptions/{id}/{action}'.post.responses.'202'.content."
-                        + "'application/json'.examples.pausing.value.pending.action", equalTo("pause"))
+                .body(
+                        "paths.'/{entry}/subscriptions/{id}/{action}'.post.responses.'202'.content."
+                                + "'application/json'.examples.pausing.value.pending.action",
+                        equalTo("pause"))
                 .body(containsString("\"next_delivery\""));
     }
 }

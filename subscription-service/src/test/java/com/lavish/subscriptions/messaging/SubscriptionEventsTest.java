@@ -10,19 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.CloudEventHeaders;
 import com.lavish.events.ShopifyEvent;
@@ -33,9 +20,19 @@ import com.lavish.events.subscription.SubscriptionEvents;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.subscriptions.support.SubscriptionFixture;
 import com.lavish.subscriptions.support.SubscriptionTestSupport;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
 
 /**
  * What subscription-service tells the suite on subscription.events: each event written to the outbox in the
@@ -69,8 +66,11 @@ class SubscriptionEventsTest extends SubscriptionTestSupport {
         assertEquals("Fiction", line.variantTitle());
         assertEquals(1, line.quantity());
         assertEquals(0, new BigDecimal("53.91").compareTo(line.price()));
-        String published = new String(fixture.eventRecords(SubscriptionEventType.CONTRACT_CREATED, contract).get(0)
-                .value(), StandardCharsets.UTF_8);
+        String published = new String(
+                fixture.eventRecords(SubscriptionEventType.CONTRACT_CREATED, contract)
+                        .get(0)
+                        .value(),
+                StandardCharsets.UTF_8);
         for (String personal : List.of("Ada", "Reader", "George Street", "Sydney", "2000", "5550")) {
             assertFalse(published.contains(personal), "the event carries no personal data");
         }
@@ -82,8 +82,8 @@ class SubscriptionEventsTest extends SubscriptionTestSupport {
         fixture.createContract(contract, newId(), inDays(20), null);
         fixture.awaitEvent(SubscriptionEventType.CONTRACT_CREATED, contract);
 
-        ConsumerRecord<String, byte[]> record =
-                fixture.eventRecords(SubscriptionEventType.CONTRACT_CREATED, contract).get(0);
+        ConsumerRecord<String, byte[]> record = fixture.eventRecords(SubscriptionEventType.CONTRACT_CREATED, contract)
+                .get(0);
         SubscriptionEvent event = SubscriptionEvents.read(record.value());
         assertEquals(SHOP + "/" + contract, record.key());
         assertEquals("1.0", header(record, CloudEventHeaders.SPEC_VERSION));
@@ -99,10 +99,16 @@ class SubscriptionEventsTest extends SubscriptionTestSupport {
         long contract = newId();
         long customer = newId();
         fixture.createContract(contract, customer, inDays(20), null);
-        ShopifyEvent pause = SubscriptionFixture.webhookEvent("subscription_contracts/pause", contract,
+        ShopifyEvent pause = SubscriptionFixture.webhookEvent(
+                "subscription_contracts/pause",
+                contract,
                 SubscriptionFixture.contractWebhook(contract, customer, 101, "paused"));
         fixture.awaitApplied(fixture.send(Topics.SUBSCRIPTIONS, pause));
-        assertEquals("paused", fixture.awaitEvent(SubscriptionEventType.PAUSED, contract).contract().status());
+        assertEquals(
+                "paused",
+                fixture.awaitEvent(SubscriptionEventType.PAUSED, contract)
+                        .contract()
+                        .status());
 
         fixture.send(Topics.SUBSCRIPTIONS, pause);
         // the whole contract at that revision, on the same partition: applied after the delivery again, and itself
@@ -110,7 +116,9 @@ class SubscriptionEventsTest extends SubscriptionTestSupport {
         fixture.publishNode(SubscriptionFixture.contractNode(contract, customer, 101, "PAUSED", inDays(20), null));
         fixture.awaitOutboxSent();
         assertEquals(1, fixture.events(SubscriptionEventType.PAUSED, contract).size());
-        assertEquals(1, fixture.events(SubscriptionEventType.CONTRACT_CREATED, contract).size());
+        assertEquals(
+                1,
+                fixture.events(SubscriptionEventType.CONTRACT_CREATED, contract).size());
     }
 
     @Test
@@ -120,14 +128,21 @@ class SubscriptionEventsTest extends SubscriptionTestSupport {
         Instant next = inDays(40);
         fixture.createContract(contract, ada, next, null);
 
-        storefront().post(proxyPath(ada, "subscriptions/" + contract + "/skip")).then().statusCode(202);
-        fixture.awaitApplied(fixture.succeed(fixture.awaitCommand(SyncCommandType.BILLING_CYCLE_SKIP, contract),
-                null));
+        storefront()
+                .post(proxyPath(ada, "subscriptions/" + contract + "/skip"))
+                .then()
+                .statusCode(202);
+        fixture.awaitApplied(fixture.succeed(fixture.awaitCommand(SyncCommandType.BILLING_CYCLE_SKIP, contract), null));
         SubscriptionEvent skipped = fixture.awaitEvent(SubscriptionEventType.SKIPPED, contract);
-        assertEquals(next.atZone(ZoneOffset.UTC).plusMonths(1).toInstant().toString(),
-                skipped.contract().nextBillingDate(), "the next billing is the one after the cycle skipped");
+        assertEquals(
+                next.atZone(ZoneOffset.UTC).plusMonths(1).toInstant().toString(),
+                skipped.contract().nextBillingDate(),
+                "the next billing is the one after the cycle skipped");
 
-        fixture.awaitApplied(fixture.send(Topics.SUBSCRIPTIONS, "subscription_billing_cycles/skip", contract,
+        fixture.awaitApplied(fixture.send(
+                Topics.SUBSCRIPTIONS,
+                "subscription_billing_cycles/skip",
+                contract,
                 SubscriptionFixture.cycleSkipWebhook(contract, next)));
         fixture.awaitOutboxSent();
         assertEquals(1, fixture.events(SubscriptionEventType.SKIPPED, contract).size());
@@ -146,22 +161,34 @@ class SubscriptionEventsTest extends SubscriptionTestSupport {
         fixture.awaitOutboxSent();
         List<SubscriptionEvent> upcoming = fixture.events(SubscriptionEventType.UPCOMING_BILLING, inFourDays);
         assertEquals(1, upcoming.size());
-        assertEquals(LocalDate.ofInstant(inDays(4), ZoneOffset.UTC).toString(),
+        assertEquals(
+                LocalDate.ofInstant(inDays(4), ZoneOffset.UTC).toString(),
                 upcoming.get(0).billing().billingDate());
-        assertEquals(0, new BigDecimal("53.91").compareTo(upcoming.get(0).billing().amount()));
+        assertEquals(
+                0, new BigDecimal("53.91").compareTo(upcoming.get(0).billing().amount()));
         assertEquals("AUD", upcoming.get(0).billing().currency());
-        assertTrue(fixture.events(SubscriptionEventType.UPCOMING_BILLING, inSixDays).isEmpty());
+        assertTrue(fixture.events(SubscriptionEventType.UPCOMING_BILLING, inSixDays)
+                .isEmpty());
 
         // two days on, six days ahead is four: told then, and the first contract's date not again
         runUpcomingBilling("?as_of=" + inDays(2));
         fixture.awaitEvent(SubscriptionEventType.UPCOMING_BILLING, inSixDays);
         fixture.awaitOutboxSent();
-        assertEquals(1, fixture.events(SubscriptionEventType.UPCOMING_BILLING, inSixDays).size());
-        assertEquals(1, fixture.events(SubscriptionEventType.UPCOMING_BILLING, inFourDays).size());
+        assertEquals(
+                1,
+                fixture.events(SubscriptionEventType.UPCOMING_BILLING, inSixDays)
+                        .size());
+        assertEquals(
+                1,
+                fixture.events(SubscriptionEventType.UPCOMING_BILLING, inFourDays)
+                        .size());
     }
 
     private static void runUpcomingBilling(String query) {
-        asAdmin().post("/admin/subscriptions/upcoming-billing/run" + query).then().statusCode(200)
+        asAdmin()
+                .post("/admin/subscriptions/upcoming-billing/run" + query)
+                .then()
+                .statusCode(200)
                 .body("contracts", greaterThanOrEqualTo(0));
     }
 

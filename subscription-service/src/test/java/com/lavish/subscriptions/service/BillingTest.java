@@ -12,6 +12,21 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.devstack.ManagementPort;
+import com.lavish.events.Topics;
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncCommandType;
+import com.lavish.events.sync.SyncResult;
+import com.lavish.subscriptions.support.SubscriptionFixture;
+import com.lavish.subscriptions.support.SubscriptionTestSupport;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,27 +41,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.devstack.DevStackTestResource;
-import com.lavish.devstack.ManagementPort;
-import com.lavish.events.Topics;
-import com.lavish.events.subscription.SubscriptionEvent;
-import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.events.sync.SyncCommand;
-import com.lavish.events.sync.SyncCommandType;
-import com.lavish.events.sync.SyncResult;
-import com.lavish.subscriptions.support.SubscriptionFixture;
-import com.lavish.subscriptions.support.SubscriptionTestSupport;
-
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * The billing schedule and dunning, with time given to the run (no sleeping): a due contract is billed exactly once
@@ -104,8 +100,8 @@ class BillingTest extends SubscriptionTestSupport {
 
     private void report(long contract, SyncCommand attempt, String topic, String errorCode) {
         fixture.awaitApplied(fixture.succeed(attempt, null));
-        fixture.awaitApplied(fixture.send(Topics.SUBSCRIPTIONS, topic, contract,
-                attemptWebhook(contract, attempt.idempotencyKey(), errorCode)));
+        fixture.awaitApplied(fixture.send(
+                Topics.SUBSCRIPTIONS, topic, contract, attemptWebhook(contract, attempt.idempotencyKey(), errorCode)));
     }
 
     @Test
@@ -141,10 +137,13 @@ class BillingTest extends SubscriptionTestSupport {
         for (long contract : contracts) {
             List<SyncCommand> attempts = attemptsOf(contract);
             assertEquals(1, attempts.size(), "one BILLING_ATTEMPT_CREATE for contract " + contract);
-            assertEquals("billing/" + contract + "/" + cycle + "/1", attempts.get(0).idempotencyKey());
+            assertEquals(
+                    "billing/" + contract + "/" + cycle + "/1", attempts.get(0).idempotencyKey());
             assertEquals(cycle, attempts.get(0).billingCycle().date());
-            assertEquals(1, fixture.rows("select 1 from subscription.billing_attempt where contract_shopify_id = ?",
-                    contract).size());
+            assertEquals(
+                    1,
+                    fixture.rows("select 1 from subscription.billing_attempt where contract_shopify_id = ?", contract)
+                            .size());
         }
     }
 
@@ -157,13 +156,18 @@ class BillingTest extends SubscriptionTestSupport {
         bill(Instant.now());
         SyncCommand attempt = fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract);
         // the date does not move before the outcome
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
                 .body("next_billing_date", equalTo(due.toString()))
                 .body("billing.last_attempt.state", equalTo("requested"));
 
         report(contract, attempt, "subscription_billing_attempts/success", null);
-        Instant next = OffsetDateTime.ofInstant(due, ZoneOffset.UTC).plusMonths(1).toInstant();
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
+        Instant next =
+                OffsetDateTime.ofInstant(due, ZoneOffset.UTC).plusMonths(1).toInstant();
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
                 .body("next_billing_date", equalTo(next.toString()))
                 .body("billing.last_attempt.state", equalTo("succeeded"))
                 .body("billing.last_attempt.amount", equalTo("53.91"))
@@ -183,18 +187,27 @@ class BillingTest extends SubscriptionTestSupport {
         Instant due = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         fixture.createContract(contract, newId(), due, null);
 
-        SubscriptionFixture.asAdmin().post("/admin/subscriptions/billing/run?as_of=not-a-time").then()
-                .statusCode(400).contentType("application/problem+json")
+        SubscriptionFixture.asAdmin()
+                .post("/admin/subscriptions/billing/run?as_of=not-a-time")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("detail", containsString("as_of"));
-        SubscriptionFixture.asAdmin().post("/admin/subscriptions/billing/run?as_of="
-                        + Instant.now().plus(400, ChronoUnit.DAYS)).then()
-                .statusCode(400).body("detail", containsString("62 days"));
+        SubscriptionFixture.asAdmin()
+                .post("/admin/subscriptions/billing/run?as_of=" + Instant.now().plus(400, ChronoUnit.DAYS))
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("62 days"));
         assertTrue(attemptsOf(contract).isEmpty(), "a refused run bills nothing");
 
-        SubscriptionFixture.asAdmin().post("/admin/subscriptions/billing/run?as_of=" + due.plus(1, ChronoUnit.HOURS))
-                .then().statusCode(200);
+        SubscriptionFixture.asAdmin()
+                .post("/admin/subscriptions/billing/run?as_of=" + due.plus(1, ChronoUnit.HOURS))
+                .then()
+                .statusCode(200);
         SyncCommand attempt = fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract);
-        assertEquals(due.atOffset(ZoneOffset.UTC).toLocalDate().toString(), attempt.billingCycle().date());
+        assertEquals(
+                due.atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+                attempt.billingCycle().date());
     }
 
     @Test
@@ -209,13 +222,18 @@ class BillingTest extends SubscriptionTestSupport {
             bill(at);
             String suffix = "/" + n;
             SyncCommand attempt = fixture.awaitCommand(c -> c.type() == SyncCommandType.BILLING_ATTEMPT_CREATE
-                    && Long.valueOf(contract).equals(c.contractId()) && c.idempotencyKey().endsWith(suffix));
+                    && Long.valueOf(contract).equals(c.contractId())
+                    && c.idempotencyKey().endsWith(suffix));
             report(contract, attempt, "subscription_billing_attempts/failure", "insufficient_funds");
             if (n < 4) {
-                storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
+                storefront()
+                        .get(proxyPath(ada, "subscriptions/" + contract))
+                        .then()
                         .body("status", equalTo("active"))
                         .body("billing.failed_attempts", equalTo(n))
-                        .body("billing.next_retry_at", equalTo(at.plus(Duration.ofDays(7)).toString()))
+                        .body(
+                                "billing.next_retry_at",
+                                equalTo(at.plus(Duration.ofDays(7)).toString()))
                         .body("billing.steps[0].step", equalTo("retry_scheduled"))
                         .body("billing.steps[0].message", equalTo("retry " + n + " of 3"))
                         .body("billing.steps[1].step", equalTo("failed"))
@@ -232,7 +250,9 @@ class BillingTest extends SubscriptionTestSupport {
         SyncCommand pause = fixture.awaitCommand(SyncCommandType.CONTRACT_PAUSE, contract);
         assertTrue(pause.idempotencyKey().startsWith("dunning/" + contract + "/"));
         assertEquals(SyncCommand.ACTOR_PARTNER, pause.actor(), "Shopify is told the app paused it, not the customer");
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
                 .body("pending.action", equalTo("pause"))
                 .body("billing.failed_attempts", equalTo(4))
                 .body("billing.next_retry_at", nullValue())
@@ -242,11 +262,20 @@ class BillingTest extends SubscriptionTestSupport {
         assertEquals("paused", exhausted.dunning().outcome());
         assertEquals(4, exhausted.dunning().attempt());
         fixture.awaitApplied(fixture.succeed(pause, "PAUSED"));
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
                 .body("status", equalTo("paused"))
                 .body("last_action.state", equalTo("confirmed"));
-        assertEquals("paused", fixture.awaitEvent(SubscriptionEventType.PAUSED, contract).contract().status());
-        ManagementPort.given().get("/q/metrics").then().statusCode(200)
+        assertEquals(
+                "paused",
+                fixture.awaitEvent(SubscriptionEventType.PAUSED, contract)
+                        .contract()
+                        .status());
+        ManagementPort.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("subscription_dunning_steps_total{path=\"payment\",step=\"paused\"}"));
     }
 
@@ -259,8 +288,11 @@ class BillingTest extends SubscriptionTestSupport {
 
         Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         bill(start);
-        report(contract, fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract),
-                "subscription_billing_attempts/failure", "insufficient_funds");
+        report(
+                contract,
+                fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract),
+                "subscription_billing_attempts/failure",
+                "insufficient_funds");
         SubscriptionEvent failed = fixture.awaitEvent(SubscriptionEventType.BILLING_FAILED, contract);
         assertEquals("insufficient_funds", failed.dunning().errorCode());
         assertEquals(1, failed.dunning().attempt());
@@ -273,14 +305,25 @@ class BillingTest extends SubscriptionTestSupport {
 
         // the retry fails on the card too: the same dunning run, so no second email
         bill(start.plus(Duration.ofDays(8)));
-        await().atMost(SubscriptionFixture.WAIT).until(() -> attemptsOf(contract).size() == 2);
+        await().atMost(SubscriptionFixture.WAIT)
+                .until(() -> attemptsOf(contract).size() == 2);
         report(contract, attemptsOf(contract).get(1), "subscription_billing_attempts/failure", "card_declined");
         await().atMost(SubscriptionFixture.WAIT)
-                .until(() -> fixture.events(SubscriptionEventType.BILLING_FAILED, contract).size() == 2);
-        assertEquals(2, fixture.events(SubscriptionEventType.BILLING_FAILED, contract).get(1).dunning().attempt());
+                .until(() -> fixture.events(SubscriptionEventType.BILLING_FAILED, contract)
+                                .size()
+                        == 2);
+        assertEquals(
+                2,
+                fixture.events(SubscriptionEventType.BILLING_FAILED, contract)
+                        .get(1)
+                        .dunning()
+                        .attempt());
         fixture.awaitOutboxSent();
-        assertEquals(1, fixture.commands(c -> c.type() == SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL
-                && Long.valueOf(contract).equals(c.contractId())).size());
+        assertEquals(
+                1,
+                fixture.commands(c -> c.type() == SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL
+                                && Long.valueOf(contract).equals(c.contractId()))
+                        .size());
     }
 
     @Test
@@ -291,18 +334,31 @@ class BillingTest extends SubscriptionTestSupport {
         fixture.createContract(contract, ada, dueSinceYesterday(), null);
 
         bill(start);
-        report(contract, fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract),
-                "subscription_billing_attempts/failure", "insufficient_inventory");
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
+        report(
+                contract,
+                fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract),
+                "subscription_billing_attempts/failure",
+                "insufficient_inventory");
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
                 .body("billing.steps[1].path", equalTo("inventory"))
-                .body("billing.next_retry_at", equalTo(start.plus(Duration.ofDays(1)).toString()));
+                .body(
+                        "billing.next_retry_at",
+                        equalTo(start.plus(Duration.ofDays(1)).toString()));
 
         bill(start.plus(Duration.ofDays(2)));
-        report(contract, fixture.awaitCommand(c -> c.type() == SyncCommandType.BILLING_ATTEMPT_CREATE
-                        && Long.valueOf(contract).equals(c.contractId()) && c.idempotencyKey().endsWith("/2")),
-                "subscription_billing_attempts/failure", "insufficient_inventory");
+        report(
+                contract,
+                fixture.awaitCommand(c -> c.type() == SyncCommandType.BILLING_ATTEMPT_CREATE
+                        && Long.valueOf(contract).equals(c.contractId())
+                        && c.idempotencyKey().endsWith("/2")),
+                "subscription_billing_attempts/failure",
+                "insufficient_inventory");
         fixture.awaitCommand(SyncCommandType.CONTRACT_CANCEL, contract);
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
                 .body("pending.action", equalTo("cancel"))
                 .body("billing.steps.step", hasItem("cancelled"));
     }
@@ -313,15 +369,24 @@ class BillingTest extends SubscriptionTestSupport {
         long contract = newId();
         Instant due = dueSinceYesterday();
         fixture.createContract(contract, ada, due, null);
-        fixture.awaitApplied(fixture.send(Topics.SUBSCRIPTIONS, "subscription_billing_cycles/skip", contract,
+        fixture.awaitApplied(fixture.send(
+                Topics.SUBSCRIPTIONS,
+                "subscription_billing_cycles/skip",
+                contract,
                 SubscriptionFixture.cycleSkipWebhook(contract, due)));
 
         bill(Instant.now());
         fixture.awaitOutboxSent();
         assertEquals(0, attemptsOf(contract).size());
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
-                .body("next_billing_date", equalTo(OffsetDateTime.ofInstant(due, ZoneOffset.UTC).plusMonths(1)
-                        .toInstant().toString()))
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
+                .body(
+                        "next_billing_date",
+                        equalTo(OffsetDateTime.ofInstant(due, ZoneOffset.UTC)
+                                .plusMonths(1)
+                                .toInstant()
+                                .toString()))
                 .body("billing.steps[0].step", equalTo("skipped"));
     }
 
@@ -334,16 +399,24 @@ class BillingTest extends SubscriptionTestSupport {
         bill(start);
         SyncCommand first = fixture.awaitCommand(SyncCommandType.BILLING_ATTEMPT_CREATE, contract);
         fixture.awaitApplied(fixture.answer(first, SyncResult.SyncOutcome.FAILED, null, List.of(), null, null));
-        assertEquals("unsent", fixture.rows("select state from subscription.billing_attempt where idempotency_key = ?",
-                first.idempotencyKey()).get(0).get("state"));
+        assertEquals(
+                "unsent",
+                fixture.rows(
+                                "select state from subscription.billing_attempt where idempotency_key = ?",
+                                first.idempotencyKey())
+                        .get(0)
+                        .get("state"));
         assertTrue(fixture.contractRow(contract).get("next_retry_at") != null);
 
         bill(start.plus(Duration.ofHours(1)));
-        await().atMost(SubscriptionFixture.WAIT).until(() -> attemptsOf(contract).size() == 2);
+        await().atMost(SubscriptionFixture.WAIT)
+                .until(() -> attemptsOf(contract).size() == 2);
         SyncCommand again = attemptsOf(contract).get(1);
         assertEquals(first.idempotencyKey(), again.idempotencyKey(), "Shopify's idempotency key is the same");
         assertTrue(!first.commandId().equals(again.commandId()));
-        storefront().get(proxyPath(ada, "subscriptions/" + contract)).then()
+        storefront()
+                .get(proxyPath(ada, "subscriptions/" + contract))
+                .then()
                 .body("billing.last_attempt.state", equalTo("requested"))
                 .body("billing.failed_attempts", equalTo(0))
                 .body("next_billing_date", notNullValue());

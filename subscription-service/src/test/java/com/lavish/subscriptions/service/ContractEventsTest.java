@@ -9,18 +9,16 @@ import static com.lavish.subscriptions.service.Polls.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.lavish.events.subscription.SubscriptionEvent;
+import com.lavish.events.subscription.SubscriptionEventType;
+import com.lavish.subscriptions.ContractStatus;
+import com.lavish.subscriptions.SubscriptionContract;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import com.lavish.events.subscription.SubscriptionEvent;
-import com.lavish.events.subscription.SubscriptionEventType;
-import com.lavish.subscriptions.ContractStatus;
-import com.lavish.subscriptions.SubscriptionContract;
 
 /** Which events a poll's changes tell, and what an event says of its contract, without a database. */
 class ContractEventsTest {
@@ -68,11 +66,12 @@ class ContractEventsTest {
 
     @Test
     void onlyPauseResumeAndCancelAreToldAsStatusChanges() {
-        assertEquals(SubscriptionEventType.PAUSED,
-                ContractEvents.transition(ContractStatus.ACTIVE, ContractStatus.PAUSED));
-        assertEquals(SubscriptionEventType.RESUMED,
-                ContractEvents.transition(ContractStatus.PAUSED, ContractStatus.ACTIVE));
-        assertEquals(SubscriptionEventType.CANCELLED,
+        assertEquals(
+                SubscriptionEventType.PAUSED, ContractEvents.transition(ContractStatus.ACTIVE, ContractStatus.PAUSED));
+        assertEquals(
+                SubscriptionEventType.RESUMED, ContractEvents.transition(ContractStatus.PAUSED, ContractStatus.ACTIVE));
+        assertEquals(
+                SubscriptionEventType.CANCELLED,
                 ContractEvents.transition(ContractStatus.PAUSED, ContractStatus.CANCELLED));
         assertNull(ContractEvents.transition(ContractStatus.ACTIVE, ContractStatus.EXPIRED));
         assertNull(ContractEvents.transition(ContractStatus.ACTIVE, ContractStatus.ACTIVE));
@@ -80,19 +79,33 @@ class ContractEventsTest {
 
     @Test
     void aSkipTellsTheBillingDateAfterTheCycleSkippedAndABillingItsBoxTotal() {
-        ContractEvents.Stored contract = new ContractEvents.Stored(7, "active",
-                Instant.parse("2026-08-01T00:00:00Z"), "MONTH", 1, "AUD", List.of(
-                        new ContractEvents.StoredLine("Book box", "Fiction", 2, new BigDecimal("20.50"),
-                                "Monthly", "AUD")));
-        SubscriptionEvent skipped = ContractEvents.build(new ContractEvents.Asked(SubscriptionEventType.SKIPPED,
-                SHOP, 1, NOW, LocalDate.parse("2026-08-01"), null, null), contract);
+        ContractEvents.Stored contract = new ContractEvents.Stored(
+                7,
+                "active",
+                Instant.parse("2026-08-01T00:00:00Z"),
+                "MONTH",
+                1,
+                "AUD",
+                List.of(new ContractEvents.StoredLine(
+                        "Book box", "Fiction", 2, new BigDecimal("20.50"), "Monthly", "AUD")));
+        SubscriptionEvent skipped = ContractEvents.build(
+                new ContractEvents.Asked(
+                        SubscriptionEventType.SKIPPED, SHOP, 1, NOW, LocalDate.parse("2026-08-01"), null, null),
+                contract);
         assertEquals("2026-09-01T00:00:00Z", skipped.contract().nextBillingDate());
         assertEquals("month", skipped.contract().interval());
         assertEquals("Monthly", skipped.contract().planName());
 
-        SubscriptionEvent upcoming = ContractEvents.build(new ContractEvents.Asked(
-                SubscriptionEventType.UPCOMING_BILLING, SHOP, 1, NOW, LocalDate.parse("2026-08-01"),
-                new SubscriptionEvent.Billing("2026-08-01", null, null, null), null), contract);
+        SubscriptionEvent upcoming = ContractEvents.build(
+                new ContractEvents.Asked(
+                        SubscriptionEventType.UPCOMING_BILLING,
+                        SHOP,
+                        1,
+                        NOW,
+                        LocalDate.parse("2026-08-01"),
+                        new SubscriptionEvent.Billing("2026-08-01", null, null, null),
+                        null),
+                contract);
         assertEquals(0, new BigDecimal("41.00").compareTo(upcoming.billing().amount()));
         assertEquals("AUD", upcoming.billing().currency());
         assertEquals("2026-08-01T00:00:00Z", upcoming.contract().nextBillingDate());

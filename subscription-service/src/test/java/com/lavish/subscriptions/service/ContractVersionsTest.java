@@ -13,14 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Tag;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventOutcome;
 import com.lavish.events.sync.SyncCommand;
@@ -28,6 +20,12 @@ import com.lavish.events.sync.SyncCommandType;
 import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.ContractActionType;
 import com.lavish.subscriptions.SubscriptionContract;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The order of contract versions and how a poll's versions fold per contract, without a database. */
 class ContractVersionsTest {
@@ -43,8 +41,10 @@ class ContractVersionsTest {
 
     private List<String> fetches() {
         versions.fetchWhole();
-        return changes.commands().stream().filter(c -> c.type() == SyncCommandType.CONTRACT_FETCH)
-                .map(SyncCommand::idempotencyKey).toList();
+        return changes.commands().stream()
+                .filter(c -> c.type() == SyncCommandType.CONTRACT_FETCH)
+                .map(SyncCommand::idempotencyKey)
+                .toList();
     }
 
     @Test
@@ -59,8 +59,8 @@ class ContractVersionsTest {
     }
 
     private static ContractSnapshot revision(String revision) {
-        return new ContractSnapshot(1, null, null, "active", null, new BigInteger(revision), NOW, false, null, null,
-                null, null, null);
+        return new ContractSnapshot(
+                1, null, null, "active", null, new BigInteger(revision), NOW, false, null, null, null, null, null);
     }
 
     @Test
@@ -70,7 +70,8 @@ class ContractVersionsTest {
         assertFalse(ContractVersions.newer(webhook(1, 5L, "active", NOW), contract), "a webhook of the same revision");
         assertTrue(ContractVersions.newer(node(1, 5, "ACTIVE", NOW, "gid://line/1"), contract), "its whole contract");
         contract.fetchedRevisionId = BigInteger.valueOf(5);
-        assertFalse(ContractVersions.newer(node(1, 5, "ACTIVE", NOW, "gid://line/1"), contract),
+        assertFalse(
+                ContractVersions.newer(node(1, 5, "ACTIVE", NOW, "gid://line/1"), contract),
                 "the whole contract once it completed the revision");
     }
 
@@ -83,8 +84,8 @@ class ContractVersionsTest {
         assertFalse(ContractVersions.newer(webhook(1, null, "paused", NOW.minusSeconds(1)), contract));
         assertFalse(ContractVersions.newer(webhook(1, null, "paused", NOW), contract));
         assertTrue(ContractVersions.newer(webhook(1, null, "paused", NOW.plusSeconds(1)), contract));
-        ContractSnapshot whole = new ContractSnapshot(1, null, null, "ACTIVE", null, null, NOW, true, null, null,
-                null, null, List.of());
+        ContractSnapshot whole =
+                new ContractSnapshot(1, null, null, "ACTIVE", null, null, NOW, true, null, null, null, null, List.of());
         assertTrue(ContractVersions.newer(whole, contract));
     }
 
@@ -95,11 +96,13 @@ class ContractVersionsTest {
         SubscriptionContract contract = stored(changes, 1, 5, "active");
         contract.versionTime = NOW;
 
-        assertFalse(ContractVersions.newer(webhook(1, null, "cancelled", NOW.plus(Duration.ofDays(1))), contract),
+        assertFalse(
+                ContractVersions.newer(webhook(1, null, "cancelled", NOW.plus(Duration.ofDays(1))), contract),
                 "a later time without a revision");
         contract.revisionId = null;
         contract.versionTime = NOW.plus(Duration.ofDays(1));
-        assertTrue(ContractVersions.newer(webhook(1, 6L, "paused", NOW), contract),
+        assertTrue(
+                ContractVersions.newer(webhook(1, 6L, "paused", NOW), contract),
                 "a revision over a version that had none, whatever its time");
     }
 

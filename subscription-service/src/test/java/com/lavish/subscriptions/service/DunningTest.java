@@ -7,13 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.lavish.events.subscription.SubscriptionEvent;
 import com.lavish.events.subscription.SubscriptionEventType;
 import com.lavish.events.sync.SyncCommand;
@@ -23,6 +16,11 @@ import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.ContractActionType;
 import com.lavish.subscriptions.DunningStep;
 import com.lavish.subscriptions.SubscriptionContract;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Dunning's steps after a failed billing attempt, on the %test profile's paths, without a database. */
 class DunningTest {
@@ -50,7 +48,8 @@ class DunningTest {
 
     /** The one event of the type the poll asked for. */
     private ContractEvents.Asked asked(SubscriptionEventType type) {
-        List<ContractEvents.Asked> asked = changes.events(NOW).stream().filter(e -> e.type() == type).toList();
+        List<ContractEvents.Asked> asked =
+                changes.events(NOW).stream().filter(e -> e.type() == type).toList();
         assertEquals(1, asked.size(), type.name());
         return asked.get(0);
     }
@@ -83,15 +82,19 @@ class DunningTest {
 
         assertNull(contract.nextRetryAt);
         assertEquals(List.of("failed/payment", "paused/payment"), steps());
-        assertEquals("dunning ended after 4 failed attempts: pause requested", changes.steps().get(1).message);
+        assertEquals(
+                "dunning ended after 4 failed attempts: pause requested",
+                changes.steps().get(1).message);
         PendingActions.Started pause = changes.startedActions().iterator().next();
         assertEquals(ContractActionType.PAUSE.value(), pause.action().action);
         assertEquals(PendingActions.BY_DUNNING, pause.action().requestedBy);
         assertEquals(SyncCommandType.CONTRACT_PAUSE, pause.command().type());
         assertEquals(SyncCommand.ACTOR_PARTNER, pause.command().actor());
         assertEquals("dunning/1/" + CYCLE + "/pause", pause.command().idempotencyKey());
-        assertEquals(List.of(SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL, SyncCommandType.CONTRACT_PAUSE),
-                changes.commands().stream().map(SyncCommand::type).toList(), "the card's email, then the pause");
+        assertEquals(
+                List.of(SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL, SyncCommandType.CONTRACT_PAUSE),
+                changes.commands().stream().map(SyncCommand::type).toList(),
+                "the card's email, then the pause");
         assertEquals(pause.command(), changes.commands().get(1));
         ContractEvents.Asked exhausted = asked(SubscriptionEventType.DUNNING_EXHAUSTED);
         assertEquals(new SubscriptionEvent.Dunning("insufficient_funds", 4, null, "paused"), exhausted.dunning());
@@ -103,7 +106,8 @@ class DunningTest {
         dunning.failed(changes, contract, inFlight(1), BillingAttempt.FAILED, "card_declined", "declined", NOW, NOW);
 
         ContractEvents.Asked failed = asked(SubscriptionEventType.BILLING_FAILED);
-        assertEquals(new SubscriptionEvent.Dunning("card_declined", 1, contract.nextRetryAt.toString(), null),
+        assertEquals(
+                new SubscriptionEvent.Dunning("card_declined", 1, contract.nextRetryAt.toString(), null),
                 failed.dunning());
         assertEquals(CYCLE.toString(), failed.billing().billingDate());
         SyncCommand email = changes.commands().get(0);
@@ -116,7 +120,9 @@ class DunningTest {
     void anInventoryFailureAsksForNoPaymentMethodEmail() {
         dunning.failed(changes, contract, inFlight(1), BillingAttempt.FAILED, "out_of_stock", null, NOW, NOW);
 
-        assertEquals("out_of_stock", asked(SubscriptionEventType.BILLING_FAILED).dunning().errorCode());
+        assertEquals(
+                "out_of_stock",
+                asked(SubscriptionEventType.BILLING_FAILED).dunning().errorCode());
         assertTrue(changes.commands().isEmpty());
     }
 
@@ -138,7 +144,8 @@ class DunningTest {
         dunning.failed(changes, contract, inFlight(4), BillingAttempt.FAILED, "insufficient_funds", null, NOW, NOW);
 
         assertEquals("paused/payment", steps().get(1));
-        assertEquals("dunning ended after 4 failed attempts; the pause waits for the pending change",
+        assertEquals(
+                "dunning ended after 4 failed attempts; the pause waits for the pending change",
                 changes.steps().get(1).message);
         assertTrue(changes.startedActions().isEmpty());
         assertEquals(skip.id, contract.pendingActionId);
@@ -168,8 +175,8 @@ class DunningTest {
         BillingAttempt attempt = inFlight(3);
         changes.loaded(attempt);
 
-        SubscriptionChange.BillingAttemptReport success = new SubscriptionChange.BillingAttemptReport(1,
-                attempt.idempotencyKey, 99L, 1234L, "success", null, null, NOW);
+        SubscriptionChange.BillingAttemptReport success = new SubscriptionChange.BillingAttemptReport(
+                1, attempt.idempotencyKey, 99L, 1234L, "success", null, null, NOW);
         billing.report(changes, Polls.SHOP, "ce-1", success, NOW);
         billing.report(changes, Polls.SHOP, "ce-2", success, NOW);
 

@@ -7,12 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.lavish.consumer.EventOutcome;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncResult;
@@ -20,6 +14,10 @@ import com.lavish.subscriptions.BillingAttempt;
 import com.lavish.subscriptions.ContractAction;
 import com.lavish.subscriptions.ContractActionType;
 import com.lavish.subscriptions.SubscriptionContract;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** How sync-service's answers settle the changes asked of Shopify, without a database. */
 class PendingActionsTest {
@@ -27,19 +25,31 @@ class PendingActionsTest {
     private final ContractChanges changes = new ContractChanges();
     private final SubscriptionContract contract = stored(changes, 1, 5, "active");
 
-    private static SyncResult answer(ContractAction action, SyncResult.SyncOutcome outcome, String status,
-                                     SyncResult.UserError... errors) {
-        return new SyncResult(action.commandId, action.idempotencyKey, action.shopDomain,
-                action.type().command(), SyncCommands.ORIGIN, outcome, List.of(errors), null,
-                action.contractShopifyId, null, null, status, NOW.toString());
+    private static SyncResult answer(
+            ContractAction action, SyncResult.SyncOutcome outcome, String status, SyncResult.UserError... errors) {
+        return new SyncResult(
+                action.commandId,
+                action.idempotencyKey,
+                action.shopDomain,
+                action.type().command(),
+                SyncCommands.ORIGIN,
+                outcome,
+                List.of(errors),
+                null,
+                action.contractShopifyId,
+                null,
+                null,
+                status,
+                NOW.toString());
     }
 
     @Test
     void aSucceededAnswerConfirmsTheActionWithTheStatusShopifyAnswered() {
         ContractAction pause = pending(changes, contract, ContractActionType.PAUSE);
 
-        assertEquals(EventOutcome.APPLIED, PendingActions.settle(changes,
-                answer(pause, SyncResult.SyncOutcome.SUCCEEDED, "PAUSED"), NOW));
+        assertEquals(
+                EventOutcome.APPLIED,
+                PendingActions.settle(changes, answer(pause, SyncResult.SyncOutcome.SUCCEEDED, "PAUSED"), NOW));
 
         assertEquals(ContractAction.CONFIRMED, pause.state);
         assertEquals(NOW, pause.completedAt);
@@ -52,8 +62,14 @@ class PendingActionsTest {
     void aRefusalKeepsTheStatusAndShopifysMessage() {
         ContractAction cancel = pending(changes, contract, ContractActionType.CANCEL);
 
-        PendingActions.settle(changes, answer(cancel, SyncResult.SyncOutcome.REJECTED, null,
-                new SyncResult.UserError(List.of("id"), "Cannot cancel now", "INVALID")), NOW);
+        PendingActions.settle(
+                changes,
+                answer(
+                        cancel,
+                        SyncResult.SyncOutcome.REJECTED,
+                        null,
+                        new SyncResult.UserError(List.of("id"), "Cannot cancel now", "INVALID")),
+                NOW);
 
         assertEquals(ContractAction.REJECTED, cancel.state);
         assertEquals("Cannot cancel now", cancel.message);
@@ -66,15 +82,18 @@ class PendingActionsTest {
         ContractAction pause = pending(changes, contract, ContractActionType.PAUSE);
         pause.state = ContractAction.CONFIRMED;
 
-        assertEquals(EventOutcome.STALE, PendingActions.settle(changes,
-                answer(pause, SyncResult.SyncOutcome.FAILED, null), NOW));
+        assertEquals(
+                EventOutcome.STALE,
+                PendingActions.settle(changes, answer(pause, SyncResult.SyncOutcome.FAILED, null), NOW));
         assertEquals(ContractAction.CONFIRMED, pause.state);
         assertTrue(changes.settledActions().isEmpty());
 
-        ContractAction other = PendingActions.start(contract, ContractActionType.PAUSE, PendingActions.BY_CUSTOMER,
-                "elsewhere", null, null, NOW).action();
-        assertEquals(EventOutcome.IGNORED, PendingActions.settle(changes,
-                answer(other, SyncResult.SyncOutcome.SUCCEEDED, null), NOW));
+        ContractAction other = PendingActions.start(
+                        contract, ContractActionType.PAUSE, PendingActions.BY_CUSTOMER, "elsewhere", null, null, NOW)
+                .action();
+        assertEquals(
+                EventOutcome.IGNORED,
+                PendingActions.settle(changes, answer(other, SyncResult.SyncOutcome.SUCCEEDED, null), NOW));
     }
 
     @Test
@@ -90,17 +109,23 @@ class PendingActionsTest {
 
         ContractAction skip = pending(changes, contract, ContractActionType.SKIP);
         PendingActions.settle(changes, answer(skip, SyncResult.SyncOutcome.SUCCEEDED, null), NOW);
-        assertEquals(List.of(new ContractChanges.CycleChange(Polls.SHOP, 1, skip.cycleDate, null, NOW, true)),
+        assertEquals(
+                List.of(new ContractChanges.CycleChange(Polls.SHOP, 1, skip.cycleDate, null, NOW, true)),
                 changes.cyclesToInsert());
     }
 
     @Test
     void aConfirmedUpdateChangesTheFrequencyAddressAndLines() {
-        SyncCommand.ContractEdit edit = new SyncCommand.ContractEdit("MONTH", 3, 42L, "gid://line/1", 2,
-                new SyncCommand.DeliveryAddress("Ada", null, "1 Collins Street", null, "Melbourne", "VIC", "AU",
-                        "3000", null));
-        PendingActions.Started update = PendingActions.start(contract, ContractActionType.UPDATE,
-                PendingActions.BY_CUSTOMER, "request/1/update", null, edit, NOW);
+        SyncCommand.ContractEdit edit = new SyncCommand.ContractEdit(
+                "MONTH",
+                3,
+                42L,
+                "gid://line/1",
+                2,
+                new SyncCommand.DeliveryAddress(
+                        "Ada", null, "1 Collins Street", null, "Melbourne", "VIC", "AU", "3000", null));
+        PendingActions.Started update = PendingActions.start(
+                contract, ContractActionType.UPDATE, PendingActions.BY_CUSTOMER, "request/1/update", null, edit, NOW);
         update.action().id = 77L;
         contract.pendingActionId = 77L;
         changes.loaded(update.action());
@@ -132,7 +157,11 @@ class PendingActionsTest {
         assertEquals(ContractAction.CONFIRMED, pause.state);
         assertNull(changes.pendingAction(contract));
         assertTrue(changes.settledActions().isEmpty(), "written once, as it ends up, with the actions started");
-        assertEquals(List.of(pause), changes.startedActions().stream().map(PendingActions.Started::action).toList());
+        assertEquals(
+                List.of(pause),
+                changes.startedActions().stream()
+                        .map(PendingActions.Started::action)
+                        .toList());
     }
 
     @Test
@@ -144,7 +173,9 @@ class PendingActionsTest {
         changes.skip(Polls.SHOP, 1, cycle, 4, NOW.plusSeconds(2));
 
         assertEquals(1, changes.cyclesToDelete().size(), "the row the first skip made goes");
-        assertEquals(List.of(new ContractChanges.CycleChange(Polls.SHOP, 1, cycle, 3, NOW.plusSeconds(1), true)),
-                changes.cyclesToInsert(), "and the skip after the unskip makes it again; the next finds it there");
+        assertEquals(
+                List.of(new ContractChanges.CycleChange(Polls.SHOP, 1, cycle, 3, NOW.plusSeconds(1), true)),
+                changes.cyclesToInsert(),
+                "and the skip after the unskip makes it again; the next finds it there");
     }
 }

@@ -3,25 +3,6 @@ package com.lavish.subscriptions.support;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.sql.DataSource;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,8 +23,22 @@ import com.lavish.testsupport.AppliedEvents;
 import com.lavish.testsupport.EventPublisher;
 import com.lavish.testsupport.TestShop;
 import com.lavish.testsupport.Webhooks;
-
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The subscription tests' view of the outside: Shopify's webhooks (from shopify-fake's samples) and the Admin API
@@ -77,7 +72,9 @@ public final class SubscriptionFixture implements AutoCloseable {
 
     /** Shopify's subscription_contracts/create sample as this test's contract. */
     public static ObjectNode contractWebhook(long id, long customerId, long revision, String status) {
-        ObjectNode body = SampleWebhooks.variant("subscription_contracts/create").customerId(customerId).tree();
+        ObjectNode body = SampleWebhooks.variant("subscription_contracts/create")
+                .customerId(customerId)
+                .tree();
         body.put("id", id);
         body.put("admin_graphql_api_id", "gid://shopify/SubscriptionContract/" + id);
         body.put("revision_id", Long.toString(revision));
@@ -98,8 +95,8 @@ public final class SubscriptionFixture implements AutoCloseable {
      * The SubscriptionContract node sync-service publishes for a CONTRACT_FETCH: one line on the given plan, a
      * delivery address in Sydney.
      */
-    public static ObjectNode contractNode(long id, long customerId, long revision, String status, Instant nextBillingDate,
-                                   Long sellingPlanId) {
+    public static ObjectNode contractNode(
+            long id, long customerId, long revision, String status, Instant nextBillingDate, Long sellingPlanId) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", "gid://shopify/SubscriptionContract/" + id);
         node.put("status", status);
@@ -156,7 +153,9 @@ public final class SubscriptionFixture implements AutoCloseable {
         skip.put("cycle_index", 2);
         skip.putNull("contract_edit");
         // Shopify writes the date in the shop's zone: the cycle is its UTC date
-        skip.put("billing_attempt_expected_date", OffsetDateTime.ofInstant(due, ZoneOffset.ofHours(10)).toString());
+        skip.put(
+                "billing_attempt_expected_date",
+                OffsetDateTime.ofInstant(due, ZoneOffset.ofHours(10)).toString());
         skip.put("skipped", true);
         skip.put("edited", false);
         return skip;
@@ -186,9 +185,15 @@ public final class SubscriptionFixture implements AutoCloseable {
 
     /** A counter's value on /q/metrics (0 before its first increment). */
     public static double counter(String name, String tags) {
-        String metrics = ManagementPort.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(tags.isEmpty() ? name : name + "{" + tags + "}")
-                + " ([0-9.E+-]+)$").matcher(metrics);
+        String metrics = ManagementPort.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher value = Pattern.compile(
+                        "(?m)^" + Pattern.quote(tags.isEmpty() ? name : name + "{" + tags + "}") + " ([0-9.E+-]+)$")
+                .matcher(metrics);
         return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
@@ -199,10 +204,13 @@ public final class SubscriptionFixture implements AutoCloseable {
     public static List<Double> settledSubscriptionPolls() {
         List<List<Double>> reads = new ArrayList<>();
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            reads.add(List.of(counter("event_consumer_batch_seconds_count", "consumer=\"subscription.events\""),
+            reads.add(List.of(
+                    counter("event_consumer_batch_seconds_count", "consumer=\"subscription.events\""),
                     counter("subscription_events_batches_split_total", "")));
             int n = reads.size();
-            return n >= 3 && reads.get(n - 1).equals(reads.get(n - 2)) && reads.get(n - 2).equals(reads.get(n - 3));
+            return n >= 3
+                    && reads.get(n - 1).equals(reads.get(n - 2))
+                    && reads.get(n - 2).equals(reads.get(n - 3));
         });
         return reads.get(reads.size() - 1);
     }
@@ -217,10 +225,18 @@ public final class SubscriptionFixture implements AutoCloseable {
     /** sync-service's answer to a CONTRACT_FETCH: the node as a reconcile/subscription_contracts event. */
     public String publishNode(ObjectNode node) {
         long id = Long.parseLong(node.get("id").asText().substring("gid://shopify/SubscriptionContract/".length()));
-        String ceId = send(Topics.SUBSCRIPTIONS, new ShopifyEvent("reconcile:" + node.get("id").asText() + ":"
-                + node.get("revisionId").asText() + ":" + UUID.randomUUID(), "reconcile/subscription_contracts", SHOP,
-                Instant.now().toString(), Long.toString(id), "2026-07", null,
-                node.toString().getBytes(StandardCharsets.UTF_8)));
+        String ceId = send(
+                Topics.SUBSCRIPTIONS,
+                new ShopifyEvent(
+                        "reconcile:" + node.get("id").asText() + ":"
+                                + node.get("revisionId").asText() + ":" + UUID.randomUUID(),
+                        "reconcile/subscription_contracts",
+                        SHOP,
+                        Instant.now().toString(),
+                        Long.toString(id),
+                        "2026-07",
+                        null,
+                        node.toString().getBytes(StandardCharsets.UTF_8)));
         awaitApplied(ceId);
         return ceId;
     }
@@ -231,7 +247,8 @@ public final class SubscriptionFixture implements AutoCloseable {
      */
     public void createContract(long id, long customerId, Instant nextBillingDate, Long sellingPlanId) {
         contractEvent("subscription_contracts/create", id, contractWebhook(id, customerId, 100, "active"));
-        awaitCommand(c -> c.type() == SyncCommandType.CONTRACT_FETCH && Long.valueOf(id).equals(c.contractId()));
+        awaitCommand(c ->
+                c.type() == SyncCommandType.CONTRACT_FETCH && Long.valueOf(id).equals(c.contractId()));
         publishNode(contractNode(id, customerId, 100, "ACTIVE", nextBillingDate, sellingPlanId));
     }
 
@@ -239,7 +256,9 @@ public final class SubscriptionFixture implements AutoCloseable {
 
     /** Every command on sync.commands so far. */
     public List<SyncCommand> commands() {
-        return commandRecords.all().stream().map(record -> SyncMessages.readCommand(record.value())).toList();
+        return commandRecords.all().stream()
+                .map(record -> SyncMessages.readCommand(record.value()))
+                .toList();
     }
 
     public List<SyncCommand> commands(Predicate<SyncCommand> which) {
@@ -257,40 +276,61 @@ public final class SubscriptionFixture implements AutoCloseable {
     }
 
     /** Answers a command as sync-service does, on sync.results; returns the result's ce_id. */
-    public String answer(SyncCommand command, SyncResult.SyncOutcome outcome, String contractStatus,
-                  List<SyncResult.UserError> userErrors, Long shopifyId, Map<String, Long> sellingPlanIds) {
-        SyncResult result = new SyncResult(command.commandId(), command.idempotencyKey(), command.shop(),
-                command.type(), command.origin(), outcome, userErrors,
-                outcome == SyncResult.SyncOutcome.SUCCEEDED ? null : "Shopify said no", command.contractId(),
-                shopifyId, sellingPlanIds, contractStatus, Instant.now().toString());
-        publisher.publish(Topics.SYNC_RESULTS, command.recordKey().toString(), SyncMessages.write(result),
+    public String answer(
+            SyncCommand command,
+            SyncResult.SyncOutcome outcome,
+            String contractStatus,
+            List<SyncResult.UserError> userErrors,
+            Long shopifyId,
+            Map<String, Long> sellingPlanIds) {
+        SyncResult result = new SyncResult(
+                command.commandId(),
+                command.idempotencyKey(),
+                command.shop(),
+                command.type(),
+                command.origin(),
+                outcome,
+                userErrors,
+                outcome == SyncResult.SyncOutcome.SUCCEEDED ? null : "Shopify said no",
+                command.contractId(),
+                shopifyId,
+                sellingPlanIds,
+                contractStatus,
+                Instant.now().toString());
+        publisher.publish(
+                Topics.SYNC_RESULTS,
+                command.recordKey().toString(),
+                SyncMessages.write(result),
                 SyncMessages.headers(result));
         return command.commandId();
     }
 
     public String succeed(SyncCommand command, String contractStatus) {
-        return answer(command, SyncResult.SyncOutcome.SUCCEEDED, contractStatus, List.of(), command.contractId(),
-                null);
+        return answer(command, SyncResult.SyncOutcome.SUCCEEDED, contractStatus, List.of(), command.contractId(), null);
     }
 
     /** Waits until the outbox has sent everything, so its topics hold all there will be. */
     public void awaitOutboxSent() {
-        await().atMost(WAIT).until(() -> rows("select 1 from subscription.sync_command_outbox where sent_at is null")
-                .isEmpty());
+        await().atMost(WAIT)
+                .until(() -> rows("select 1 from subscription.sync_command_outbox where sent_at is null")
+                        .isEmpty());
     }
 
     // ---- what the service tells the suite: subscription.events ----
 
     /** The records on subscription.events about one contract of the fixture's shop, each as published. */
     public List<ConsumerRecord<String, byte[]>> eventRecords(SubscriptionEventType type, long contractId) {
-        return eventRecords.all().stream().filter(record -> {
-            SubscriptionEvent event = SubscriptionEvents.read(record.value());
-            return event.type() == type && event.contractId() == contractId && SHOP.equals(event.shop());
-        }).toList();
+        return eventRecords.all().stream()
+                .filter(record -> {
+                    SubscriptionEvent event = SubscriptionEvents.read(record.value());
+                    return event.type() == type && event.contractId() == contractId && SHOP.equals(event.shop());
+                })
+                .toList();
     }
 
     public List<SubscriptionEvent> events(SubscriptionEventType type, long contractId) {
-        return eventRecords(type, contractId).stream().map(record -> SubscriptionEvents.read(record.value()))
+        return eventRecords(type, contractId).stream()
+                .map(record -> SubscriptionEvents.read(record.value()))
                 .toList();
     }
 
@@ -331,8 +371,10 @@ public final class SubscriptionFixture implements AutoCloseable {
     }
 
     public Map<String, Object> contractRow(long shopifyId) {
-        List<Map<String, Object>> found = rows("select * from subscription.subscription_contract "
-                + "where shop_domain = ? and shopify_id = ?", SHOP, shopifyId);
+        List<Map<String, Object>> found = rows(
+                "select * from subscription.subscription_contract " + "where shop_domain = ? and shopify_id = ?",
+                SHOP,
+                shopifyId);
         return found.isEmpty() ? Map.of() : found.get(0);
     }
 

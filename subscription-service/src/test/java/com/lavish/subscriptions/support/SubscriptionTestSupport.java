@@ -1,11 +1,9 @@
 package com.lavish.subscriptions.support;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-
-import io.agroal.api.AgroalDataSource;
 
 /** What every subscription test class has: the fixture, opened on first use and closed after the class. */
 public abstract class SubscriptionTestSupport {

@@ -1,11 +1,10 @@
 package com.lavish.sync.client;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.lavish.events.sync.SyncResult.UserError;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One Admin API answer that ran: its {@code data} (as Jackson nodes, so ids and numbers stay exact) and its cost.
@@ -31,7 +30,9 @@ public record AdminAnswer(AdminOperation operation, JsonNode data, QueryCost cos
             for (JsonNode part : error.path("field")) {
                 field.add(part.asText());
             }
-            errors.add(new UserError(field.isEmpty() ? null : field, error.path("message").asText(""),
+            errors.add(new UserError(
+                    field.isEmpty() ? null : field,
+                    error.path("message").asText(""),
                     error.hasNonNull("code") ? error.get("code").asText() : null));
         }
         return errors;

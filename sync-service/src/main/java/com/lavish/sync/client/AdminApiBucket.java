@@ -1,5 +1,12 @@
 package com.lavish.sync.client;
 
+import com.lavish.sync.config.AdminApiConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,18 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.lavish.sync.config.AdminApiConfig;
-
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Shopify's cost bucket of each shop as every replica of sync-service estimates it together, in Redis
@@ -42,12 +38,10 @@ public class AdminApiBucket {
     private static final long WARN_EVERY_MILLIS = 60_000;
 
     /** The bucket after a call to the script. */
-    public record Estimate(Duration delay, double available, double maximum, double restoreRate) {
-    }
+    public record Estimate(Duration delay, double available, double maximum, double restoreRate) {}
 
     /** Points taken for one call: its id (to settle it when the answer comes) and how long to wait first. */
-    public record Reservation(String id, int cost, Duration delay) {
-    }
+    public record Reservation(String id, int cost, Duration delay) {}
 
     private final ReactiveRedisDataSource redis;
     private final AdminApiConfig config;
@@ -73,16 +67,25 @@ public class AdminApiBucket {
      * not answered yet, becomes the estimate (or, without a count, what the document did not use is refunded).
      */
     public Uni<Void> observe(String shop, Reservation reservation, QueryCost cost) {
-        return call(shop, "observe", reservation.id(),
-                cost == null ? Integer.toString(reservation.cost()) : number(cost.requestedQueryCost()),
-                cost == null ? "" : number(cost.actualQueryCost()), cost == null ? null : cost.throttleStatus())
+        return call(
+                        shop,
+                        "observe",
+                        reservation.id(),
+                        cost == null ? Integer.toString(reservation.cost()) : number(cost.requestedQueryCost()),
+                        cost == null ? "" : number(cost.actualQueryCost()),
+                        cost == null ? null : cost.throttleStatus())
                 .replaceWithVoid();
     }
 
     /** After a THROTTLED answer: Shopify's count replaces the estimate and {@code cost} is reserved again. */
     public Uni<Reservation> throttled(String shop, Reservation reservation, int cost, QueryCost answered) {
-        return call(shop, "throttled", reservation.id(), Integer.toString(cost), "",
-                answered == null ? null : answered.throttleStatus())
+        return call(
+                        shop,
+                        "throttled",
+                        reservation.id(),
+                        Integer.toString(cost),
+                        "",
+                        answered == null ? null : answered.throttleStatus())
                 .map(estimate -> new Reservation(reservation.id(), cost, estimate.delay()));
     }
 
@@ -95,15 +98,29 @@ public class AdminApiBucket {
     private Uni<Estimate> call(String shop, String op, String id, String first, String second, ThrottleStatus status) {
         // one hash tag per shop: both keys in one slot, should Redis ever be a cluster
         String key = config.throttleKeyPrefix() + "{" + shop + "}";
-        return redis.execute("EVAL", SCRIPT, "2", key, key + ":pending", op, id, first, second,
+        return redis.execute(
+                        "EVAL",
+                        SCRIPT,
+                        "2",
+                        key,
+                        key + ":pending",
+                        op,
+                        id,
+                        first,
+                        second,
                         status == null ? "" : number(status.maximumAvailable()),
                         status == null ? "" : number(status.currentlyAvailable()),
                         status == null ? "" : number(status.restoreRate()),
-                        number(config.initialMaximumAvailable()), number(config.initialRestoreRate()),
-                        Long.toString(IDLE_BUCKET_MILLIS), Long.toString(config.requestTimeout().toMillis() * 2))
-                .ifNoItem().after(REDIS_TIMEOUT).fail()
+                        number(config.initialMaximumAvailable()),
+                        number(config.initialRestoreRate()),
+                        Long.toString(IDLE_BUCKET_MILLIS),
+                        Long.toString(config.requestTimeout().toMillis() * 2))
+                .ifNoItem()
+                .after(REDIS_TIMEOUT)
+                .fail()
                 .map(response -> estimate(shop, response))
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure()
+                .recoverWithItem(failure -> {
                     warnFailOpen(failure);
                     return new Estimate(Duration.ZERO, Double.NaN, Double.NaN, Double.NaN);
                 });
@@ -112,16 +129,22 @@ public class AdminApiBucket {
     private Estimate estimate(String shop, Response response) {
         long waitMillis = Long.parseLong(response.get(0).toString());
         double available = Double.parseDouble(response.get(1).toString());
-        availableByShop.computeIfAbsent(shop, s -> {
-            AtomicLong bits = new AtomicLong();
-            Gauge.builder("sync.throttle.available", this, bucket -> bucket.lastKnownAvailable(s))
-                    .description("Admin API cost points the shop's bucket had at this replica's last look")
-                    .tag("shop", s)
-                    .register(metrics);
-            return bits;
-        }).set(Double.doubleToLongBits(available));
-        Duration wait = Duration.ofMillis(Math.min(waitMillis, config.throttleMaximumWait().toMillis()));
-        return new Estimate(wait, available, Double.parseDouble(response.get(2).toString()),
+        availableByShop
+                .computeIfAbsent(shop, s -> {
+                    AtomicLong bits = new AtomicLong();
+                    Gauge.builder("sync.throttle.available", this, bucket -> bucket.lastKnownAvailable(s))
+                            .description("Admin API cost points the shop's bucket had at this replica's last look")
+                            .tag("shop", s)
+                            .register(metrics);
+                    return bits;
+                })
+                .set(Double.doubleToLongBits(available));
+        Duration wait = Duration.ofMillis(
+                Math.min(waitMillis, config.throttleMaximumWait().toMillis()));
+        return new Estimate(
+                wait,
+                available,
+                Double.parseDouble(response.get(2).toString()),
                 Double.parseDouble(response.get(3).toString()));
     }
 
@@ -129,7 +152,8 @@ public class AdminApiBucket {
         long now = System.currentTimeMillis();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_MILLIS && lastWarning.compareAndSet(last, now)) {
-            LOG.warnf("the Admin API bucket is not shared: Redis failed (%s: %s); sending without waiting",
+            LOG.warnf(
+                    "the Admin API bucket is not shared: Redis failed (%s: %s); sending without waiting",
                     failure.getClass().getSimpleName(), failure.getMessage());
         }
     }

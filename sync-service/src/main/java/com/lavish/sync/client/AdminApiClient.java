@@ -1,22 +1,18 @@
 package com.lavish.sync.client;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.sync.config.AdminApiConfig;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.jboss.logging.Logger;
 
 /**
  * The Admin API as the rest of sync-service sees it: one call per document, paced by the shop's shared cost bucket
@@ -40,8 +36,8 @@ public class AdminApiClient {
     /** Each document's requestedQueryCost as Shopify last computed it; the estimate until then. */
     private final Map<AdminOperation, Integer> requestedCosts = new ConcurrentHashMap<>();
 
-    AdminApiClient(AdminGraphqlTransport transport, AdminApiBucket bucket, AdminApiConfig config,
-                   MeterRegistry metrics) {
+    AdminApiClient(
+            AdminGraphqlTransport transport, AdminApiBucket bucket, AdminApiConfig config, MeterRegistry metrics) {
         this.transport = transport;
         this.bucket = bucket;
         this.config = config;
@@ -57,10 +53,18 @@ public class AdminApiClient {
      * @throws AdminApiException            (in the Uni) for errors that sending again would not cure
      */
     @AsynchronousNonBlocking
-    @Retry(maxRetries = 4, delay = 500, jitter = 200, maxDuration = 120_000,
+    @Retry(
+            maxRetries = 4,
+            delay = 500,
+            jitter = 200,
+            maxDuration = 120_000,
             retryOn = AdminApiUnavailableException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 10_000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 10_000,
+            successThreshold = 2,
             failOn = AdminApiUnavailableException.class)
     public Uni<AdminAnswer> execute(String shop, AdminOperation operation, ObjectNode variables) {
         return send(shop, operation, variables);
@@ -72,7 +76,11 @@ public class AdminApiClient {
      * out whether Shopify applied it before sending again.
      */
     @AsynchronousNonBlocking
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+    @CircuitBreaker(
+            requestVolumeThreshold = 20,
+            failureRatio = 0.5,
+            delay = 10_000,
+            successThreshold = 2,
             failOn = AdminApiUnavailableException.class)
     public Uni<AdminAnswer> executeOnce(String shop, AdminOperation operation, ObjectNode variables) {
         return send(shop, operation, variables);
@@ -89,13 +97,20 @@ public class AdminApiClient {
         return requestedCosts.getOrDefault(operation, operation.estimatedCost());
     }
 
-    private Uni<AdminAnswer> attempt(String shop, AdminOperation operation, ObjectNode variables,
-                                     AdminApiBucket.Reservation reservation, int throttledSoFar) {
-        return transport.send(shop, operation, variables)
-                .onFailure().invoke(failure -> count(operation, failure instanceof AdminApiUnavailableException
-                        ? "unavailable" : "error"))
+    private Uni<AdminAnswer> attempt(
+            String shop,
+            AdminOperation operation,
+            ObjectNode variables,
+            AdminApiBucket.Reservation reservation,
+            int throttledSoFar) {
+        return transport
+                .send(shop, operation, variables)
+                .onFailure()
+                .invoke(failure ->
+                        count(operation, failure instanceof AdminApiUnavailableException ? "unavailable" : "error"))
                 // whether Shopify ran it is unknown: the reservation settles as if it did
-                .onFailure().call(() -> bucket.observe(shop, reservation, null))
+                .onFailure()
+                .call(() -> bucket.observe(shop, reservation, null))
                 .chain(exchange -> {
                     if (exchange.cost() != null && exchange.cost().requestedQueryCost() != null) {
                         requestedCosts.put(operation, exchange.cost().requestedQueryCost());
@@ -109,8 +124,9 @@ public class AdminApiClient {
                     metrics.counter("sync.admin-api.throttled", "shop", shop, "operation", operation.documentName())
                             .increment();
                     if (throttledSoFar >= config.throttledRetries()) {
-                        return Uni.createFrom().failure(new AdminApiException(operation.documentName() + " to "
-                                + shop + ": still THROTTLED after " + throttledSoFar + " waits"));
+                        return Uni.createFrom()
+                                .failure(new AdminApiException(operation.documentName() + " to " + shop
+                                        + ": still THROTTLED after " + throttledSoFar + " waits"));
                     }
                     return bucket.throttled(shop, reservation, requestedCost(operation), exchange.cost())
                             .call(again -> pause(shop, backoff(again.delay(), throttledSoFar)))

@@ -23,12 +23,11 @@ public final class AdminDocuments {
     private static final Pattern SPREAD = Pattern.compile("\\.\\.\\.\\s*([A-Z][A-Za-z0-9_]*)");
     private static final Map<AdminOperation, String> DOCUMENTS = new EnumMap<>(AdminOperation.class);
 
-    private AdminDocuments() {
-    }
+    private AdminDocuments() {}
 
     static synchronized String document(AdminOperation operation) {
-        return DOCUMENTS.computeIfAbsent(operation,
-                op -> withFragments(read(ROOT + "operations/" + op.documentName() + ".graphql")));
+        return DOCUMENTS.computeIfAbsent(
+                operation, op -> withFragments(read(ROOT + "operations/" + op.documentName() + ".graphql")));
     }
 
     /** The named fragment and the fragments it spreads, each once. */

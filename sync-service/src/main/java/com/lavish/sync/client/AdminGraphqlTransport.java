@@ -1,34 +1,30 @@
 package com.lavish.sync.client;
 
-import java.io.StringReader;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.sync.config.AdminApiConfig;
 import com.lavish.sync.config.ShopifyAdminConfig;
-
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.graphql.client.GraphQLError;
 import io.smallrye.graphql.client.Response;
 import io.smallrye.graphql.client.dynamic.api.DynamicGraphQLClient;
 import io.smallrye.graphql.client.impl.ResponseImpl;
 import io.smallrye.graphql.client.vertx.dynamic.VertxDynamicGraphQLClientBuilder;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClientOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One HTTP exchange with a shop's Admin GraphQL endpoint, through SmallRye GraphQL's dynamic client (one per shop,
@@ -47,8 +43,7 @@ class AdminGraphqlTransport {
     static final String THROTTLED = "THROTTLED";
 
     /** What came back from one exchange that Shopify answered as GraphQL. */
-    record Exchange(JsonNode data, QueryCost cost, boolean throttled) {
-    }
+    record Exchange(JsonNode data, QueryCost cost, boolean throttled) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,19 +75,22 @@ class AdminGraphqlTransport {
         } catch (AdminApiException e) {
             return Uni.createFrom().failure(e);
         }
-        return Uni.createFrom().deferred(() -> client.executeAsync(operation.document(), jsonValues(variables)))
-                .ifNoItem().after(config.requestTimeout())
-                .failWith(() -> new AdminApiUnavailableException(operation.documentName() + " to " + shop
-                        + ": no answer within " + config.requestTimeout()))
+        return Uni.createFrom()
+                .deferred(() -> client.executeAsync(operation.document(), jsonValues(variables)))
+                .ifNoItem()
+                .after(config.requestTimeout())
+                .failWith(() -> new AdminApiUnavailableException(
+                        operation.documentName() + " to " + shop + ": no answer within " + config.requestTimeout()))
                 .onFailure(failure -> !(failure instanceof AdminApiUnavailableException))
-                .transform(failure -> new AdminApiUnavailableException(operation.documentName() + " to " + shop
-                        + " failed: " + describe(failure), failure))
+                .transform(failure -> new AdminApiUnavailableException(
+                        operation.documentName() + " to " + shop + " failed: " + describe(failure), failure))
                 .map(response -> read(shop, operation, response));
     }
 
     private Exchange read(String shop, AdminOperation operation, Response response) {
         Integer status = response instanceof ResponseImpl impl ? impl.getStatusCode() : null;
-        JsonNode extensions = tree(response.hasExtensions() ? response.getExtensions().toString() : null);
+        JsonNode extensions =
+                tree(response.hasExtensions() ? response.getExtensions().toString() : null);
         QueryCost cost = QueryCost.read(extensions);
         List<GraphQLError> errors = response.getErrors() == null ? List.of() : response.getErrors();
         boolean throttled = (status != null && status == 429)
@@ -104,8 +102,8 @@ class AdminGraphqlTransport {
             throw new AdminApiUnavailableException(operation.documentName() + " to " + shop + ": HTTP " + status);
         }
         if (status != null && status >= 400) {
-            throw new AdminApiException(operation.documentName() + " to " + shop + ": HTTP " + status
-                    + messages(errors));
+            throw new AdminApiException(
+                    operation.documentName() + " to " + shop + ": HTTP " + status + messages(errors));
         }
         if (!errors.isEmpty()) {
             throw new AdminApiException(operation.documentName() + " to " + shop + ": " + messages(errors));
@@ -114,8 +112,9 @@ class AdminGraphqlTransport {
     }
 
     private DynamicGraphQLClient clientOf(String shop) {
-        String token = shopify.tokenOf(shop).orElseThrow(() -> new AdminApiException(
-                shop + " is not a shop this service has an Admin API access token for"));
+        String token = shopify.tokenOf(shop)
+                .orElseThrow(() ->
+                        new AdminApiException(shop + " is not a shop this service has an Admin API access token for"));
         WebClientOptions options = new WebClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) Math.max(1, config.requestTimeout().toSeconds()));
@@ -133,10 +132,9 @@ class AdminGraphqlTransport {
         if (variables == null) {
             return values;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = variables.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            try (JsonReader reader = Json.createReader(new StringReader(field.getValue().toString()))) {
+        for (Map.Entry<String, JsonNode> field : variables.properties()) {
+            try (JsonReader reader =
+                    Json.createReader(new StringReader(field.getValue().toString()))) {
                 values.put(field.getKey(), reader.readValue());
             }
         }

@@ -13,7 +13,9 @@ public record QueryCost(Integer requestedQueryCost, Integer actualQueryCost, Thr
         if (cost == null || !cost.isObject()) {
             return null;
         }
-        return new QueryCost(integer(cost.get("requestedQueryCost")), integer(cost.get("actualQueryCost")),
+        return new QueryCost(
+                integer(cost.get("requestedQueryCost")),
+                integer(cost.get("actualQueryCost")),
                 ThrottleStatus.read(cost.get("throttleStatus")));
     }
 

@@ -9,11 +9,15 @@ public record ThrottleStatus(double maximumAvailable, double currentlyAvailable,
 
     /** Reads {@code throttleStatus}; null when the answer carried none. */
     static ThrottleStatus read(JsonNode throttleStatus) {
-        if (throttleStatus == null || !throttleStatus.hasNonNull("maximumAvailable")
-                || !throttleStatus.hasNonNull("currentlyAvailable") || !throttleStatus.hasNonNull("restoreRate")) {
+        if (throttleStatus == null
+                || !throttleStatus.hasNonNull("maximumAvailable")
+                || !throttleStatus.hasNonNull("currentlyAvailable")
+                || !throttleStatus.hasNonNull("restoreRate")) {
             return null;
         }
-        return new ThrottleStatus(throttleStatus.get("maximumAvailable").asDouble(),
-                throttleStatus.get("currentlyAvailable").asDouble(), throttleStatus.get("restoreRate").asDouble());
+        return new ThrottleStatus(
+                throttleStatus.get("maximumAvailable").asDouble(),
+                throttleStatus.get("currentlyAvailable").asDouble(),
+                throttleStatus.get("restoreRate").asDouble());
     }
 }

@@ -1,9 +1,8 @@
 package com.lavish.sync.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * How sync-service paces and bounds its Admin API calls: {@code sync.admin-api.*}. Retries of transport failures

@@ -1,9 +1,8 @@
 package com.lavish.sync.config;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The reconciliation of what Shopify changed since a cursor: {@code sync.reconciliation.*}. */
 @ConfigMapping(prefix = "sync.reconciliation")

@@ -1,11 +1,10 @@
 package com.lavish.sync.config;
 
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * Where and as whom sync-service calls Shopify's Admin GraphQL API. Operators set {@code SHOPIFY_ADMIN_URL},

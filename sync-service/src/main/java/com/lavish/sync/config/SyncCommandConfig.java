@@ -1,10 +1,9 @@
 package com.lavish.sync.config;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** How commands are carried out: {@code sync.commands.*}. */
 @ConfigMapping(prefix = "sync.commands")

@@ -1,17 +1,5 @@
 package com.lavish.sync.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +8,18 @@ import com.lavish.events.ShopifyEvent;
 import com.lavish.events.sync.ReconcileType;
 import com.lavish.sync.ShopifyGid;
 import com.lavish.sync.config.ShopifyAdminConfig;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Publishes a node the Admin API answered into its shopify.* topic, beside the webhooks, as a CloudEvent of its
@@ -58,36 +54,56 @@ public class ReconcileEventPublisher {
         }
         // contracts are ordered by revisionId (design.md); the rest by updatedAt
         String version = type == ReconcileType.SUBSCRIPTION_CONTRACTS && node.hasNonNull("revisionId")
-                ? node.get("revisionId").asText() : node.path("updatedAt").asText("");
-        String time = node.hasNonNull("updatedAt") ? node.get("updatedAt").asText() : Instant.now().toString();
-        return new ShopifyEvent("reconcile:" + gid + ":" + version, type.eventType(), shop, time, Long.toString(id),
-                shopify.apiVersion(), null, bytes(node));
+                ? node.get("revisionId").asText()
+                : node.path("updatedAt").asText("");
+        String time = node.hasNonNull("updatedAt")
+                ? node.get("updatedAt").asText()
+                : Instant.now().toString();
+        return new ShopifyEvent(
+                "reconcile:" + gid + ":" + version,
+                type.eventType(),
+                shop,
+                time,
+                Long.toString(id),
+                shopify.apiVersion(),
+                null,
+                bytes(node));
     }
 
     public Uni<Void> publish(String shop, ReconcileType type, JsonNode node) {
         ShopifyEvent event = event(shop, type, node);
-        return records.send(new ProducerRecord<>(type.topic(), null,
-                        event.recordKey().toString().getBytes(StandardCharsets.UTF_8), event.payload(),
+        return records.send(new ProducerRecord<>(
+                        type.topic(),
+                        null,
+                        event.recordKey().toString().getBytes(StandardCharsets.UTF_8),
+                        event.payload(),
                         event.toHeaders()))
-                .invoke(() -> metrics.counter("sync.reconcile.published", "type", type.eventType()).increment())
+                .invoke(() -> metrics.counter("sync.reconcile.published", "type", type.eventType())
+                        .increment())
                 .replaceWithVoid();
     }
 
     /** Publishes nodes side by side; answers how many, and keeps the newest updatedAt seen in {@code newest}. */
-    public Uni<Long> publishAll(String shop, ReconcileType type, List<JsonNode> nodes, AtomicReference<Instant> newest) {
+    public Uni<Long> publishAll(
+            String shop, ReconcileType type, List<JsonNode> nodes, AtomicReference<Instant> newest) {
         if (nodes.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        return Multi.createFrom().iterable(nodes)
+        return Multi.createFrom()
+                .iterable(nodes)
                 // each publication emits its node: a Uni<Void>'s null item would vanish from the Multi, uncounted
-                .onItem().transformToUni(node -> publish(shop, type, node).invoke(() -> {
-                    Instant updated = instant(node.path("updatedAt").asText(null));
-                    if (updated != null) {
-                        newest.accumulateAndGet(updated, (a, b) -> a == null || b.isAfter(a) ? b : a);
-                    }
-                }).replaceWith(node))
+                .onItem()
+                .transformToUni(node -> publish(shop, type, node)
+                        .invoke(() -> {
+                            Instant updated = instant(node.path("updatedAt").asText(null));
+                            if (updated != null) {
+                                newest.accumulateAndGet(updated, (a, b) -> a == null || b.isAfter(a) ? b : a);
+                            }
+                        })
+                        .replaceWith(node))
                 .merge(PUBLISH_CONCURRENCY)
-                .collect().with(Collectors.counting());
+                .collect()
+                .with(Collectors.counting());
     }
 
     /** An RFC 3339 time as Shopify writes it, or null. */

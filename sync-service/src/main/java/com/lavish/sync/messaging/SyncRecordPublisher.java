@@ -1,19 +1,15 @@
 package com.lavish.sync.messaging;
 
-import java.nio.charset.StandardCharsets;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
-
 import com.lavish.consumer.RecordProducer;
 import com.lavish.events.Topics;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.events.sync.SyncResult;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * Writes to the sync topics with SyncMessages' JSON and CloudEvents headers, keyed by the command
@@ -40,6 +36,7 @@ public class SyncRecordPublisher {
 
     private Uni<Void> send(String topic, SyncCommand command, byte[] value, Headers headers) {
         byte[] key = command.recordKey().toString().getBytes(StandardCharsets.UTF_8);
-        return records.send(new ProducerRecord<>(topic, null, key, value, headers)).replaceWithVoid();
+        return records.send(new ProducerRecord<>(topic, null, key, value, headers))
+                .replaceWithVoid();
     }
 }

@@ -1,14 +1,11 @@
 package com.lavish.sync.repository;
 
-import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.sync.ReconcileCursor;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /** Reconciliation cursors; callers run the statements in their transaction. */
 @ApplicationScoped
@@ -16,7 +13,8 @@ public class ReconcileCursorRepository implements PanacheRepositoryBase<Reconcil
 
     /** The cursor of a shop's resource, made (empty: a first load) when there is none. */
     public Uni<ReconcileCursor> of(String shop, String resource) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                         insert into {h-schema}reconcile_cursor (shop_domain, resource, published)
                         values (:shop, :resource, 0)
                         on conflict (shop_domain, resource) do nothing""")
@@ -30,8 +28,7 @@ public class ReconcileCursorRepository implements PanacheRepositoryBase<Reconcil
     public Uni<Integer> advance(String shop, String resource, Instant updatedSince, long published, Instant now) {
         return update("""
                 updatedSince = case when updatedSince is null or updatedSince < ?1 then ?1 else updatedSince end,
-                published = published + ?2, lastRunAt = ?3 where shopDomain = ?4 and resource = ?5""",
-                updatedSince, published, now, shop, resource);
+                published = published + ?2, lastRunAt = ?3 where shopDomain = ?4 and resource = ?5""", updatedSince, published, now, shop, resource);
     }
 
     public Uni<Integer> bulkOperation(String shop, String resource, String bulkOperationId) {

@@ -4,6 +4,16 @@ import static com.lavish.consumer.ColumnArrays.Kind.BIGINT;
 import static com.lavish.consumer.ColumnArrays.Kind.TEXT;
 import static com.lavish.consumer.ColumnArrays.Kind.TIMESTAMPTZ;
 
+import com.lavish.consumer.BatchTransactions;
+import com.lavish.consumer.ColumnArrays;
+import com.lavish.consumer.EventPipelineConfig;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.events.sync.SyncMessages;
+import com.lavish.sync.SyncCommandRecord.State;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,19 +22,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.lavish.consumer.BatchTransactions;
-import com.lavish.consumer.ColumnArrays;
-import com.lavish.consumer.EventPipelineConfig;
-import com.lavish.events.sync.SyncCommand;
-import com.lavish.events.sync.SyncMessages;
-import com.lavish.sync.SyncCommandRecord.State;
-
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * The command ledger as a poll of sync.commands uses it: one set-based statement on the reactive client per step,
@@ -55,8 +52,8 @@ public class SyncCommandLedger {
     }
 
     /** An answer to record on a key's row; {@code command} is what stays stored of the command. */
-    public record Completion(long id, State state, Long shopifyId, String result, String command, Instant completedAt) {
-    }
+    public record Completion(
+            long id, State state, Long shopifyId, String result, String command, Instant completedAt) {}
 
     private static final String ANSWERED = "c.state in ('SUCCEEDED', 'REJECTED')";
 
@@ -77,8 +74,7 @@ public class SyncCommandLedger {
                 attempts = case when %1$s then c.attempts else c.attempts + 1 end,
                 first_sent_at = case when %1$s then c.first_sent_at else coalesce(c.first_sent_at, $7) end,
                 last_sent_at = case when %1$s then c.last_sent_at else $7 end
-            returning c.id, c.shop_domain, c.idempotency_key, c.state, c.attempts, c.first_sent_at, c.result"""
-            .formatted(ANSWERED);
+            returning c.id, c.shop_domain, c.idempotency_key, c.state, c.attempts, c.first_sent_at, c.result""".formatted(ANSWERED);
 
     private static final String COMPLETE = """
             update sync.sync_command c
@@ -107,19 +103,29 @@ public class SyncCommandLedger {
         }
         ColumnArrays rows = new ColumnArrays(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT);
         for (SyncCommand command : commands) {
-            rows.row().text(command.shop()).text(command.idempotencyKey()).text(command.commandId())
-                    .text(command.type().name()).text(command.origin())
+            rows.row()
+                    .text(command.shop())
+                    .text(command.idempotencyKey())
+                    .text(command.commandId())
+                    .text(command.type().name())
+                    .text(command.origin())
                     .text(new String(SyncMessages.write(command), StandardCharsets.UTF_8));
         }
-        return transactions.inTransaction(connection -> connection.preparedQuery(SEND)
+        return transactions
+                .inTransaction(connection -> connection
+                        .preparedQuery(SEND)
                         .execute(rows.tuple().addOffsetDateTime(now.atOffset(ZoneOffset.UTC))))
                 .map(found -> {
                     Map<Key, Entry> entries = new HashMap<>();
                     for (Row row : found) {
                         OffsetDateTime firstSent = row.getOffsetDateTime("first_sent_at");
-                        entries.put(new Key(row.getString("shop_domain"), row.getString("idempotency_key")),
-                                new Entry(row.getLong("id"), State.valueOf(row.getString("state")),
-                                        row.getInteger("attempts"), firstSent == null ? null : firstSent.toInstant(),
+                        entries.put(
+                                new Key(row.getString("shop_domain"), row.getString("idempotency_key")),
+                                new Entry(
+                                        row.getLong("id"),
+                                        State.valueOf(row.getString("state")),
+                                        row.getInteger("attempts"),
+                                        firstSent == null ? null : firstSent.toInstant(),
                                         row.getString("result")));
                     }
                     return entries;
@@ -133,10 +139,16 @@ public class SyncCommandLedger {
         }
         ColumnArrays rows = new ColumnArrays(BIGINT, TEXT, BIGINT, TEXT, TEXT, TIMESTAMPTZ);
         for (Completion completion : completions) {
-            rows.row().bigint(completion.id()).text(completion.state().name()).bigint(completion.shopifyId())
-                    .text(completion.result()).text(completion.command()).timestamptz(completion.completedAt());
+            rows.row()
+                    .bigint(completion.id())
+                    .text(completion.state().name())
+                    .bigint(completion.shopifyId())
+                    .text(completion.result())
+                    .text(completion.command())
+                    .timestamptz(completion.completedAt());
         }
-        return transactions.inTransaction(connection -> connection.preparedQuery(COMPLETE).execute(rows.tuple()))
+        return transactions
+                .inTransaction(connection -> connection.preparedQuery(COMPLETE).execute(rows.tuple()))
                 .replaceWithVoid();
     }
 }

@@ -1,14 +1,13 @@
 package com.lavish.sync.service;
 
+import com.lavish.consumer.Delivery;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.sync.repository.SyncCommandLedger.Key;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
-
-import com.lavish.consumer.Delivery;
-import com.lavish.events.sync.SyncCommand;
-import com.lavish.sync.repository.SyncCommandLedger.Key;
 
 /**
  * Shopify's answers that the ledger or sync.results may not have yet, held with the deliveries of their poll: when

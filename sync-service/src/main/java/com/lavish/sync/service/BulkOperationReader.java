@@ -1,17 +1,5 @@
 package com.lavish.sync.service;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,13 +10,20 @@ import com.lavish.sync.client.AdminOperation;
 import com.lavish.sync.config.ReconciliationConfig;
 import com.lavish.sync.messaging.ReconcileEventPublisher;
 import com.lavish.sync.repository.ReconcileCursorRepository;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 
 /**
  * A shop's first load of one resource: a bulk operation ({@code bulkOperationRunQuery}) over the whole connection,
@@ -50,8 +45,12 @@ public class BulkOperationReader {
     private final ReconcileEventPublisher publisher;
     private final WebClient web;
 
-    public BulkOperationReader(AdminApiClient admin, ReconcileCursorRepository cursors, ReconciliationConfig config,
-                               ReconcileEventPublisher publisher, Vertx vertx) {
+    public BulkOperationReader(
+            AdminApiClient admin,
+            ReconcileCursorRepository cursors,
+            ReconciliationConfig config,
+            ReconcileEventPublisher publisher,
+            Vertx vertx) {
         this.admin = admin;
         this.cursors = cursors;
         this.config = config;
@@ -59,57 +58,77 @@ public class BulkOperationReader {
         this.web = WebClient.create(vertx);
     }
 
-    Uni<ReconciliationService.Pass> load(String shop, ReconcileSelection selection, String runningId,
-                                         Executor context) {
+    Uni<ReconciliationService.Pass> load(
+            String shop, ReconcileSelection selection, String runningId, Executor context) {
         String type = selection.type().eventType();
-        Uni<String> started = runningId != null ? Uni.createFrom().item(runningId) : start(shop, selection)
-                .emitOn(context)
-                .call(id -> Panache.withTransaction(() -> cursors.bulkOperation(shop, selection.type().name(), id)));
-        return started
-                .chain(id -> poll(shop, id, Instant.now().plus(config.bulkTimeout())))
+        Uni<String> started = runningId != null
+                ? Uni.createFrom().item(runningId)
+                : start(shop, selection)
+                        .emitOn(context)
+                        .call(id -> Panache.withTransaction(() ->
+                                cursors.bulkOperation(shop, selection.type().name(), id)));
+        return started.chain(id -> poll(shop, id, Instant.now().plus(config.bulkTimeout())))
                 .chain(operation -> {
                     String status = operation.path("status").asText();
                     if (!"COMPLETED".equals(status)) {
-                        return Panache.withTransaction(() -> cursors.bulkOperation(shop, selection.type().name(), null))
-                                .replaceWith(new ReconciliationService.Pass(shop, type, "bulk", 0, null,
+                        return Panache.withTransaction(() -> cursors.bulkOperation(
+                                        shop, selection.type().name(), null))
+                                .replaceWith(new ReconciliationService.Pass(
+                                        shop,
+                                        type,
+                                        "bulk",
+                                        0,
+                                        null,
                                         "the bulk operation ended " + status + " "
                                                 + operation.path("errorCode").asText("")));
                     }
-                    Instant startedAt = ReconcileEventPublisher.instant(operation.path("createdAt").asText(null));
+                    Instant startedAt = ReconcileEventPublisher.instant(
+                            operation.path("createdAt").asText(null));
                     String url = operation.path("url").asText(null);
                     AtomicReference<Instant> newest = new AtomicReference<>();
-                    Uni<Long> published = url == null || url.isBlank() ? Uni.createFrom().item(0L)
-                            : download(url).chain(body -> publisher.publishAll(shop, selection.type(),
-                                    nodes(selection, body), newest));
+                    Uni<Long> published = url == null || url.isBlank()
+                            ? Uni.createFrom().item(0L)
+                            : download(url)
+                                    .chain(body -> publisher.publishAll(
+                                            shop, selection.type(), nodes(selection, body), newest));
                     return published.emitOn(context).chain(count -> {
-                        Instant cursor = startedAt != null ? startedAt : newest.get() != null ? newest.get() : Instant.now();
-                        return Panache.withTransaction(() -> cursors.advance(shop, selection.type().name(), cursor,
-                                        count, Instant.now())
-                                        .chain(() -> cursors.bulkOperation(shop, selection.type().name(), null)))
-                                .replaceWith(new ReconciliationService.Pass(shop, type, "bulk", count,
-                                        cursor.toString(), null));
+                        Instant cursor =
+                                startedAt != null ? startedAt : newest.get() != null ? newest.get() : Instant.now();
+                        return Panache.withTransaction(() -> cursors.advance(
+                                                shop, selection.type().name(), cursor, count, Instant.now())
+                                        .chain(() -> cursors.bulkOperation(
+                                                shop, selection.type().name(), null)))
+                                .replaceWith(new ReconciliationService.Pass(
+                                        shop, type, "bulk", count, cursor.toString(), null));
                     });
                 });
     }
 
     private Uni<String> start(String shop, ReconcileSelection selection) {
         ObjectNode variables = SellingPlanGroupCommands.JSON.createObjectNode().put("query", selection.bulkQuery(null));
-        return admin.execute(shop, AdminOperation.BULK_OPERATION_RUN_QUERY, variables).map(answer -> {
-            var errors = answer.userErrors("bulkOperationRunQuery");
-            if (!errors.isEmpty()) {
-                throw new IllegalStateException("Shopify refused the bulk query: " + errors.get(0).message());
-            }
-            String id = answer.at("bulkOperationRunQuery", "bulkOperation", "id").asText(null);
-            if (id == null) {
-                throw new IllegalStateException("Shopify answered no bulk operation");
-            }
-            LOG.infof("%s: first load of %s as bulk operation %s", shop, selection.type().eventType(), id);
-            return id;
-        });
+        return admin.execute(shop, AdminOperation.BULK_OPERATION_RUN_QUERY, variables)
+                .map(answer -> {
+                    var errors = answer.userErrors("bulkOperationRunQuery");
+                    if (!errors.isEmpty()) {
+                        throw new IllegalStateException("Shopify refused the bulk query: "
+                                + errors.get(0).message());
+                    }
+                    String id = answer.at("bulkOperationRunQuery", "bulkOperation", "id")
+                            .asText(null);
+                    if (id == null) {
+                        throw new IllegalStateException("Shopify answered no bulk operation");
+                    }
+                    LOG.infof(
+                            "%s: first load of %s as bulk operation %s",
+                            shop, selection.type().eventType(), id);
+                    return id;
+                });
     }
 
     private Uni<JsonNode> poll(String shop, String id, Instant deadline) {
-        return admin.execute(shop, AdminOperation.BULK_OPERATION_STATUS,
+        return admin.execute(
+                        shop,
+                        AdminOperation.BULK_OPERATION_STATUS,
                         SellingPlanGroupCommands.JSON.createObjectNode().put("id", id))
                 .chain(answer -> {
                     JsonNode operation = answer.at("bulkOperation");
@@ -121,19 +140,26 @@ public class BulkOperationReader {
                         return Uni.createFrom().item(operation);
                     }
                     if (Instant.now().isAfter(deadline)) {
-                        return Uni.createFrom().failure(new IllegalStateException("bulk operation " + id
-                                + " still " + status + " after " + config.bulkTimeout()));
+                        return Uni.createFrom()
+                                .failure(new IllegalStateException("bulk operation " + id + " still " + status
+                                        + " after " + config.bulkTimeout()));
                     }
-                    return Uni.createFrom().voidItem().onItem().delayIt().by(config.bulkPollInterval())
+                    return Uni.createFrom()
+                            .voidItem()
+                            .onItem()
+                            .delayIt()
+                            .by(config.bulkPollInterval())
                             .chain(() -> poll(shop, id, deadline));
                 });
     }
 
     private Uni<String> download(String url) {
-        return Uni.createFrom().completionStage(() -> web.getAbs(url).send().toCompletionStage())
+        return Uni.createFrom()
+                .completionStage(() -> web.getAbs(url).send().toCompletionStage())
                 .map(response -> {
                     if (response.statusCode() != 200) {
-                        throw new IllegalStateException("the bulk operation's file answered HTTP " + response.statusCode());
+                        throw new IllegalStateException(
+                                "the bulk operation's file answered HTTP " + response.statusCode());
                     }
                     Buffer body = response.body();
                     return body == null ? "" : body.toString(StandardCharsets.UTF_8);
@@ -163,12 +189,16 @@ public class BulkOperationReader {
                 roots.add(object);
                 continue;
             }
-            String connection = selection.childConnection(ShopifyGid.type(object.path("id").asText(null)));
-            if (current == null || connection == null || !parentId.asText().equals(current.path("id").asText())) {
+            String connection =
+                    selection.childConnection(ShopifyGid.type(object.path("id").asText(null)));
+            if (current == null
+                    || connection == null
+                    || !parentId.asText().equals(current.path("id").asText())) {
                 continue;
             }
             JsonNode holder = current.get(connection);
-            ObjectNode connectionNode = holder instanceof ObjectNode existing ? existing : current.putObject(connection);
+            ObjectNode connectionNode =
+                    holder instanceof ObjectNode existing ? existing : current.putObject(connection);
             JsonNode list = connectionNode.get("nodes");
             ArrayNode nodes = list instanceof ArrayNode array ? array : connectionNode.putArray("nodes");
             nodes.add(object);

@@ -1,15 +1,14 @@
 package com.lavish.sync.service;
 
+import com.lavish.consumer.Delivery;
+import com.lavish.events.sync.SyncCommand;
+import com.lavish.sync.repository.SyncCommandLedger.Key;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.lavish.consumer.Delivery;
-import com.lavish.events.sync.SyncCommand;
-import com.lavish.sync.repository.SyncCommandLedger.Key;
 
 /**
  * A poll's commands as the ledger and Shopify take them: each idempotency key once (its first delivery is the one
@@ -24,7 +23,8 @@ final class CommandPoll {
     /** @param deliveries a poll's deliveries, each partition's in offset order */
     CommandPoll(List<Delivery<SyncCommand>> deliveries) {
         for (Delivery<SyncCommand> delivery : deliveries) {
-            byKey.computeIfAbsent(Key.of(delivery.change()), key -> new ArrayList<>()).add(delivery);
+            byKey.computeIfAbsent(Key.of(delivery.change()), key -> new ArrayList<>())
+                    .add(delivery);
             lanes.computeIfAbsent(delivery.key(), key -> new ArrayList<>()).add(delivery);
         }
     }

@@ -4,13 +4,6 @@ import static com.lavish.sync.service.SellingPlanGroupCommands.JSON;
 import static com.lavish.sync.service.SellingPlanGroupCommands.missing;
 import static com.lavish.sync.service.SellingPlanGroupCommands.rejectedOr;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lavish.events.sync.ReconcileType;
@@ -24,8 +17,12 @@ import com.lavish.sync.client.AdminApiClient;
 import com.lavish.sync.client.AdminOperation;
 import com.lavish.sync.config.SyncCommandConfig;
 import com.lavish.sync.messaging.ReconcileEventPublisher;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Subscription contract commands. Each is harmless to send twice: status changes and skips land in the same state,
@@ -67,11 +64,11 @@ public class ContractCommands {
             }
             default -> throw new IllegalArgumentException(command.type() + " is no status change");
         }
-        ObjectNode variables = withActor(command, JSON.createObjectNode()
-                .put("subscriptionContractId", contractGid(command)));
+        ObjectNode variables =
+                withActor(command, JSON.createObjectNode().put("subscriptionContractId", contractGid(command)));
         return admin.execute(command.shop(), operation, variables)
-                .map(answer -> rejectedOr(answer, mutation,
-                        () -> contractOutcome(command, answer.at(mutation, "contract"))));
+                .map(answer ->
+                        rejectedOr(answer, mutation, () -> contractOutcome(command, answer.at(mutation, "contract"))));
     }
 
     /** BILLING_CYCLE_SKIP or BILLING_CYCLE_UNSKIP. */
@@ -85,8 +82,12 @@ public class ContractCommands {
         input.set("selector", selector(command.billingCycle()));
         ObjectNode variables = JSON.createObjectNode();
         variables.set("billingCycleInput", input);
-        return admin.execute(command.shop(), skip ? AdminOperation.SUBSCRIPTION_BILLING_CYCLE_SKIP
-                        : AdminOperation.SUBSCRIPTION_BILLING_CYCLE_UNSKIP, variables)
+        return admin.execute(
+                        command.shop(),
+                        skip
+                                ? AdminOperation.SUBSCRIPTION_BILLING_CYCLE_SKIP
+                                : AdminOperation.SUBSCRIPTION_BILLING_CYCLE_UNSKIP,
+                        variables)
                 .map(answer -> rejectedOr(answer, mutation, () -> ShopifyOutcome.succeeded(command.contractId())));
     }
 
@@ -105,20 +106,25 @@ public class ContractCommands {
             return Uni.createFrom().item(ShopifyOutcome.rejected("CONTRACT_UPDATE with a quantity needs lineId"));
         }
         ObjectNode open = withActor(command, JSON.createObjectNode().put("contractId", contractGid(command)));
-        return admin.execute(command.shop(), AdminOperation.SUBSCRIPTION_CONTRACT_UPDATE, open).chain(answer -> {
-            var errors = answer.userErrors("subscriptionContractUpdate");
-            if (!errors.isEmpty()) {
-                return Uni.createFrom().item(ShopifyOutcome.rejected(errors));
-            }
-            JsonNode draft = answer.at("subscriptionContractUpdate", "draft");
-            String draftId = draft.path("id").asText(null);
-            List<String> draftLines = new ArrayList<>();
-            draft.path("lines").path("nodes").forEach(line -> draftLines.add(line.path("id").asText()));
-            return draftUpdate(command, draftId)
-                    .chain(outcome -> outcome != null ? Uni.createFrom().item(outcome)
-                            : lineUpdates(command, draftId, draftLines, 0))
-                    .chain(outcome -> outcome != null ? Uni.createFrom().item(outcome) : commit(command, draftId));
-        });
+        return admin.execute(command.shop(), AdminOperation.SUBSCRIPTION_CONTRACT_UPDATE, open)
+                .chain(answer -> {
+                    var errors = answer.userErrors("subscriptionContractUpdate");
+                    if (!errors.isEmpty()) {
+                        return Uni.createFrom().item(ShopifyOutcome.rejected(errors));
+                    }
+                    JsonNode draft = answer.at("subscriptionContractUpdate", "draft");
+                    String draftId = draft.path("id").asText(null);
+                    List<String> draftLines = new ArrayList<>();
+                    draft.path("lines")
+                            .path("nodes")
+                            .forEach(line -> draftLines.add(line.path("id").asText()));
+                    return draftUpdate(command, draftId)
+                            .chain(outcome -> outcome != null
+                                    ? Uni.createFrom().item(outcome)
+                                    : lineUpdates(command, draftId, draftLines, 0))
+                            .chain(outcome ->
+                                    outcome != null ? Uni.createFrom().item(outcome) : commit(command, draftId));
+                });
     }
 
     // null when the step succeeded (or had nothing to do): the flow goes on
@@ -145,8 +151,8 @@ public class ContractCommands {
     // The quantity goes to the named line; a selling plan to the named line, or to every line without one.
     private Uni<ShopifyOutcome> lineUpdates(SyncCommand command, String draftId, List<String> draftLines, int index) {
         ContractEdit edit = command.contractEdit();
-        List<String> lines = edit.lineId() != null ? List.of(edit.lineId())
-                : edit.sellingPlanId() != null ? draftLines : List.of();
+        List<String> lines =
+                edit.lineId() != null ? List.of(edit.lineId()) : edit.sellingPlanId() != null ? draftLines : List.of();
         if (index >= lines.size() || (edit.quantity() == null && edit.sellingPlanId() == null)) {
             return Uni.createFrom().nullItem();
         }
@@ -162,15 +168,20 @@ public class ContractCommands {
         return admin.execute(command.shop(), AdminOperation.SUBSCRIPTION_DRAFT_LINE_UPDATE, variables)
                 .chain(answer -> {
                     ShopifyOutcome rejected = rejectedOr(answer, "subscriptionDraftLineUpdate", () -> null);
-                    return rejected != null ? Uni.createFrom().item(rejected)
+                    return rejected != null
+                            ? Uni.createFrom().item(rejected)
                             : lineUpdates(command, draftId, draftLines, index + 1);
                 });
     }
 
     private Uni<ShopifyOutcome> commit(SyncCommand command, String draftId) {
-        return admin.execute(command.shop(), AdminOperation.SUBSCRIPTION_DRAFT_COMMIT,
+        return admin.execute(
+                        command.shop(),
+                        AdminOperation.SUBSCRIPTION_DRAFT_COMMIT,
                         JSON.createObjectNode().put("draftId", draftId))
-                .map(answer -> rejectedOr(answer, "subscriptionDraftCommit",
+                .map(answer -> rejectedOr(
+                        answer,
+                        "subscriptionDraftCommit",
                         () -> contractOutcome(command, answer.at("subscriptionDraftCommit", "contract"))));
     }
 
@@ -186,9 +197,12 @@ public class ContractCommands {
         ObjectNode variables = JSON.createObjectNode().put("subscriptionContractId", contractGid(command));
         variables.set("subscriptionBillingAttemptInput", input);
         return admin.execute(command.shop(), AdminOperation.SUBSCRIPTION_BILLING_ATTEMPT_CREATE, variables)
-                .map(answer -> rejectedOr(answer, "subscriptionBillingAttemptCreate",
-                        () -> ShopifyOutcome.succeeded(ShopifyGid.numericId(answer.at(
-                                "subscriptionBillingAttemptCreate", "subscriptionBillingAttempt", "id").asText(null)))));
+                .map(answer -> rejectedOr(
+                        answer,
+                        "subscriptionBillingAttemptCreate",
+                        () -> ShopifyOutcome.succeeded(ShopifyGid.numericId(
+                                answer.at("subscriptionBillingAttemptCreate", "subscriptionBillingAttempt", "id")
+                                        .asText(null)))));
     }
 
     /**
@@ -199,13 +213,16 @@ public class ContractCommands {
         if (command.contractId() == null) {
             return missing(command, "contractId");
         }
-        return admin.execute(command.shop(), AdminOperation.SUBSCRIPTION_CONTRACT_FETCH,
+        return admin.execute(
+                        command.shop(),
+                        AdminOperation.SUBSCRIPTION_CONTRACT_FETCH,
                         JSON.createObjectNode().put("id", contractGid(command)))
                 .chain(answer -> {
                     JsonNode contract = answer.at("subscriptionContract");
                     if (!contract.isObject()) {
-                        return Uni.createFrom().item(ShopifyOutcome.rejected("Shopify has no subscription contract "
-                                + command.contractId() + " in " + command.shop()));
+                        return Uni.createFrom()
+                                .item(ShopifyOutcome.rejected("Shopify has no subscription contract "
+                                        + command.contractId() + " in " + command.shop()));
                     }
                     return events.publish(command.shop(), ReconcileType.SUBSCRIPTION_CONTRACTS, contract)
                             .replaceWith(contractOutcome(command, contract));
@@ -214,14 +231,17 @@ public class ContractCommands {
 
     /** The command's own actor (the storefront's CUSTOMER), else the configured one. */
     private ObjectNode withActor(SyncCommand command, ObjectNode variables) {
-        Optional.ofNullable(command.actor()).or(config::contractActor).filter(actor -> !actor.isBlank())
+        Optional.ofNullable(command.actor())
+                .or(config::contractActor)
+                .filter(actor -> !actor.isBlank())
                 .ifPresent(actor -> variables.put("actor", actor.toUpperCase(Locale.ROOT)));
         return variables;
     }
 
     private static ShopifyOutcome contractOutcome(SyncCommand command, JsonNode contract) {
         Long id = ShopifyGid.numericId(contract.path("id").asText(null));
-        return ShopifyOutcome.contract(id != null ? id : command.contractId(),
+        return ShopifyOutcome.contract(
+                id != null ? id : command.contractId(),
                 contract.hasNonNull("status") ? contract.get("status").asText() : null);
     }
 

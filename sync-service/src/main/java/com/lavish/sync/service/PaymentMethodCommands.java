@@ -4,15 +4,13 @@ import static com.lavish.sync.service.SellingPlanGroupCommands.JSON;
 import static com.lavish.sync.service.SellingPlanGroupCommands.missing;
 import static com.lavish.sync.service.SellingPlanGroupCommands.rejectedOr;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.sync.ShopifyGid;
 import com.lavish.sync.client.AdminApiClient;
 import com.lavish.sync.client.AdminOperation;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * PAYMENT_METHOD_UPDATE_EMAIL: Shopify emails the contract's customer a link to update the card the contract bills
@@ -36,7 +34,9 @@ public class PaymentMethodCommands {
         if (command.contractId() == null) {
             return missing(command, "contractId");
         }
-        return admin.execute(command.shop(), AdminOperation.SUBSCRIPTION_CONTRACT_PAYMENT_METHOD,
+        return admin.execute(
+                        command.shop(),
+                        AdminOperation.SUBSCRIPTION_CONTRACT_PAYMENT_METHOD,
                         JSON.createObjectNode().put("id", ShopifyGid.of("SubscriptionContract", command.contractId())))
                 .chain(answer -> {
                     JsonNode contract = answer.at("subscriptionContract");
@@ -45,16 +45,22 @@ public class PaymentMethodCommands {
                                 + command.shop());
                     }
                     // Shopify answers null for a revoked method too (showRevoked defaults to false)
-                    String method = contract.path("customerPaymentMethod").path("id").asText(null);
+                    String method =
+                            contract.path("customerPaymentMethod").path("id").asText(null);
                     if (method == null) {
                         return rejected("Subscription contract " + command.contractId()
                                 + " has no payment method in Shopify (none, or it was revoked)");
                     }
                     // the gid's tail is Shopify's own token, not always a number: it is passed on as it came
-                    return admin.execute(command.shop(), AdminOperation.CUSTOMER_PAYMENT_METHOD_SEND_UPDATE_EMAIL,
+                    return admin.execute(
+                                    command.shop(),
+                                    AdminOperation.CUSTOMER_PAYMENT_METHOD_SEND_UPDATE_EMAIL,
                                     JSON.createObjectNode().put("customerPaymentMethodId", method))
-                            .map(sent -> rejectedOr(sent, MUTATION, () -> ShopifyOutcome.succeeded(ShopifyGid.numericId(
-                                    sent.at(MUTATION, "customer", "id").asText(null)))));
+                            .map(sent -> rejectedOr(
+                                    sent,
+                                    MUTATION,
+                                    () -> ShopifyOutcome.succeeded(ShopifyGid.numericId(
+                                            sent.at(MUTATION, "customer", "id").asText(null)))));
                 });
     }
 

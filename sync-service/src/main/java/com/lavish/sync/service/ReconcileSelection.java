@@ -1,10 +1,9 @@
 package com.lavish.sync.service;
 
-import java.util.Map;
-
 import com.lavish.events.sync.ReconcileType;
 import com.lavish.sync.client.AdminDocuments;
 import com.lavish.sync.client.AdminOperation;
+import java.util.Map;
 
 /**
  * What reconciliation reads for each {@link ReconcileType}: the paginated query, the root connection, the node
@@ -15,14 +14,29 @@ public enum ReconcileSelection {
     // node costs by Shopify's rules (object 1, connection 2 + first x item): a customer 6 (five objects and
     // itself), an order 314 (its 50 lines at 6 each make 302), a product 125 (100 variants, 20 groups), a contract
     // 110 (50 lines at 2 each)
-    CUSTOMERS(ReconcileType.CUSTOMERS, AdminOperation.RECONCILE_CUSTOMERS, "customers", "ReconcileCustomer", 6,
-            Map.of()),
-    ORDERS(ReconcileType.ORDERS, AdminOperation.RECONCILE_ORDERS, "orders", "ReconcileOrder", 314,
+    CUSTOMERS(
+            ReconcileType.CUSTOMERS, AdminOperation.RECONCILE_CUSTOMERS, "customers", "ReconcileCustomer", 6, Map.of()),
+    ORDERS(
+            ReconcileType.ORDERS,
+            AdminOperation.RECONCILE_ORDERS,
+            "orders",
+            "ReconcileOrder",
+            314,
             Map.of("LineItem", "lineItems")),
-    PRODUCTS(ReconcileType.PRODUCTS, AdminOperation.RECONCILE_PRODUCTS, "products", "ReconcileProduct", 125,
+    PRODUCTS(
+            ReconcileType.PRODUCTS,
+            AdminOperation.RECONCILE_PRODUCTS,
+            "products",
+            "ReconcileProduct",
+            125,
             Map.of("ProductVariant", "variants", "SellingPlanGroup", "sellingPlanGroups")),
-    SUBSCRIPTION_CONTRACTS(ReconcileType.SUBSCRIPTION_CONTRACTS, AdminOperation.RECONCILE_SUBSCRIPTION_CONTRACTS,
-            "subscriptionContracts", "ReconcileSubscriptionContract", 110, Map.of("SubscriptionLine", "lines"));
+    SUBSCRIPTION_CONTRACTS(
+            ReconcileType.SUBSCRIPTION_CONTRACTS,
+            AdminOperation.RECONCILE_SUBSCRIPTION_CONTRACTS,
+            "subscriptionContracts",
+            "ReconcileSubscriptionContract",
+            110,
+            Map.of("SubscriptionLine", "lines"));
 
     /** Shopify's limit on one query's requested cost (reference §3.2). */
     public static final int MAX_QUERY_COST = 1000;
@@ -34,8 +48,13 @@ public enum ReconcileSelection {
     private final int nodeCost;
     private final Map<String, String> childConnections;
 
-    ReconcileSelection(ReconcileType type, AdminOperation operation, String rootField, String fragment, int nodeCost,
-                       Map<String, String> childConnections) {
+    ReconcileSelection(
+            ReconcileType type,
+            AdminOperation operation,
+            String rootField,
+            String fragment,
+            int nodeCost,
+            Map<String, String> childConnections) {
         this.type = type;
         this.operation = operation;
         this.rootField = rootField;
@@ -74,7 +93,8 @@ public enum ReconcileSelection {
      * take), changed since {@code query} when there is one, with the same fragment as the paginated query.
      */
     public String bulkQuery(String query) {
-        String filter = query == null ? "" : "(query: \"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
+        String filter =
+                query == null ? "" : "(query: \"" + query.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
         return "query Bulk" + name() + " {\n  " + rootField + filter + " {\n    edges {\n      node {\n        ..."
                 + fragment + "\n      }\n    }\n  }\n}\n" + AdminDocuments.fragments(fragment);
     }

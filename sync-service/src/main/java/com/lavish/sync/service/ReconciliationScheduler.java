@@ -1,14 +1,11 @@
 package com.lavish.sync.service;
 
-import java.util.EnumSet;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import com.lavish.events.sync.ReconcileType;
 import com.lavish.sync.config.ShopifyAdminConfig;
-
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
 
 /**
  * The scheduled reconciliation pass, every {@code sync.reconciliation.every} ({@code off} in tests). Every replica
@@ -25,9 +22,14 @@ public class ReconciliationScheduler {
         this.shopify = shopify;
     }
 
-    @Scheduled(identity = "reconciliation", every = "${sync.reconciliation.every}", delayed = "1m",
+    @Scheduled(
+            identity = "reconciliation",
+            every = "${sync.reconciliation.every}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> reconcile() {
-        return reconciliation.run(shopify.shops(), EnumSet.allOf(ReconcileType.class)).replaceWithVoid();
+        return reconciliation
+                .run(shopify.shops(), EnumSet.allOf(ReconcileType.class))
+                .replaceWithVoid();
     }
 }

@@ -1,5 +1,19 @@
 package com.lavish.sync.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.lavish.events.sync.ReconcileType;
+import com.lavish.sync.ReconcileCursor;
+import com.lavish.sync.client.AdminApiClient;
+import com.lavish.sync.config.ReconciliationConfig;
+import com.lavish.sync.messaging.ReconcileEventPublisher;
+import com.lavish.sync.repository.ReconcileCursorRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,25 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.lavish.events.sync.ReconcileType;
-import com.lavish.sync.ReconcileCursor;
-import com.lavish.sync.client.AdminApiClient;
-import com.lavish.sync.config.ReconciliationConfig;
-import com.lavish.sync.messaging.ReconcileEventPublisher;
-import com.lavish.sync.repository.ReconcileCursorRepository;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.vertx.core.Vertx;
 
 /**
  * Reconciliation: asks the Admin API for the customers, orders, products and subscription contracts changed since
@@ -47,8 +43,7 @@ public class ReconciliationService {
     private static final Duration LOCK_TTL = Duration.ofMinutes(30);
 
     /** What one pass did for one resource of one shop. */
-    public record Pass(String shop, String type, String mode, long published, String cursor, String error) {
-    }
+    public record Pass(String shop, String type, String mode, long published, String cursor, String error) {}
 
     private final AdminApiClient admin;
     private final ReconcileCursorRepository cursors;
@@ -57,9 +52,13 @@ public class ReconciliationService {
     private final ReconciliationConfig config;
     private final ReactiveRedisDataSource redis;
 
-    public ReconciliationService(AdminApiClient admin, ReconcileCursorRepository cursors,
-                                 ReconcileEventPublisher events, BulkOperationReader bulk,
-                                 ReconciliationConfig config, ReactiveRedisDataSource redis) {
+    public ReconciliationService(
+            AdminApiClient admin,
+            ReconcileCursorRepository cursors,
+            ReconcileEventPublisher events,
+            BulkOperationReader bulk,
+            ReconciliationConfig config,
+            ReactiveRedisDataSource redis) {
         this.admin = admin;
         this.cursors = cursors;
         this.events = events;
@@ -74,9 +73,12 @@ public class ReconciliationService {
      */
     public Uni<List<Pass>> run(Collection<String> shops, Set<ReconcileType> types) {
         Executor context = VertxContexts.on(Vertx.currentContext());
-        return Multi.createFrom().iterable(shops)
-                .onItem().transformToUniAndConcatenate(shop -> withLock(shop, context, types))
-                .collect().asList()
+        return Multi.createFrom()
+                .iterable(shops)
+                .onItem()
+                .transformToUniAndConcatenate(shop -> withLock(shop, context, types))
+                .collect()
+                .asList()
                 .map(lists -> lists.stream().flatMap(List::stream).toList());
     }
 
@@ -87,23 +89,37 @@ public class ReconciliationService {
                 .emitOn(context)
                 .chain(taken -> {
                     if (taken == null) {
-                        return Uni.createFrom().item(types.stream()
-                                .map(type -> new Pass(shop, type.eventType(), "skipped", 0, null,
-                                        "a pass for this shop is running elsewhere"))
-                                .toList());
+                        return Uni.createFrom()
+                                .item(types.stream()
+                                        .map(type -> new Pass(
+                                                shop,
+                                                type.eventType(),
+                                                "skipped",
+                                                0,
+                                                null,
+                                                "a pass for this shop is running elsewhere"))
+                                        .toList());
                     }
-                    return Multi.createFrom().iterable(sorted(types))
-                            .onItem().transformToUniAndConcatenate(type -> pass(shop, ReconcileSelection.of(type), context))
-                            .collect().asList()
+                    return Multi.createFrom()
+                            .iterable(sorted(types))
+                            .onItem()
+                            .transformToUniAndConcatenate(type -> pass(shop, ReconcileSelection.of(type), context))
+                            .collect()
+                            .asList()
                             .call(() -> release(lock, owner));
                 });
     }
 
     private Uni<Void> release(String lock, String owner) {
-        return redis.execute("EVAL", "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
-                        "1", lock, owner)
+        return redis.execute(
+                        "EVAL",
+                        "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
+                        "1",
+                        lock,
+                        owner)
                 .replaceWithVoid()
-                .onFailure().recoverWithNull();
+                .onFailure()
+                .recoverWithNull();
     }
 
     private Uni<Pass> pass(String shop, ReconcileSelection selection, Executor context) {
@@ -111,26 +127,41 @@ public class ReconciliationService {
                 .chain(cursor -> cursor.updatedSince == null && config.bulkFirstLoad()
                         ? bulk.load(shop, selection, cursor.bulkOperationId, context)
                         : pages(shop, selection, cursor, context))
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("reconciliation of %s %s failed: %s", shop, selection.type().eventType(),
-                            failure.getMessage());
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf(
+                            "reconciliation of %s %s failed: %s",
+                            shop, selection.type().eventType(), failure.getMessage());
                     return new Pass(shop, selection.type().eventType(), "failed", 0, null, failure.getMessage());
                 });
     }
 
     private Uni<Pass> pages(String shop, ReconcileSelection selection, ReconcileCursor cursor, Executor context) {
-        String query = cursor.updatedSince == null ? null : "updated_at:>='"
-                + cursor.updatedSince.minus(config.overlap()).truncatedTo(ChronoUnit.SECONDS) + "'";
+        String query = cursor.updatedSince == null
+                ? null
+                : "updated_at:>='" + cursor.updatedSince.minus(config.overlap()).truncatedTo(ChronoUnit.SECONDS) + "'";
         AtomicLong published = new AtomicLong();
         AtomicReference<Instant> newest = new AtomicReference<>(cursor.updatedSince);
         return page(shop, selection, query, null, published, newest, context)
-                .map(ignored -> new Pass(shop, selection.type().eventType(), "pages", published.get(),
-                        newest.get() == null ? null : newest.get().toString(), null));
+                .map(ignored -> new Pass(
+                        shop,
+                        selection.type().eventType(),
+                        "pages",
+                        published.get(),
+                        newest.get() == null ? null : newest.get().toString(),
+                        null));
     }
 
-    private Uni<Void> page(String shop, ReconcileSelection selection, String query, String after,
-                           AtomicLong published, AtomicReference<Instant> newest, Executor context) {
-        ObjectNode variables = SellingPlanGroupCommands.JSON.createObjectNode().put("first", selection.pageSize(config.pageSize()));
+    private Uni<Void> page(
+            String shop,
+            ReconcileSelection selection,
+            String query,
+            String after,
+            AtomicLong published,
+            AtomicReference<Instant> newest,
+            Executor context) {
+        ObjectNode variables =
+                SellingPlanGroupCommands.JSON.createObjectNode().put("first", selection.pageSize(config.pageSize()));
         if (after != null) {
             variables.put("after", after);
         }
@@ -142,21 +173,26 @@ public class ReconciliationService {
             List<JsonNode> nodes = new ArrayList<>();
             connection.path("nodes").forEach(nodes::add);
             JsonNode pageInfo = connection.path("pageInfo");
-            String next = pageInfo.path("hasNextPage").asBoolean(false) ? pageInfo.path("endCursor").asText(null) : null;
+            String next = pageInfo.path("hasNextPage").asBoolean(false)
+                    ? pageInfo.path("endCursor").asText(null)
+                    : null;
             return events.publishAll(shop, selection.type(), nodes, newest)
                     .emitOn(context)
                     .chain(count -> {
                         published.addAndGet(count);
-                        return Panache.withTransaction(() -> cursors.advance(shop, selection.type().name(),
-                                newest.get(), count, Instant.now()));
+                        return Panache.withTransaction(() ->
+                                cursors.advance(shop, selection.type().name(), newest.get(), count, Instant.now()));
                     })
-                    .chain(() -> next == null ? Uni.createFrom().voidItem()
+                    .chain(() -> next == null
+                            ? Uni.createFrom().voidItem()
                             : page(shop, selection, query, next, published, newest, context));
         });
     }
 
     // customers before orders before products before contracts: the order consumers find references in
     private static List<ReconcileType> sorted(Set<ReconcileType> types) {
-        return java.util.Arrays.stream(ReconcileType.values()).filter(types::contains).toList();
+        return java.util.Arrays.stream(ReconcileType.values())
+                .filter(types::contains)
+                .toList();
     }
 }

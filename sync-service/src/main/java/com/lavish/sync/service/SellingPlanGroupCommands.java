@@ -1,17 +1,5 @@
 package com.lavish.sync.service;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,8 +14,16 @@ import com.lavish.sync.client.AdminApiClient;
 import com.lavish.sync.client.AdminApiUnavailableException;
 import com.lavish.sync.client.AdminOperation;
 import com.lavish.sync.config.SyncCommandConfig;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Selling plan group commands. Updates, deletes and product changes name the group, so sending one twice is
@@ -57,8 +53,10 @@ public class SellingPlanGroupCommands {
     public Uni<ShopifyOutcome> create(SyncCommand command, boolean sentBefore, Instant firstSentAt) {
         SellingPlanGroupSpec spec = command.sellingPlanGroup();
         if (spec == null || spec.merchantCode() == null || spec.merchantCode().isBlank()) {
-            return Uni.createFrom().item(ShopifyOutcome.rejected(
-                    "SELLING_PLAN_GROUP_CREATE needs sellingPlanGroup.merchantCode (the command's idempotency key)"));
+            return Uni.createFrom()
+                    .item(
+                            ShopifyOutcome.rejected(
+                                    "SELLING_PLAN_GROUP_CREATE needs sellingPlanGroup.merchantCode (the command's idempotency key)"));
         }
         ObjectNode variables = JSON.createObjectNode();
         ObjectNode input = groupInput(spec);
@@ -69,19 +67,29 @@ public class SellingPlanGroupCommands {
         }
         AtomicBoolean unknown = new AtomicBoolean(sentBefore);
         Instant since = (firstSentAt == null ? Instant.now() : firstSentAt).minus(config.createLookupMargin());
-        return Uni.createFrom().deferred(() -> (unknown.get()
-                        ? lookup(command.shop(), spec.merchantCode(), since) : Uni.createFrom().item(Optional.<JsonNode> empty()))
+        return Uni.createFrom()
+                .deferred(() -> (unknown.get()
+                                ? lookup(command.shop(), spec.merchantCode(), since)
+                                : Uni.createFrom().item(Optional.<JsonNode>empty()))
                         .chain(existing -> {
                             if (existing.isPresent()) {
-                                LOG.infof("%s: the group was created by an earlier attempt; not creating it again", command);
+                                LOG.infof(
+                                        "%s: the group was created by an earlier attempt; not creating it again",
+                                        command);
                                 return Uni.createFrom().item(groupOutcome(existing.get()));
                             }
-                            return admin.executeOnce(command.shop(), AdminOperation.SELLING_PLAN_GROUP_CREATE, variables)
-                                    .onFailure(AdminApiUnavailableException.class).invoke(() -> unknown.set(true))
-                                    .map(answer -> rejectedOr(answer, "sellingPlanGroupCreate",
-                                            () -> groupOutcome(answer.at("sellingPlanGroupCreate", "sellingPlanGroup"))));
+                            return admin.executeOnce(
+                                            command.shop(), AdminOperation.SELLING_PLAN_GROUP_CREATE, variables)
+                                    .onFailure(AdminApiUnavailableException.class)
+                                    .invoke(() -> unknown.set(true))
+                                    .map(answer -> rejectedOr(
+                                            answer,
+                                            "sellingPlanGroupCreate",
+                                            () -> groupOutcome(
+                                                    answer.at("sellingPlanGroupCreate", "sellingPlanGroup"))));
                         }))
-                .onFailure(AdminApiUnavailableException.class).retry()
+                .onFailure(AdminApiUnavailableException.class)
+                .retry()
                 .withBackOff(config.createBackoff(), config.createBackoff().multipliedBy(16))
                 .atMost(Math.max(0, config.createAttempts() - 1));
     }
@@ -97,34 +105,42 @@ public class SellingPlanGroupCommands {
         if (after != null) {
             variables.put("after", after);
         }
-        return admin.execute(shop, AdminOperation.SELLING_PLAN_GROUP_LOOKUP, variables).chain(answer -> {
-            JsonNode groups = answer.at("sellingPlanGroups");
-            for (JsonNode group : groups.path("nodes")) {
-                if (merchantCode.equals(group.path("merchantCode").asText(null))) {
-                    return Uni.createFrom().item(Optional.of(group));
-                }
-            }
-            JsonNode pageInfo = groups.path("pageInfo");
-            if (pageInfo.path("hasNextPage").asBoolean(false) && page + 1 < config.createLookupPages()) {
-                return lookupPage(shop, merchantCode, query, pageInfo.path("endCursor").asText(null), page + 1);
-            }
-            return Uni.createFrom().item(Optional.empty());
-        });
+        return admin.execute(shop, AdminOperation.SELLING_PLAN_GROUP_LOOKUP, variables)
+                .chain(answer -> {
+                    JsonNode groups = answer.at("sellingPlanGroups");
+                    for (JsonNode group : groups.path("nodes")) {
+                        if (merchantCode.equals(group.path("merchantCode").asText(null))) {
+                            return Uni.createFrom().item(Optional.of(group));
+                        }
+                    }
+                    JsonNode pageInfo = groups.path("pageInfo");
+                    if (pageInfo.path("hasNextPage").asBoolean(false) && page + 1 < config.createLookupPages()) {
+                        return lookupPage(
+                                shop,
+                                merchantCode,
+                                query,
+                                pageInfo.path("endCursor").asText(null),
+                                page + 1);
+                    }
+                    return Uni.createFrom().item(Optional.empty());
+                });
     }
 
     public Uni<ShopifyOutcome> update(SyncCommand command) {
         if (command.sellingPlanGroupId() == null || command.sellingPlanGroup() == null) {
             return missing(command, "sellingPlanGroupId and sellingPlanGroup");
         }
-        ObjectNode variables = JSON.createObjectNode()
-                .put("id", ShopifyGid.of("SellingPlanGroup", command.sellingPlanGroupId()));
+        ObjectNode variables =
+                JSON.createObjectNode().put("id", ShopifyGid.of("SellingPlanGroup", command.sellingPlanGroupId()));
         ObjectNode input = groupInput(command.sellingPlanGroup());
         if (command.sellingPlanGroup().merchantCode() != null) {
             input.put("merchantCode", command.sellingPlanGroup().merchantCode());
         }
         variables.set("input", input);
         return admin.execute(command.shop(), AdminOperation.SELLING_PLAN_GROUP_UPDATE, variables)
-                .map(answer -> rejectedOr(answer, "sellingPlanGroupUpdate",
+                .map(answer -> rejectedOr(
+                        answer,
+                        "sellingPlanGroupUpdate",
                         () -> groupOutcome(answer.at("sellingPlanGroupUpdate", "sellingPlanGroup"))));
     }
 
@@ -132,37 +148,45 @@ public class SellingPlanGroupCommands {
         if (command.sellingPlanGroupId() == null) {
             return missing(command, "sellingPlanGroupId");
         }
-        ObjectNode variables = JSON.createObjectNode()
-                .put("id", ShopifyGid.of("SellingPlanGroup", command.sellingPlanGroupId()));
+        ObjectNode variables =
+                JSON.createObjectNode().put("id", ShopifyGid.of("SellingPlanGroup", command.sellingPlanGroupId()));
         return admin.execute(command.shop(), AdminOperation.SELLING_PLAN_GROUP_DELETE, variables)
-                .map(answer -> rejectedOr(answer, "sellingPlanGroupDelete",
+                .map(answer -> rejectedOr(
+                        answer,
+                        "sellingPlanGroupDelete",
                         () -> ShopifyOutcome.succeeded(command.sellingPlanGroupId())));
     }
 
     /** SELLING_PLAN_GROUP_ADD_PRODUCTS or _REMOVE_PRODUCTS. */
     public Uni<ShopifyOutcome> products(SyncCommand command, boolean add) {
-        if (command.sellingPlanGroupId() == null || command.productIds() == null || command.productIds().isEmpty()) {
+        if (command.sellingPlanGroupId() == null
+                || command.productIds() == null
+                || command.productIds().isEmpty()) {
             return missing(command, "sellingPlanGroupId and productIds");
         }
-        ObjectNode variables = JSON.createObjectNode()
-                .put("id", ShopifyGid.of("SellingPlanGroup", command.sellingPlanGroupId()));
+        ObjectNode variables =
+                JSON.createObjectNode().put("id", ShopifyGid.of("SellingPlanGroup", command.sellingPlanGroupId()));
         variables.set("productIds", gids("Product", command.productIds()));
-        AdminOperation operation = add ? AdminOperation.SELLING_PLAN_GROUP_ADD_PRODUCTS
+        AdminOperation operation = add
+                ? AdminOperation.SELLING_PLAN_GROUP_ADD_PRODUCTS
                 : AdminOperation.SELLING_PLAN_GROUP_REMOVE_PRODUCTS;
         String mutation = add ? "sellingPlanGroupAddProducts" : "sellingPlanGroupRemoveProducts";
         return admin.execute(command.shop(), operation, variables)
-                .map(answer -> rejectedOr(answer, mutation, () -> ShopifyOutcome.succeeded(command.sellingPlanGroupId())));
+                .map(answer ->
+                        rejectedOr(answer, mutation, () -> ShopifyOutcome.succeeded(command.sellingPlanGroupId())));
     }
 
     /** PRODUCT_JOIN_SELLING_PLAN_GROUPS or PRODUCT_LEAVE_SELLING_PLAN_GROUPS. */
     public Uni<ShopifyOutcome> productGroups(SyncCommand command, boolean join) {
-        if (command.productId() == null || command.sellingPlanGroupIds() == null
+        if (command.productId() == null
+                || command.sellingPlanGroupIds() == null
                 || command.sellingPlanGroupIds().isEmpty()) {
             return missing(command, "productId and sellingPlanGroupIds");
         }
         ObjectNode variables = JSON.createObjectNode().put("id", ShopifyGid.of("Product", command.productId()));
         variables.set("sellingPlanGroupIds", gids("SellingPlanGroup", command.sellingPlanGroupIds()));
-        AdminOperation operation = join ? AdminOperation.PRODUCT_JOIN_SELLING_PLAN_GROUPS
+        AdminOperation operation = join
+                ? AdminOperation.PRODUCT_JOIN_SELLING_PLAN_GROUPS
                 : AdminOperation.PRODUCT_LEAVE_SELLING_PLAN_GROUPS;
         String mutation = join ? "productJoinSellingPlanGroups" : "productLeaveSellingPlanGroups";
         return admin.execute(command.shop(), operation, variables)
@@ -213,12 +237,14 @@ public class SellingPlanGroupCommands {
         billing.put("intervalCount", plan.intervalCount());
         ObjectNode delivery = input.putObject("deliveryPolicy").putObject("recurring");
         delivery.put("interval", interval);
-        delivery.put("intervalCount", plan.deliveryIntervalCount() > 0 ? plan.deliveryIntervalCount()
-                : plan.intervalCount());
+        delivery.put(
+                "intervalCount",
+                plan.deliveryIntervalCount() > 0 ? plan.deliveryIntervalCount() : plan.intervalCount());
         if (plan.percentageOff() != null) {
             ObjectNode fixed = input.putArray("pricingPolicies").addObject().putObject("fixed");
             fixed.put("adjustmentType", "PERCENTAGE");
-            fixed.putObject("adjustmentValue").put("percentage", plan.percentageOff().doubleValue());
+            fixed.putObject("adjustmentValue")
+                    .put("percentage", plan.percentageOff().doubleValue());
         }
         return input;
     }
@@ -235,8 +261,8 @@ public class SellingPlanGroupCommands {
     }
 
     /** The payload's userErrors as a rejection, or what {@code success} makes of the answer. */
-    static ShopifyOutcome rejectedOr(AdminAnswer answer, String mutation,
-                                     java.util.function.Supplier<ShopifyOutcome> success) {
+    static ShopifyOutcome rejectedOr(
+            AdminAnswer answer, String mutation, java.util.function.Supplier<ShopifyOutcome> success) {
         List<UserError> errors = answer.userErrors(mutation);
         return errors.isEmpty() ? success.get() : ShopifyOutcome.rejected(errors);
     }

@@ -1,15 +1,11 @@
 package com.lavish.sync.service;
 
-import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.sync.client.AdminApiException;
-
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * One command to Shopify: the Admin API calls of its type. Shopify's own failures are an outcome, never a failure:
@@ -24,8 +20,8 @@ public class ShopifyCommands {
     private final ContractCommands contracts;
     private final PaymentMethodCommands paymentMethods;
 
-    public ShopifyCommands(SellingPlanGroupCommands groups, ContractCommands contracts,
-                           PaymentMethodCommands paymentMethods) {
+    public ShopifyCommands(
+            SellingPlanGroupCommands groups, ContractCommands contracts, PaymentMethodCommands paymentMethods) {
         this.groups = groups;
         this.contracts = contracts;
         this.paymentMethods = paymentMethods;
@@ -36,8 +32,10 @@ public class ShopifyCommands {
      * @param firstSentAt when the key was first handed to Shopify
      */
     public Uni<ShopifyOutcome> send(SyncCommand command, boolean sentBefore, Instant firstSentAt) {
-        return Uni.createFrom().deferred(() -> execute(command, sentBefore, firstSentAt))
-                .onFailure().recoverWithItem(failure -> failureOutcome(command, failure));
+        return Uni.createFrom()
+                .deferred(() -> execute(command, sentBefore, firstSentAt))
+                .onFailure()
+                .recoverWithItem(failure -> failureOutcome(command, failure));
     }
 
     private Uni<ShopifyOutcome> execute(SyncCommand command, boolean sentBefore, Instant firstSentAt) {
@@ -60,7 +58,8 @@ public class ShopifyCommands {
 
     private static ShopifyOutcome failureOutcome(SyncCommand command, Throwable failure) {
         LOG.warnf("%s: Shopify did not apply it: %s", command, failure.getMessage());
-        return failure instanceof AdminApiException ? ShopifyOutcome.rejected(failure.getMessage())
+        return failure instanceof AdminApiException
+                ? ShopifyOutcome.rejected(failure.getMessage())
                 : ShopifyOutcome.failed("Shopify could not be reached: " + failure.getMessage());
     }
 }

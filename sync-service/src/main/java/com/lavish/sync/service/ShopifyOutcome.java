@@ -1,14 +1,18 @@
 package com.lavish.sync.service;
 
+import com.lavish.events.sync.SyncResult.SyncOutcome;
+import com.lavish.events.sync.SyncResult.UserError;
 import java.util.List;
 import java.util.Map;
 
-import com.lavish.events.sync.SyncResult.SyncOutcome;
-import com.lavish.events.sync.SyncResult.UserError;
-
 /** What Shopify made of one command, before it is recorded and answered as a SyncResult. */
-public record ShopifyOutcome(SyncOutcome outcome, List<UserError> userErrors, String message, Long shopifyId,
-                             Map<String, Long> sellingPlanIds, String contractStatus) {
+public record ShopifyOutcome(
+        SyncOutcome outcome,
+        List<UserError> userErrors,
+        String message,
+        Long shopifyId,
+        Map<String, Long> sellingPlanIds,
+        String contractStatus) {
 
     public static ShopifyOutcome succeeded(Long shopifyId) {
         return new ShopifyOutcome(SyncOutcome.SUCCEEDED, List.of(), null, shopifyId, null, null);

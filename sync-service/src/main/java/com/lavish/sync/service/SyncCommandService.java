@@ -1,18 +1,5 @@
 package com.lavish.sync.service;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.consumer.EventOutcome;
 import com.lavish.consumer.EventWork;
@@ -26,10 +13,19 @@ import com.lavish.sync.messaging.SyncRecordPublisher;
 import com.lavish.sync.repository.SyncCommandLedger;
 import com.lavish.sync.repository.SyncCommandLedger.Entry;
 import com.lavish.sync.repository.SyncCommandLedger.Key;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Applies a poll of sync.commands at most once per idempotency key, with the command ledger:
@@ -58,8 +54,12 @@ public class SyncCommandService implements EventWork<SyncCommand> {
     private final MeterRegistry metrics;
     private final AnswersInFlight inFlight = new AnswersInFlight();
 
-    public SyncCommandService(SyncCommandLedger ledger, ShopifyCommands shopify, SyncRecordPublisher results,
-                              SyncCommandConfig config, MeterRegistry metrics) {
+    public SyncCommandService(
+            SyncCommandLedger ledger,
+            ShopifyCommands shopify,
+            SyncRecordPublisher results,
+            SyncCommandConfig config,
+            MeterRegistry metrics) {
         this.ledger = ledger;
         this.shopify = shopify;
         this.results = results;
@@ -82,11 +82,14 @@ public class SyncCommandService implements EventWork<SyncCommand> {
     public Uni<Void> apply(List<Delivery<SyncCommand>> deliveries) {
         CommandPoll poll = new CommandPoll(deliveries);
         Map<Key, CommandAnswer> answers = new ConcurrentHashMap<>(inFlight.of(deliveries));
-        List<SyncCommand> unanswered = poll.keys().stream().filter(key -> !answers.containsKey(key))
-                .map(key -> poll.of(key).get(0).change()).toList();
+        List<SyncCommand> unanswered = poll.keys().stream()
+                .filter(key -> !answers.containsKey(key))
+                .map(key -> poll.of(key).get(0).change())
+                .toList();
         return ledger.send(unanswered, Instant.now())
                 .chain(entries -> reply(poll, entries, answers))
-                .call(() -> ledger.complete(answers.values().stream().map(CommandAnswer::completion).toList()))
+                .call(() -> ledger.complete(
+                        answers.values().stream().map(CommandAnswer::completion).toList()))
                 .map(replies -> deliveries.stream().map(replies::get).toList())
                 .call(this::publish)
                 .invoke(this::count)
@@ -94,11 +97,10 @@ public class SyncCommandService implements EventWork<SyncCommand> {
     }
 
     /** What each delivery is answered: the answer Shopify gives now, or one given before. */
-    private record Reply(Delivery<SyncCommand> delivery, SyncResult result, boolean replayed) {
-    }
+    private record Reply(Delivery<SyncCommand> delivery, SyncResult result, boolean replayed) {}
 
-    private Uni<Map<Delivery<SyncCommand>, Reply>> reply(CommandPoll poll, Map<Key, Entry> entries,
-                                                         Map<Key, CommandAnswer> answers) {
+    private Uni<Map<Delivery<SyncCommand>, Reply>> reply(
+            CommandPoll poll, Map<Key, Entry> entries, Map<Key, CommandAnswer> answers) {
         Map<Key, Uni<CommandAnswer>> calls = new HashMap<>();
         entries.forEach((key, entry) -> {
             if (!entry.state().answered()) {
@@ -106,18 +108,27 @@ public class SyncCommandService implements EventWork<SyncCommand> {
             }
         });
         Map<Delivery<SyncCommand>, Reply> replies = new ConcurrentHashMap<>();
-        return Multi.createFrom().iterable(poll.lanes())
-                .onItem().transformToUni(lane -> Multi.createFrom().iterable(lane)
-                        .onItem().transformToUniAndConcatenate(delivery -> reply(delivery, entries, answers, calls))
+        return Multi.createFrom()
+                .iterable(poll.lanes())
+                .onItem()
+                .transformToUni(lane -> Multi.createFrom()
+                        .iterable(lane)
+                        .onItem()
+                        .transformToUniAndConcatenate(delivery -> reply(delivery, entries, answers, calls))
                         .invoke(reply -> replies.put(reply.delivery(), reply))
-                        .collect().last())
+                        .collect()
+                        .last())
                 .merge(config.concurrency())
-                .collect().last()
+                .collect()
+                .last()
                 .replaceWith(replies);
     }
 
-    private Uni<Reply> reply(Delivery<SyncCommand> delivery, Map<Key, Entry> entries, Map<Key, CommandAnswer> answers,
-                             Map<Key, Uni<CommandAnswer>> calls) {
+    private Uni<Reply> reply(
+            Delivery<SyncCommand> delivery,
+            Map<Key, Entry> entries,
+            Map<Key, CommandAnswer> answers,
+            Map<Key, Uni<CommandAnswer>> calls) {
         Key key = Key.of(delivery.change());
         Uni<CommandAnswer> call = calls.get(key);
         if (call != null) {
@@ -134,7 +145,8 @@ public class SyncCommandService implements EventWork<SyncCommand> {
     }
 
     private static Reply replyWith(Delivery<SyncCommand> delivery, CommandAnswer answer) {
-        return answer.answers(delivery) ? new Reply(delivery, answer.result(), false)
+        return answer.answers(delivery)
+                ? new Reply(delivery, answer.result(), false)
                 : new Reply(delivery, CommandAnswer.replayed(delivery.change(), answer.result()), true);
     }
 
@@ -147,10 +159,15 @@ public class SyncCommandService implements EventWork<SyncCommand> {
                     answers.put(Key.of(sent.change()), answer);
                     inFlight.hold(ofKey, answer);
                     if (answer.result().outcome() != SyncOutcome.SUCCEEDED) {
-                        LOG.infof("%s: %s: %s", sent.change(), answer.result().outcome(), answer.result().message());
+                        LOG.infof(
+                                "%s: %s: %s",
+                                sent.change(),
+                                answer.result().outcome(),
+                                answer.result().message());
                     }
                 })
-                .memoize().indefinitely();
+                .memoize()
+                .indefinitely();
     }
 
     /** Sends every result, then waits for the broker to have them all; one key's stay in their order. */
@@ -158,7 +175,9 @@ public class SyncCommandService implements EventWork<SyncCommand> {
         if (replies.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(replies.stream().map(reply -> results.result(reply.delivery().change(), reply.result()))
+        return Uni.join()
+                .all(replies.stream()
+                        .map(reply -> results.result(reply.delivery().change(), reply.result()))
                         .toList())
                 .andFailFast()
                 .replaceWithVoid();
@@ -169,8 +188,15 @@ public class SyncCommandService implements EventWork<SyncCommand> {
             if (reply.replayed()) {
                 reply.delivery().outcome(EventOutcome.DUPLICATE);
             }
-            String outcome = reply.replayed() ? "replayed" : reply.result().outcome().name().toLowerCase(Locale.ROOT);
-            metrics.counter("sync.commands", "type", reply.delivery().change().type().name(), "outcome", outcome)
+            String outcome = reply.replayed()
+                    ? "replayed"
+                    : reply.result().outcome().name().toLowerCase(Locale.ROOT);
+            metrics.counter(
+                            "sync.commands",
+                            "type",
+                            reply.delivery().change().type().name(),
+                            "outcome",
+                            outcome)
                     .increment();
         }
     }

@@ -1,8 +1,7 @@
 package com.lavish.sync.service;
 
-import java.util.concurrent.Executor;
-
 import io.vertx.core.Context;
+import java.util.concurrent.Executor;
 
 /**
  * Brings a pipeline back to the Vert.x context it started on. Hibernate Reactive's session lives on that (duplicated)
@@ -11,8 +10,7 @@ import io.vertx.core.Context;
  */
 final class VertxContexts {
 
-    private VertxContexts() {
-    }
+    private VertxContexts() {}
 
     /** Runs each task on {@code context}; runs it in place when there is none (outside Vert.x: no session either). */
     static Executor on(Context context) {

@@ -3,19 +3,15 @@ package com.lavish.sync.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.sync.client.AdminApiBucket.Reservation;
 import com.lavish.sync.support.ShopifyFakeAdminResource;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shared cost bucket in the real Redis: the waits it asks of callers, without Shopify. The test profile assumes
@@ -53,7 +49,8 @@ class AdminApiBucketTest {
         Reservation call = reserve(shop, 10);
         // a Plus shop: 20,000 points restoring 1,000 a second, 1,000 of them left after this document
         bucket.observe(shop, call, new QueryCost(10, 10, new ThrottleStatus(20_000, 1_000, 1_000)))
-                .await().indefinitely();
+                .await()
+                .indefinitely();
         Duration wait = reserve(shop, 3_000).delay();
         assertTrue(wait.toMillis() > 1_900 && wait.toMillis() <= 2_000, "waited " + wait);
     }
@@ -65,7 +62,9 @@ class AdminApiBucketTest {
         reserve(shop, 500);
         Reservation mine = reserve(shop, 10);
         // Shopify ran only mine: 990 of 1,000 left by its count
-        bucket.observe(shop, mine, new QueryCost(10, 10, new ThrottleStatus(1_000, 990, 50))).await().indefinitely();
+        bucket.observe(shop, mine, new QueryCost(10, 10, new ThrottleStatus(1_000, 990, 50)))
+                .await()
+                .indefinitely();
         Duration wait = reserve(shop, 600).delay();
         // 490 left once the other call runs: 110 more at 50 a second
         assertTrue(wait.toMillis() > 2_100 && wait.toMillis() <= 2_200, "waited " + wait);
@@ -78,7 +77,9 @@ class AdminApiBucketTest {
         assertEquals(Duration.ZERO, call.delay());
         // someone outside the suite drained the bucket: Shopify says 0 left of 1,000 at 50 a second
         Duration wait = bucket.throttled(shop, call, 50, new QueryCost(50, null, new ThrottleStatus(1_000, 0, 50)))
-                .await().indefinitely().delay();
+                .await()
+                .indefinitely()
+                .delay();
         assertTrue(wait.toMillis() > 900 && wait.toMillis() <= 1_000, "waited " + wait);
     }
 

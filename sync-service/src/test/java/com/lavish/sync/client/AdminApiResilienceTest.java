@@ -7,15 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
@@ -26,11 +17,16 @@ import com.lavish.sync.support.FakeShopify;
 import com.lavish.sync.support.ShopifyFakeAdminResource;
 import com.lavish.sync.support.SyncFixture;
 import com.lavish.sync.support.SyncTestBase;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Shopify answering 5xx, dropping connections or THROTTLED: commands still arrive, once, and none is lost. */
 @QuarkusTest
@@ -66,8 +62,14 @@ class AdminApiResilienceTest extends SyncTestBase {
         assertEquals(SyncOutcome.SUCCEEDED, result.outcome(), result.message());
         assertEquals("PAUSED", result.contractStatus());
         assertEquals(pauses + 1, FakeShopify.mutations("subscriptionContractPause"));
-        assertTrue(metrics.counter("sync.admin-api.requests", "operation", "SubscriptionContractPause",
-                "outcome", "unavailable").count() >= 3);
+        assertTrue(metrics.counter(
+                                "sync.admin-api.requests",
+                                "operation",
+                                "SubscriptionContractPause",
+                                "outcome",
+                                "unavailable")
+                        .count()
+                >= 3);
     }
 
     @Test
@@ -82,8 +84,10 @@ class AdminApiResilienceTest extends SyncTestBase {
         assertEquals(SyncOutcome.FAILED, failed.outcome());
         assertTrue(failed.message().startsWith("Shopify could not be reached"), failed.message());
         assertEquals("FAILED", fixture.ledger(pause).get("state"));
-        assertEquals("ACTIVE", FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contractId))
-                .getString("status"));
+        assertEquals(
+                "ACTIVE",
+                FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contractId))
+                        .getString("status"));
 
         // Shopify is back; the command's next delivery (a replay, or the caller asking again) applies it
         SyncCommand again = SyncFixture.reissue(pause);
@@ -104,22 +108,45 @@ class AdminApiResilienceTest extends SyncTestBase {
         FakeShopify.faults(0, 0, 0);
 
         long id = ((Number) fixture.ledger(cancel).get("id")).longValue();
-        given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD)
-                .queryParam("shop", SyncFixture.SHOP).get("/admin/sync/commands")
-                .then().statusCode(200).body("find { it.id == " + id + " }.state", equalTo("FAILED"))
+        given().contentType("application/json")
+                .auth()
+                .preemptive()
+                .basic("admin", SyncFixture.ADMIN_PASSWORD)
+                .queryParam("shop", SyncFixture.SHOP)
+                .get("/admin/sync/commands")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == " + id + " }.state", equalTo("FAILED"))
                 .body("find { it.id == " + id + " }.idempotencyKey", equalTo(cancel.idempotencyKey()));
-        given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD)
-                .post("/admin/sync/commands/" + id + "/resend").then().statusCode(202)
+        given().contentType("application/json")
+                .auth()
+                .preemptive()
+                .basic("admin", SyncFixture.ADMIN_PASSWORD)
+                .post("/admin/sync/commands/" + id + "/resend")
+                .then()
+                .statusCode(202)
                 .body("commandId", equalTo(cancel.commandId()));
 
-        await().atMost(SyncFixture.WAIT).until(() -> fixture.results().stream().anyMatch(r ->
-                r.commandId().equals(cancel.commandId()) && r.outcome() == SyncOutcome.SUCCEEDED));
-        assertEquals("CANCELLED", FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contractId))
-                .getString("status"));
+        await().atMost(SyncFixture.WAIT)
+                .until(() -> fixture.results().stream()
+                        .anyMatch(
+                                r -> r.commandId().equals(cancel.commandId()) && r.outcome() == SyncOutcome.SUCCEEDED));
+        assertEquals(
+                "CANCELLED",
+                FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contractId))
+                        .getString("status"));
         // answered now: a second resend would change nothing
-        given().contentType("application/json").auth().preemptive().basic("admin", SyncFixture.ADMIN_PASSWORD)
-                .post("/admin/sync/commands/" + id + "/resend").then().statusCode(409);
-        given().contentType("application/json").post("/admin/sync/commands/" + id + "/resend").then().statusCode(401);
+        given().contentType("application/json")
+                .auth()
+                .preemptive()
+                .basic("admin", SyncFixture.ADMIN_PASSWORD)
+                .post("/admin/sync/commands/" + id + "/resend")
+                .then()
+                .statusCode(409);
+        given().contentType("application/json")
+                .post("/admin/sync/commands/" + id + "/resend")
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -136,8 +163,8 @@ class AdminApiResilienceTest extends SyncTestBase {
         List<SyncCommand> burst = new ArrayList<>();
         for (int round = 0; round < 4; round++) {
             for (long contract : contracts) {
-                burst.add(contractCommand(round % 2 == 0 ? SyncCommandType.CONTRACT_PAUSE
-                        : SyncCommandType.CONTRACT_ACTIVATE, contract));
+                burst.add(contractCommand(
+                        round % 2 == 0 ? SyncCommandType.CONTRACT_PAUSE : SyncCommandType.CONTRACT_ACTIVATE, contract));
             }
         }
         burst.forEach(fixture::send);
@@ -147,17 +174,26 @@ class AdminApiResilienceTest extends SyncTestBase {
             assertEquals(SyncOutcome.SUCCEEDED, result.outcome(), result.message());
         }
         for (long contract : contracts) {
-            assertEquals("ACTIVE", FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contract))
-                    .getString("status"));
+            assertEquals(
+                    "ACTIVE",
+                    FakeShopify.contract(ShopifyGid.of("SubscriptionContract", contract))
+                            .getString("status"));
         }
         // the first answers taught the bucket its size; anything Shopify refused was sent again
-        assertTrue(throttledRetries() - retriesBefore == FakeShopify.throttledAnswers() - throttledBefore,
+        assertTrue(
+                throttledRetries() - retriesBefore == FakeShopify.throttledAnswers() - throttledBefore,
                 "every THROTTLED answer was retried");
-        assertTrue(metrics.find("sync.throttle.waits").timers().stream().mapToLong(t -> t.count()).sum() > 0,
+        assertTrue(
+                metrics.find("sync.throttle.waits").timers().stream()
+                                .mapToLong(t -> t.count())
+                                .sum()
+                        > 0,
                 "the bucket paced the burst");
     }
 
     private double throttledRetries() {
-        return metrics.find("sync.admin-api.throttled").counters().stream().mapToDouble(c -> c.count()).sum();
+        return metrics.find("sync.admin-api.throttled").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 }

@@ -4,8 +4,6 @@ import static com.lavish.sync.support.SyncFixture.contractCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
@@ -16,10 +14,10 @@ import com.lavish.sync.support.FakeShopify;
 import com.lavish.sync.support.ShopifyFakeAdminResource;
 import com.lavish.sync.support.SyncFixture;
 import com.lavish.sync.support.SyncTestBase;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
 
 /** PAYMENT_METHOD_UPDATE_EMAIL through the broker and the ledger to the fake's customerPaymentMethodSendUpdateEmail. */
 @QuarkusTest
@@ -36,7 +34,8 @@ class PaymentMethodUpdateEmailTest extends SyncTestBase {
 
         assertEquals(ShopifyGid.numericId(customer), sent.shopifyId());
         assertEquals(1, FakeShopify.paymentMethodEmails(customer).size());
-        assertEquals(contract.getString("customerPaymentMethodId"),
+        assertEquals(
+                contract.getString("customerPaymentMethodId"),
                 FakeShopify.paymentMethodEmails(customer).get(0).get("customerPaymentMethodId"));
     }
 
@@ -52,7 +51,10 @@ class PaymentMethodUpdateEmailTest extends SyncTestBase {
         SyncResult replayed = fixture.awaitResult(again);
 
         assertEquals(SyncOutcome.SUCCEEDED, replayed.outcome());
-        assertEquals(1, FakeShopify.paymentMethodEmails(contract.getString("customerId")).size());
+        assertEquals(
+                1,
+                FakeShopify.paymentMethodEmails(contract.getString("customerId"))
+                        .size());
         assertEquals(mutations, FakeShopify.mutations("customerPaymentMethodSendUpdateEmail"));
     }
 
@@ -68,11 +70,14 @@ class PaymentMethodUpdateEmailTest extends SyncTestBase {
         assertEquals(SyncOutcome.REJECTED, rejected.outcome());
         assertTrue(rejected.message().contains("has no payment method"), rejected.message());
         assertEquals("REJECTED", fixture.ledger(command).get("state"));
-        assertEquals(0, FakeShopify.paymentMethodEmails(contract.getString("customerId")).size());
+        assertEquals(
+                0,
+                FakeShopify.paymentMethodEmails(contract.getString("customerId"))
+                        .size());
     }
 
     private static SyncCommand email(JsonPath contract) {
-        return contractCommand(SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL,
-                ShopifyGid.numericId(contract.getString("id")));
+        return contractCommand(
+                SyncCommandType.PAYMENT_METHOD_UPDATE_EMAIL, ShopifyGid.numericId(contract.getString("id")));
     }
 }

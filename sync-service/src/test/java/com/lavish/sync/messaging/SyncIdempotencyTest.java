@@ -6,19 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
@@ -31,10 +18,19 @@ import com.lavish.sync.support.FakeShopify;
 import com.lavish.sync.support.ShopifyFakeAdminResource;
 import com.lavish.sync.support.SyncFixture;
 import com.lavish.sync.support.SyncTestBase;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A command applies once per idempotency key: a second delivery is answered from the ledger, a poll tried again
@@ -70,8 +66,11 @@ class SyncIdempotencyTest extends SyncTestBase {
 
         SyncResult first = fixture.awaitResult(create);
         SyncResult third = fixture.awaitResult(reissued);
-        await().atMost(WAIT).until(() -> fixture.results().stream()
-                .filter(r -> r.commandId().equals(create.commandId())).count() == 2);
+        await().atMost(WAIT)
+                .until(() -> fixture.results().stream()
+                                .filter(r -> r.commandId().equals(create.commandId()))
+                                .count()
+                        == 2);
         assertEquals(SyncOutcome.SUCCEEDED, first.outcome(), first.message());
         assertEquals(first.shopifyId(), third.shopifyId());
         assertEquals(first.sellingPlanIds(), third.sellingPlanIds());
@@ -82,19 +81,23 @@ class SyncIdempotencyTest extends SyncTestBase {
 
     @Test
     void aCreationWhoseAnswerWasLostIsFoundInsteadOfMadeAgain() {
-        String product = FakeShopify.product("Lost answer box " + UUID.randomUUID()).getString("id");
+        String product =
+                FakeShopify.product("Lost answer box " + UUID.randomUUID()).getString("id");
         SyncCommand create = SyncFixture.groupCreation(product);
         // the fake applies the creation, then answers after the client has given up (3 s in the test profile)
         FakeShopify.faults(8_000, 0, 0);
         fixture.send(create);
-        await().atMost(WAIT).until(() -> FakeShopify.groupsWithCode(create.idempotencyKey()).size() == 1);
+        await().atMost(WAIT)
+                .until(() -> FakeShopify.groupsWithCode(create.idempotencyKey()).size() == 1);
         FakeShopify.faults(0, 0, 0);
 
         SyncResult result = fixture.awaitResult(create, Duration.ofSeconds(90));
         assertEquals(SyncOutcome.SUCCEEDED, result.outcome(), result.message());
         List<Map<String, Object>> groups = FakeShopify.groupsWithCode(create.idempotencyKey());
         assertEquals(1, groups.size());
-        assertEquals(ShopifyGid.of("SellingPlanGroup", result.shopifyId()), groups.get(0).get("id"));
+        assertEquals(
+                ShopifyGid.of("SellingPlanGroup", result.shopifyId()),
+                groups.get(0).get("id"));
         assertEquals(2, result.sellingPlanIds().size());
     }
 
@@ -102,7 +105,8 @@ class SyncIdempotencyTest extends SyncTestBase {
     void aPollTriedAgainBecauseItsAnswerCouldNotBeRecordedDoesNotSendItAgain() throws Exception {
         long contractId = ShopifyGid.numericId(fixture.subscribe().contractGid());
         long pauses = FakeShopify.mutations("subscriptionContractPause");
-        double transientFailures = metrics.counter("sync.commands.consumed.transient.failures").count();
+        double transientFailures =
+                metrics.counter("sync.commands.consumed.transient.failures").count();
         // Shopify answers slowly, so the test holds the key's row before the answer is recorded
         FakeShopify.faults(1_500, 0, 0);
         SyncCommand pause = SyncFixture.contractCommand(SyncCommandType.CONTRACT_PAUSE, contractId);
@@ -113,15 +117,17 @@ class SyncIdempotencyTest extends SyncTestBase {
             holder.setAutoCommit(false);
             lockRow(holder, ((Number) fixture.ledger(pause).get("id")).longValue());
             // the recording waits for the row; its connection is cut, as a database restart would cut it
-            await().atMost(WAIT).until(() -> !fixture.rows("select pid from pg_stat_activity where "
-                    + RECORDING_WAITS).isEmpty());
+            await().atMost(WAIT)
+                    .until(() -> !fixture.rows("select pid from pg_stat_activity where " + RECORDING_WAITS)
+                            .isEmpty());
             fixture.rows("select pg_terminate_backend(pid) from pg_stat_activity where " + RECORDING_WAITS);
             holder.rollback();
         }
 
         SyncResult result = fixture.awaitResult(pause);
         assertEquals(SyncOutcome.SUCCEEDED, result.outcome(), result.message());
-        assertTrue(metrics.counter("sync.commands.consumed.transient.failures").count() > transientFailures,
+        assertTrue(
+                metrics.counter("sync.commands.consumed.transient.failures").count() > transientFailures,
                 "the poll was tried again");
         assertEquals(pauses + 1, FakeShopify.mutations("subscriptionContractPause"));
         assertEquals(1, ((Number) fixture.ledger(pause).get("attempts")).intValue());
@@ -129,7 +135,8 @@ class SyncIdempotencyTest extends SyncTestBase {
     }
 
     private static void lockRow(Connection holder, long id) throws SQLException {
-        try (PreparedStatement lock = holder.prepareStatement("select id from sync.sync_command where id = ? for update")) {
+        try (PreparedStatement lock =
+                holder.prepareStatement("select id from sync.sync_command where id = ? for update")) {
             lock.setLong(1, id);
             lock.executeQuery().close();
         }
@@ -140,18 +147,41 @@ class SyncIdempotencyTest extends SyncTestBase {
         String product = FakeShopify.product("Crash box " + UUID.randomUUID()).getString("id");
         SyncCommand create = SyncFixture.groupCreation(product);
         // a replica handed the creation to Shopify and died before it recorded the answer
-        fixture.rows("""
+        fixture.rows(
+                """
                 insert into sync.sync_command (shop_domain, idempotency_key, command_id, command_type, command, state,
                     attempts, received_at, first_sent_at, last_sent_at)
                 values (?, ?, ?, ?, ?, 'SENDING', 1, now(), now(), now()) returning id""",
-                create.shop(), create.idempotencyKey(), create.commandId(), create.type().name(),
+                create.shop(),
+                create.idempotencyKey(),
+                create.commandId(),
+                create.type().name(),
                 new String(SyncMessages.write(create), java.nio.charset.StandardCharsets.UTF_8));
-        String groupGid = FakeShopify.graphql(AdminOperation.SELLING_PLAN_GROUP_CREATE.document(), Map.of(
-                        "input", Map.of("name", "Book box subscription", "merchantCode", create.idempotencyKey(),
-                                "options", List.of("Delivery every"), "sellingPlansToCreate", List.of(Map.of(
-                                        "name", "Monthly", "options", List.of("1 month"), "category", "SUBSCRIPTION",
-                                        "billingPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)),
-                                        "deliveryPolicy", Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)))))))
+        String groupGid = FakeShopify.graphql(
+                        AdminOperation.SELLING_PLAN_GROUP_CREATE.document(),
+                        Map.of(
+                                "input",
+                                Map.of(
+                                        "name",
+                                        "Book box subscription",
+                                        "merchantCode",
+                                        create.idempotencyKey(),
+                                        "options",
+                                        List.of("Delivery every"),
+                                        "sellingPlansToCreate",
+                                        List.of(Map.of(
+                                                "name",
+                                                "Monthly",
+                                                "options",
+                                                List.of("1 month"),
+                                                "category",
+                                                "SUBSCRIPTION",
+                                                "billingPolicy",
+                                                Map.of("recurring", Map.of("interval", "MONTH", "intervalCount", 1)),
+                                                "deliveryPolicy",
+                                                Map.of(
+                                                        "recurring",
+                                                        Map.of("interval", "MONTH", "intervalCount", 1)))))))
                 .getString("data.sellingPlanGroupCreate.sellingPlanGroup.id");
         assertNotNull(groupGid);
         long creations = FakeShopify.mutations("sellingPlanGroupCreate");

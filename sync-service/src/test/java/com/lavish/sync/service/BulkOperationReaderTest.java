@@ -3,11 +3,9 @@ package com.lavish.sync.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** A bulk operation's JSONL read back into nodes of the paginated queries' shape. */
 class BulkOperationReaderTest {
@@ -26,7 +24,9 @@ class BulkOperationReaderTest {
         JsonNode first = orders.get(0);
         assertEquals("gid://shopify/Order/9007199254740993", first.get("id").asText());
         assertEquals(2, first.path("lineItems").path("nodes").size());
-        assertEquals("Bookmark", first.path("lineItems").path("nodes").get(1).path("title").asText());
+        assertEquals(
+                "Bookmark",
+                first.path("lineItems").path("nodes").get(1).path("title").asText());
         assertFalse(first.path("lineItems").path("nodes").get(0).has("__parentId"));
         assertFalse(orders.get(1).has("lineItems"));
     }
@@ -38,10 +38,18 @@ class BulkOperationReaderTest {
                 {"id":"gid://shopify/ProductVariant/70","sku":"BOX-1","__parentId":"gid://shopify/Product/7"}
                 {"id":"gid://shopify/SellingPlanGroup/5","__parentId":"gid://shopify/Product/7"}
                 """;
-        JsonNode product = BulkOperationReader.nodes(ReconcileSelection.PRODUCTS, jsonl).get(0);
+        JsonNode product =
+                BulkOperationReader.nodes(ReconcileSelection.PRODUCTS, jsonl).get(0);
 
-        assertEquals("BOX-1", product.path("variants").path("nodes").get(0).path("sku").asText());
-        assertEquals("gid://shopify/SellingPlanGroup/5",
-                product.path("sellingPlanGroups").path("nodes").get(0).path("id").asText());
+        assertEquals(
+                "BOX-1",
+                product.path("variants").path("nodes").get(0).path("sku").asText());
+        assertEquals(
+                "gid://shopify/SellingPlanGroup/5",
+                product.path("sellingPlanGroups")
+                        .path("nodes")
+                        .get(0)
+                        .path("id")
+                        .asText());
     }
 }

@@ -3,19 +3,17 @@ package com.lavish.sync.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import com.lavish.consumer.Delivery;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.events.sync.SyncCommand;
 import com.lavish.events.sync.SyncCommandType;
 import com.lavish.events.sync.SyncMessages;
 import com.lavish.sync.repository.SyncCommandLedger.Key;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 class CommandPollTest {
 
@@ -51,16 +49,36 @@ class CommandPollTest {
     }
 
     private static SyncCommand pause(long contractId, String idempotencyKey, String commandId) {
-        return new SyncCommand(commandId, idempotencyKey, SHOP, SyncCommandType.CONTRACT_PAUSE, "test",
-                Instant.now().toString(), contractId, null, null, null, null, null, null, null);
+        return new SyncCommand(
+                commandId,
+                idempotencyKey,
+                SHOP,
+                SyncCommandType.CONTRACT_PAUSE,
+                "test",
+                Instant.now().toString(),
+                contractId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private Delivery<SyncCommand> delivery(SyncCommand command) {
         byte[] value = SyncMessages.write(command);
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("sync.commands", 0, offset++,
-                command.recordKey().toString(), value);
-        ShopifyEvent event = new ShopifyEvent(command.commandId(), "sync.command/" + command.type(), SHOP,
-                command.issuedAt(), null, null, null, value);
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(
+                "sync.commands", 0, offset++, command.recordKey().toString(), value);
+        ShopifyEvent event = new ShopifyEvent(
+                command.commandId(),
+                "sync.command/" + command.type(),
+                SHOP,
+                command.issuedAt(),
+                null,
+                null,
+                null,
+                value);
         return new Delivery<>(record, event, command);
     }
 }

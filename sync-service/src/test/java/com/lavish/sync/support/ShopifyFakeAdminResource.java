@@ -1,13 +1,11 @@
 package com.lavish.sync.support;
 
+import com.lavish.shopifyfake.ShopifyFakeServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.lavish.shopifyfake.ShopifyFakeServer;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
 
 /**
  * shopify-fake's Admin API in the test JVM on a free port, once for every test class, with the test profile's
@@ -21,13 +19,28 @@ public class ShopifyFakeAdminResource implements QuarkusTestResourceLifecycleMan
     @Override
     public synchronized Map<String, String> start() {
         if (fake == null) {
-            ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(List.of("--port", "0",
-                    "--shop", SyncFixture.SHOP, "--admin-token", TOKEN, "--edge", "http://127.0.0.1:9"), Map.of());
+            ShopifyFakeServer.Config config = ShopifyFakeServer.Config.parse(
+                    List.of(
+                            "--port",
+                            "0",
+                            "--shop",
+                            SyncFixture.SHOP,
+                            "--admin-token",
+                            TOKEN,
+                            "--edge",
+                            "http://127.0.0.1:9"),
+                    Map.of());
             try {
                 ShopifyFakeServer started = ShopifyFakeServer.start(Vertx.vertx(), config)
-                        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
                 // the schema takes seconds to parse: ready before any test measures anything
-                started.admin().ready().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+                started.admin()
+                        .ready()
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(120, TimeUnit.SECONDS);
                 fake = started;
             } catch (Exception e) {
                 throw new IllegalStateException("shopify-fake did not start", e);

@@ -1,11 +1,9 @@
 package com.lavish.sync.support;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-
-import io.agroal.api.AgroalDataSource;
 
 /**
  * What every sync test against the fake shares: a {@link SyncFixture} opened before each test and closed after it.

@@ -1,10 +1,9 @@
 package com.lavish.gateway.config;
 
-import java.time.Duration;
-
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** How the gateway takes webhooks in and hands them to Kafka. */
 @ConfigMapping(prefix = "webhook")

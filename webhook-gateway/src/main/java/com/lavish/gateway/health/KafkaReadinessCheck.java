@@ -1,25 +1,21 @@
 package com.lavish.gateway.health;
 
+import com.lavish.gateway.config.WebhookConfig;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-
-import io.smallrye.common.annotation.Identifier;
-import io.smallrye.health.api.AsyncHealthCheck;
-import io.smallrye.mutiny.Uni;
-
-import com.lavish.gateway.config.WebhookConfig;
 
 /**
  * Ready only while the Kafka cluster answers: without it every webhook would be answered 503, so traffic is better
@@ -35,8 +31,8 @@ public class KafkaReadinessCheck implements AsyncHealthCheck {
     private final Duration timeout;
 
     @Inject
-    public KafkaReadinessCheck(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                               WebhookConfig config) {
+    public KafkaReadinessCheck(
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, WebhookConfig config) {
         this.timeout = config.health().kafkaTimeout();
         this.admin = Admin.create(adminConfig(kafkaConfig, timeout));
     }
@@ -46,12 +42,20 @@ public class KafkaReadinessCheck implements AsyncHealthCheck {
         int timeoutMs = Math.toIntExact(timeout.toMillis());
         return Uni.createFrom()
                 .completionStage(() -> admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
-                        .nodes().toCompletionStage())
-                .ifNoItem().after(timeout.plusMillis(250)).fail()
-                .map(nodes -> HealthCheckResponse.named(NAME).status(!nodes.isEmpty())
-                        .withData("brokers", nodes.size()).build())
-                .onFailure().recoverWithItem(error -> HealthCheckResponse.named(NAME).down()
-                        .withData("error", error.getClass().getSimpleName()).build());
+                        .nodes()
+                        .toCompletionStage())
+                .ifNoItem()
+                .after(timeout.plusMillis(250))
+                .fail()
+                .map(nodes -> HealthCheckResponse.named(NAME)
+                        .status(!nodes.isEmpty())
+                        .withData("brokers", nodes.size())
+                        .build())
+                .onFailure()
+                .recoverWithItem(error -> HealthCheckResponse.named(NAME)
+                        .down()
+                        .withData("error", error.getClass().getSimpleName())
+                        .build());
     }
 
     @PreDestroy

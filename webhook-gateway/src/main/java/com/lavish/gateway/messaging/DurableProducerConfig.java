@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,8 +21,7 @@ public final class DurableProducerConfig {
      */
     static final int LINGER_MS = 1;
 
-    private DurableProducerConfig() {
-    }
+    private DurableProducerConfig() {}
 
     /**
      * @param kafkaConfig    the {@code kafka.*} properties, prefix removed (bootstrap servers, security...)

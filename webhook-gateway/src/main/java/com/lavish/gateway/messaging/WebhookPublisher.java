@@ -1,22 +1,7 @@
 package com.lavish.gateway.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.Headers;
-import org.jboss.logging.Logger;
-
+import com.lavish.events.ShopifyEvent;
+import com.lavish.gateway.config.WebhookConfig;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.runtime.Startup;
@@ -25,9 +10,20 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-
-import com.lavish.events.ShopifyEvent;
-import com.lavish.gateway.config.WebhookConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+import org.jboss.logging.Logger;
 
 /**
  * Writes webhook events to Kafka and tells when Kafka has them. One idempotent producer with acks=all is shared by
@@ -49,8 +45,11 @@ public class WebhookPublisher {
     private final Vertx vertx;
 
     @Inject
-    public WebhookPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, WebhookConfig config,
-                            OpenTelemetry openTelemetry, Vertx vertx) {
+    public WebhookPublisher(
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            WebhookConfig config,
+            OpenTelemetry openTelemetry,
+            Vertx vertx) {
         this.timeout = config.publish().timeout();
         this.producer = new KafkaProducer<>(DurableProducerConfig.of(kafkaConfig, timeout));
         this.sendExecutor = Executors.newSingleThreadExecutor(WebhookPublisher::sendThread);
@@ -80,32 +79,41 @@ public class WebhookPublisher {
     public Future<RecordMetadata> publish(String topic, ShopifyEvent event) {
         Headers headers = event.toHeaders();
         // taken here, on the request's context: the send runs on the send thread
-        tracePropagator.inject(io.opentelemetry.context.Context.current(), headers,
+        tracePropagator.inject(
+                io.opentelemetry.context.Context.current(),
+                headers,
                 (carrier, key, value) -> carrier.add(key, value.getBytes(StandardCharsets.UTF_8)));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, event.recordKey().toString(),
-                event.payload(), headers);
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, null, event.recordKey().toString(), event.payload(), headers);
         Context caller = Vertx.currentContext();
         Promise<RecordMetadata> outcome = Promise.promise();
         // the deadline: Kafka's own timeouts (delivery.timeout.ms, max.block.ms) each bound one part of the wait,
         // this bounds the whole of it
-        long deadline = vertx.setTimer(timeout.toMillis(), ignored -> outcome.tryFail(
-                new PublishFailedException(topic, "no acknowledgement within " + timeout, null)));
+        long deadline = vertx.setTimer(
+                timeout.toMillis(),
+                ignored -> outcome.tryFail(
+                        new PublishFailedException(topic, "no acknowledgement within " + timeout, null)));
         outcome.future().onComplete(ignored -> vertx.cancelTimer(deadline));
         // send() may block up to max.block.ms: never on the event loop
         sendExecutor.execute(() -> {
             try {
-                producer.send(record, (metadata, error) -> onCaller(caller, () -> {
-                    if (error != null) {
-                        outcome.tryFail(new PublishFailedException(topic, "Kafka did not take the record", error));
-                    } else {
-                        outcome.tryComplete(metadata);
-                    }
-                }));
+                producer.send(
+                        record,
+                        (metadata, error) -> onCaller(caller, () -> {
+                            if (error != null) {
+                                outcome.tryFail(
+                                        new PublishFailedException(topic, "Kafka did not take the record", error));
+                            } else {
+                                outcome.tryComplete(metadata);
+                            }
+                        }));
             } catch (RuntimeException e) {
                 // send() throws instead of calling back when it cannot even queue the record (metadata wait
                 // timed out, producer closed, record too large for the client)
-                onCaller(caller, () -> outcome.tryFail(
-                        new PublishFailedException(topic, "the producer could not queue the record", e)));
+                onCaller(
+                        caller,
+                        () -> outcome.tryFail(
+                                new PublishFailedException(topic, "the producer could not queue the record", e)));
             }
         });
         return outcome.future();

@@ -1,14 +1,8 @@
 package com.lavish.gateway.rest;
 
-import java.util.Arrays;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
+import com.lavish.events.ShopifyWebhookHeaders;
+import com.lavish.gateway.config.WebhookConfig;
+import com.lavish.gateway.service.WebhookRejections;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.quarkus.runtime.Startup;
@@ -20,10 +14,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.RoutingContext;
-
-import com.lavish.events.ShopifyWebhookHeaders;
-import com.lavish.gateway.config.WebhookConfig;
-import com.lavish.gateway.service.WebhookRejections;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Reads a webhook body as raw bytes, on the event loop, up to {@code webhook.max-body-size}. A declared
@@ -37,6 +33,7 @@ public class WebhookBodyReader {
 
     /** After a 413 the rest of the body is read and dropped, so the client sees the answer; up to this many limits. */
     private static final int DRAIN_LIMITS = 8;
+
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
     private static final int INITIAL_CAPACITY_CAP = 1 << 20;
     private static final Logger LOG = Logger.getLogger(WebhookBodyReader.class);
@@ -46,17 +43,22 @@ public class WebhookBodyReader {
     private final WebhookRejections rejections;
 
     @Inject
-    public WebhookBodyReader(WebhookConfig config, WebhookRejections rejections,
-                             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverLimit) {
+    public WebhookBodyReader(
+            WebhookConfig config,
+            WebhookRejections rejections,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverLimit) {
         this.limit = config.maxBodySize().asLongValue();
         if (limit <= 0 || limit > MAX_ARRAY) {
             throw new IllegalStateException("webhook.max-body-size must be between 1 byte and 2 GB: " + limit);
         }
         this.drainLimit = limit * DRAIN_LIMITS;
         this.rejections = rejections;
-        serverLimit.filter(server -> server.asLongValue() <= limit).ifPresent(server -> LOG.warnf(
-                "quarkus.http.limits.max-body-size (%d) is not above webhook.max-body-size (%d): oversize webhooks"
-                        + " get the server's bare 413 instead of problem+json", server.asLongValue(), limit));
+        serverLimit
+                .filter(server -> server.asLongValue() <= limit)
+                .ifPresent(server -> LOG.warnf(
+                        "quarkus.http.limits.max-body-size (%d) is not above webhook.max-body-size (%d): oversize webhooks"
+                                + " get the server's bare 413 instead of problem+json",
+                        server.asLongValue(), limit));
     }
 
     /** @return the body, or a failure carrying the 413 (or the 400 of a body cut short) */
@@ -86,8 +88,8 @@ public class WebhookBodyReader {
         void start() {
             long declared = declaredLength();
             boolean http1 = request.version() != HttpVersion.HTTP_2;
-            boolean expectsContinue = http1 && request.headers()
-                    .contains(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE, true);
+            boolean expectsContinue =
+                    http1 && request.headers().contains(HttpHeaderNames.EXPECT, HttpHeaderValues.CONTINUE, true);
             if (declared > limit) {
                 if (expectsContinue) {
                     // the client waits for a 100 before sending the body: it never comes, the connection ends

@@ -1,28 +1,23 @@
 package com.lavish.gateway.rest;
 
-import java.time.Instant;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import com.lavish.edge.problem.Problem;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.events.ShopifyWebhookHeaders;
+import com.lavish.gateway.service.WebhookDelivery;
+import com.lavish.gateway.service.WebhookService;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
-import com.lavish.edge.problem.Problem;
-import com.lavish.edge.problem.ProblemException;
-import com.lavish.events.ShopifyWebhookHeaders;
-import com.lavish.gateway.service.WebhookDelivery;
-import com.lavish.gateway.service.WebhookService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.jboss.logging.Logger;
 
 /**
  * Shopify's webhook endpoint. Answers 200 only once Kafka has acknowledged the event; every other answer is
@@ -63,15 +58,18 @@ public class WebhookRoute {
 
     private void refuseMethod(RoutingContext routing) {
         routing.response().putHeader(HttpHeaders.ALLOW, "POST");
-        answer(routing.response(), new ProblemException(Problem.of(405, "Method Not Allowed",
-                "webhooks are delivered with POST")));
+        answer(
+                routing.response(),
+                new ProblemException(Problem.of(405, "Method Not Allowed", "webhooks are delivered with POST")));
     }
 
     // Nothing parses the body before the HMAC is checked: the reader hands over the raw bytes, within our limit.
     private void receive(RoutingContext routing) {
-        bodyReader.read(routing)
+        bodyReader
+                .read(routing)
                 .compose(body -> service.accept(delivery(routing.request().headers(), body)))
-                .onComplete(accepted -> routing.response().setStatusCode(200).end(),
+                .onComplete(
+                        accepted -> routing.response().setStatusCode(200).end(),
                         failure -> answer(routing.response(), failure));
     }
 
@@ -84,8 +82,8 @@ public class WebhookRoute {
             problem = known;
         } else {
             LOG.error("a webhook could not be handled", failure);
-            problem = new ProblemException(Problem.of(500, "Internal Server Error",
-                    "the gateway could not take the webhook; Shopify will retry it"));
+            problem = new ProblemException(Problem.of(
+                    500, "Internal Server Error", "the gateway could not take the webhook; Shopify will retry it"));
         }
         problem.headers().forEach(response::putHeader);
         try {
@@ -98,10 +96,16 @@ public class WebhookRoute {
     }
 
     private static WebhookDelivery delivery(MultiMap headers, byte[] body) {
-        return new WebhookDelivery(header(headers, ShopifyWebhookHeaders.HMAC), header(headers, ShopifyWebhookHeaders.SHOP_DOMAIN),
-                header(headers, ShopifyWebhookHeaders.TOPIC), header(headers, ShopifyWebhookHeaders.WEBHOOK_ID),
-                header(headers, ShopifyWebhookHeaders.API_VERSION), header(headers, ShopifyWebhookHeaders.EVENT_ID),
-                header(headers, ShopifyWebhookHeaders.TRIGGERED_AT), body, Instant.now());
+        return new WebhookDelivery(
+                header(headers, ShopifyWebhookHeaders.HMAC),
+                header(headers, ShopifyWebhookHeaders.SHOP_DOMAIN),
+                header(headers, ShopifyWebhookHeaders.TOPIC),
+                header(headers, ShopifyWebhookHeaders.WEBHOOK_ID),
+                header(headers, ShopifyWebhookHeaders.API_VERSION),
+                header(headers, ShopifyWebhookHeaders.EVENT_ID),
+                header(headers, ShopifyWebhookHeaders.TRIGGERED_AT),
+                body,
+                Instant.now());
     }
 
     /** A header's value, trimmed; null when absent or blank. */

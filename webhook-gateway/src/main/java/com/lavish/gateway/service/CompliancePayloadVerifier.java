@@ -1,19 +1,17 @@
 package com.lavish.gateway.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.events.ComplianceTopics;
+import com.lavish.events.JsonSelection;
+import com.lavish.events.MalformedEventException;
+import com.lavish.events.ShopifyEvent;
+import com.lavish.events.WebhookFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import com.lavish.events.ComplianceTopics;
-import com.lavish.events.JsonSelection;
-import com.lavish.events.MalformedEventException;
-import com.lavish.events.ShopifyEvent;
-import com.lavish.events.WebhookFields;
 
 /**
  * Holds the signed bodies of the privacy topics and of {@code app/uninstalled} to the unsigned headers of their
@@ -27,50 +25,58 @@ import com.lavish.events.WebhookFields;
 final class CompliancePayloadVerifier {
 
     /** What is wrong with a body, in the caller's terms: the field at fault and a sentence about it. */
-    record Mismatch(RejectionReason reason, String field, String detail) {
-    }
+    record Mismatch(RejectionReason reason, String field, String detail) {}
 
     /** A field a topic's payload carries, described as the detail names it. */
-    private record Field(String name, String description, Predicate<JsonNode> presentIn) {
-    }
+    private record Field(String name, String description, Predicate<JsonNode> presentIn) {}
 
     /** The fields a topic's payload carries, those it never does, and the one of them that names its shop. */
-    private record Shape(List<Field> carried, List<String> never, String shopField) {
-    }
+    private record Shape(List<Field> carried, List<String> never, String shopField) {}
 
     // customer.id as event-consumer's PrivacyRequest reads it: an exact 64-bit id, or the consumer would dead-letter it
-    private static final Field CUSTOMER = new Field("customer", "customer (an object with an id)",
-            body -> body.path("customer").isObject() && isShopifyId(body.path("customer").get("id")));
-    private static final Field ORDERS_TO_REDACT = new Field("orders_to_redact", "orders_to_redact (an array)",
+    private static final Field CUSTOMER = new Field(
+            "customer",
+            "customer (an object with an id)",
+            body -> body.path("customer").isObject()
+                    && isShopifyId(body.path("customer").get("id")));
+    private static final Field ORDERS_TO_REDACT = new Field(
+            "orders_to_redact",
+            "orders_to_redact (an array)",
             body -> body.path("orders_to_redact").isArray());
-    private static final Field ORDERS_REQUESTED = new Field("orders_requested", "orders_requested (an array)",
+    private static final Field ORDERS_REQUESTED = new Field(
+            "orders_requested",
+            "orders_requested (an array)",
             body -> body.path("orders_requested").isArray());
-    private static final Field SHOP_DOMAIN = new Field("shop_domain", "shop_domain (text)",
+    private static final Field SHOP_DOMAIN = new Field(
+            "shop_domain",
+            "shop_domain (text)",
             body -> body.path("shop_domain").isTextual());
-    private static final Field SHOP_ID = new Field("shop_id", "shop_id (a positive integer id)",
-            body -> isShopifyId(body.get("shop_id")));
+    private static final Field SHOP_ID =
+            new Field("shop_id", "shop_id (a positive integer id)", body -> isShopifyId(body.get("shop_id")));
     // the shop resource (Shopify's Shop: id, name, domain, myshopify_domain, plan_name...): the id keys the record
-    private static final Field SHOP_RESOURCE_ID = new Field("id", "id (the shop's positive integer id)",
-            body -> isShopifyId(body.get("id")));
-    private static final Field MYSHOPIFY_DOMAIN = new Field("myshopify_domain", "myshopify_domain (text)",
+    private static final Field SHOP_RESOURCE_ID =
+            new Field("id", "id (the shop's positive integer id)", body -> isShopifyId(body.get("id")));
+    private static final Field MYSHOPIFY_DOMAIN = new Field(
+            "myshopify_domain",
+            "myshopify_domain (text)",
             body -> body.path("myshopify_domain").isTextual());
 
     private static final Map<String, Shape> SHAPES = Map.of(
-            ComplianceTopics.CUSTOMERS_REDACT, new Shape(List.of(CUSTOMER, ORDERS_TO_REDACT, SHOP_DOMAIN, SHOP_ID),
-                    List.of(), SHOP_DOMAIN.name()),
-            ComplianceTopics.CUSTOMERS_DATA_REQUEST, new Shape(List.of(CUSTOMER, ORDERS_REQUESTED, SHOP_DOMAIN,
-                    SHOP_ID), List.of(), SHOP_DOMAIN.name()),
-            ComplianceTopics.SHOP_REDACT, new Shape(List.of(SHOP_DOMAIN, SHOP_ID), List.of(CUSTOMER.name()),
-                    SHOP_DOMAIN.name()),
-            ComplianceTopics.APP_UNINSTALLED, new Shape(List.of(SHOP_RESOURCE_ID, MYSHOPIFY_DOMAIN), List.of(),
-                    MYSHOPIFY_DOMAIN.name()));
+            ComplianceTopics.CUSTOMERS_REDACT,
+                    new Shape(List.of(CUSTOMER, ORDERS_TO_REDACT, SHOP_DOMAIN, SHOP_ID), List.of(), SHOP_DOMAIN.name()),
+            ComplianceTopics.CUSTOMERS_DATA_REQUEST,
+                    new Shape(List.of(CUSTOMER, ORDERS_REQUESTED, SHOP_DOMAIN, SHOP_ID), List.of(), SHOP_DOMAIN.name()),
+            ComplianceTopics.SHOP_REDACT,
+                    new Shape(List.of(SHOP_DOMAIN, SHOP_ID), List.of(CUSTOMER.name()), SHOP_DOMAIN.name()),
+            ComplianceTopics.APP_UNINSTALLED,
+                    new Shape(List.of(SHOP_RESOURCE_ID, MYSHOPIFY_DOMAIN), List.of(), MYSHOPIFY_DOMAIN.name()));
 
     /** Only the fields looked at become a tree; the rest of the body is skipped, still checked to be JSON. */
-    private static final JsonSelection READ = JsonSelection.of("shop_domain", "shop_id", "orders_to_redact",
-            "orders_requested", "id", "myshopify_domain").with("customer", JsonSelection.of("id"));
+    private static final JsonSelection READ = JsonSelection.of(
+                    "shop_domain", "shop_id", "orders_to_redact", "orders_requested", "id", "myshopify_domain")
+            .with("customer", JsonSelection.of("id"));
 
-    private CompliancePayloadVerifier() {
-    }
+    private CompliancePayloadVerifier() {}
 
     /**
      * @param event the delivery as it would be published: its type is the topic header, its shop the header's shop
@@ -91,22 +97,29 @@ final class CompliancePayloadVerifier {
             }
         }
         if (!missing.isEmpty()) {
-            return Optional.of(new Mismatch(RejectionReason.BODY_NOT_OF_TOPIC, missing.get(0).name(),
+            return Optional.of(new Mismatch(
+                    RejectionReason.BODY_NOT_OF_TOPIC,
+                    missing.get(0).name(),
                     withArticle(event.type()) + " body carries " + describe(shape.carried()) + "; this one lacks "
                             + names(missing) + ", so it is not " + withArticle(event.type()) + " payload"));
         }
         for (String field : shape.never()) {
             if (body.hasNonNull(field)) {
-                return Optional.of(new Mismatch(RejectionReason.BODY_NOT_OF_TOPIC, field, withArticle(event.type())
-                        + " body has no " + field + "; this one has, so it is not " + withArticle(event.type())
-                        + " payload"));
+                return Optional.of(new Mismatch(
+                        RejectionReason.BODY_NOT_OF_TOPIC,
+                        field,
+                        withArticle(event.type())
+                                + " body has no " + field + "; this one has, so it is not " + withArticle(event.type())
+                                + " payload"));
             }
         }
         String shopField = shape.shopField();
         String bodyShop = body.get(shopField).textValue().trim().toLowerCase(Locale.ROOT);
         if (!bodyShop.equals(event.shopDomain())) {
             // neither value is echoed: the detail says which fields disagree, the caller has both
-            return Optional.of(new Mismatch(RejectionReason.SHOP_MISMATCH, shopField,
+            return Optional.of(new Mismatch(
+                    RejectionReason.SHOP_MISMATCH,
+                    shopField,
                     "the body's " + shopField + " names another shop than the X-Shopify-Shop-Domain header: "
                             + withArticle(event.type()) + " applies only to the shop its signed body names"));
         }

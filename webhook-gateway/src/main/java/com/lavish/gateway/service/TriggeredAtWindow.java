@@ -1,10 +1,9 @@
 package com.lavish.gateway.service;
 
+import com.lavish.events.Rfc3339;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
-import com.lavish.events.Rfc3339;
 
 /**
  * The trigger times ({@code X-Shopify-Triggered-At}) the gateway accepts, around its own clock. The header is not
@@ -16,7 +15,9 @@ final class TriggeredAtWindow {
 
     /** Where a trigger time lies. */
     enum Placement {
-        INSIDE, TOO_OLD, AHEAD
+        INSIDE,
+        TOO_OLD,
+        AHEAD
     }
 
     private final Duration maxAge;

@@ -18,8 +18,16 @@ import java.util.Objects;
  * @param body        the request body, byte for byte
  * @param receivedAt  when the gateway had read the body
  */
-public record WebhookDelivery(String signature, String shopDomain, String topic, String webhookId, String apiVersion,
-                              String eventId, String triggeredAt, byte[] body, Instant receivedAt) {
+public record WebhookDelivery(
+        String signature,
+        String shopDomain,
+        String topic,
+        String webhookId,
+        String apiVersion,
+        String eventId,
+        String triggeredAt,
+        byte[] body,
+        Instant receivedAt) {
 
     public WebhookDelivery {
         Objects.requireNonNull(body, "body");

@@ -1,21 +1,18 @@
 package com.lavish.gateway.service;
 
+import com.lavish.events.ShopifyTopicRoute;
+import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
-import com.lavish.events.ShopifyTopicRoute;
-import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
 
 /**
  * The gateway's meters (Prometheus at {@code /q/metrics}). Tags that come from a request are taken only once the
@@ -47,14 +44,21 @@ public class WebhookMetrics {
         this.registry = registry;
         // registered up front, so dashboards and alerts see a 0 rather than no series
         for (RejectionReason reason : RejectionReason.values()) {
-            rejected.put(reason, Counter.builder(REJECTED).tag("reason", reason.tag())
-                    .description("Webhooks answered with an error, by reason").register(registry));
+            rejected.put(
+                    reason,
+                    Counter.builder(REJECTED)
+                            .tag("reason", reason.tag())
+                            .description("Webhooks answered with an error, by reason")
+                            .register(registry));
         }
         for (SecretSlot slot : SecretSlot.values()) {
-            verified.put(slot, Counter.builder(VERIFIED).tag("secret", slot.name().toLowerCase())
-                    .description("Webhooks whose HMAC matched, by the client secret that signed them "
-                            + "(previous > 0 means Shopify still signs with the old secret)")
-                    .register(registry));
+            verified.put(
+                    slot,
+                    Counter.builder(VERIFIED)
+                            .tag("secret", slot.name().toLowerCase())
+                            .description("Webhooks whose HMAC matched, by the client secret that signed them "
+                                    + "(previous > 0 means Shopify still signs with the old secret)")
+                            .register(registry));
         }
         for (ShopifyTopicRoute route : ShopifyTopicRoute.values()) {
             publishedCounter(route.kafkaTopic());
@@ -106,19 +110,25 @@ public class WebhookMetrics {
     }
 
     private Counter publishedCounter(String kafkaTopic) {
-        return published.computeIfAbsent(kafkaTopic, t -> Counter.builder(PUBLISHED).tag("topic", t)
-                .description("Webhooks acknowledged by Kafka, by Kafka topic").register(registry));
+        return published.computeIfAbsent(
+                kafkaTopic,
+                t -> Counter.builder(PUBLISHED)
+                        .tag("topic", t)
+                        .description("Webhooks acknowledged by Kafka, by Kafka topic")
+                        .register(registry));
     }
 
     private Timer timer(Map<String, Timer> timers, String kafkaTopic, String outcome) {
-        return timers.computeIfAbsent(kafkaTopic, t -> Timer.builder(PUBLISH_LATENCY)
-                .tag("topic", t)
-                .tag("outcome", outcome)
-                .description("From handing an event to the producer to Kafka's acknowledgement or the give-up")
-                .publishPercentiles(0.5, 0.95, 0.99)
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(5))
-                .register(registry));
+        return timers.computeIfAbsent(
+                kafkaTopic,
+                t -> Timer.builder(PUBLISH_LATENCY)
+                        .tag("topic", t)
+                        .tag("outcome", outcome)
+                        .description("From handing an event to the producer to Kafka's acknowledgement or the give-up")
+                        .publishPercentiles(0.5, 0.95, 0.99)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(5))
+                        .register(registry));
     }
 }

@@ -1,18 +1,15 @@
 package com.lavish.gateway.service;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.gateway.config.WebhookConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * The answer to a webhook that is not accepted: counts it, logs the reason and the shop (never the body, the
@@ -24,8 +21,8 @@ public class WebhookRejections {
 
     private static final Logger LOG = Logger.getLogger(WebhookRejections.class);
 
-    private static final Problem UNAUTHORIZED = Problem.of(401, "Unauthorized",
-            "the webhook is not signed by the Shopify app this gateway serves");
+    private static final Problem UNAUTHORIZED =
+            Problem.of(401, "Unauthorized", "the webhook is not signed by the Shopify app this gateway serves");
     /** RFC 9110 asks a 401 to name a scheme; this one says where the credential goes. */
     private static final Map<String, String> CHALLENGE =
             Map.of("WWW-Authenticate", "HMAC-SHA256 realm=\"shopify-webhooks\", header=\"X-Shopify-Hmac-Sha256\"");
@@ -58,8 +55,8 @@ public class WebhookRejections {
 
     public ProblemException notJson(String shop) {
         record(RejectionReason.NOT_JSON, shop);
-        return new ProblemException(new Problem(Problem.BLANK, "Bad Request", 400,
-                "the body is not one well-formed JSON object", "body"));
+        return new ProblemException(
+                new Problem(Problem.BLANK, "Bad Request", 400, "the body is not one well-formed JSON object", "body"));
     }
 
     /**
@@ -71,11 +68,14 @@ public class WebhookRejections {
     public ProblemException triggeredAtOutOfWindow(boolean tooOld, String shop) {
         record(RejectionReason.TRIGGERED_AT_OUT_OF_WINDOW, shop);
         String header = ShopifyWebhookHeaders.TRIGGERED_AT;
-        return ProblemException.badRequest(header, tooOld
-                ? "the " + header + " header is more than " + spoken(triggeredMaxAge) + " in the past; Shopify retries"
-                        + " a delivery for 4 hours only, so this is a stale copy of one"
-                : "the " + header + " header is more than " + spoken(triggeredMaxAhead)
-                        + " ahead of this gateway's clock");
+        return ProblemException.badRequest(
+                header,
+                tooOld
+                        ? "the " + header + " header is more than " + spoken(triggeredMaxAge)
+                                + " in the past; Shopify retries"
+                                + " a delivery for 4 hours only, so this is a stale copy of one"
+                        : "the " + header + " header is more than " + spoken(triggeredMaxAhead)
+                                + " ahead of this gateway's clock");
     }
 
     /** A privacy topic's or app/uninstalled's signed body that does not match its delivery's topic or shop. */
@@ -93,31 +93,37 @@ public class WebhookRejections {
         if (closeConnection) {
             headers.put("Connection", "close");
         }
-        return new ProblemException(Problem.of(413, "Content Too Large",
-                "the body is larger than the " + maxBodySize + " bytes this gateway accepts"), headers);
+        return new ProblemException(
+                Problem.of(
+                        413,
+                        "Content Too Large",
+                        "the body is larger than the " + maxBodySize + " bytes this gateway accepts"),
+                headers);
     }
 
     public ProblemException unreadableBody(String shopHeader) {
         record(RejectionReason.UNREADABLE_BODY, shopHeader);
-        return new ProblemException(new Problem(Problem.BLANK, "Bad Request", 400,
-                "the body could not be read to its end", "body"));
+        return new ProblemException(
+                new Problem(Problem.BLANK, "Bad Request", 400, "the body could not be read to its end", "body"));
     }
 
     /** Kafka did not take the event: Shopify retries the same delivery later. */
     public ProblemException unavailable(String shop, String webhookId, Throwable cause) {
         metrics.rejected(RejectionReason.KAFKA_UNAVAILABLE);
-        LOG.warnf("webhook %s of shop %s not stored, answered 503: %s", printable(webhookId), printable(shop),
-                describe(cause));
+        LOG.warnf(
+                "webhook %s of shop %s not stored, answered 503: %s",
+                printable(webhookId), printable(shop), describe(cause));
         return ProblemException.unavailable("the event could not be stored; retry later", retryAfterSeconds);
     }
 
     /** Kafka refused the record as too large for the topic: retrying cannot help. */
     public ProblemException tooLargeForKafka(String shop, String webhookId) {
         metrics.rejected(RejectionReason.TOO_LARGE);
-        LOG.warnf("webhook %s of shop %s is larger than Kafka accepts, answered 413", printable(webhookId),
-                printable(shop));
-        return new ProblemException(Problem.of(413, "Content Too Large",
-                "the body is larger than the event store accepts"));
+        LOG.warnf(
+                "webhook %s of shop %s is larger than Kafka accepts, answered 413",
+                printable(webhookId), printable(shop));
+        return new ProblemException(
+                Problem.of(413, "Content Too Large", "the body is larger than the event store accepts"));
     }
 
     private void record(RejectionReason reason, String shop) {
@@ -151,8 +157,9 @@ public class WebhookRejections {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == cause ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
-                : cause.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName() + ": "
-                        + root.getMessage();
+        return root == cause
+                ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                : cause.getClass().getSimpleName() + " caused by "
+                        + root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

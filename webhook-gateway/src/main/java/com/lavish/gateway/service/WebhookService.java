@@ -1,21 +1,5 @@
 package com.lavish.gateway.service;
 
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.jboss.logging.Logger;
-
-import io.quarkus.runtime.Startup;
-import io.vertx.core.Future;
-
 import com.lavish.edge.config.ShopifyAppConfig;
 import com.lavish.edge.problem.ProblemException;
 import com.lavish.events.MalformedEventException;
@@ -26,6 +10,18 @@ import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.gateway.config.WebhookConfig;
 import com.lavish.gateway.messaging.WebhookPublisher;
 import com.lavish.gateway.service.WebhookSignatureVerifier.SecretSlot;
+import io.quarkus.runtime.Startup;
+import io.vertx.core.Future;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.jboss.logging.Logger;
 
 /**
  * Takes a webhook from its raw request to an acknowledged Kafka record. Checks run in this order, so that a caller
@@ -49,13 +45,19 @@ public class WebhookService {
     private final Set<String> shops;
 
     @Inject
-    public WebhookService(WebhookSignatureVerifier verifier, WebhookPublisher publisher, WebhookRejections rejections,
-                          WebhookMetrics metrics, ShopifyAppConfig app, WebhookConfig config) {
+    public WebhookService(
+            WebhookSignatureVerifier verifier,
+            WebhookPublisher publisher,
+            WebhookRejections rejections,
+            WebhookMetrics metrics,
+            ShopifyAppConfig app,
+            WebhookConfig config) {
         this.verifier = verifier;
         this.publisher = publisher;
         this.rejections = rejections;
         this.metrics = metrics;
-        this.window = new TriggeredAtWindow(config.triggeredAt().maxAge(), config.triggeredAt().maxAhead());
+        this.window = new TriggeredAtWindow(
+                config.triggeredAt().maxAge(), config.triggeredAt().maxAhead());
         this.shops = app.shops().stream()
                 .map(WebhookService::normalizeShop)
                 .filter(s -> !s.isEmpty())
@@ -87,8 +89,7 @@ public class WebhookService {
     }
 
     /** A delivery that passed every check, with where it goes. */
-    private record Admitted(ShopifyTopicRoute route, ShopifyEvent event) {
-    }
+    private record Admitted(ShopifyTopicRoute route, ShopifyEvent event) {}
 
     private Admitted admit(WebhookDelivery delivery) {
         if (delivery.body().length == 0) {
@@ -124,9 +125,16 @@ public class WebhookService {
         }
         ShopifyTopicRoute route = ShopifyTopicRoute.of(delivery.topic());
         try {
-            String resourceId = PayloadInspector.resourceId(delivery.body(), route.idPath()).orElse(null);
-            ShopifyEvent event = new ShopifyEvent(delivery.webhookId(), delivery.topic(), shop,
-                    eventTime(delivery, triggeredAt), resourceId, delivery.apiVersion(), delivery.eventId(),
+            String resourceId =
+                    PayloadInspector.resourceId(delivery.body(), route.idPath()).orElse(null);
+            ShopifyEvent event = new ShopifyEvent(
+                    delivery.webhookId(),
+                    delivery.topic(),
+                    shop,
+                    eventTime(delivery, triggeredAt),
+                    resourceId,
+                    delivery.apiVersion(),
+                    delivery.eventId(),
                     delivery.body());
             Optional<CompliancePayloadVerifier.Mismatch> mismatch = CompliancePayloadVerifier.check(event);
             if (mismatch.isPresent()) {
@@ -142,23 +150,31 @@ public class WebhookService {
         ShopifyEvent event = admitted.event();
         String topic = admitted.route().kafkaTopic();
         long start = System.nanoTime();
-        return publisher.publish(topic, event)
-                .<Void> map(metadata -> {
+        return publisher
+                .publish(topic, event)
+                .<Void>map(metadata -> {
                     metrics.published(topic, System.nanoTime() - start);
                     if (admitted.route() == ShopifyTopicRoute.UNROUTED) {
                         metrics.unrouted(event.type());
                     }
                     if (LOG.isDebugEnabled()) { // six arguments: an array and two boxes per webhook otherwise
-                        LOG.debugf("webhook %s (%s) of %s stored in %s-%d@%d", event.id(), event.type(),
-                                event.shopDomain(), metadata.topic(), metadata.partition(), metadata.offset());
+                        LOG.debugf(
+                                "webhook %s (%s) of %s stored in %s-%d@%d",
+                                event.id(),
+                                event.type(),
+                                event.shopDomain(),
+                                metadata.topic(),
+                                metadata.partition(),
+                                metadata.offset());
                     }
                     return null;
                 })
                 .recover(failure -> {
                     metrics.publishFailed(topic, System.nanoTime() - start);
-                    return Future.failedFuture(failure.getCause() instanceof RecordTooLargeException
-                            ? rejections.tooLargeForKafka(event.shopDomain(), event.id())
-                            : rejections.unavailable(event.shopDomain(), event.id(), failure));
+                    return Future.failedFuture(
+                            failure.getCause() instanceof RecordTooLargeException
+                                    ? rejections.tooLargeForKafka(event.shopDomain(), event.id())
+                                    : rejections.unavailable(event.shopDomain(), event.id(), failure));
                 });
     }
 
@@ -171,7 +187,8 @@ public class WebhookService {
             return delivery.triggeredAt(); // as Shopify wrote it, nanoseconds included
         }
         if (delivery.triggeredAt() != null) {
-            LOG.debugf("webhook %s: X-Shopify-Triggered-At is not a timestamp; using the receive time",
+            LOG.debugf(
+                    "webhook %s: X-Shopify-Triggered-At is not a timestamp; using the receive time",
                     WebhookRejections.printable(delivery.webhookId()));
         }
         return delivery.receivedAt().toString();

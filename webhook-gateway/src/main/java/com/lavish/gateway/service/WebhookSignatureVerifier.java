@@ -1,5 +1,8 @@
 package com.lavish.gateway.service;
 
+import com.lavish.edge.config.ShopifyAppConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -7,14 +10,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import com.lavish.edge.config.ShopifyAppConfig;
 
 /**
  * Checks {@code X-Shopify-Hmac-Sha256}: the base64 HMAC-SHA256 of the raw body keyed with the app's client secret
@@ -26,7 +23,8 @@ public class WebhookSignatureVerifier {
 
     /** Which client secret signed a webhook. */
     public enum SecretSlot {
-        CURRENT, PREVIOUS
+        CURRENT,
+        PREVIOUS
     }
 
     private static final String ALGORITHM = "HmacSHA256";
@@ -45,7 +43,8 @@ public class WebhookSignatureVerifier {
         }
         List<SigningKey> list = new ArrayList<>(2);
         list.add(new SigningKey(SecretSlot.CURRENT, currentSecret));
-        previousSecret.filter(s -> !s.isBlank() && !s.equals(currentSecret))
+        previousSecret
+                .filter(s -> !s.isBlank() && !s.equals(currentSecret))
                 .ifPresent(s -> list.add(new SigningKey(SecretSlot.PREVIOUS, s)));
         this.keys = List.copyOf(list);
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -42,21 +41,24 @@ class DurableProducerConfigTest {
         int linger = (int) config.get(ProducerConfig.LINGER_MS_CONFIG);
         int maxBlock = (int) config.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
         assertEquals(2500, delivery);
-        assertTrue(linger + request <= delivery, "Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms");
+        assertTrue(
+                linger + request <= delivery, "Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms");
         assertTrue(maxBlock <= 2500);
     }
 
     @Test
     void kafkaAcceptsTheConfiguration() {
         // the client validates its settings when constructed, before it connects anywhere
-        try (KafkaProducer<?, ?> producer = new KafkaProducer<>(DurableProducerConfig.of(KAFKA, Duration.ofMillis(2500)))) {
+        try (KafkaProducer<?, ?> producer =
+                new KafkaProducer<>(DurableProducerConfig.of(KAFKA, Duration.ofMillis(2500)))) {
             assertTrue(producer.metrics().size() > 0);
         }
     }
 
     @Test
     void refusesATimeoutThatLeavesNoRoomForARequest() {
-        assertThrows(IllegalArgumentException.class, () -> DurableProducerConfig.of(KAFKA,
-                Duration.ofMillis(DurableProducerConfig.LINGER_MS)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DurableProducerConfig.of(KAFKA, Duration.ofMillis(DurableProducerConfig.LINGER_MS)));
     }
 }

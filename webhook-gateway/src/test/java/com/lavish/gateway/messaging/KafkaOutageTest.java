@@ -8,20 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jboss.logging.Logger;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.devstack.KafkaBroker;
 import com.lavish.devstack.ManagementPort;
@@ -30,7 +16,17 @@ import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
 import com.lavish.gateway.support.KafkaTopicReader;
 import com.lavish.gateway.support.TestWebhooks;
-import com.lavish.shopifyfake.WebhookSigner;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /** Kills the shared broker: ordered after every other class of the same resources. */
 @QuarkusTest
@@ -56,13 +52,17 @@ class KafkaOutageTest {
             Response answer = post(delivery, body);
             long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 
-            answer.then().statusCode(503)
+            answer.then()
+                    .statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", equalTo("5"))
                     .body("status", equalTo(503));
             // the contract's bound (Shopify waits 5 s), not a benchmark
             assertTrue(elapsedMs < 3_500, "answered after " + elapsedMs + " ms");
-            ManagementPort.given().get("/q/health/ready").then().statusCode(503)
+            ManagementPort.given()
+                    .get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
                     .body("checks.find { it.name == 'kafka' }.status", equalTo("DOWN"));
         } finally {
             broker.start();
@@ -80,8 +80,8 @@ class KafkaOutageTest {
         assertEquals(200, status, "the producer did not recover after the broker came back");
         LOG.infof("the retried delivery was stored at attempt %d after the broker restarted", attempt);
 
-        List<ConsumerRecord<String, byte[]>> stored = KafkaTopicReader.recordsOf(Topics.ORDERS, webhookId,
-                Duration.ofSeconds(15));
+        List<ConsumerRecord<String, byte[]>> stored =
+                KafkaTopicReader.recordsOf(Topics.ORDERS, webhookId, Duration.ofSeconds(15));
         assertFalse(stored.isEmpty(), "the retried delivery is not on " + Topics.ORDERS);
         stored.forEach(record -> assertArrayEquals(body, record.value()));
         ManagementPort.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

@@ -5,25 +5,22 @@ import static com.lavish.gateway.support.TestWebhooks.utf8;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.events.Topics;
 import com.lavish.gateway.support.KafkaTopicReader;
 import com.lavish.gateway.support.TestWebhooks;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * With tracing on (as in Kubernetes), a webhook's trace continues in its Kafka record: the record carries a W3C
@@ -52,8 +49,8 @@ class TracePropagationTest {
         headers.put("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
         post(headers, order).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = KafkaTopicReader.recordOf(Topics.ORDERS,
-                headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record =
+                KafkaTopicReader.recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         Header traceparent = record.headers().lastHeader("traceparent");
         assertNotNull(traceparent, "the record carries the trace context");
         String value = new String(traceparent.value(), StandardCharsets.UTF_8);

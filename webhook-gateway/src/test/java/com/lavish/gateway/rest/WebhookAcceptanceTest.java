@@ -11,6 +11,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.CloudEventHeaders;
+import com.lavish.events.ShopifyTopicRoute;
+import com.lavish.events.ShopifyWebhookHeaders;
+import com.lavish.events.Topics;
+import com.lavish.gateway.support.TestWebhooks;
+import com.lavish.shopifyfake.SampleWebhooks;
+import com.lavish.shopifyfake.WebhookSigner;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,29 +37,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-
-import com.lavish.devstack.DevStackTestResource;
-import com.lavish.events.CloudEventHeaders;
-import com.lavish.events.ShopifyTopicRoute;
-import com.lavish.events.ShopifyWebhookHeaders;
-import com.lavish.events.Topics;
-import com.lavish.gateway.support.TestWebhooks;
-import com.lavish.shopifyfake.SampleWebhooks;
-import com.lavish.shopifyfake.WebhookSigner;
 
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
@@ -64,7 +60,8 @@ class WebhookAcceptanceTest {
         String webhookId = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
         // a minute ago, to the nanosecond: inside the accepted window, and written as Shopify may write it
-        Instant triggered = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).plusNanos(123_456_789);
+        Instant triggered =
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60).plusNanos(123_456_789);
         String triggeredAt = triggered.toString();
         Map<String, String> headers = new WebhookSigner(TestWebhooks.currentSecret(), "2026-07")
                 .headers("orders/create", SHOP, body, webhookId, eventId, triggered);
@@ -93,7 +90,8 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(Topics.CUSTOMERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record =
+                recordOf(Topics.CUSTOMERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         assertEquals(SHOP + "/9007199254740993", record.key());
         assertEquals("9007199254740993", header(record, CloudEventHeaders.SUBJECT));
     }
@@ -101,12 +99,15 @@ class WebhookAcceptanceTest {
     @Test
     void webhookSignedWithThePreviousSecretIsAccepted() {
         byte[] body = utf8("{\"id\":4501,\"status\":\"active\",\"revision_id\":\"7\"}");
-        Map<String, String> headers = TestWebhooks.headers("subscription_contracts/update", SHOP, body,
-                TestWebhooks.previousSecret());
+        Map<String, String> headers =
+                TestWebhooks.headers("subscription_contracts/update", SHOP, body, TestWebhooks.previousSecret());
 
         post(headers, body).then().statusCode(200);
 
-        assertEquals(SHOP + "/4501", recordOf(Topics.SUBSCRIPTIONS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).key());
+        assertEquals(
+                SHOP + "/4501",
+                recordOf(Topics.SUBSCRIPTIONS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
+                        .key());
     }
 
     @Test
@@ -140,30 +141,34 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(Topics.UNROUTED, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record =
+                recordOf(Topics.UNROUTED, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         assertEquals("inventory_levels/update", header(record, CloudEventHeaders.TYPE));
         assertArrayEquals(body, record.value());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "customers/data_request|{\"shop_id\":954889,\"shop_domain\":\"lavish-test.myshopify.com\","
-                    + "\"orders_requested\":[299938],\"customer\":{\"id\":191167,\"email\":\"john@example.com\"},"
-                    + "\"data_request\":{\"id\":9999}}|191167",
-            "customers/redact|{\"shop_id\":954889,\"shop_domain\":\"lavish-test.myshopify.com\","
-                    + "\"customer\":{\"id\":191167,\"email\":\"john@example.com\"},\"orders_to_redact\":[299938]}"
-                    + "|191167",
-            "shop/redact|{\"shop_id\":954889,\"shop_domain\":\"lavish-test.myshopify.com\"}|954889",
-            "app/uninstalled|{\"id\":690933842,\"name\":\"Lavish Library\",\"email\":\"owner@example.com\","
-                    + "\"myshopify_domain\":\"lavish-test.myshopify.com\"}|690933842"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "customers/data_request|{\"shop_id\":954889,\"shop_domain\":\"lavish-test.myshopify.com\","
+                        + "\"orders_requested\":[299938],\"customer\":{\"id\":191167,\"email\":\"john@example.com\"},"
+                        + "\"data_request\":{\"id\":9999}}|191167",
+                "customers/redact|{\"shop_id\":954889,\"shop_domain\":\"lavish-test.myshopify.com\","
+                        + "\"customer\":{\"id\":191167,\"email\":\"john@example.com\"},\"orders_to_redact\":[299938]}"
+                        + "|191167",
+                "shop/redact|{\"shop_id\":954889,\"shop_domain\":\"lavish-test.myshopify.com\"}|954889",
+                "app/uninstalled|{\"id\":690933842,\"name\":\"Lavish Library\",\"email\":\"owner@example.com\","
+                        + "\"myshopify_domain\":\"lavish-test.myshopify.com\"}|690933842"
+            })
     void privacyTopicsAndUninstallLandOnTheComplianceTopic(String topic, String json, String subject) {
         byte[] body = utf8(json);
         Map<String, String> headers = TestWebhooks.headers(topic, body);
 
         post(headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(Topics.COMPLIANCE, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record =
+                recordOf(Topics.COMPLIANCE, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         assertEquals(SHOP + "/" + subject, record.key());
         assertEquals(topic, header(record, CloudEventHeaders.TYPE));
     }
@@ -182,14 +187,16 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        ConsumerRecord<String, byte[]> record = recordOf(route.kafkaTopic(), headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
+        ConsumerRecord<String, byte[]> record =
+                recordOf(route.kafkaTopic(), headers.get(ShopifyWebhookHeaders.WEBHOOK_ID));
         JsonNode id = SampleWebhooks.tree(topic);
         for (String field : route.idPath()) {
             id = id.path(field);
         }
         assertTrue(id.isIntegralNumber() || id.isTextual(), topic + " sample has no id at " + route.idPath());
         // the GraphQL-shaped topics name their entity by gid; the key holds its number, as for the REST-shaped ones
-        String entity = id.asText().startsWith("gid://") ? id.asText().substring(id.asText().lastIndexOf('/') + 1)
+        String entity = id.asText().startsWith("gid://")
+                ? id.asText().substring(id.asText().lastIndexOf('/') + 1)
                 : id.asText();
         assertEquals(SHOP + "/" + entity, record.key());
         assertArrayEquals(body, record.value());
@@ -218,7 +225,10 @@ class WebhookAcceptanceTest {
 
         post("/webhooks/shopify/products-update", headers, body).then().statusCode(200);
 
-        assertEquals(SHOP + "/5302", recordOf(Topics.PRODUCTS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).key());
+        assertEquals(
+                SHOP + "/5302",
+                recordOf(Topics.PRODUCTS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
+                        .key());
     }
 
     @Test
@@ -229,7 +239,9 @@ class WebhookAcceptanceTest {
 
         given().headers(lower).body(body).post("/webhooks").then().statusCode(200);
 
-        assertEquals(SHOP + "/6401", recordOf(Topics.ORDERS, lower.get("x-shopify-webhook-id")).key());
+        assertEquals(
+                SHOP + "/6401",
+                recordOf(Topics.ORDERS, lower.get("x-shopify-webhook-id")).key());
     }
 
     @Test
@@ -241,8 +253,8 @@ class WebhookAcceptanceTest {
 
         post(headers, body).then().statusCode(200);
 
-        Instant time = Instant.parse(header(recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)),
-                CloudEventHeaders.TIME));
+        Instant time = Instant.parse(
+                header(recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)), CloudEventHeaders.TIME));
         assertFalse(time.isBefore(before), time + " is before the request was sent");
         assertFalse(time.isAfter(Instant.now()), time + " is in the future");
     }
@@ -256,22 +268,31 @@ class WebhookAcceptanceTest {
         HttpResponse<String> response = sendChunked(headers, body);
 
         assertEquals(200, response.statusCode(), response.body());
-        assertArrayEquals(body, recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).value());
+        assertArrayEquals(
+                body,
+                recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
+                        .value());
     }
 
     @Test
     void webhookSentWithExpectContinueIsAccepted() throws Exception {
         byte[] body = utf8("{\"id\":6404,\"email\":\"patient@example.com\"}");
         Map<String, String> headers = TestWebhooks.headers("customers/create", body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(webhooks).expectContinue(true)
+        HttpRequest.Builder request = HttpRequest.newBuilder(webhooks)
+                .expectContinue(true)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
 
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode(), response.body());
-        assertArrayEquals(body, recordOf(Topics.CUSTOMERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).value());
+        assertArrayEquals(
+                body,
+                recordOf(Topics.CUSTOMERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
+                        .value());
     }
 
     private HttpResponse<String> sendChunked(Map<String, String> headers, byte[] body) throws Exception {
@@ -279,7 +300,9 @@ class WebhookAcceptanceTest {
                 // a stream of unknown length: HTTP/1.1 sends it chunked, without Content-Length
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
         headers.forEach(request::header);
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -10,6 +10,16 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lavish.devstack.DevStackTestResource;
+import com.lavish.events.ShopifyWebhookHeaders;
+import com.lavish.events.Topics;
+import com.lavish.gateway.support.KafkaTopicReader;
+import com.lavish.gateway.support.TestWebhooks;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,23 +33,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-
-import com.lavish.devstack.DevStackTestResource;
-import com.lavish.events.ShopifyWebhookHeaders;
-import com.lavish.events.Topics;
-import com.lavish.gateway.support.KafkaTopicReader;
-import com.lavish.gateway.support.TestWebhooks;
-import com.lavish.shopifyfake.WebhookSigner;
 
 @QuarkusTest
 @WithTestResource(value = DevStackTestResource.class, initArgs = @ResourceArg(name = "components", value = "kafka"))
@@ -62,7 +58,9 @@ class WebhookRejectionTest {
         byte[] tampered = utf8("{\"id\":820982911946154508,\"email\":\"eve@example.com\"}");
 
         assertUnauthorized(post(headers, tampered));
-        assertTrue(KafkaTopicReader.recordsNow(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).isEmpty(),
+        assertTrue(
+                KafkaTopicReader.recordsNow(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
+                        .isEmpty(),
                 "a rejected webhook must not reach Kafka");
     }
 
@@ -106,8 +104,10 @@ class WebhookRejectionTest {
 
     @Test
     void rejectsShopThatIsNotServed() {
-        assertUnauthorized(post(TestWebhooks.headers("orders/create", "someone-else.myshopify.com", ORDER,
-                TestWebhooks.currentSecret()), ORDER));
+        assertUnauthorized(post(
+                TestWebhooks.headers(
+                        "orders/create", "someone-else.myshopify.com", ORDER, TestWebhooks.currentSecret()),
+                ORDER));
     }
 
     @Test
@@ -132,7 +132,9 @@ class WebhookRejectionTest {
         Map<String, String> headers = TestWebhooks.headers("orders/create", ORDER);
         headers.remove(ShopifyWebhookHeaders.TOPIC);
 
-        post(headers, ORDER).then().statusCode(400)
+        post(headers, ORDER)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400))
                 .body("field", equalTo("X-Shopify-Topic"))
@@ -144,7 +146,9 @@ class WebhookRejectionTest {
         Map<String, String> headers = TestWebhooks.headers("orders/create", ORDER);
         headers.put(ShopifyWebhookHeaders.WEBHOOK_ID, "  ");
 
-        post(headers, ORDER).then().statusCode(400)
+        post(headers, ORDER)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("field", equalTo("X-Shopify-Webhook-Id"))
                 .body("detail", containsString("X-Shopify-Webhook-Id"));
@@ -154,7 +158,9 @@ class WebhookRejectionTest {
     void rejectsSignedBodyThatIsNotJson() {
         byte[] body = utf8("id=820982911946154508&email=jon@example.com");
 
-        post(TestWebhooks.headers("orders/create", body), body).then().statusCode(400)
+        post(TestWebhooks.headers("orders/create", body), body)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("title", equalTo("Bad Request"))
                 .body("field", equalTo("body"));
@@ -164,7 +170,9 @@ class WebhookRejectionTest {
     void rejectsSignedJsonThatIsNotAnObject() {
         byte[] body = utf8("[{\"id\":820982911946154508}]");
 
-        post(TestWebhooks.headers("orders/create", body), body).then().statusCode(400)
+        post(TestWebhooks.headers("orders/create", body), body)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("field", equalTo("body"));
     }
@@ -176,15 +184,20 @@ class WebhookRejectionTest {
 
         post(headers, body).then().statusCode(200);
 
-        assertEquals(LIMIT, KafkaTopicReader.recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
-                .value().length);
+        assertEquals(
+                LIMIT,
+                KafkaTopicReader.recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
+                        .value()
+                        .length);
     }
 
     @Test
     void rejectsBodyOverTheLimit() {
         byte[] body = jsonOfLength(LIMIT + 1);
 
-        post(TestWebhooks.headers("orders/create", body), body).then().statusCode(413)
+        post(TestWebhooks.headers("orders/create", body), body)
+                .then()
+                .statusCode(413)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(413))
                 .body("detail", containsString(Integer.toString(LIMIT)));
@@ -197,7 +210,9 @@ class WebhookRejectionTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
         TestWebhooks.headers("orders/create", body).forEach(request::header);
 
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request.build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(413, response.statusCode());
@@ -210,8 +225,10 @@ class WebhookRejectionTest {
         // only the head is sent: an answer proves the gateway did not wait for 2 MB it would refuse anyway
         try (Socket socket = new Socket(webhooks.getHost(), webhooks.getPort())) {
             socket.setSoTimeout(5_000);
-            write(socket, "POST /webhooks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 2000000\r\n\r\n");
+            write(
+                    socket,
+                    "POST /webhooks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 2000000\r\n\r\n");
 
             String head = readHead(socket.getInputStream());
 
@@ -224,8 +241,10 @@ class WebhookRejectionTest {
     void refusesOversizeBodyAnnouncedWithExpectContinueWithoutAskingForIt() throws IOException {
         try (Socket socket = new Socket(webhooks.getHost(), webhooks.getPort())) {
             socket.setSoTimeout(5_000);
-            write(socket, "POST /webhooks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Expect: 100-continue\r\nContent-Length: 2000000\r\n\r\n");
+            write(
+                    socket,
+                    "POST /webhooks HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + "Expect: 100-continue\r\nContent-Length: 2000000\r\n\r\n");
 
             String head = readHead(socket.getInputStream());
 
@@ -238,17 +257,28 @@ class WebhookRejectionTest {
 
     @Test
     void otherMethodsAreAnsweredWithProblemJson() {
-        given().get("/webhooks").then().statusCode(405).contentType(PROBLEM_JSON).body("status", equalTo(405));
+        given().get("/webhooks")
+                .then()
+                .statusCode(405)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(405));
     }
 
     /** Every authentication failure gets the same answer, which names no check. */
     private static void assertUnauthorized(Response response) {
-        response.then().statusCode(401)
-                .contentType(PROBLEM_JSON)
-                .header("WWW-Authenticate", startsWith("HMAC-SHA256"));
+        response.then().statusCode(401).contentType(PROBLEM_JSON).header("WWW-Authenticate", startsWith("HMAC-SHA256"));
         Map<String, Object> problem = response.jsonPath().getMap("$");
-        assertEquals(Map.of("type", "about:blank", "title", "Unauthorized", "status", 401,
-                "detail", "the webhook is not signed by the Shopify app this gateway serves"), problem);
+        assertEquals(
+                Map.of(
+                        "type",
+                        "about:blank",
+                        "title",
+                        "Unauthorized",
+                        "status",
+                        401,
+                        "detail",
+                        "the webhook is not signed by the Shopify app this gateway serves"),
+                problem);
     }
 
     /** A JSON object of exactly {@code length} bytes. */
@@ -287,6 +317,7 @@ class WebhookRejectionTest {
         return head.lines()
                 .filter(l -> l.toLowerCase(Locale.ROOT).startsWith(name + ":"))
                 .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + head));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in " + head));
     }
 }

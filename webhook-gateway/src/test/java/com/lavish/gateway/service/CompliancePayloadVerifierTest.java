@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import com.lavish.events.MalformedEventException;
 import com.lavish.events.ShopifyEvent;
 import com.lavish.gateway.service.CompliancePayloadVerifier.Mismatch;
 import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.SampleWebhooks;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Tag("security")
 class CompliancePayloadVerifierTest {
@@ -24,8 +22,8 @@ class CompliancePayloadVerifierTest {
     private static final String SHOP = "lavish-library.myshopify.com";
 
     private static Optional<Mismatch> check(String topic, byte[] body) {
-        return CompliancePayloadVerifier.check(new ShopifyEvent("w-1", topic, SHOP, "2026-12-05T07:00:00Z", null,
-                "2026-07", null, body));
+        return CompliancePayloadVerifier.check(
+                new ShopifyEvent("w-1", topic, SHOP, "2026-12-05T07:00:00Z", null, "2026-07", null, body));
     }
 
     private static byte[] json(String text) {
@@ -44,17 +42,27 @@ class CompliancePayloadVerifierTest {
         byte[] dataRequest = SampleWebhooks.lavish("customers/data_request", SHOP, null, null);
         byte[] shopRedact = SampleWebhooks.lavish("shop/redact", SHOP, null, null);
 
-        assertEquals("orders_requested", check("customers/data_request", redact).orElseThrow().field());
-        assertEquals("orders_to_redact", check("customers/redact", dataRequest).orElseThrow().field());
+        assertEquals(
+                "orders_requested",
+                check("customers/data_request", redact).orElseThrow().field());
+        assertEquals(
+                "orders_to_redact",
+                check("customers/redact", dataRequest).orElseThrow().field());
         assertEquals("customer", check("shop/redact", redact).orElseThrow().field());
-        assertEquals("customer", check("customers/redact", shopRedact).orElseThrow().field());
-        assertEquals(RejectionReason.BODY_NOT_OF_TOPIC, check("shop/redact", dataRequest).orElseThrow().reason());
+        assertEquals(
+                "customer", check("customers/redact", shopRedact).orElseThrow().field());
+        assertEquals(
+                RejectionReason.BODY_NOT_OF_TOPIC,
+                check("shop/redact", dataRequest).orElseThrow().reason());
     }
 
     @Test
     void aCustomerIdMustBeAnExactId() {
-        Mismatch mismatch = check("customers/redact", json("{\"shop_id\":1,\"shop_domain\":\"" + SHOP + "\","
-                + "\"customer\":{\"id\":1.5e3},\"orders_to_redact\":[]}")).orElseThrow();
+        Mismatch mismatch = check(
+                        "customers/redact",
+                        json("{\"shop_id\":1,\"shop_domain\":\"" + SHOP + "\","
+                                + "\"customer\":{\"id\":1.5e3},\"orders_to_redact\":[]}"))
+                .orElseThrow();
 
         assertEquals("customer", mismatch.field());
         assertTrue(mismatch.detail().contains("an object with an id"), mismatch.detail());
@@ -88,8 +96,11 @@ class CompliancePayloadVerifierTest {
     void appUninstalledCarriesTheDeliveringShop() {
         assertEquals(Optional.empty(), check("app/uninstalled", TestWebhooks.appUninstalled(SHOP)));
         // the domain is compared as the header is, without regard to case or surrounding space
-        assertEquals(Optional.empty(), check("app/uninstalled",
-                json("{\"id\":548380009,\"myshopify_domain\":\" Lavish-Library.myshopify.com \"}")));
+        assertEquals(
+                Optional.empty(),
+                check(
+                        "app/uninstalled",
+                        json("{\"id\":548380009,\"myshopify_domain\":\" Lavish-Library.myshopify.com \"}")));
     }
 
     @Test
@@ -104,7 +115,8 @@ class CompliancePayloadVerifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"orders/create", "customers/update", "shop/redact", "customers/redact"})
     void anotherTopicsBodyIsNoShopForAppUninstalled(String topic) {
-        Mismatch mismatch = check("app/uninstalled", SampleWebhooks.lavish(topic, SHOP, null, null)).orElseThrow();
+        Mismatch mismatch = check("app/uninstalled", SampleWebhooks.lavish(topic, SHOP, null, null))
+                .orElseThrow();
 
         assertEquals(RejectionReason.BODY_NOT_OF_TOPIC, mismatch.reason());
         assertTrue(mismatch.detail().contains("myshopify_domain"), mismatch.detail());
@@ -113,7 +125,8 @@ class CompliancePayloadVerifierTest {
     @Test
     void shopifysExampleShopWithoutItsDomainIsNoDeliveryOfAShop() {
         // Shopify's published example leaves myshopify_domain null; a real shop always has one
-        Mismatch mismatch = check("app/uninstalled", SampleWebhooks.published("app/uninstalled")).orElseThrow();
+        Mismatch mismatch = check("app/uninstalled", SampleWebhooks.published("app/uninstalled"))
+                .orElseThrow();
 
         assertEquals("myshopify_domain", mismatch.field());
     }

@@ -13,22 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-
 import com.lavish.devstack.DevStackTestResource;
 import com.lavish.events.CloudEventHeaders;
 import com.lavish.events.ShopifyWebhookHeaders;
@@ -38,6 +22,19 @@ import com.lavish.gateway.support.Metrics;
 import com.lavish.gateway.support.TestWebhooks;
 import com.lavish.shopifyfake.SampleWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A body Shopify signed, resent with headers of the sender's choosing: only the body is signed
@@ -63,19 +60,24 @@ class WebhookReplayTest {
 
     @Test
     void refusesDeliveryTriggeredLongerAgoThanShopifyDeliversAndRetries() {
-        Map<String, String> headers = signed("orders/create", SHOP, ORDER, Instant.now().minus(Duration.ofHours(29)));
+        Map<String, String> headers =
+                signed("orders/create", SHOP, ORDER, Instant.now().minus(Duration.ofHours(29)));
 
-        assertRefused(headers, ORDER, Topics.ORDERS, "triggered_at_out_of_window", "X-Shopify-Triggered-At",
-                "in the past");
+        assertRefused(
+                headers, ORDER, Topics.ORDERS, "triggered_at_out_of_window", "X-Shopify-Triggered-At", "in the past");
     }
 
     @Test
     void acceptsShopifysLastRetryOfADeliveryADayLate() {
-        Map<String, String> headers = signed("orders/create", SHOP, ORDER, Instant.now().minus(Duration.ofHours(27)));
+        Map<String, String> headers =
+                signed("orders/create", SHOP, ORDER, Instant.now().minus(Duration.ofHours(27)));
 
         post(headers, ORDER).then().statusCode(200);
 
-        assertArrayEquals(ORDER, recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).value());
+        assertArrayEquals(
+                ORDER,
+                recordOf(Topics.ORDERS, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
+                        .value());
     }
 
     @Test
@@ -83,7 +85,12 @@ class WebhookReplayTest {
         Map<String, String> headers = signed("orders/create", SHOP, ORDER, Instant.now());
         headers.put(ShopifyWebhookHeaders.TRIGGERED_AT, "9999-12-31T23:59:59Z");
 
-        assertRefused(headers, ORDER, Topics.ORDERS, "triggered_at_out_of_window", "X-Shopify-Triggered-At",
+        assertRefused(
+                headers,
+                ORDER,
+                Topics.ORDERS,
+                "triggered_at_out_of_window",
+                "X-Shopify-Triggered-At",
                 "ahead of this gateway's clock");
     }
 
@@ -91,7 +98,12 @@ class WebhookReplayTest {
     void refusesSignedOrderBodyResentAsCustomersRedact() {
         Map<String, String> headers = signed("customers/redact", SHOP, ORDER, Instant.now());
 
-        assertRefused(headers, ORDER, Topics.COMPLIANCE, "body_not_of_topic", "orders_to_redact",
+        assertRefused(
+                headers,
+                ORDER,
+                Topics.COMPLIANCE,
+                "body_not_of_topic",
+                "orders_to_redact",
                 "lacks orders_to_redact, shop_domain");
     }
 
@@ -99,8 +111,8 @@ class WebhookReplayTest {
     void refusesSignedOrderBodyResentAsShopRedact() {
         Map<String, String> headers = signed("shop/redact", SHOP, ORDER, Instant.now());
 
-        assertRefused(headers, ORDER, Topics.COMPLIANCE, "body_not_of_topic", "shop_domain",
-                "lacks shop_domain, shop_id");
+        assertRefused(
+                headers, ORDER, Topics.COMPLIANCE, "body_not_of_topic", "shop_domain", "lacks shop_domain, shop_id");
     }
 
     @Test
@@ -108,7 +120,12 @@ class WebhookReplayTest {
         // one customer's erasure must never become the erasure of the whole shop
         Map<String, String> headers = signed("shop/redact", SHOP, CUSTOMER_REDACT, Instant.now());
 
-        assertRefused(headers, CUSTOMER_REDACT, Topics.COMPLIANCE, "body_not_of_topic", "customer",
+        assertRefused(
+                headers,
+                CUSTOMER_REDACT,
+                Topics.COMPLIANCE,
+                "body_not_of_topic",
+                "customer",
                 "a shop/redact body has no customer");
     }
 
@@ -116,7 +133,12 @@ class WebhookReplayTest {
     void refusesCustomersRedactWhoseBodyNamesAnotherShopThanTheHeader() {
         Map<String, String> headers = signed("customers/redact", OTHER_SHOP, CUSTOMER_REDACT, Instant.now());
 
-        assertRefused(headers, CUSTOMER_REDACT, Topics.COMPLIANCE, "shop_mismatch", "shop_domain",
+        assertRefused(
+                headers,
+                CUSTOMER_REDACT,
+                Topics.COMPLIANCE,
+                "shop_mismatch",
+                "shop_domain",
                 "names another shop than the X-Shopify-Shop-Domain header");
     }
 
@@ -126,15 +148,20 @@ class WebhookReplayTest {
         byte[] body = utf8("{\"shop_id\":0,\"shop_domain\":\"" + SHOP + "\"}");
         Map<String, String> headers = signed("shop/redact", SHOP, body, Instant.now());
 
-        assertRefused(headers, body, Topics.COMPLIANCE, "body_not_of_topic", "shop_id",
-                "shop_id (a positive integer id)");
+        assertRefused(
+                headers, body, Topics.COMPLIANCE, "body_not_of_topic", "shop_id", "shop_id (a positive integer id)");
     }
 
     @Test
     void refusesSignedOrderBodyResentAsAppUninstalled() {
         Map<String, String> headers = signed("app/uninstalled", SHOP, ORDER, Instant.now());
 
-        assertRefused(headers, ORDER, Topics.COMPLIANCE, "body_not_of_topic", "myshopify_domain",
+        assertRefused(
+                headers,
+                ORDER,
+                Topics.COMPLIANCE,
+                "body_not_of_topic",
+                "myshopify_domain",
                 "lacks myshopify_domain, so it is not an app/uninstalled payload");
     }
 
@@ -142,8 +169,7 @@ class WebhookReplayTest {
     void refusesShopRedactBodyResentAsAppUninstalled() {
         Map<String, String> headers = signed("app/uninstalled", SHOP, SHOP_REDACT, Instant.now());
 
-        assertRefused(headers, SHOP_REDACT, Topics.COMPLIANCE, "body_not_of_topic", "id",
-                "lacks id, myshopify_domain");
+        assertRefused(headers, SHOP_REDACT, Topics.COMPLIANCE, "body_not_of_topic", "id", "lacks id, myshopify_domain");
     }
 
     @Test
@@ -151,7 +177,12 @@ class WebhookReplayTest {
         // one shop's uninstall, resent under another served shop's header
         Map<String, String> headers = signed("app/uninstalled", OTHER_SHOP, UNINSTALLED, Instant.now());
 
-        assertRefused(headers, UNINSTALLED, Topics.COMPLIANCE, "shop_mismatch", "myshopify_domain",
+        assertRefused(
+                headers,
+                UNINSTALLED,
+                Topics.COMPLIANCE,
+                "shop_mismatch",
+                "myshopify_domain",
                 "the body's myshopify_domain names another shop than the X-Shopify-Shop-Domain header");
     }
 
@@ -193,30 +224,45 @@ class WebhookReplayTest {
     }
 
     private static Map<String, String> signed(String topic, String shop, byte[] body, Instant triggeredAt) {
-        return new WebhookSigner(TestWebhooks.currentSecret(), TestWebhooks.API_VERSION).headers(topic, shop, body,
-                UUID.randomUUID().toString(), UUID.randomUUID().toString(), triggeredAt);
+        return new WebhookSigner(TestWebhooks.currentSecret(), TestWebhooks.API_VERSION)
+                .headers(
+                        topic,
+                        shop,
+                        body,
+                        UUID.randomUUID().toString(),
+                        UUID.randomUUID().toString(),
+                        triggeredAt);
     }
 
     /**
      * A 400 problem naming the field and saying what is wrong in the caller's terms (no class or parser names), counted
      * under its reason, and nothing on the Kafka topic the delivery would have gone to.
      */
-    private static void assertRefused(Map<String, String> headers, byte[] body, String kafkaTopic, String reason,
-                                      String field, String detail) {
+    private static void assertRefused(
+            Map<String, String> headers, byte[] body, String kafkaTopic, String reason, String field, String detail) {
         String series = "webhooks_rejected_total{reason=\"" + reason + "\"}";
         double before = Metrics.scrape().getOrDefault(series, -1.0);
 
-        post(headers, body).then().statusCode(400)
+        post(headers, body)
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("about:blank"))
                 .body("title", equalTo("Bad Request"))
                 .body("status", equalTo(400))
                 .body("field", equalTo(field))
-                .body("detail", allOf(containsString(detail), not(containsString("Exception")),
-                        not(containsString("com.lavish")), not(containsString("Json"))));
+                .body(
+                        "detail",
+                        allOf(
+                                containsString(detail),
+                                not(containsString("Exception")),
+                                not(containsString("com.lavish")),
+                                not(containsString("Json"))));
 
         assertEquals(before + 1, Metrics.scrape().getOrDefault(series, -1.0), series + " did not count");
-        assertTrue(KafkaTopicReader.recordsNow(kafkaTopic, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID)).isEmpty(),
+        assertTrue(
+                KafkaTopicReader.recordsNow(kafkaTopic, headers.get(ShopifyWebhookHeaders.WEBHOOK_ID))
+                        .isEmpty(),
                 "a refused delivery must not reach Kafka");
     }
 }

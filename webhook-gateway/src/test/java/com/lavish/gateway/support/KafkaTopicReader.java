@@ -1,12 +1,12 @@
 package com.lavish.gateway.support;
 
+import com.lavish.events.CloudEventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,13 +16,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import com.lavish.events.CloudEventHeaders;
-
 /** Reads what the gateway wrote, from the start of a topic, picking the records of one delivery by ce_id. */
 public final class KafkaTopicReader {
 
-    private KafkaTopicReader() {
-    }
+    private KafkaTopicReader() {}
 
     /** The records of one delivery, waiting up to {@code timeout} for at least one to appear. */
     public static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String webhookId, Duration timeout) {
@@ -47,7 +44,8 @@ public final class KafkaTopicReader {
     /** Assigns every partition of the topic to the consumer, each read from its first record. */
     private static List<TopicPartition> fromTheBeginning(KafkaConsumer<String, byte[]> consumer, String topic) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return partitions;
@@ -57,8 +55,8 @@ public final class KafkaTopicReader {
     public static ConsumerRecord<String, byte[]> recordOf(String topic, String webhookId) {
         List<ConsumerRecord<String, byte[]>> records = recordsOf(topic, webhookId, Duration.ofSeconds(15));
         if (records.size() != 1) {
-            throw new AssertionError("expected one record of webhook " + webhookId + " on " + topic + ", found "
-                    + records.size());
+            throw new AssertionError(
+                    "expected one record of webhook " + webhookId + " on " + topic + ", found " + records.size());
         }
         return records.get(0);
     }
@@ -92,7 +90,8 @@ public final class KafkaTopicReader {
 
     private static KafkaConsumer<String, byte[]> consumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -2,15 +2,12 @@ package com.lavish.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
-import org.eclipse.microprofile.config.ConfigProvider;
-
-import io.restassured.response.Response;
-
 import com.lavish.shopifyfake.SampleWebhooks;
 import com.lavish.shopifyfake.WebhookSigner;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Webhooks signed as Shopify signs them, with the secrets the test profile configures. */
 public final class TestWebhooks {
@@ -18,8 +15,7 @@ public final class TestWebhooks {
     public static final String SHOP = "lavish-test.myshopify.com";
     public static final String API_VERSION = "2026-07";
 
-    private TestWebhooks() {
-    }
+    private TestWebhooks() {}
 
     public static String currentSecret() {
         return ConfigProvider.getConfig().getValue("shopify.api-secret", String.class);

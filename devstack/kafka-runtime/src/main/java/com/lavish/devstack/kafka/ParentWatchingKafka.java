@@ -8,17 +8,18 @@ import java.util.Optional;
  */
 public final class ParentWatchingKafka {
 
-    private ParentWatchingKafka() {
-    }
+    private ParentWatchingKafka() {}
 
     public static void main(String[] args) throws Exception {
         long parentPid = Long.getLong("devstack.parent.pid", -1L);
         Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
         if (parent.isPresent()) {
-            Thread watcher = new Thread(() -> {
-                parent.get().onExit().join();
-                Runtime.getRuntime().halt(0);
-            }, "devstack-parent-watch");
+            Thread watcher = new Thread(
+                    () -> {
+                        parent.get().onExit().join();
+                        Runtime.getRuntime().halt(0);
+                    },
+                    "devstack-parent-watch");
             watcher.setDaemon(true);
             watcher.start();
         }

@@ -1,24 +1,20 @@
 package com.lavish.consumer.privacy.rest;
 
-import java.util.List;
-
+import com.lavish.consumer.admin.AdminRole;
+import com.lavish.consumer.privacy.DataRequest;
+import com.lavish.consumer.privacy.DataRequests;
+import com.lavish.edge.problem.QueryNumbers;
+import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-
-import com.lavish.consumer.admin.AdminRole;
-import com.lavish.consumer.privacy.DataRequest;
-import com.lavish.consumer.privacy.DataRequests;
-import com.lavish.edge.problem.QueryNumbers;
-
-import io.quarkus.vertx.http.runtime.security.annotation.BasicAuthentication;
-import io.smallrye.mutiny.Uni;
 
 /**
  * The shop owner's side of Shopify's customers/data_request (admin credential, ADR 0006). Each service that holds
@@ -42,8 +38,8 @@ public abstract class DataRequestAdminResource<E> {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<List<DataRequest>> list(@RestQuery String shop, @RestQuery("limit") String limitParameter) {
-        Long limit = QueryNumbers.optional(limitParameter, "limit", 1, DataRequests.MAX_LIMIT,
-                "limit is 1 to " + DataRequests.MAX_LIMIT);
+        Long limit = QueryNumbers.optional(
+                limitParameter, "limit", 1, DataRequests.MAX_LIMIT, "limit is 1 to " + DataRequests.MAX_LIMIT);
         return dataRequests.newest(shop, limit == null ? null : limit.intValue());
     }
 
@@ -53,8 +49,11 @@ public abstract class DataRequestAdminResource<E> {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<E>> export(@RestPath String id) {
         // personal data: no browser or shared cache may keep it
-        return dataRequests.export(id, this::exportOf)
-                .map(export -> RestResponse.ResponseBuilder.ok(export).header("Cache-Control", "no-store").build());
+        return dataRequests
+                .export(id, this::exportOf)
+                .map(export -> RestResponse.ResponseBuilder.ok(export)
+                        .header("Cache-Control", "no-store")
+                        .build());
     }
 
     /** The service's part of the export of the (completed) request, read in the export's transaction. */
