@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * the next one, so one replica down costs no request while another answers. Only a refused connection moves on:
  * nothing of the request has left the gateway then, so even a POST may go elsewhere. A replica that fails after it
  * took the request answers for itself (the gateway's 502), since a request must never be sent twice; so does the last
- * replica when every one refuses.
+ * replica when every one refuses. The same holds for a request sent on a kept-alive connection in the moment its
+ * replica dies, before the gateway has seen that connection close.
  */
 final class ReplicaBalancer implements OriginRequestProvider {
 
