@@ -55,10 +55,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @APIResponse(
         responseCode = "304",
         description = "Not modified: the If-None-Match ETag is current; no body",
-        headers = {
-            @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING))
-        })
+        headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)))
 public class LocationResource {
 
     private static final String NOT_FOUND_COUNTRY = "{\"type\":\"about:blank\",\"title\":\"Not Found\","

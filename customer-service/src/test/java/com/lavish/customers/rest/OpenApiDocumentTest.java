@@ -53,6 +53,25 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyStorefrontAnswerThatACacheMayKeepDocumentsItsCacheControl() {
+        document()
+                .body("paths.'/proxy/customers/me'.get.responses.'200'.headers", hasKey("Cache-Control"))
+                .body("paths.'/api/customers/me'.get.responses.'200'.headers", hasKey("Cache-Control"))
+                .body(
+                        "paths.'/api/customers/me'.get.responses.'200'.headers.'Cache-Control'.description",
+                        containsString("private, no-store"))
+                .body("paths.'/proxy/locations/countries'.get.responses.'200'.headers", hasKey("Cache-Control"))
+                .body(
+                        "paths.'/proxy/locations/countries'.get.responses.'200'.headers.'Cache-Control'.description",
+                        containsString("public, max-age="))
+                .body("paths.'/proxy/locations/countries'.get.responses.'304'.headers", hasKey("Cache-Control"))
+                .body("paths.'/proxy/locations/countries'.get.responses.'304'.headers", hasKey("ETag"))
+                .body("paths.'/proxy/session'.post.responses.'200'.headers", hasKey("Cache-Control"))
+                // an error is never cached, so it says none
+                .body("paths.'/proxy/customers/me'.get.responses.'404'.headers", not(hasKey("Cache-Control")));
+    }
+
+    @Test
     void declaresProblemJsonErrors() {
         document()
                 .body(

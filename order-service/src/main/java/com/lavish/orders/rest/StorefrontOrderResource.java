@@ -87,16 +87,11 @@ public class StorefrontOrderResource {
     @APIResponse(
             responseCode = "200",
             description = "A page of orders",
-            headers = {
-                @Header(
-                        name = "Cache-Control",
-                        description = "Always private, no-store",
-                        schema = @Schema(type = SchemaType.STRING)),
-                @Header(
-                        name = "Link",
-                        description = "The next page, while there is one",
-                        schema = @Schema(type = SchemaType.STRING))
-            },
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "The next page, while there is one",
+                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -171,11 +166,6 @@ public class StorefrontOrderResource {
     @APIResponse(
             responseCode = "200",
             description = "The order",
-            headers =
-                    @Header(
-                            name = "Cache-Control",
-                            description = "Always private, no-store",
-                            schema = @Schema(type = SchemaType.STRING)),
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,

@@ -11,9 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The answers every storefront path shares come from service-edge's one source (StorefrontProblemAnswers), found in
- * this service's document without a line of its own: 401 and 429 on each order path, 400 where it takes input, each
- * problem+json, and an order path's own, more telling 400 kept.
+ * The answers every storefront path shares come from service-edge's one source (StorefrontProblemAnswers,
+ * StorefrontCacheControl), found in this service's document without a line of its own: 401 and 429 on each order
+ * path, 400 where it takes input, each problem+json, an order path's own, more telling 400 kept, and Cache-Control on
+ * each 200.
  */
 @QuarkusTest
 @QuarkusTestResource(DevStackTestResource.class)
@@ -38,6 +39,10 @@ class OrderApiDocumentTest {
                 .body(LIST + ".'429'.headers", hasKey("Retry-After"))
                 .body(ONE + ".'429'.content", hasKey("application/problem+json"))
                 .body("paths.'/{entry}/orders/events'.get.responses", hasKey("401"))
+                // Cache-Control comes from service-edge's one source (StorefrontCacheControl), the Link the list's own
+                .body(LIST + ".'200'.headers", hasKey("Cache-Control"))
+                .body(LIST + ".'200'.headers", hasKey("Link"))
+                .body(ONE + ".'200'.headers", hasKey("Cache-Control"))
                 // the list's own 400 names the limit it refuses
                 .body(
                         LIST + ".'400'.content.'application/problem+json'.examples.badLimit.value.field",

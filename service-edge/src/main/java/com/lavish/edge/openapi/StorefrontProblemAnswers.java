@@ -19,7 +19,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * The answers every storefront operation shares, documented once for all of them rather than by each resource: 401
  * (no signed-in customer where the path needs one, or a refused signature or token), 429 (over a rate limit, with
  * {@code Retry-After}) and, where the operation takes parameters or a body, 400 naming the field. All are
- * {@code application/problem+json}. A storefront operation is one under {@code /proxy/}, {@code /api/}, or the
+ * {@code application/problem+json}. Its successful answers get their {@code Cache-Control} header
+ * ({@link StorefrontCacheControl}). Running it again adds nothing twice, so a service's own filter that adds paths
+ * after it may run it once more. A storefront operation is one under {@code /proxy/}, {@code /api/}, or the
  * services' {@code /{entry}/} template for both; its own 400, when it documents one with a more telling example, is
  * kept. Found by Quarkus in every service with an OpenAPI document ({@link OpenApiFilter}).
  */
@@ -87,6 +89,7 @@ public class StorefrontProblemAnswers implements OASFilter {
                                 OASFactory.createHeader()
                                         .description("Seconds to wait before trying again")
                                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
+        StorefrontCacheControl.document(responses);
         operation.setResponses(responses);
     }
 

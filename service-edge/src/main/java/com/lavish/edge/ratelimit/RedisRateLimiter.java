@@ -39,16 +39,22 @@ public class RedisRateLimiter {
     /** Subjects remembered as refused at most; past it, expired ones are dropped, and new ones not remembered. */
     private static final int MAX_REMEMBERED_REFUSALS = 10_000;
 
-    /** KEYS[i] a counter; ARGV[2i-1] its limit, ARGV[2i] its window (ms). Returns ms to wait, 0 if admitted. */
+    /**
+     * KEYS[i] a counter; ARGV[2i-1] its limit, ARGV[2i] its window (ms). Returns ms to wait, 0 if admitted. A counter
+     * at its limit in the very millisecond it expires still refuses (1 ms): a script sees keys as of its start, while
+     * PTTL reads the clock, so a full counter can answer 0 and would otherwise let one request too many through.
+     */
     private static final String FIXED_WINDOW = """
             local wait = 0
             for i = 1, #KEYS do
               local count = tonumber(redis.call('GET', KEYS[i]) or '0')
               if count >= tonumber(ARGV[2 * i - 1]) then
                 local ttl = redis.call('PTTL', KEYS[i])
-                if ttl < 0 then
+                if ttl == -1 then
                   redis.call('PEXPIRE', KEYS[i], ARGV[2 * i])
                   ttl = tonumber(ARGV[2 * i])
+                elseif ttl < 1 then
+                  ttl = 1
                 end
                 if ttl > wait then wait = ttl end
               end
