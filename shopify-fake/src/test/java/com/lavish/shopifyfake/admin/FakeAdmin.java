@@ -110,6 +110,48 @@ final class FakeAdmin implements AutoCloseable {
         return SampleWebhooks.JSON.readTree(response.body());
     }
 
+    /**
+     * A checkout of one unit of the first product on a new monthly plan ("Monthly", lavish-monthly), for this customer:
+     * the contract's gid.
+     */
+    String subscribeMonthly(long customerId) throws Exception {
+        String productId = graphql("{ products(first: 1) { nodes { id } } }", null)
+                .at("/data/products/nodes/0/id")
+                .asText();
+        JsonNode group = graphql(
+                AdminApiTest.CREATE_GROUP,
+                Map.of(
+                        "input",
+                        Map.of(
+                                "name",
+                                "Monthly",
+                                "merchantCode",
+                                "lavish-monthly",
+                                "sellingPlansToCreate",
+                                List.of(AdminApiTest.monthlyPlan("Every month", "MONTH", 1, "MONTH", 1))),
+                        "resources",
+                        Map.of("productIds", List.of(productId))));
+        String planId = group.at("/data/sellingPlanGroupCreate/sellingPlanGroup/sellingPlans/nodes/0/id")
+                .asText();
+        String variantId = control("GET", "/fake/admin/products", null)
+                .at("/products/0/variants/0/id")
+                .asText();
+        return control(
+                        "POST",
+                        "/fake/admin/checkouts",
+                        Map.of(
+                                "customerId",
+                                customerId,
+                                "variantId",
+                                variantId,
+                                "sellingPlanId",
+                                planId,
+                                "quantity",
+                                1))
+                .path("contractId")
+                .asText();
+    }
+
     JsonNode control(String method, String path, Object body) throws Exception {
         HttpResponse<String> response = send(
                 method,

@@ -147,7 +147,7 @@ class PurchasingSummaryTest {
                         "Lovelace"));
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> admin.webhooks("customers/update").size() == 1);
-        String contractId = subscribe(ADA);
+        String contractId = admin.subscribeMonthly(ADA);
         JsonNode afterCheckout = awaitSummaries(1).get(0).json();
 
         assertEquals(1, afterCheckout.path("numberOfOrders").asInt());
@@ -185,50 +185,13 @@ class PurchasingSummaryTest {
     @Test
     void mutedSummaryIsNotSentButTheOrderStillCountsInTheNextOne() throws Exception {
         admin.control("POST", "/fake/admin/webhooks/mute", Map.of("topics", List.of(TOPIC), "count", 1));
-        String contractId = subscribe(ADA);
+        String contractId = admin.subscribeMonthly(ADA);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> admin.webhooks("orders/create").size() == 1);
 
         admin.graphql(AdminApiTest.BILL, Map.of("id", contractId, "key", "cycle-1"));
         JsonNode next = awaitSummaries(1).get(0).json();
         assertEquals(2, next.path("numberOfOrders").asInt(), "the checkout's order and the billed one");
-    }
-
-    private String subscribe(long customerId) throws Exception {
-        String productId = admin.graphql("{ products(first: 1) { nodes { id } } }", null)
-                .at("/data/products/nodes/0/id")
-                .asText();
-        JsonNode group = admin.graphql(
-                AdminApiTest.CREATE_GROUP,
-                Map.of(
-                        "input",
-                                Map.of(
-                                        "name",
-                                        "Monthly",
-                                        "merchantCode",
-                                        "lavish-monthly",
-                                        "sellingPlansToCreate",
-                                        List.of(AdminApiTest.monthlyPlan("Every month", "MONTH", 1, "MONTH", 1))),
-                        "resources", Map.of("productIds", List.of(productId))));
-        String planId = group.at("/data/sellingPlanGroupCreate/sellingPlanGroup/sellingPlans/nodes/0/id")
-                .asText();
-        String variantId = admin.control("GET", "/fake/admin/products", null)
-                .at("/products/0/variants/0/id")
-                .asText();
-        return admin.control(
-                        "POST",
-                        "/fake/admin/checkouts",
-                        Map.of(
-                                "customerId",
-                                customerId,
-                                "variantId",
-                                variantId,
-                                "sellingPlanId",
-                                planId,
-                                "quantity",
-                                1))
-                .path("contractId")
-                .asText();
     }
 
     private void trigger(String topic, Map<String, Object> options) throws Exception {

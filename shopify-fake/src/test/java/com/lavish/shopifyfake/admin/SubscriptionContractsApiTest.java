@@ -35,40 +35,7 @@ class SubscriptionContractsApiTest {
     @BeforeEach
     void subscribe() throws Exception {
         admin = new FakeAdmin();
-        String productId = admin.graphql("{ products(first: 1) { nodes { id } } }", null)
-                .at("/data/products/nodes/0/id")
-                .asText();
-        JsonNode group = admin.graphql(
-                AdminApiTest.CREATE_GROUP,
-                Map.of(
-                        "input",
-                                Map.of(
-                                        "name",
-                                        "Monthly",
-                                        "merchantCode",
-                                        "lavish-monthly",
-                                        "sellingPlansToCreate",
-                                        List.of(AdminApiTest.monthlyPlan("Every month", "MONTH", 1, "MONTH", 1))),
-                        "resources", Map.of("productIds", List.of(productId))));
-        String planId = group.at("/data/sellingPlanGroupCreate/sellingPlanGroup/sellingPlans/nodes/0/id")
-                .asText();
-        String variantId = admin.control("GET", "/fake/admin/products", null)
-                .at("/products/0/variants/0/id")
-                .asText();
-        contractId = admin.control(
-                        "POST",
-                        "/fake/admin/checkouts",
-                        Map.of(
-                                "customerId",
-                                9007199254740993L,
-                                "variantId",
-                                variantId,
-                                "sellingPlanId",
-                                planId,
-                                "quantity",
-                                1))
-                .path("contractId")
-                .asText();
+        contractId = admin.subscribeMonthly(9007199254740993L);
     }
 
     @AfterEach
