@@ -2,10 +2,10 @@ package com.lavish.consumer.admin;
 
 import com.lavish.edge.identity.ClientAddress;
 import com.lavish.edge.identity.StorefrontConfig;
-import com.lavish.edge.problem.Problem;
+import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.problem.ProblemResponses;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,14 +70,10 @@ public class AdminLoginThrottle {
         long wait = Math.max(waitMillis(user, now), waitMillis(address, now));
         if (wait > 0) {
             long seconds = Math.max(1, (wait + 999) / 1000);
-            context.response()
-                    .setStatusCode(429)
-                    .putHeader("Retry-After", Long.toString(seconds))
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .end(Json.encode(Problem.of(
-                            429,
-                            "Too Many Requests",
-                            "too many refused admin logins; try again in " + seconds + " s")));
+            ProblemResponses.end(
+                    context.response(),
+                    ProblemException.tooManyRequests(
+                            "too many refused admin logins; try again in " + seconds + " s", seconds));
             return;
         }
         context.addHeadersEndHandler(ignored -> {

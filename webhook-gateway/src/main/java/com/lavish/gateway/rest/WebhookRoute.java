@@ -1,14 +1,12 @@
 package com.lavish.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lavish.edge.problem.Problem;
 import com.lavish.edge.problem.ProblemException;
+import com.lavish.edge.problem.ProblemResponses;
 import com.lavish.events.ShopifyWebhookHeaders;
 import com.lavish.gateway.service.WebhookDelivery;
 import com.lavish.gateway.service.WebhookService;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -34,17 +32,14 @@ import org.jboss.logging.Logger;
 public class WebhookRoute {
 
     private static final Logger LOG = Logger.getLogger(WebhookRoute.class);
-    private static final String PROBLEM_JSON = Problem.MEDIA_TYPE;
 
     private final WebhookBodyReader bodyReader;
     private final WebhookService service;
-    private final ObjectMapper json;
 
     @Inject
-    public WebhookRoute(WebhookBodyReader bodyReader, WebhookService service, ObjectMapper json) {
+    public WebhookRoute(WebhookBodyReader bodyReader, WebhookService service) {
         this.bodyReader = bodyReader;
         this.service = service;
-        this.json = json;
     }
 
     void register(@Observes Router router) {
@@ -85,14 +80,7 @@ public class WebhookRoute {
             problem = new ProblemException(Problem.of(
                     500, "Internal Server Error", "the gateway could not take the webhook; Shopify will retry it"));
         }
-        problem.headers().forEach(response::putHeader);
-        try {
-            response.setStatusCode(problem.problem().status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
-                    .end(Buffer.buffer(json.writeValueAsBytes(problem.problem())));
-        } catch (JsonProcessingException e) {
-            response.setStatusCode(500).end();
-        }
+        ProblemResponses.end(response, problem);
     }
 
     private static WebhookDelivery delivery(MultiMap headers, byte[] body) {
